@@ -1,0 +1,58 @@
+import * as core from '@actions/core';
+import { readInputs, type Config } from './inputs.js';
+import { DockerDriver } from './images/docker-driver.js';
+import { openPackageHost } from './packages/open-host.js';
+import { findPackageFiles } from './publish/find-packages.js';
+import { publish } from './publish/publish.js';
+import type { PublishPorts } from './publish/ports.js';
+import { RegistryClient } from './registry/client.js';
+import { outputsOf } from './report/outputs.js';
+import { renderSummary } from './report/summary.js';
+import { UserError } from './util/errors.js';
+import type { Logger } from './util/logger.js';
+
+const coreLogger: Logger = {
+  info: (message) => core.info(message),
+  warning: (message) => core.warning(message),
+  debug: (message) => core.debug(message),
+  group: (title, fn) => core.group(title, fn),
+};
+
+/** The action: inputs → release → plan → publish → outputs. The one place that fails the step. */
+export async function run(): Promise<void> {
+  try {
+    maskSecrets();
+    const config = readInputs((name) => core.getInput(name), process.env);
+    const result = await publish(
+      config,
+      portsFor(config),
+      coreLogger,
+      process.env.GITHUB_WORKSPACE || process.cwd(),
+    );
+    for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, value);
+    // Outside a runner (local runs, the demo) there is no summary file to write to.
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write();
+  } catch (error) {
+    if (error instanceof UserError) core.setFailed(error.message);
+    else core.setFailed(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+}
+
+/** Masked before anything can print them: the runner then hides them in every log line. */
+function maskSecrets(): void {
+  const username = core.getInput('registry-username');
+  const password = core.getInput('registry-password');
+  if (password) {
+    core.setSecret(password);
+    core.setSecret(Buffer.from(`${username}:${password}`).toString('base64'));
+  }
+}
+
+function portsFor(config: Config): PublishPorts {
+  return {
+    driver: new DockerDriver(coreLogger),
+    registry: new RegistryClient(config.registry, config.credentials),
+    host: config.packageHost ? openPackageHost(config.packageHost) : undefined,
+    findFiles: findPackageFiles,
+  };
+}

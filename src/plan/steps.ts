@@ -1,0 +1,27 @@
+/** What a package host holds at a package's path before the run. */
+export type Existing = 'absent' | 'same' | 'different';
+
+/** One step of a publish, in the order it runs; the dry-run prints exactly this list. */
+export type Step =
+  | { readonly step: 'login'; readonly registry: string; readonly username: string }
+  | ImageStep<'push'>
+  | {
+      readonly step: 'publish-package';
+      readonly file: string;
+      readonly localFile: string;
+      readonly path: string;
+      readonly sha256: string;
+      readonly size: number;
+      /** `upload` (absent), `skip` (same content there), `replace` (different content, overwrite allowed). */
+      readonly action: 'upload' | 'skip' | 'replace';
+    }
+  | ImageStep<'move-tag'>;
+
+/** Publishing `source` as `target` = `registry/repository:tag`: `push` for fixed tags, `move-tag` for floating ones. */
+export interface ImageStep<Kind extends 'push' | 'move-tag'> {
+  readonly step: Kind;
+  readonly source: string;
+  readonly target: string;
+  readonly repository: string;
+  readonly tag: string;
+}

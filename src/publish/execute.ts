@@ -1,0 +1,97 @@
+import { UserError } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
+import type { Credentials } from '../inputs.js';
+import type { ImageStep, Step } from '../plan/steps.js';
+import type { PublishPorts } from './ports.js';
+
+export interface PublishedImage {
+  readonly ref: string;
+  readonly digest: string;
+}
+
+export interface PublishedPackage {
+  readonly file: string;
+  readonly path: string;
+  readonly sha256: string;
+  readonly size: number;
+}
+
+export interface Executed {
+  readonly images: PublishedImage[];
+  readonly packages: PublishedPackage[];
+}
+
+/** Runs the plan in order; the first failure stops it, so floating tags never move after a failure. */
+export async function execute(
+  plan: readonly Step[],
+  ports: PublishPorts,
+  credentials: Credentials | undefined,
+  logger: Logger,
+): Promise<Executed> {
+  const images: PublishedImage[] = [];
+  const packages: PublishedPackage[] = [];
+  const digestOfSource = new Map<string, string>();
+  for (const step of plan) {
+    switch (step.step) {
+      case 'login':
+        if (!credentials) throw new Error('a login step needs credentials');
+        await logger.group(`Log in to ${step.registry}`, () =>
+          ports.driver.login(step.registry, credentials),
+        );
+        break;
+      case 'push':
+      case 'move-tag': {
+        const title = `${step.step === 'push' ? 'Push' : 'Move'} ${step.target}`;
+        const digest = await logger.group(title, () => pushVerified(step, ports, logger));
+        const first = digestOfSource.get(step.source);
+        if (first !== undefined && first !== digest) {
+          throw new UserError(
+            step.target,
+            `got digest ${digest}, but other tags of ${step.source} got ${first}`,
+            'the source image changed during the run: rebuild and publish again',
+          );
+        }
+        digestOfSource.set(step.source, digest);
+        images.push({ ref: step.target, digest });
+        break;
+      }
+      case 'publish-package':
+        await logger.group(`Publish ${step.path}`, async () => {
+          if (step.action === 'skip') {
+            logger.info(`${step.path} is already published with sha256 ${step.sha256}: skipped`);
+            return;
+          }
+          if (!ports.host) throw new Error('a package step needs a package host');
+          await ports.host.put(step.path, step.localFile, {
+            sha256: step.sha256,
+            replace: step.action === 'replace',
+          });
+          logger.info(
+            `${step.action === 'replace' ? 'replaced' : 'uploaded'} ${step.path} (${step.size} bytes, sha256 ${step.sha256})`,
+          );
+        });
+        packages.push({ file: step.file, path: step.path, sha256: step.sha256, size: step.size });
+        break;
+    }
+  }
+  return { images, packages };
+}
+
+/** Pushes, then reads the tag back from the registry: users once got a `latest` that lagged (falco#823). */
+async function pushVerified(
+  step: ImageStep<'push' | 'move-tag'>,
+  ports: PublishPorts,
+  logger: Logger,
+): Promise<string> {
+  const digest = await ports.driver.push(step.source, step.target);
+  const served = await ports.registry.manifestDigest(step.repository, step.tag);
+  if (served !== digest) {
+    throw new UserError(
+      step.target,
+      `the registry serves ${served ?? 'nothing'} after pushing ${digest}`,
+      'check for another publisher writing the same tag, then run again',
+    );
+  }
+  logger.info(`verified ${step.target} → ${digest}`);
+  return digest;
+}
