@@ -40,6 +40,8 @@ export async function preparePackages(
       existing: existing === undefined ? 'absent' : existing === sha256 ? 'same' : 'different',
     });
   }
+  // In the plan, packages follow the host's layout (deb, rpm, bin), not the order the globs found them.
+  packages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { version, packages };
 }
 

@@ -38,7 +38,7 @@ export function decideLatest(
   release: Release,
   published: readonly string[],
 ): LatestDecision {
-  if (mode === 'false') return { latest: false, reason: 'latest: false' };
+  if (mode === 'false') return { latest: false, reason: 'the latest input is false: latest stays' };
   if (mode === 'true') {
     if (release.channel !== 'stable') {
       throw new UserError(
@@ -47,7 +47,7 @@ export function decideLatest(
         'only a stable release can move latest: use auto or false',
       );
     }
-    return { latest: true, reason: 'latest: true' };
+    return { latest: true, reason: 'the latest input is true: latest moves' };
   }
   if (release.channel !== 'stable') {
     return { latest: false, reason: `${release.version} is a ${release.channel} build: latest stays` };
