@@ -42818,12 +42818,12 @@ function stableVersionsIn(tags, suffixes) {
  */
 function decideLatest(mode, release, published) {
     if (mode === 'false')
-        return { latest: false, reason: 'latest: false' };
+        return { latest: false, reason: 'the latest input is false: latest stays' };
     if (mode === 'true') {
         if (release.channel !== 'stable') {
             throw new UserError('latest', `'true' is not allowed for a ${release.channel} build (${release.version})`, 'only a stable release can move latest: use auto or false');
         }
-        return { latest: true, reason: 'latest: true' };
+        return { latest: true, reason: 'the latest input is true: latest moves' };
     }
     if (release.channel !== 'stable') {
         return { latest: false, reason: `${release.version} is a ${release.channel} build: latest stays` };

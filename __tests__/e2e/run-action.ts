@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface ActionRun {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly outputs: Record<string, string>;
+  readonly summary: string;
+}
+
+const bundle = resolve('dist/index.js');
+
+/**
+ * Runs the bundled action as a runner does: a fresh process of this Node (24), the inputs as
+ * `INPUT_<NAME>` variables, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files it then reads back.
+ */
+export async function runAction(
+  inputs: Record<string, string>,
+  env: Record<string, string>,
+  workspace: string,
+): Promise<ActionRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'action-run-'));
+  const outputFile = join(dir, 'output');
+  const summaryFile = join(dir, 'summary');
+  await writeFile(outputFile, '');
+  await writeFile(summaryFile, '');
+  const child = spawn(process.execPath, [bundle], {
+    cwd: workspace,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_ACTIONS: 'true',
+      RUNNER_TEMP: dir,
+      ...env,
+      ...Object.fromEntries(
+        Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+      ),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? -1)));
+  return {
+    exitCode,
+    stdout,
+    stderr,
+    outputs: parseOutputs(await readFile(outputFile, 'utf8')),
+    summary: await readFile(summaryFile, 'utf8'),
+  };
+}
+
+/** The GITHUB_OUTPUT file format: `name<<DELIMITER`, value lines, `DELIMITER`. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const header = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
+    if (!header) continue;
+    const [, name = '', delimiter] = header;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? '');
+    outputs[name] = value.join('\n');
+  }
+  return outputs;
+}
+
+/** The `::error::` line the action printed, unescaped (`%0A` is a newline in workflow commands). */
+export function errorLine(run: ActionRun): string {
+  const line = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+  return line.slice('::error::'.length).replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%');
+}
