@@ -52178,7 +52178,7 @@ class RegistryClient {
         return digest;
     }
     async request(method, url, scope, headers) {
-        const send = (authorization) => this.client(url, { method, headers: authorization ? { ...headers, authorization } : headers });
+        const send = (authorization) => this.fetch(url, { method, headers: authorization ? { ...headers, authorization } : headers });
         const response = await send(this.authorizations.get(scope));
         if (response.statusCode !== 401)
             return response;
@@ -52207,13 +52207,25 @@ class RegistryClient {
         const wanted = scope || challenge.params.scope;
         if (wanted)
             tokenUrl.searchParams.set('scope', wanted);
-        const answer = await this.client(tokenUrl, { headers: basic ? { authorization: basic } : {} });
+        const answer = await this.fetch(tokenUrl.toString(), { method: 'GET', headers: basic ? { authorization: basic } : {} });
         if (answer.statusCode !== 200) {
             throw new UserError(this.registry, `the token service refused the ${this.credentials ? 'credentials' : 'anonymous request'} (HTTP ${answer.statusCode})`, 'check registry-username and registry-password');
         }
         const body = JSON.parse(answer.body);
         const token = body.token ?? body.access_token;
         return token ? `Bearer ${token}` : undefined;
+    }
+    /** One request; a network failure (after got's retries) becomes an error that names the registry. */
+    async fetch(url, options) {
+        try {
+            return await this.client(url, options);
+        }
+        catch (error) {
+            const code = networkErrorCode(error);
+            if (code === undefined)
+                throw error;
+            throw new UserError('registry', `cannot reach ${new URL(url).origin} (${code})`, 'check the registry input and that the registry is up');
+        }
     }
     refusal(response, subject, doing) {
         const detail = registryErrors(response.body);
@@ -52235,6 +52247,13 @@ function registryErrors(body) {
     catch {
         return '';
     }
+}
+/** The code of a network failure (got's RequestError, or a socket error it let through); else undefined. */
+function networkErrorCode(error) {
+    if (error instanceof RequestError)
+        return error.code || error.message;
+    const code = error instanceof Error ? error.code : undefined;
+    return typeof code === 'string' && /^(E[A-Z]+|ERR_SOCKET_\w+)$/.test(code) ? code : undefined;
 }
 /** Follows `Link: </v2/...?last=x>; rel="next"` pagination. */
 function nextPage(link, current) {

@@ -1,4 +1,4 @@
-import got, { type Got, type Response } from 'got';
+import got, { RequestError, type Got, type Response } from 'got';
 import { UserError } from '../util/errors.js';
 import { parseChallenge } from './challenge.js';
 import { registryEndpoint, repositoryPath } from './endpoint.js';
@@ -89,7 +89,7 @@ export class RegistryClient {
     headers: Record<string, string>,
   ): Promise<Response<string>> {
     const send = (authorization: string | undefined): Promise<Response<string>> =>
-      this.client(url, { method, headers: authorization ? { ...headers, authorization } : headers });
+      this.fetch(url, { method, headers: authorization ? { ...headers, authorization } : headers });
     const response = await send(this.authorizations.get(scope));
     if (response.statusCode !== 401) return response;
     const authorization = await this.authorize(response, scope);
@@ -112,7 +112,10 @@ export class RegistryClient {
     if (challenge.params.service) tokenUrl.searchParams.set('service', challenge.params.service);
     const wanted = scope || challenge.params.scope;
     if (wanted) tokenUrl.searchParams.set('scope', wanted);
-    const answer = await this.client(tokenUrl, { headers: basic ? { authorization: basic } : {} });
+    const answer = await this.fetch(tokenUrl.toString(), {
+      method: 'GET',
+      headers: basic ? { authorization: basic } : {},
+    });
     if (answer.statusCode !== 200) {
       throw new UserError(
         this.registry,
@@ -123,6 +126,24 @@ export class RegistryClient {
     const body = JSON.parse(answer.body) as { token?: string; access_token?: string };
     const token = body.token ?? body.access_token;
     return token ? `Bearer ${token}` : undefined;
+  }
+
+  /** One request; a network failure (after got's retries) becomes an error that names the registry. */
+  private async fetch(
+    url: string,
+    options: { method: 'GET' | 'HEAD'; headers: Record<string, string> },
+  ): Promise<Response<string>> {
+    try {
+      return await this.client(url, options);
+    } catch (error) {
+      const code = networkErrorCode(error);
+      if (code === undefined) throw error;
+      throw new UserError(
+        'registry',
+        `cannot reach ${new URL(url).origin} (${code})`,
+        'check the registry input and that the registry is up',
+      );
+    }
   }
 
   private refusal(response: Response<string>, subject: string, doing: string): UserError {
@@ -153,6 +174,13 @@ function registryErrors(body: string): string {
   } catch {
     return '';
   }
+}
+
+/** The code of a network failure (got's RequestError, or a socket error it let through); else undefined. */
+function networkErrorCode(error: unknown): string | undefined {
+  if (error instanceof RequestError) return error.code || error.message;
+  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+  return typeof code === 'string' && /^(E[A-Z]+|ERR_SOCKET_\w+)$/.test(code) ? code : undefined;
 }
 
 /** Follows `Link: </v2/...?last=x>; rel="next"` pagination. */
