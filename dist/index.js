@@ -38628,11 +38628,16 @@ class DockerDriver {
         this.docker = docker;
     }
     async checkSources(sources) {
+        // One inspect for all sources: each docker call costs a CLI start, and the daemon answers for all.
+        const unique = [...new Set(sources)];
+        const all = await this.docker(['image', 'inspect', '--format', '{{.Id}}', ...unique]);
+        if (all.exitCode === 0)
+            return { missing: [] };
         const daemon = await this.docker(['version', '--format', '{{.Server.Version}}']);
         if (daemon.exitCode !== 0)
             return { unavailable: firstLine(daemon), missing: [] };
         const missing = [];
-        for (const source of new Set(sources)) {
+        for (const source of unique) {
             const inspect = await this.docker(['image', 'inspect', '--format', '{{.Id}}', source]);
             if (inspect.exitCode !== 0)
                 missing.push(source);
@@ -38653,7 +38658,6 @@ class DockerDriver {
         const digest = PUSHED_DIGEST.exec(result.stdout)?.[1];
         if (!digest)
             throw new Error(`docker push ${target} printed no digest:\n${result.stdout}`);
-        this.logger.info(`pushed ${target}@${digest}`);
         return digest;
     }
     async must(args, subject, doing) {
@@ -42640,7 +42644,11 @@ function rejectCollisions(steps) {
 
 ;// CONCATENATED MODULE: ./lib/publish/execute.js
 
-/** Runs the plan in order; the first failure stops it, so floating tags never move after a failure. */
+/**
+ * Runs the plan in order; the first failure stops it, so floating tags never move after a failure.
+ * Pushes run one at a time on purpose: Falco's images share base layers, and docker uploads a shared
+ * layer once and mounts it for the next repository only when the pushes follow each other.
+ */
 async function execute(plan, ports, credentials, logger) {
     const images = [];
     const packages = [];
@@ -42691,7 +42699,7 @@ async function pushVerified(step, ports, logger) {
     if (served !== digest) {
         throw new UserError(step.target, `the registry serves ${served ?? 'nothing'} after pushing ${digest}`, 'check for another publisher writing the same tag, then run again');
     }
-    logger.info(`verified ${step.target} → ${digest}`);
+    logger.info(`pushed ${step.source} as ${step.target}; the registry serves ${digest}`);
     return digest;
 }
 
@@ -52207,7 +52215,10 @@ class RegistryClient {
         const wanted = scope || challenge.params.scope;
         if (wanted)
             tokenUrl.searchParams.set('scope', wanted);
-        const answer = await this.fetch(tokenUrl.toString(), { method: 'GET', headers: basic ? { authorization: basic } : {} });
+        const answer = await this.fetch(tokenUrl.toString(), {
+            method: 'GET',
+            headers: basic ? { authorization: basic } : {},
+        });
         if (answer.statusCode !== 200) {
             throw new UserError(this.registry, `the token service refused the ${this.credentials ? 'credentials' : 'anonymous request'} (HTTP ${answer.statusCode})`, 'check registry-username and registry-password');
         }

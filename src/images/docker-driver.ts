@@ -17,10 +17,14 @@ export class DockerDriver implements ImageDriver {
   ) {}
 
   async checkSources(sources: readonly string[]): Promise<SourceCheck> {
+    // One inspect for all sources: each docker call costs a CLI start, and the daemon answers for all.
+    const unique = [...new Set(sources)];
+    const all = await this.docker(['image', 'inspect', '--format', '{{.Id}}', ...unique]);
+    if (all.exitCode === 0) return { missing: [] };
     const daemon = await this.docker(['version', '--format', '{{.Server.Version}}']);
     if (daemon.exitCode !== 0) return { unavailable: firstLine(daemon), missing: [] };
     const missing: string[] = [];
-    for (const source of new Set(sources)) {
+    for (const source of unique) {
       const inspect = await this.docker(['image', 'inspect', '--format', '{{.Id}}', source]);
       if (inspect.exitCode !== 0) missing.push(source);
     }
@@ -48,7 +52,6 @@ export class DockerDriver implements ImageDriver {
     const result = await this.must(['push', target], target, 'docker push');
     const digest = PUSHED_DIGEST.exec(result.stdout)?.[1];
     if (!digest) throw new Error(`docker push ${target} printed no digest:\n${result.stdout}`);
-    this.logger.info(`pushed ${target}@${digest}`);
     return digest;
   }
 

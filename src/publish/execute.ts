@@ -21,7 +21,11 @@ export interface Executed {
   readonly packages: PublishedPackage[];
 }
 
-/** Runs the plan in order; the first failure stops it, so floating tags never move after a failure. */
+/**
+ * Runs the plan in order; the first failure stops it, so floating tags never move after a failure.
+ * Pushes run one at a time on purpose: Falco's images share base layers, and docker uploads a shared
+ * layer once and mounts it for the next repository only when the pushes follow each other.
+ */
 export async function execute(
   plan: readonly Step[],
   ports: PublishPorts,
@@ -92,6 +96,6 @@ async function pushVerified(
       'check for another publisher writing the same tag, then run again',
     );
   }
-  logger.info(`verified ${step.target} → ${digest}`);
+  logger.info(`pushed ${step.source} as ${step.target}; the registry serves ${digest}`);
   return digest;
 }
