@@ -38447,15 +38447,15 @@ const SUFFIX = /^[\w.-]{1,64}$/;
 const FORMAT = '<source> <repository> [suffix=<suffix>]';
 /** Parses the `images` input: one image per line, blank lines and `#` comments ignored. */
 function parseImageLines(text) {
-    const lines = [];
+    const numbered = [];
     text.split(/\r?\n/).forEach((raw, index) => {
         const content = raw.replace(/(^|\s)#.*$/, '').trim();
         if (content === '')
             return;
-        lines.push(parseLine(content, index + 1));
+        numbered.push({ line: parseLine(content, index + 1), number: index + 1 });
     });
-    rejectDuplicates(lines);
-    return lines;
+    rejectDuplicates(numbered);
+    return numbered.map(({ line }) => line);
 }
 function parseLine(content, lineNumber) {
     const where = `images (line ${lineNumber})`;
@@ -38467,10 +38467,14 @@ function parseLine(content, lineNumber) {
         throw new UserError(where, `'${repository}' is not a repository name`, 'use lowercase path components such as falcosecurity/falco (the registry goes in the registry input)');
     }
     let suffix = '';
+    let seenSuffix = false;
     for (const option of options) {
         const match = /^suffix=(.*)$/.exec(option);
         if (!match)
             throw new UserError(where, `unknown option '${option}'`, `write ${FORMAT}`);
+        if (seenSuffix)
+            throw new UserError(where, 'gives suffix= twice', `write ${FORMAT}`);
+        seenSuffix = true;
         suffix = match[1] ?? '';
         if (!SUFFIX.test(suffix)) {
             throw new UserError(where, `suffix '${suffix}' cannot be part of an image tag`, 'use letters, digits, _, . and -, e.g. suffix=-slim');
@@ -38480,13 +38484,14 @@ function parseLine(content, lineNumber) {
 }
 /** Two lines with the same repository and suffix would write the same tags from two images. */
 function rejectDuplicates(lines) {
-    const seen = new Set();
-    for (const line of lines) {
+    const seen = new Map();
+    for (const { line, number } of lines) {
         const key = `${line.repository}\u0000${line.suffix}`;
-        if (seen.has(key)) {
-            throw new UserError('images', `${line.repository}${line.suffix ? ` with suffix ${line.suffix}` : ''} is listed twice`, 'give each repository one line per suffix');
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+            throw new UserError(`images (line ${number})`, `${line.repository}${line.suffix ? ` with suffix ${line.suffix}` : ''} is listed twice (also on line ${earlier})`, 'give each repository one line per suffix');
         }
-        seen.add(key);
+        seen.set(key, number);
     }
 }
 
@@ -38701,11 +38706,12 @@ async function sha256File(path) {
 
 /** A directory laid out like Falco's download server; what a web server or a sync job then serves. */
 class DirectoryHost {
-    root;
     description;
+    root;
     constructor(root) {
-        this.root = root;
-        this.description = `directory ${root}`;
+        // Normalized once, so `/srv//packages` and `/srv/./packages` compare equal to the paths under them.
+        this.root = (0,external_node_path_namespaceObject.resolve)(root);
+        this.description = `directory ${this.root}`;
     }
     async existing(path) {
         try {
@@ -42709,20 +42715,34 @@ const FORM = '<name>-<version>[-<variant>]-<x86_64|aarch64>.<deb|rpm|tar.gz>, e.
 const SHAPE = /^([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)-(\d[^/]*?)-(x86_64|aarch64)\.(deb|rpm|tar\.gz)$/;
 /** A version as Falco writes them: 0.26.0, 0.27.0-rc1, 0.27.0-12+abc1234. */
 const package_name_VERSION = /^\d+\.\d+\.\d+(?:[-~+][0-9A-Za-z.+~-]+)?$/;
-/** Classifies a package file by its name; the name must say name, version, architecture and kind. */
-function parsePackageName(fileName) {
+/**
+ * Classifies a package file by its name; the name must say name, version, architecture and kind.
+ * `expectedVersion` (the release's, when known) settles `0.27.0-beta`: a prerelease, not a variant.
+ */
+function parsePackageName(fileName, expectedVersion) {
     const match = SHAPE.exec(fileName);
     if (!match)
         throw new UserError(`packages: ${fileName}`, 'the file name does not parse', `name it ${FORM}`);
     const [, name = '', versionAndVariant = '', arch = '', kind = ''] = match;
-    const variantMatch = /^(.*)-([a-z]+)$/.exec(versionAndVariant);
-    const [version, variant] = variantMatch && package_name_VERSION.test(variantMatch[1] ?? '')
-        ? [variantMatch[1] ?? '', variantMatch[2] ?? '']
-        : [versionAndVariant, ''];
+    const [version, variant] = splitVariant(versionAndVariant, expectedVersion);
     if (!package_name_VERSION.test(version)) {
         throw new UserError(`packages: ${fileName}`, `'${version}' is not a version`, `name it ${FORM}`);
     }
     return { fileName, kind: kind, name, version, variant, arch: arch };
+}
+/** `0.26.0-static` → version `0.26.0`, variant `static`; a trailing word is a variant only if what precedes it is a version. */
+function splitVariant(versionAndVariant, expectedVersion) {
+    if (expectedVersion !== undefined) {
+        if (versionAndVariant === expectedVersion)
+            return [expectedVersion, ''];
+        const rest = versionAndVariant.startsWith(`${expectedVersion}-`)
+            ? versionAndVariant.slice(expectedVersion.length + 1)
+            : undefined;
+        if (rest !== undefined && /^[a-z]+$/.test(rest))
+            return [expectedVersion, rest];
+    }
+    const match = /^(.*)-([a-z]+)$/.exec(versionAndVariant);
+    return match && package_name_VERSION.test(match[1] ?? '') ? [match[1] ?? '', match[2] ?? ''] : [versionAndVariant, ''];
 }
 /**
  * Checks that every package belongs to this release and returns the packages' version: the release
@@ -42772,7 +42792,8 @@ function packagePath(channel, pkg) {
  * before anything is published.
  */
 async function preparePackages(release, files, host, workspace) {
-    const names = files.map((file) => ({ file, name: parsePackageName((0,external_node_path_namespaceObject.basename)(file)) }));
+    const expected = release.channel === 'dev' ? undefined : release.version;
+    const names = files.map((file) => ({ file, name: parsePackageName((0,external_node_path_namespaceObject.basename)(file), expected) }));
     const version = packageVersion(release, names.map(({ name }) => name));
     const packages = [];
     for (const { file, name } of names) {
@@ -42859,9 +42880,12 @@ function decideLatest(mode, release, published) {
  * registry: the stable versions already in every target repository, read through their tag lists.
  */
 async function readLatest(mode, release, images, registry) {
-    if (mode !== 'auto' || release.channel !== 'stable' || images.length === 0) {
-        return decideLatest(mode, release, []);
+    if (mode !== 'auto' || release.channel !== 'stable') {
+        const decision = decideLatest(mode, release, []);
+        return images.length === 0 ? { latest: false, reason: 'no images: no latest tags to move' } : decision;
     }
+    if (images.length === 0)
+        return { latest: false, reason: 'no images: no latest tags to move' };
     const suffixesByRepository = new Map();
     for (const line of images) {
         suffixesByRepository.set(line.repository, [
@@ -52074,21 +52098,35 @@ const got = source_create(source_defaults);
 
 
 ;// CONCATENATED MODULE: ./lib/registry/challenge.js
+// One header may hold several challenges: `Digest realm="x", Bearer realm="y",service="z"`.
+// A parameter is `key=value` or `key="quoted, value"`; a scheme is a token not followed by `=`.
+const PARAM = /[\s,]*([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))/y;
+const SCHEME = /[\s,]*([A-Za-z][\w-]*)(?=[\s,]|$)/y;
 /** Parses the first Basic or Bearer challenge of a `WWW-Authenticate` header; undefined if none. */
 function parseChallenge(header) {
     if (!header)
         return undefined;
-    const match = /^\s*(basic|bearer)\b\s*(.*)$/i.exec(header);
-    if (!match)
-        return undefined;
-    const scheme = (match[1] ?? '').toLowerCase();
-    const params = {};
-    // key="quoted, value" or key=token, separated by commas.
-    for (const param of (match[2] ?? '').matchAll(/([a-zA-Z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))/g)) {
-        const key = (param[1] ?? '').toLowerCase();
-        params[key] = param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : (param[3] ?? '');
+    const challenges = [];
+    let position = 0;
+    while (position < header.length) {
+        PARAM.lastIndex = position;
+        const param = PARAM.exec(header);
+        const current = challenges.at(-1);
+        if (param && current) {
+            const value = param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : (param[3] ?? '');
+            current.params[(param[1] ?? '').toLowerCase()] = value;
+            position = PARAM.lastIndex;
+            continue;
+        }
+        SCHEME.lastIndex = position;
+        const scheme = SCHEME.exec(header);
+        if (!scheme)
+            break;
+        challenges.push({ scheme: (scheme[1] ?? '').toLowerCase(), params: {} });
+        position = SCHEME.lastIndex;
     }
-    return { scheme, params };
+    const found = challenges.find((c) => c.scheme === 'basic' || c.scheme === 'bearer');
+    return found ? { scheme: found.scheme, params: found.params } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/registry/endpoint.js

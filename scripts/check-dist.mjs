@@ -11,7 +11,17 @@ try {
   const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   // Module ids in the bundle depend on the input path, so compile to lib/ as the build does.
   run('npx', ['tsc', '-p', 'tsconfig.build.json']);
-  run('npx', ['ncc', 'build', 'lib/index.js', '-o', join(scratch, 'dist'), '--license', 'licenses.txt', '--target', 'es2022']);
+  run('npx', [
+    'ncc',
+    'build',
+    'lib/index.js',
+    '-o',
+    join(scratch, 'dist'),
+    '--license',
+    'licenses.txt',
+    '--target',
+    'es2022',
+  ]);
   const built = readdirSync(join(scratch, 'dist')).sort();
   const committed = readdirSync('dist').sort();
   const differing = [...new Set([...built, ...committed])].filter((name) => {

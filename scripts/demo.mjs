@@ -46,7 +46,9 @@ function runAction(title, inputs) {
     // The demo has no docker daemon on purpose: the dry run says the source images were not checked.
     DOCKER_HOST: `unix://${join(dir, 'no-docker.sock')}`,
     ...files,
-    ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
+    ...Object.fromEntries(
+      Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+    ),
   };
   console.log(`\n=== ${title} ===`);
   const result = spawnSync(process.execPath, ['dist/index.js'], { env, stdio: 'inherit' });
@@ -69,7 +71,9 @@ const published = runAction('Publish the 0.26.0 packages to a directory host', {
   'package-host': './demo-output/packages',
 });
 
-const listed = spawnSync('find', [host, '-type', 'f', '-not', '-name', '.*'], { encoding: 'utf8' }).stdout.trim();
+const listed = spawnSync('find', [host, '-type', 'f', '-not', '-name', '.*'], {
+  encoding: 'utf8',
+}).stdout.trim();
 console.log(`
 Where to look:
   plan (dry run) outputs:  ${plan.GITHUB_OUTPUT}

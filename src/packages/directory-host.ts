@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, link, mkdir, rename, rm, open } from 'node:fs/promises';
-import { dirname, join, basename, sep } from 'node:path';
+import { dirname, join, basename, resolve, sep } from 'node:path';
 import { UserError } from '../util/errors.js';
 import { sha256File } from '../util/sha256-file.js';
 import type { PackageHost } from './host.js';
@@ -9,8 +9,12 @@ import type { PackageHost } from './host.js';
 export class DirectoryHost implements PackageHost {
   readonly description: string;
 
-  constructor(private readonly root: string) {
-    this.description = `directory ${root}`;
+  private readonly root: string;
+
+  constructor(root: string) {
+    // Normalized once, so `/srv//packages` and `/srv/./packages` compare equal to the paths under them.
+    this.root = resolve(root);
+    this.description = `directory ${this.root}`;
   }
 
   async existing(path: string): Promise<string | undefined> {

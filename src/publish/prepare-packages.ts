@@ -22,7 +22,8 @@ export async function preparePackages(
   host: PackageHost | undefined,
   workspace: string,
 ): Promise<PreparedPackages> {
-  const names = files.map((file) => ({ file, name: parsePackageName(basename(file)) }));
+  const expected = release.channel === 'dev' ? undefined : release.version;
+  const names = files.map((file) => ({ file, name: parsePackageName(basename(file), expected) }));
   const version = packageVersion(
     release,
     names.map(({ name }) => name),

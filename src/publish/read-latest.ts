@@ -13,9 +13,11 @@ export async function readLatest(
   images: readonly ImageLine[],
   registry: RegistryReader,
 ): Promise<LatestDecision> {
-  if (mode !== 'auto' || release.channel !== 'stable' || images.length === 0) {
-    return decideLatest(mode, release, []);
+  if (mode !== 'auto' || release.channel !== 'stable') {
+    const decision = decideLatest(mode, release, []);
+    return images.length === 0 ? { latest: false, reason: 'no images: no latest tags to move' } : decision;
   }
+  if (images.length === 0) return { latest: false, reason: 'no images: no latest tags to move' };
   const suffixesByRepository = new Map<string, string[]>();
   for (const line of images) {
     suffixesByRepository.set(line.repository, [

@@ -15,14 +15,14 @@ const FORMAT = '<source> <repository> [suffix=<suffix>]';
 
 /** Parses the `images` input: one image per line, blank lines and `#` comments ignored. */
 export function parseImageLines(text: string): ImageLine[] {
-  const lines: ImageLine[] = [];
+  const numbered: { line: ImageLine; number: number }[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
     const content = raw.replace(/(^|\s)#.*$/, '').trim();
     if (content === '') return;
-    lines.push(parseLine(content, index + 1));
+    numbered.push({ line: parseLine(content, index + 1), number: index + 1 });
   });
-  rejectDuplicates(lines);
-  return lines;
+  rejectDuplicates(numbered);
+  return numbered.map(({ line }) => line);
 }
 
 function parseLine(content: string, lineNumber: number): ImageLine {
@@ -39,9 +39,12 @@ function parseLine(content: string, lineNumber: number): ImageLine {
     );
   }
   let suffix = '';
+  let seenSuffix = false;
   for (const option of options) {
     const match = /^suffix=(.*)$/.exec(option);
     if (!match) throw new UserError(where, `unknown option '${option}'`, `write ${FORMAT}`);
+    if (seenSuffix) throw new UserError(where, 'gives suffix= twice', `write ${FORMAT}`);
+    seenSuffix = true;
     suffix = match[1] ?? '';
     if (!SUFFIX.test(suffix)) {
       throw new UserError(
@@ -55,17 +58,18 @@ function parseLine(content: string, lineNumber: number): ImageLine {
 }
 
 /** Two lines with the same repository and suffix would write the same tags from two images. */
-function rejectDuplicates(lines: ImageLine[]): void {
-  const seen = new Set<string>();
-  for (const line of lines) {
+function rejectDuplicates(lines: readonly { line: ImageLine; number: number }[]): void {
+  const seen = new Map<string, number>();
+  for (const { line, number } of lines) {
     const key = `${line.repository}\u0000${line.suffix}`;
-    if (seen.has(key)) {
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
       throw new UserError(
-        'images',
-        `${line.repository}${line.suffix ? ` with suffix ${line.suffix}` : ''} is listed twice`,
+        `images (line ${number})`,
+        `${line.repository}${line.suffix ? ` with suffix ${line.suffix}` : ''} is listed twice (also on line ${earlier})`,
         'give each repository one line per suffix',
       );
     }
-    seen.add(key);
+    seen.set(key, number);
   }
 }
