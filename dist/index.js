@@ -38601,6 +38601,10 @@ function oneOf(name, value, accepted) {
     return found;
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./lib/images/docker-cli.js
 
 /** Runs the docker CLI through @actions/exec, quietly: the driver decides what reaches the log. */
@@ -38621,6 +38625,9 @@ const runDocker = async (args, stdin) => {
 ;// CONCATENATED MODULE: ./lib/images/docker-driver.js
 
 
+
+
+
 /** `docker push` ends with `<tag>: digest: sha256:… size: N`. */
 const PUSHED_DIGEST = /digest: (sha256:[a-f0-9]{64})/;
 /** Publishes images that live in the local docker daemon: `docker tag` + `docker push`. */
@@ -38628,6 +38635,8 @@ class DockerDriver {
     logger;
     docker;
     name = 'docker';
+    /** A client config of our own once we log in (see login). */
+    configDir;
     constructor(logger, docker = runDocker) {
         this.logger = logger;
         this.docker = docker;
@@ -38635,23 +38644,26 @@ class DockerDriver {
     async checkSources(sources) {
         // One inspect for all sources: each docker call costs a CLI start, and the daemon answers for all.
         const unique = [...new Set(sources)];
-        const all = await this.docker(['image', 'inspect', '--format', '{{.Id}}', ...unique]);
+        const all = await this.run(['image', 'inspect', '--format', '{{.Id}}', ...unique]);
         if (all.exitCode === 0)
             return { missing: [] };
-        const daemon = await this.docker(['version', '--format', '{{.Server.Version}}']);
+        const daemon = await this.run(['version', '--format', '{{.Server.Version}}']);
         if (daemon.exitCode !== 0)
             return { unavailable: firstLine(daemon), missing: [] };
         const missing = [];
         for (const source of unique) {
-            const inspect = await this.docker(['image', 'inspect', '--format', '{{.Id}}', source]);
+            const inspect = await this.run(['image', 'inspect', '--format', '{{.Id}}', source]);
             if (inspect.exitCode !== 0)
                 missing.push(source);
         }
         return { missing };
     }
     async login(registry, credentials) {
+        // Our own client config: the credentials live only as long as this run (a self-hosted runner keeps
+        // no token), and a login the workflow made itself for other registries stays untouched.
+        this.configDir ??= await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'falco-publish-docker-'));
         // The password goes through stdin only, never the command line (which `ps` and logs can show).
-        const result = await this.docker(['login', registry, '--username', credentials.username, '--password-stdin'], credentials.password);
+        const result = await this.run(['login', registry, '--username', credentials.username, '--password-stdin'], credentials.password);
         if (result.exitCode !== 0) {
             throw new UserError('registry-username', `docker login to ${registry} failed: ${firstLine(result)}`, 'check registry-username and registry-password');
         }
@@ -38665,9 +38677,17 @@ class DockerDriver {
             throw new Error(`docker push ${target} printed no digest:\n${result.stdout}`);
         return digest;
     }
+    async close() {
+        if (this.configDir)
+            await (0,promises_namespaceObject.rm)(this.configDir, { recursive: true, force: true });
+        this.configDir = undefined;
+    }
+    run(args, stdin) {
+        return this.docker(this.configDir ? ['--config', this.configDir, ...args] : args, stdin);
+    }
     async must(args, subject, doing) {
         this.logger.debug(`docker ${args.join(' ')}`);
-        const result = await this.docker(args);
+        const result = await this.run(args);
         if (result.exitCode !== 0) {
             throw new UserError(subject, `${doing} failed: ${firstLine(result)}`, 'check the registry and the credentials');
         }
@@ -38681,8 +38701,6 @@ function firstLine(result) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -42932,8 +42950,13 @@ async function publish(config, ports, logger, workspace) {
         await logger.group('Plan (dry run: nothing is published)', async () => plan.forEach((step) => logger.info(describe(step))));
         return { ...base, images: [], packages: [] };
     }
-    const executed = await execute(plan, ports, config.credentials, logger);
-    return { ...base, ...executed };
+    try {
+        const executed = await execute(plan, ports, config.credentials, logger);
+        return { ...base, ...executed };
+    }
+    finally {
+        await ports.driver.close?.();
+    }
 }
 async function checkImages(config, ports, logger) {
     const check = await ports.driver.checkSources(config.images.map((line) => line.source));
@@ -47861,8 +47884,6 @@ var external_node_tls_ = __nccwpck_require__(1692);
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 // EXTERNAL MODULE: external "node:dns"
 var external_node_dns_ = __nccwpck_require__(610);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./node_modules/cacheable-lookup/source/index.js
 
 
@@ -52178,13 +52199,17 @@ class RegistryClient {
     registry;
     credentials;
     client;
+    pageSize;
     base;
     /** Authorization header value per token scope ('' for the registry-wide check). */
     authorizations = new Map();
-    constructor(registry, credentials, client = client_http) {
+    constructor(registry, credentials, client = client_http, 
+    /** Tags asked for per page; registries may answer with fewer and a `Link` to the next page. */
+    pageSize = 1000) {
         this.registry = registry;
         this.credentials = credentials;
         this.client = client;
+        this.pageSize = pageSize;
         this.base = registryEndpoint(registry);
     }
     /** Proves the credentials work (GET /v2/ and, for token registries, a token) without changing anything. */
@@ -52197,7 +52222,7 @@ class RegistryClient {
     async listTags(repository) {
         const name = repositoryPath(this.registry, repository);
         const tags = [];
-        let url = `${this.base}/v2/${name}/tags/list?n=1000`;
+        let url = `${this.base}/v2/${name}/tags/list?n=${this.pageSize}`;
         while (url) {
             const response = await this.request('GET', url, `repository:${name}:pull`, {});
             if (response.statusCode === 404)

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import type { DockerResult, DockerRunner } from '../../src/images/docker-cli.js';
 import { DockerDriver } from '../../src/images/docker-driver.js';
@@ -41,16 +42,47 @@ describe('DockerDriver.login', () => {
   it('passes the password on stdin only, never in the arguments or the log', async () => {
     const docker = fakeDocker(() => ok('Login Succeeded\n'));
     const logger = captureLogger();
-    await new DockerDriver(logger, docker.run).login('127.0.0.1:5000', {
+    const driver = new DockerDriver(logger, docker.run);
+    await driver.login('127.0.0.1:5000', {
       username: 'falcoci',
       password: PASSWORD,
     });
     expect(docker.calls).toEqual([
-      { args: ['login', '127.0.0.1:5000', '--username', 'falcoci', '--password-stdin'], stdin: PASSWORD },
+      {
+        args: [
+          '--config',
+          expect.stringContaining('falco-publish-docker-'),
+          'login',
+          '127.0.0.1:5000',
+          '--username',
+          'falcoci',
+          '--password-stdin',
+        ],
+        stdin: PASSWORD,
+      },
     ]);
     for (const call of docker.calls) expect(call.args.join(' ')).not.toContain(PASSWORD);
     expect(logger.lines).toContain('logged in to 127.0.0.1:5000 as falcoci');
     for (const line of logger.lines) expect(line).not.toContain(PASSWORD);
+    await driver.close();
+  });
+
+  it('logs in with a client config of its own, used by every later call and removed by close', async () => {
+    const docker = fakeDocker((args) =>
+      args.includes('push') ? ok(`0.26.0: digest: sha256:${'a'.repeat(64)} size: 528\n`) : ok(''),
+    );
+    const driver = new DockerDriver(captureLogger(), docker.run);
+    await driver.login('127.0.0.1:5000', { username: 'falcoci', password: PASSWORD });
+    await driver.push('falco:local', '127.0.0.1:5000/falcosecurity/falco:0.26.0');
+    const configDir = docker.calls[0]?.args[1] ?? '';
+    expect(docker.calls.map((call) => call.args.slice(0, 2))).toEqual([
+      ['--config', configDir],
+      ['--config', configDir],
+      ['--config', configDir],
+    ]);
+    expect(existsSync(configDir)).toBe(true);
+    await driver.close();
+    expect(existsSync(configDir)).toBe(false);
   });
 
   it('a refused login is a UserError naming registry-username, without the password', async () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -665,13 +666,18 @@ describe('publish: the registry password never reaches the log', () => {
     run: DockerRunner;
     stdin: (string | undefined)[];
     argv: string[];
+    configDirs: Set<string>;
     ports: (driver: ImageDriver) => PublishPorts;
   } {
     const sourceOf = new Map<string, string>();
     const served = new Map<string, string>();
     const stdin: (string | undefined)[] = [];
     const argv: string[] = [];
-    const run: DockerRunner = async (args, input) => {
+    const configDirs = new Set<string>();
+    const run: DockerRunner = async (allArgs, input) => {
+      // The driver puts `--config <its own dir>` first once it has logged in.
+      if (allArgs[0] === '--config') configDirs.add(allArgs[1] ?? '');
+      const args = allArgs[0] === '--config' ? allArgs.slice(2) : allArgs;
       argv.push(args.join(' '));
       stdin.push(input);
       const ok = (stdout = ''): DockerResult => ({ exitCode: 0, stdout, stderr: '' });
@@ -708,7 +714,7 @@ describe('publish: the registry password never reaches the log', () => {
       host: undefined,
       findFiles: async () => [],
     });
-    return { run, stdin, argv, ports };
+    return { run, stdin, argv, ports, configDirs };
   }
 
   it('a full run with the docker driver logs in through stdin and never prints the password', async () => {
@@ -729,6 +735,9 @@ describe('publish: the registry password never reaches the log', () => {
     expect(logger.lines.length).toBeGreaterThan(10);
     for (const line of logger.lines) expect(line).not.toContain(PASSWORD);
     expect(JSON.stringify(result)).not.toContain(PASSWORD);
+    // The login lived in a client config of the run's own, removed when the run ended.
+    expect(docker.configDirs.size).toBe(1);
+    for (const dir of docker.configDirs) expect(existsSync(dir)).toBe(false);
   });
 
   it('a refused login fails without the password in the log or the error', async () => {

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import type { Credentials } from '../inputs.js';
@@ -10,6 +13,8 @@ const PUSHED_DIGEST = /digest: (sha256:[a-f0-9]{64})/;
 /** Publishes images that live in the local docker daemon: `docker tag` + `docker push`. */
 export class DockerDriver implements ImageDriver {
   readonly name = 'docker';
+  /** A client config of our own once we log in (see login). */
+  private configDir: string | undefined;
 
   constructor(
     private readonly logger: Logger,
@@ -19,21 +24,24 @@ export class DockerDriver implements ImageDriver {
   async checkSources(sources: readonly string[]): Promise<SourceCheck> {
     // One inspect for all sources: each docker call costs a CLI start, and the daemon answers for all.
     const unique = [...new Set(sources)];
-    const all = await this.docker(['image', 'inspect', '--format', '{{.Id}}', ...unique]);
+    const all = await this.run(['image', 'inspect', '--format', '{{.Id}}', ...unique]);
     if (all.exitCode === 0) return { missing: [] };
-    const daemon = await this.docker(['version', '--format', '{{.Server.Version}}']);
+    const daemon = await this.run(['version', '--format', '{{.Server.Version}}']);
     if (daemon.exitCode !== 0) return { unavailable: firstLine(daemon), missing: [] };
     const missing: string[] = [];
     for (const source of unique) {
-      const inspect = await this.docker(['image', 'inspect', '--format', '{{.Id}}', source]);
+      const inspect = await this.run(['image', 'inspect', '--format', '{{.Id}}', source]);
       if (inspect.exitCode !== 0) missing.push(source);
     }
     return { missing };
   }
 
   async login(registry: string, credentials: Credentials): Promise<void> {
+    // Our own client config: the credentials live only as long as this run (a self-hosted runner keeps
+    // no token), and a login the workflow made itself for other registries stays untouched.
+    this.configDir ??= await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'falco-publish-docker-'));
     // The password goes through stdin only, never the command line (which `ps` and logs can show).
-    const result = await this.docker(
+    const result = await this.run(
       ['login', registry, '--username', credentials.username, '--password-stdin'],
       credentials.password,
     );
@@ -55,9 +63,18 @@ export class DockerDriver implements ImageDriver {
     return digest;
   }
 
+  async close(): Promise<void> {
+    if (this.configDir) await rm(this.configDir, { recursive: true, force: true });
+    this.configDir = undefined;
+  }
+
+  private run(args: readonly string[], stdin?: string): Promise<DockerResult> {
+    return this.docker(this.configDir ? ['--config', this.configDir, ...args] : args, stdin);
+  }
+
   private async must(args: readonly string[], subject: string, doing: string): Promise<DockerResult> {
     this.logger.debug(`docker ${args.join(' ')}`);
-    const result = await this.docker(args);
+    const result = await this.run(args);
     if (result.exitCode !== 0) {
       throw new UserError(
         subject,

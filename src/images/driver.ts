@@ -15,4 +15,6 @@ export interface ImageDriver {
   login(registry: string, credentials: Credentials): Promise<void>;
   /** Publishes `source` as `target` (`registry/repository:tag`) and returns the manifest digest. */
   push(source: string, target: string): Promise<string>;
+  /** Forgets what the run set up (e.g. the login), whether it succeeded or not. */
+  close?(): Promise<void>;
 }

@@ -62,8 +62,12 @@ export async function publish(
     );
     return { ...base, images: [], packages: [] };
   }
-  const executed = await execute(plan, ports, config.credentials, logger);
-  return { ...base, ...executed };
+  try {
+    const executed = await execute(plan, ports, config.credentials, logger);
+    return { ...base, ...executed };
+  } finally {
+    await ports.driver.close?.();
+  }
 }
 
 async function checkImages(config: Config, ports: PublishPorts, logger: Logger): Promise<void> {

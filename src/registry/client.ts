@@ -16,7 +16,7 @@ const MANIFEST_TYPES = [
   'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
 
-const http: Got = got.extend({
+export const http: Got = got.extend({
   throwHttpErrors: false,
   followRedirect: true,
   timeout: { request: 30_000 },
@@ -42,6 +42,8 @@ export class RegistryClient {
     private readonly registry: string,
     private readonly credentials?: RegistryCredentials,
     private readonly client: Got = http,
+    /** Tags asked for per page; registries may answer with fewer and a `Link` to the next page. */
+    private readonly pageSize = 1000,
   ) {
     this.base = registryEndpoint(registry);
   }
@@ -56,7 +58,7 @@ export class RegistryClient {
   async listTags(repository: string): Promise<string[]> {
     const name = repositoryPath(this.registry, repository);
     const tags: string[] = [];
-    let url: string | undefined = `${this.base}/v2/${name}/tags/list?n=1000`;
+    let url: string | undefined = `${this.base}/v2/${name}/tags/list?n=${this.pageSize}`;
     while (url) {
       const response = await this.request('GET', url, `repository:${name}:pull`, {});
       if (response.statusCode === 404) return [];

@@ -10,17 +10,41 @@ export interface Credentials {
   password: string;
 }
 
+/** Docker Hub-style bearer tokens (`auth.token`): the registry trusts JWTs signed by the certificate's key. */
+export interface TokenAuth {
+  /** The token server's URL, which the registry's `WWW-Authenticate: Bearer realm=...` names. */
+  realm: string;
+  /** The `aud` the tokens must carry, and the `service` the registry names in its challenges. */
+  service: string;
+  /** The `iss` the tokens must carry. */
+  issuer: string;
+  /** The PEM certificate of the signing key (written as the registry's `rootcertbundle`). */
+  certificatePem: string;
+}
+
+export interface RegistryOptions {
+  htpasswd?: Credentials;
+  token?: TokenAuth;
+}
+
 export interface Registry extends Started {
   /** "127.0.0.1:PORT" */
   address: string;
   dir: string;
   auth?: Credentials;
+  token?: TokenAuth;
 }
 
 // Another process may take the port between freePort() and the registry's bind: retry then.
 const START_ATTEMPTS = 3;
 
-function configYaml(dir: string, address: string, htpasswdFile: string | undefined): string {
+/** What goes under `auth:` in config.yml (the registry takes one scheme). */
+type AuthConfig =
+  | { kind: 'htpasswd'; file: string }
+  | { kind: 'token'; token: TokenAuth; rootCertBundle: string }
+  | undefined;
+
+function configYaml(dir: string, address: string, auth: AuthConfig): string {
   // JSON strings are valid YAML scalars, so paths need no further quoting.
   const lines = [
     'version: 0.1',
@@ -34,19 +58,26 @@ function configYaml(dir: string, address: string, htpasswdFile: string | undefin
     'http:',
     `  addr: ${JSON.stringify(address)}`,
   ];
-  if (htpasswdFile !== undefined) {
-    lines.push('auth:', '  htpasswd:', '    realm: e2e', `    path: ${JSON.stringify(htpasswdFile)}`);
+  if (auth?.kind === 'htpasswd') {
+    lines.push('auth:', '  htpasswd:', '    realm: e2e', `    path: ${JSON.stringify(auth.file)}`);
+  }
+  if (auth?.kind === 'token') {
+    lines.push(
+      'auth:',
+      '  token:',
+      `    realm: ${JSON.stringify(auth.token.realm)}`,
+      `    service: ${JSON.stringify(auth.token.service)}`,
+      `    issuer: ${JSON.stringify(auth.token.issuer)}`,
+      `    rootcertbundle: ${JSON.stringify(auth.rootCertBundle)}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
-async function startOnce(
-  dir: string,
-  htpasswdFile: string | undefined,
-): Promise<{ address: string } & Started> {
+async function startOnce(dir: string, auth: AuthConfig): Promise<{ address: string } & Started> {
   const address = `127.0.0.1:${await freePort()}`;
   const config = join(dir, 'config.yml');
-  await writeFile(config, configYaml(dir, address, htpasswdFile));
+  await writeFile(config, configYaml(dir, address, auth));
   const daemon = await spawnDaemon('docker-registry', ['serve', config], { dir, name: 'registry' });
   try {
     await waitForDaemon(
@@ -64,19 +95,37 @@ async function startOnce(
   return { address, pid: daemon.pid, stop: () => daemon.stop() };
 }
 
-export async function startRegistry(options: { htpasswd?: Credentials } = {}): Promise<Registry> {
+/**
+ * Starts docker-registry on a free loopback port with its storage in a temp dir: open to all, behind
+ * htpasswd (Basic) auth, or trusting the bearer tokens of a token server (see token-server.ts).
+ */
+export async function startRegistry(options: RegistryOptions = {}): Promise<Registry> {
+  if (options.htpasswd !== undefined && options.token !== undefined) {
+    throw new Error('docker-registry takes one auth scheme: htpasswd or token, not both');
+  }
   const dir = await mkdtemp(join(tmpdir(), 'registry-'));
-  let htpasswdFile: string | undefined;
-  if (options.htpasswd !== undefined) {
-    const { username, password } = options.htpasswd;
-    htpasswdFile = join(dir, 'htpasswd');
-    // -B: the registry accepts bcrypt entries only.
-    const entry = await run('htpasswd', ['-Bbn', username, password], { secrets: [password] });
-    await writeFile(htpasswdFile, entry);
+  let auth: AuthConfig;
+  try {
+    if (options.htpasswd !== undefined) {
+      const { username, password } = options.htpasswd;
+      const file = join(dir, 'htpasswd');
+      // -B: the registry accepts bcrypt entries only.
+      const entry = await run('htpasswd', ['-Bbn', username, password], { secrets: [password] });
+      await writeFile(file, entry);
+      auth = { kind: 'htpasswd', file };
+    }
+    if (options.token !== undefined) {
+      const rootCertBundle = join(dir, 'token-root.pem');
+      await writeFile(rootCertBundle, options.token.certificatePem);
+      auth = { kind: 'token', token: options.token, rootCertBundle };
+    }
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      const started = await startOnce(dir, htpasswdFile);
+      const started = await startOnce(dir, auth);
       let stopping: Promise<void> | undefined;
       const stop = async (): Promise<void> => {
         await started.stop();
@@ -84,6 +133,7 @@ export async function startRegistry(options: { htpasswd?: Credentials } = {}): P
       };
       const registry: Registry = { ...started, dir, stop: () => (stopping ??= stop()) };
       if (options.htpasswd !== undefined) registry.auth = { ...options.htpasswd };
+      if (options.token !== undefined) registry.token = { ...options.token };
       return registry;
     } catch (error) {
       const portTaken = error instanceof Error && error.message.includes('address already in use');
