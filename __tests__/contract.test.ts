@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readInputs } from '../src/inputs.js';
+import { outputsOf } from '../src/report/outputs.js';
+import type { PublishResult } from '../src/publish/publish.js';
+
+// Input and output names are a contract with users' workflows: action.yml, the code and the README
+// must name the same ones.
+const action = readFileSync('action.yml', 'utf8');
+const readme = readFileSync('README.md', 'utf8');
+
+/** The keys of a top-level section of action.yml (`inputs:` or `outputs:`). */
+function sectionKeys(section: string): string[] {
+  const body = action.split(new RegExp(`^${section}:$`, 'm'))[1]?.split(/^\S/m)[0] ?? '';
+  return [...body.matchAll(/^ {2}([a-z][a-z-]*):/gm)].map((match) => match[1] ?? '');
+}
+
+describe('the action contract', () => {
+  it('action.yml declares exactly the inputs the code reads', () => {
+    const read = new Set<string>();
+    readInputs((name) => {
+      read.add(name);
+      return name === 'images' ? 'falco:build falcosecurity/falco' : name === 'ref' ? 'refs/tags/0.26.0' : '';
+    });
+    read.add('registry-username');
+    read.add('registry-password');
+    expect(sectionKeys('inputs').sort()).toEqual([...read].sort());
+  });
+
+  it('action.yml declares exactly the outputs the code sets', () => {
+    const result: PublishResult = {
+      release: { version: '0.26.0', channel: 'stable' },
+      latest: { latest: true, reason: '' },
+      packageVersion: undefined,
+      tags: [],
+      plan: [],
+      dryRun: false,
+      images: [],
+      packages: [],
+    };
+    expect(sectionKeys('outputs').sort()).toEqual(Object.keys(outputsOf(result)).sort());
+  });
+
+  it('the README documents every input and output', () => {
+    for (const name of [...sectionKeys('inputs'), ...sectionKeys('outputs')]) {
+      expect(readme, name).toContain(`\`${name}\``);
+    }
+  });
+
+  it('the issue-given names are all there', () => {
+    expect(sectionKeys('inputs')).toEqual(
+      expect.arrayContaining([
+        'ref',
+        'dev-branch',
+        'images',
+        'image-driver',
+        'registry',
+        'registry-username',
+        'registry-password',
+        'latest',
+        'packages',
+        'package-host',
+        'overwrite',
+        'dry-run',
+      ]),
+    );
+    expect(sectionKeys('outputs')).toEqual(
+      expect.arrayContaining(['version', 'channel', 'latest', 'tags', 'images', 'packages', 'plan']),
+    );
+  });
+});
