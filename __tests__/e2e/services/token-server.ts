@@ -57,7 +57,18 @@ async function signingKey(): Promise<{ key: KeyObject; certificatePem: string; x
     const certFile = join(dir, 'cert.pem');
     // openssl (Debian's, a dependency of ca-certificates): node:crypto makes keys but no certificates.
     const subject = ['-subj', '/CN=token-issuer', '-days', '2'];
-    await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', ...subject, '-keyout', keyFile, '-out', certFile]);
+    await run('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      ...subject,
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+    ]);
     const certificatePem = await readFile(certFile, 'utf8');
     const key = createPrivateKey(await readFile(keyFile, 'utf8'));
     // x5c holds the standard base64 of the DER certificate (RFC 7515 §4.1.6).
@@ -91,7 +102,12 @@ function basicCredentials(header: string | undefined): { user: string; password:
   return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, { 'content-type': 'application/json', ...headers });
   response.end(JSON.stringify(body));
 }
@@ -134,7 +150,10 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
     if (service !== null && service !== SERVICE) {
       return answer(400, error('INVALID_REQUEST', `unknown service ${service}`));
     }
-    if (credentials === null || (credentials !== undefined && options.users[credentials.user] !== credentials.password)) {
+    if (
+      credentials === null ||
+      (credentials !== undefined && options.users[credentials.user] !== credentials.password)
+    ) {
       return answer(401, error('UNAUTHORIZED', 'invalid username or password'), {
         'www-authenticate': 'Basic realm="e2e token server"',
       });
@@ -169,7 +188,11 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
   const server = createServer((request, response) => {
     handle(request, response).catch((failure: unknown) => {
       if (!response.headersSent) {
-        sendJson(response, 500, error('INTERNAL', failure instanceof Error ? failure.message : String(failure)));
+        sendJson(
+          response,
+          500,
+          error('INTERNAL', failure instanceof Error ? failure.message : String(failure)),
+        );
       } else {
         response.destroy();
       }
@@ -192,5 +215,12 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
       server.closeAllConnections();
     }));
 
-  return { url: `http://127.0.0.1:${port}/token`, service: SERVICE, issuer: ISSUER, certificatePem, requests, stop };
+  return {
+    url: `http://127.0.0.1:${port}/token`,
+    service: SERVICE,
+    issuer: ISSUER,
+    certificatePem,
+    requests,
+    stop,
+  };
 }
