@@ -38649,7 +38649,7 @@ class DockerDriver {
             return { missing: [] };
         const daemon = await this.run(['version', '--format', '{{.Server.Version}}']);
         if (daemon.exitCode !== 0)
-            return { unavailable: firstLine(daemon), missing: [] };
+            return { unavailable: lastLine(daemon), missing: [] };
         const missing = [];
         for (const source of unique) {
             const inspect = await this.run(['image', 'inspect', '--format', '{{.Id}}', source]);
@@ -38665,7 +38665,7 @@ class DockerDriver {
         // The password goes through stdin only, never the command line (which `ps` and logs can show).
         const result = await this.run(['login', registry, '--username', credentials.username, '--password-stdin'], credentials.password);
         if (result.exitCode !== 0) {
-            throw new UserError('registry-username', `docker login to ${registry} failed: ${firstLine(result)}`, 'check registry-username and registry-password');
+            throw new UserError('registry-username', `docker login to ${registry} failed: ${lastLine(result)}`, 'check registry-username and registry-password');
         }
         this.logger.info(`logged in to ${registry} as ${credentials.username}`);
     }
@@ -38689,12 +38689,13 @@ class DockerDriver {
         this.logger.debug(`docker ${args.join(' ')}`);
         const result = await this.run(args);
         if (result.exitCode !== 0) {
-            throw new UserError(subject, `${doing} failed: ${firstLine(result)}`, 'check the registry and the credentials');
+            throw new UserError(subject, `${doing} failed: ${lastLine(result)}`, 'check the registry and the credentials');
         }
         return result;
     }
 }
-function firstLine(result) {
+/** Docker puts what went wrong on the last line it prints. */
+function lastLine(result) {
     const text = (result.stderr.trim() || result.stdout.trim()).split('\n').filter(Boolean);
     return text.at(-1) ?? `exit code ${result.exitCode}`;
 }

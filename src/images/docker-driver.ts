@@ -27,7 +27,7 @@ export class DockerDriver implements ImageDriver {
     const all = await this.run(['image', 'inspect', '--format', '{{.Id}}', ...unique]);
     if (all.exitCode === 0) return { missing: [] };
     const daemon = await this.run(['version', '--format', '{{.Server.Version}}']);
-    if (daemon.exitCode !== 0) return { unavailable: firstLine(daemon), missing: [] };
+    if (daemon.exitCode !== 0) return { unavailable: lastLine(daemon), missing: [] };
     const missing: string[] = [];
     for (const source of unique) {
       const inspect = await this.run(['image', 'inspect', '--format', '{{.Id}}', source]);
@@ -48,7 +48,7 @@ export class DockerDriver implements ImageDriver {
     if (result.exitCode !== 0) {
       throw new UserError(
         'registry-username',
-        `docker login to ${registry} failed: ${firstLine(result)}`,
+        `docker login to ${registry} failed: ${lastLine(result)}`,
         'check registry-username and registry-password',
       );
     }
@@ -78,7 +78,7 @@ export class DockerDriver implements ImageDriver {
     if (result.exitCode !== 0) {
       throw new UserError(
         subject,
-        `${doing} failed: ${firstLine(result)}`,
+        `${doing} failed: ${lastLine(result)}`,
         'check the registry and the credentials',
       );
     }
@@ -86,7 +86,8 @@ export class DockerDriver implements ImageDriver {
   }
 }
 
-function firstLine(result: DockerResult): string {
+/** Docker puts what went wrong on the last line it prints. */
+function lastLine(result: DockerResult): string {
   const text = (result.stderr.trim() || result.stdout.trim()).split('\n').filter(Boolean);
   return text.at(-1) ?? `exit code ${result.exitCode}`;
 }
