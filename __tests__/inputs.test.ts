@@ -20,6 +20,8 @@ describe('readInputs defaults', () => {
       images: [{ source: 'falco:local', repository: 'falcosecurity/falco', suffix: '' }],
       imageDriver: 'docker',
       registry: 'docker.io',
+      mirrors: [],
+      insecure: false,
       credentials: undefined,
       latest: 'auto',
       packagePatterns: [],
@@ -101,8 +103,33 @@ describe('readInputs defaults', () => {
 
 describe('readInputs refuses bad inputs, naming the input', () => {
   it.each<[label: string, values: Record<string, string>, subject: string, problem: string]>([
-    ['unknown image-driver', { 'image-driver': 'registry' }, 'image-driver', "'registry' is not accepted"],
-    ['image-driver podman', { 'image-driver': 'podman' }, 'image-driver', 'write one of: docker'],
+    ['unknown image-driver', { 'image-driver': 'podman' }, 'image-driver', "'podman' is not accepted"],
+    ['image-driver podman', { 'image-driver': 'podman' }, 'image-driver', 'write one of: docker, registry'],
+    [
+      'a local image name for the registry driver',
+      { 'image-driver': 'registry' },
+      'images: falco:local',
+      'is not a source the registry driver reads',
+    ],
+    [
+      'an OCI layout target with the docker driver',
+      { registry: 'oci-layout:out/images' },
+      'registry',
+      'needs image-driver: registry',
+    ],
+    [
+      'a mirror that is not a host',
+      { 'mirror-registries': 'https://public.ecr.aws' },
+      'mirror-registries',
+      'is not a registry host',
+    ],
+    [
+      'a mirror that is the registry',
+      { 'mirror-registries': 'docker.io' },
+      'mirror-registries',
+      'is the registry itself',
+    ],
+    ['registry-insecure=maybe', { 'registry-insecure': 'maybe' }, 'registry-insecure', 'is not a boolean'],
     [
       'registry with a scheme',
       { registry: 'https://docker.io' },

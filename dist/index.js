@@ -1,6 +1,315 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 3057:
+/***/ ((module) => {
+
+function isBuffer(value) {
+  return Buffer.isBuffer(value) || value instanceof Uint8Array
+}
+
+function isEncoding(encoding) {
+  return Buffer.isEncoding(encoding)
+}
+
+function alloc(size, fill, encoding) {
+  return Buffer.alloc(size, fill, encoding)
+}
+
+function allocUnsafe(size) {
+  return Buffer.allocUnsafe(size)
+}
+
+function allocUnsafeSlow(size) {
+  return Buffer.allocUnsafeSlow(size)
+}
+
+function byteLength(string, encoding) {
+  return Buffer.byteLength(string, encoding)
+}
+
+function compare(a, b) {
+  return Buffer.compare(a, b)
+}
+
+function concat(buffers, totalLength) {
+  return Buffer.concat(buffers, totalLength)
+}
+
+function copy(source, target, targetStart, start, end) {
+  return toBuffer(source).copy(target, targetStart, start, end)
+}
+
+function equals(a, b) {
+  return toBuffer(a).equals(b)
+}
+
+function fill(buffer, value, offset, end, encoding) {
+  return toBuffer(buffer).fill(value, offset, end, encoding)
+}
+
+function from(value, encodingOrOffset, length) {
+  return Buffer.from(value, encodingOrOffset, length)
+}
+
+function includes(buffer, value, byteOffset, encoding) {
+  return toBuffer(buffer).includes(value, byteOffset, encoding)
+}
+
+function indexOf(buffer, value, byfeOffset, encoding) {
+  return toBuffer(buffer).indexOf(value, byfeOffset, encoding)
+}
+
+function lastIndexOf(buffer, value, byteOffset, encoding) {
+  return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding)
+}
+
+function swap16(buffer) {
+  return toBuffer(buffer).swap16()
+}
+
+function swap32(buffer) {
+  return toBuffer(buffer).swap32()
+}
+
+function swap64(buffer) {
+  return toBuffer(buffer).swap64()
+}
+
+function toBuffer(buffer) {
+  if (Buffer.isBuffer(buffer)) return buffer
+  return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+}
+
+function toString(buffer, encoding, start, end) {
+  return toBuffer(buffer).toString(encoding, start, end)
+}
+
+function toHex(buffer, start, end) {
+  return toBuffer(buffer).toString('hex', start, end)
+}
+
+function write(buffer, string, offset, length, encoding) {
+  return toBuffer(buffer).write(string, offset, length, encoding)
+}
+
+function readDoubleBE(buffer, offset) {
+  return toBuffer(buffer).readDoubleBE(offset)
+}
+
+function readDoubleLE(buffer, offset) {
+  return toBuffer(buffer).readDoubleLE(offset)
+}
+
+function readFloatBE(buffer, offset) {
+  return toBuffer(buffer).readFloatBE(offset)
+}
+
+function readFloatLE(buffer, offset) {
+  return toBuffer(buffer).readFloatLE(offset)
+}
+
+function readInt32BE(buffer, offset) {
+  return toBuffer(buffer).readInt32BE(offset)
+}
+
+function readInt32LE(buffer, offset) {
+  return toBuffer(buffer).readInt32LE(offset)
+}
+
+function readUInt32BE(buffer, offset) {
+  return toBuffer(buffer).readUInt32BE(offset)
+}
+
+function readUInt32LE(buffer, offset) {
+  return toBuffer(buffer).readUInt32LE(offset)
+}
+
+function writeDoubleBE(buffer, value, offset) {
+  return toBuffer(buffer).writeDoubleBE(value, offset)
+}
+
+function writeDoubleLE(buffer, value, offset) {
+  return toBuffer(buffer).writeDoubleLE(value, offset)
+}
+
+function writeFloatBE(buffer, value, offset) {
+  return toBuffer(buffer).writeFloatBE(value, offset)
+}
+
+function writeFloatLE(buffer, value, offset) {
+  return toBuffer(buffer).writeFloatLE(value, offset)
+}
+
+function writeInt32BE(buffer, value, offset) {
+  return toBuffer(buffer).writeInt32BE(value, offset)
+}
+
+function writeInt32LE(buffer, value, offset) {
+  return toBuffer(buffer).writeInt32LE(value, offset)
+}
+
+function writeUInt32BE(buffer, value, offset) {
+  return toBuffer(buffer).writeUInt32BE(value, offset)
+}
+
+function writeUInt32LE(buffer, value, offset) {
+  return toBuffer(buffer).writeUInt32LE(value, offset)
+}
+
+module.exports = {
+  isBuffer,
+  isEncoding,
+  alloc,
+  allocUnsafe,
+  allocUnsafeSlow,
+  byteLength,
+  compare,
+  concat,
+  copy,
+  equals,
+  fill,
+  from,
+  includes,
+  indexOf,
+  lastIndexOf,
+  swap16,
+  swap32,
+  swap64,
+  toBuffer,
+  toString,
+  toHex,
+  write,
+  readDoubleBE,
+  readDoubleLE,
+  readFloatBE,
+  readFloatLE,
+  readInt32BE,
+  readInt32LE,
+  readUInt32BE,
+  readUInt32LE,
+  writeDoubleBE,
+  writeDoubleLE,
+  writeFloatBE,
+  writeFloatLE,
+  writeInt32BE,
+  writeInt32LE,
+  writeUInt32BE,
+  writeUInt32LE
+}
+
+
+/***/ }),
+
+/***/ 9580:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(4434)
+
+
+/***/ }),
+
+/***/ 3587:
+/***/ ((module) => {
+
+module.exports = class FixedFIFO {
+  constructor (hwm) {
+    if (!(hwm > 0) || ((hwm - 1) & hwm) !== 0) throw new Error('Max size for a FixedFIFO should be a power of two')
+    this.buffer = new Array(hwm)
+    this.mask = hwm - 1
+    this.top = 0
+    this.btm = 0
+    this.next = null
+  }
+
+  clear () {
+    this.top = this.btm = 0
+    this.next = null
+    this.buffer.fill(undefined)
+  }
+
+  push (data) {
+    if (this.buffer[this.top] !== undefined) return false
+    this.buffer[this.top] = data
+    this.top = (this.top + 1) & this.mask
+    return true
+  }
+
+  shift () {
+    const last = this.buffer[this.btm]
+    if (last === undefined) return undefined
+    this.buffer[this.btm] = undefined
+    this.btm = (this.btm + 1) & this.mask
+    return last
+  }
+
+  peek () {
+    return this.buffer[this.btm]
+  }
+
+  isEmpty () {
+    return this.buffer[this.btm] === undefined
+  }
+}
+
+
+/***/ }),
+
+/***/ 3867:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const FixedFIFO = __nccwpck_require__(3587)
+
+module.exports = class FastFIFO {
+  constructor (hwm) {
+    this.hwm = hwm || 16
+    this.head = new FixedFIFO(this.hwm)
+    this.tail = this.head
+    this.length = 0
+  }
+
+  clear () {
+    this.head = this.tail
+    this.head.clear()
+    this.length = 0
+  }
+
+  push (val) {
+    this.length++
+    if (!this.head.push(val)) {
+      const prev = this.head
+      this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length)
+      this.head.push(val)
+    }
+  }
+
+  shift () {
+    if (this.length !== 0) this.length--
+    const val = this.tail.shift()
+    if (val === undefined && this.tail.next) {
+      const next = this.tail.next
+      this.tail.next = null
+      this.tail = next
+      return this.tail.shift()
+    }
+
+    return val
+  }
+
+  peek () {
+    const val = this.tail.peek()
+    if (val === undefined && this.tail.next) return this.tail.next.peek()
+    return val
+  }
+
+  isEmpty () {
+    return this.length === 0
+  }
+}
+
+
+/***/ }),
+
 /***/ 4584:
 /***/ ((module) => {
 
@@ -2894,7 +3203,7 @@ module.exports = {
 
 const http = __nccwpck_require__(8611);
 const https = __nccwpck_require__(5692);
-const Http2OverHttpX = __nccwpck_require__(861);
+const Http2OverHttpX = __nccwpck_require__(3242);
 const getAuthorizationHeaders = __nccwpck_require__(2037);
 
 const getStream = request => new Promise((resolve, reject) => {
@@ -2948,7 +3257,7 @@ module.exports = {
 
 
 const {globalAgent} = __nccwpck_require__(685);
-const Http2OverHttpX = __nccwpck_require__(861);
+const Http2OverHttpX = __nccwpck_require__(3242);
 const getAuthorizationHeaders = __nccwpck_require__(2037);
 
 const getStatusCode = stream => new Promise((resolve, reject) => {
@@ -2982,7 +3291,7 @@ module.exports = Http2OverHttp2;
 
 /***/ }),
 
-/***/ 861:
+/***/ 3242:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6851,6 +7160,2748 @@ const validRange = (range, options) => {
   }
 }
 module.exports = validRange
+
+
+/***/ }),
+
+/***/ 6204:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { EventEmitter } = __nccwpck_require__(9580)
+const FIFO = __nccwpck_require__(3867)
+const TextDecoder = __nccwpck_require__(7934)
+
+const StreamError = __nccwpck_require__(5657)
+
+// if we do a future major, expect queue microtask to be there always, for now a bit defensive
+const qmt =
+  typeof queueMicrotask === 'undefined' ? (fn) => global.process.nextTick(fn) : queueMicrotask
+
+// 29 bits used total (4 from shared, 14 from read, and 11 from write)
+const MAX = (1 << 29) - 1
+
+// Shared state
+const OPENING = 0b0001
+const PREDESTROYING = 0b0010
+const DESTROYING = 0b0100
+const DESTROYED = 0b1000
+
+const NOT_OPENING = MAX ^ OPENING
+const NOT_PREDESTROYING = MAX ^ PREDESTROYING
+
+// Read state (4 bit offset from shared state)
+const READ_ACTIVE = 0b00000000000001 << 4
+const READ_UPDATING = 0b00000000000010 << 4
+const READ_PRIMARY = 0b00000000000100 << 4
+const READ_QUEUED = 0b00000000001000 << 4
+const READ_RESUMED = 0b00000000010000 << 4
+const READ_PIPE_DRAINED = 0b00000000100000 << 4
+const READ_ENDING = 0b00000001000000 << 4
+const READ_EMIT_DATA = 0b00000010000000 << 4
+const READ_EMIT_READABLE = 0b00000100000000 << 4
+const READ_EMITTED_READABLE = 0b00001000000000 << 4
+const READ_DONE = 0b00010000000000 << 4
+const READ_NEXT_TICK = 0b00100000000000 << 4
+const READ_NEEDS_PUSH = 0b01000000000000 << 4
+const READ_READ_AHEAD = 0b10000000000000 << 4
+
+// Combined read state
+const READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED
+const READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH
+const READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE
+const READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED
+const READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD
+
+const READ_NOT_ACTIVE = MAX ^ READ_ACTIVE
+const READ_NON_PRIMARY = MAX ^ READ_PRIMARY
+const READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH)
+const READ_PUSHED = MAX ^ READ_NEEDS_PUSH
+const READ_PAUSED = MAX ^ READ_RESUMED
+const READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE)
+const READ_NOT_ENDING = MAX ^ READ_ENDING
+const READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING
+const READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK
+const READ_NOT_UPDATING = MAX ^ READ_UPDATING
+const READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD
+const READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD
+
+// Write state (18 bit offset, 4 bit offset from shared state and 14 from read state)
+const WRITE_ACTIVE = 0b00000000001 << 18
+const WRITE_UPDATING = 0b00000000010 << 18
+const WRITE_PRIMARY = 0b00000000100 << 18
+const WRITE_QUEUED = 0b00000001000 << 18
+const WRITE_UNDRAINED = 0b00000010000 << 18
+const WRITE_DONE = 0b00000100000 << 18
+const WRITE_EMIT_DRAIN = 0b00001000000 << 18
+const WRITE_NEXT_TICK = 0b00010000000 << 18
+const WRITE_WRITING = 0b00100000000 << 18
+const WRITE_FINISHING = 0b01000000000 << 18
+const WRITE_CORKED = 0b10000000000 << 18
+
+const WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING)
+const WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY
+const WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING)
+const WRITE_DRAINED = MAX ^ WRITE_UNDRAINED
+const WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED
+const WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK
+const WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING
+const WRITE_NOT_CORKED = MAX ^ WRITE_CORKED
+
+// Combined shared state
+const ACTIVE = READ_ACTIVE | WRITE_ACTIVE
+const NOT_ACTIVE = MAX ^ ACTIVE
+const DONE = READ_DONE | WRITE_DONE
+const DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING
+const OPEN_STATUS = DESTROY_STATUS | OPENING
+const AUTO_DESTROY = DESTROY_STATUS | DONE
+const NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY
+const ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK
+const TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE
+const IS_OPENING = OPEN_STATUS | TICKING
+
+// Combined shared state and read state
+const READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE
+const READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED
+const READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED
+const READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE
+const SHOULD_NOT_READ =
+  OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD
+const READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE
+const READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY
+const READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING
+
+// Combined write state
+const WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE
+const WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED
+const WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE
+const WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE
+const WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED
+const WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE
+const WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING
+const WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE
+const WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE
+const WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY
+const WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS
+
+const asyncIterator = Symbol.asyncIterator || Symbol('asyncIterator')
+
+class WritableState {
+  constructor(
+    stream,
+    { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}
+  ) {
+    this.stream = stream
+    this.queue = new FIFO()
+    this.highWaterMark = highWaterMark
+    this.buffered = 0
+    this.error = null
+    this.pipeline = null
+    this.drains = null // if we add more seldomly used helpers we might them into a subobject so its a single ptr
+    this.byteLength = byteLengthWritable || byteLength || defaultByteLength
+    this.map = mapWritable || map
+    this.afterWrite = afterWrite.bind(this)
+    this.afterUpdateNextTick = updateWriteNT.bind(this)
+  }
+
+  get ending() {
+    return (this.stream._duplexState & WRITE_FINISHING) !== 0
+  }
+
+  get ended() {
+    return (this.stream._duplexState & WRITE_DONE) !== 0
+  }
+
+  push(data) {
+    if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false
+    if (this.map !== null) data = this.map(data)
+
+    this.buffered += this.byteLength(data)
+    this.queue.push(data)
+
+    if (this.buffered < this.highWaterMark) {
+      this.stream._duplexState |= WRITE_QUEUED
+      return true
+    }
+
+    this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED
+    return false
+  }
+
+  shift() {
+    const data = this.queue.shift()
+
+    this.buffered -= this.byteLength(data)
+    if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED
+
+    return data
+  }
+
+  end(data) {
+    if (typeof data === 'function') {
+      this.stream.once('finish', data)
+    } else if (data !== undefined && data !== null) {
+      this.push(data)
+    }
+
+    this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY
+  }
+
+  autoBatch(data, cb) {
+    const buffer = []
+    const stream = this.stream
+
+    buffer.push(data)
+    while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+      buffer.push(stream._writableState.shift())
+    }
+
+    if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null)
+    stream._writev(buffer, cb)
+  }
+
+  update() {
+    const stream = this.stream
+
+    stream._duplexState |= WRITE_UPDATING
+
+    do {
+      while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+        const data = this.shift()
+        stream._duplexState |= WRITE_ACTIVE_AND_WRITING
+        stream._write(data, this.afterWrite)
+      }
+
+      if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary()
+    } while (this.continueUpdate() === true)
+
+    stream._duplexState &= WRITE_NOT_UPDATING
+  }
+
+  updateNonPrimary() {
+    const stream = this.stream
+
+    if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+      stream._duplexState = stream._duplexState | WRITE_ACTIVE
+      stream._final(afterFinal.bind(this))
+      return
+    }
+
+    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+        stream._duplexState |= ACTIVE
+        stream._destroy(afterDestroy.bind(this))
+      }
+      return
+    }
+
+    if ((stream._duplexState & IS_OPENING) === OPENING) {
+      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
+      stream._open(afterOpen.bind(this))
+    }
+  }
+
+  continueUpdate() {
+    if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false
+    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
+    return true
+  }
+
+  updateCallback() {
+    if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+      this.update()
+    } else {
+      this.updateNextTick()
+    }
+  }
+
+  updateNextTick() {
+    if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return
+    this.stream._duplexState |= WRITE_NEXT_TICK
+    if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+}
+
+class ReadableState {
+  constructor(
+    stream,
+    { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}
+  ) {
+    this.stream = stream
+    this.queue = new FIFO()
+    this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark
+    this.buffered = 0
+    this.readAhead = highWaterMark > 0
+    this.error = null
+    this.pipeline = null
+    this.byteLength = byteLengthReadable || byteLength || defaultByteLength
+    this.map = mapReadable || map
+    this.pipeTo = null
+    this.afterRead = afterRead.bind(this)
+    this.afterUpdateNextTick = updateReadNT.bind(this)
+  }
+
+  get ending() {
+    return (this.stream._duplexState & READ_ENDING) !== 0
+  }
+
+  get ended() {
+    return (this.stream._duplexState & READ_DONE) !== 0
+  }
+
+  pipe(pipeTo, cb) {
+    if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT('Can only pipe to one destination')
+    if (typeof cb !== 'function') cb = null
+
+    this.stream._duplexState |= READ_PIPE_DRAINED
+    this.pipeTo = pipeTo
+    this.pipeline = new Pipeline(this.stream, pipeTo, cb)
+
+    if (cb) this.stream.on('error', noop) // We already error handle this so supress crashes
+
+    if (isStreamx(pipeTo)) {
+      pipeTo._writableState.pipeline = this.pipeline
+      if (cb) pipeTo.on('error', noop) // We already error handle this so supress crashes
+      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline)) // TODO: just call finished from pipeTo itself
+    } else {
+      const onerror = this.pipeline.done.bind(this.pipeline, pipeTo)
+      const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null) // onclose has a weird bool arg
+      pipeTo.on('error', onerror)
+      pipeTo.on('close', onclose)
+      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline))
+    }
+
+    pipeTo.on('drain', afterDrain.bind(this))
+    this.stream.emit('piping', pipeTo)
+    pipeTo.emit('pipe', this.stream)
+  }
+
+  push(data) {
+    const stream = this.stream
+
+    if (data === null) {
+      this.highWaterMark = 0
+      stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED
+      return false
+    }
+
+    if (this.map !== null) {
+      data = this.map(data)
+      if (data === null) {
+        stream._duplexState &= READ_PUSHED
+        return this.buffered < this.highWaterMark
+      }
+    }
+
+    this.buffered += this.byteLength(data)
+    this.queue.push(data)
+
+    stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED
+
+    return this.buffered < this.highWaterMark
+  }
+
+  shift() {
+    const data = this.queue.shift()
+
+    this.buffered -= this.byteLength(data)
+    if (this.buffered === 0) {
+      this.stream._duplexState &= READ_NOT_QUEUED
+    }
+
+    return data
+  }
+
+  unshift(data) {
+    const pending = [this.map !== null ? this.map(data) : data]
+    while (this.buffered > 0) pending.push(this.shift())
+
+    for (let i = 0; i < pending.length - 1; i++) {
+      const data = pending[i]
+      this.buffered += this.byteLength(data)
+      this.queue.push(data)
+    }
+
+    this.push(pending[pending.length - 1])
+  }
+
+  read() {
+    const stream = this.stream
+
+    if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
+      const data = this.shift()
+
+      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+        stream._duplexState &= READ_PIPE_NOT_DRAINED
+      }
+
+      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+        stream.emit('data', data)
+      }
+
+      return data
+    }
+
+    if (this.readAhead === false) {
+      stream._duplexState |= READ_READ_AHEAD
+      this.updateNextTick()
+    }
+
+    return null
+  }
+
+  drain() {
+    const stream = this.stream
+
+    while (
+      (stream._duplexState & READ_STATUS) === READ_QUEUED &&
+      (stream._duplexState & READ_FLOWING) !== 0
+    ) {
+      const data = this.shift()
+
+      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+        stream._duplexState &= READ_PIPE_NOT_DRAINED
+      }
+
+      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+        stream.emit('data', data)
+      }
+    }
+  }
+
+  update() {
+    const stream = this.stream
+
+    stream._duplexState |= READ_UPDATING
+
+    do {
+      this.drain()
+
+      while (
+        this.buffered < this.highWaterMark &&
+        (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD
+      ) {
+        stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH
+        stream._read(this.afterRead)
+        this.drain()
+      }
+
+      if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+        stream._duplexState |= READ_EMITTED_READABLE
+        stream.emit('readable')
+      }
+
+      if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+        this.updateNonPrimary()
+      }
+    } while (this.continueUpdate() === true)
+
+    stream._duplexState &= READ_NOT_UPDATING
+  }
+
+  updateNonPrimary() {
+    const stream = this.stream
+
+    if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+      stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING
+      stream.emit('end')
+
+      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+        stream._duplexState |= DESTROYING
+      }
+
+      if (this.pipeTo !== null) {
+        this.pipeTo.end()
+      }
+    }
+
+    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+        stream._duplexState |= ACTIVE
+        stream._destroy(afterDestroy.bind(this))
+      }
+      return
+    }
+
+    if ((stream._duplexState & IS_OPENING) === OPENING) {
+      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
+      stream._open(afterOpen.bind(this))
+    }
+  }
+
+  continueUpdate() {
+    if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false
+    this.stream._duplexState &= READ_NOT_NEXT_TICK
+    return true
+  }
+
+  updateCallback() {
+    if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+      this.update()
+    } else {
+      this.updateNextTick()
+    }
+  }
+
+  updateNextTickIfOpen() {
+    if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return
+    this.stream._duplexState |= READ_NEXT_TICK
+    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+
+  updateNextTick() {
+    if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return
+    this.stream._duplexState |= READ_NEXT_TICK
+    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+}
+
+class TransformState {
+  constructor(stream) {
+    this.data = null
+    this.afterTransform = afterTransform.bind(stream)
+    this.afterFinal = null
+  }
+}
+
+class Pipeline {
+  constructor(src, dst, cb) {
+    this.from = src
+    this.to = dst
+    this.afterPipe = cb
+    this.error = null
+    this.pipeToFinished = false
+  }
+
+  finished() {
+    this.pipeToFinished = true
+  }
+
+  done(stream, err) {
+    if (err) this.error = err
+
+    if (stream === this.to) {
+      this.to = null
+
+      if (this.from !== null) {
+        if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+          this.from.destroy(this.error || StreamError.PREMATURE_CLOSE('Writable stream closed'))
+        }
+        return
+      }
+    }
+
+    if (stream === this.from) {
+      this.from = null
+
+      if (this.to !== null) {
+        if ((stream._duplexState & READ_DONE) === 0) {
+          this.to.destroy(this.error || StreamError.PREMATURE_CLOSE('Readable stream closed'))
+        }
+        return
+      }
+    }
+
+    if (this.afterPipe !== null) this.afterPipe(this.error)
+    this.to = this.from = this.afterPipe = null
+  }
+}
+
+function afterDrain() {
+  this.stream._duplexState |= READ_PIPE_DRAINED
+  this.updateCallback()
+}
+
+function afterFinal(err) {
+  const stream = this.stream
+  if (err) stream.destroy(err)
+
+  if ((stream._duplexState & DESTROY_STATUS) === 0) {
+    stream._duplexState |= WRITE_DONE
+    stream.emit('finish')
+  }
+
+  if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+    stream._duplexState |= DESTROYING
+  }
+
+  stream._duplexState &= WRITE_NOT_FINISHING
+
+  // no need to wait the extra tick here, so we short circuit that
+  if ((stream._duplexState & WRITE_UPDATING) === 0) {
+    this.update()
+  } else {
+    this.updateNextTick()
+  }
+}
+
+function afterDestroy(err) {
+  const stream = this.stream
+
+  if (!err && !StreamError.isStreamDestroyed(this.error)) err = this.error
+  if (err) stream.emit('error', err)
+
+  stream._duplexState |= DESTROYED
+  stream.emit('close')
+
+  const rs = stream._readableState
+  const ws = stream._writableState
+
+  if (rs !== null && rs.pipeline !== null) {
+    rs.pipeline.done(stream, err)
+  }
+
+  if (ws !== null) {
+    while (ws.drains !== null && ws.drains.length > 0) {
+      ws.drains.shift().resolve(false)
+    }
+
+    if (ws.pipeline !== null) {
+      ws.pipeline.done(stream, err)
+    }
+  }
+}
+
+function afterWrite(err) {
+  const stream = this.stream
+
+  if (err) stream.destroy(err)
+  stream._duplexState &= WRITE_NOT_ACTIVE
+
+  if (this.drains !== null) tickDrains(this.drains)
+
+  if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+    stream._duplexState &= WRITE_DRAINED
+
+    if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+      stream.emit('drain')
+    }
+  }
+
+  this.updateCallback()
+}
+
+function afterRead(err) {
+  if (err) this.stream.destroy(err)
+  this.stream._duplexState &= READ_NOT_ACTIVE
+
+  if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+    this.stream._duplexState &= READ_NO_READ_AHEAD
+  }
+
+  this.updateCallback()
+}
+
+function updateReadNT() {
+  if ((this.stream._duplexState & READ_UPDATING) === 0) {
+    this.stream._duplexState &= READ_NOT_NEXT_TICK
+    this.update()
+  }
+}
+
+function updateWriteNT() {
+  if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
+    this.update()
+  }
+}
+
+function tickDrains(drains) {
+  for (let i = 0; i < drains.length; i++) {
+    // drains.writes are monotonic, so if one is 0 its always the first one
+    if (--drains[i].writes === 0) {
+      drains.shift().resolve(true)
+      i--
+    }
+  }
+}
+
+function afterOpen(err) {
+  const stream = this.stream
+
+  if (err) stream.destroy(err)
+
+  if ((stream._duplexState & DESTROYING) === 0) {
+    if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
+      stream._duplexState |= READ_PRIMARY
+    }
+
+    if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+      stream._duplexState |= WRITE_PRIMARY
+    }
+
+    stream.emit('open')
+  }
+
+  stream._duplexState &= NOT_ACTIVE
+
+  if (stream._writableState !== null) {
+    stream._writableState.updateCallback()
+  }
+
+  if (stream._readableState !== null) {
+    stream._readableState.updateCallback()
+  }
+}
+
+function afterTransform(err, data) {
+  if (data !== undefined && data !== null) this.push(data)
+  this._writableState.afterWrite(err)
+}
+
+function newListener(name) {
+  if (this._readableState !== null) {
+    if (name === 'data') {
+      this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD
+      this._readableState.updateNextTick()
+    }
+    if (name === 'readable') {
+      this._duplexState |= READ_EMIT_READABLE
+      this._readableState.updateNextTick()
+    }
+  }
+
+  if (this._writableState !== null) {
+    if (name === 'drain') {
+      this._duplexState |= WRITE_EMIT_DRAIN
+      this._writableState.updateNextTick()
+    }
+  }
+}
+
+class Stream extends EventEmitter {
+  constructor(opts) {
+    super()
+
+    this._duplexState = 0
+    this._readableState = null
+    this._writableState = null
+
+    if (opts) {
+      if (opts.open) this._open = opts.open
+      if (opts.destroy) this._destroy = opts.destroy
+      if (opts.predestroy) this._predestroy = opts.predestroy
+      if (opts.signal) opts.signal.addEventListener('abort', abort.bind(this))
+    }
+
+    this.on('newListener', newListener)
+  }
+
+  _open(cb) {
+    cb(null)
+  }
+
+  _destroy(cb) {
+    cb(null)
+  }
+
+  _predestroy() {
+    // does nothing
+  }
+
+  get readable() {
+    return this._readableState !== null ? true : undefined
+  }
+
+  get writable() {
+    return this._writableState !== null ? true : undefined
+  }
+
+  get destroyed() {
+    return (this._duplexState & DESTROYED) !== 0
+  }
+
+  get destroying() {
+    return (this._duplexState & DESTROY_STATUS) !== 0
+  }
+
+  destroy(err) {
+    if ((this._duplexState & DESTROY_STATUS) === 0) {
+      if (!err) err = StreamError.STREAM_DESTROYED()
+      this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY
+
+      if (this._readableState !== null) {
+        this._readableState.highWaterMark = 0
+        this._readableState.error = err
+      }
+
+      if (this._writableState !== null) {
+        this._writableState.highWaterMark = 0
+        this._writableState.error = err
+      }
+
+      this._duplexState |= PREDESTROYING
+      this._predestroy()
+      this._duplexState &= NOT_PREDESTROYING
+
+      if (this._readableState !== null) {
+        this._readableState.updateNextTick()
+      }
+
+      if (this._writableState !== null) {
+        this._writableState.updateNextTick()
+      }
+    }
+  }
+}
+
+class Readable extends Stream {
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD
+    this._readableState = new ReadableState(this, opts)
+
+    if (opts) {
+      if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD
+      if (opts.read) this._read = opts.read
+      if (opts.eagerOpen) this._readableState.updateNextTick()
+      if (opts.encoding) this.setEncoding(opts.encoding)
+    }
+  }
+
+  static deferred(fn, opts) {
+    const out = new PassThrough(opts)
+
+    fn()
+      .then((src) => {
+        if (src === null) return out.end()
+        if (out.destroying) return
+        pipeline(src, out, noop)
+      })
+      .catch((err) => out.destroy(err))
+
+    return out
+  }
+
+  setEncoding(encoding) {
+    const dec = new TextDecoder(encoding)
+    const map = this._readableState.map || echo
+    this._readableState.map = mapOrSkip
+    return this
+
+    function mapOrSkip(data) {
+      const next = dec.push(data)
+      return next === '' && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next)
+    }
+  }
+
+  _read(cb) {
+    cb(null)
+  }
+
+  pipe(dest, cb) {
+    this._readableState.updateNextTick()
+    this._readableState.pipe(dest, cb)
+    return dest
+  }
+
+  read() {
+    this._readableState.updateNextTick()
+    return this._readableState.read()
+  }
+
+  push(data) {
+    this._readableState.updateNextTickIfOpen()
+    return this._readableState.push(data)
+  }
+
+  unshift(data) {
+    this._readableState.updateNextTickIfOpen()
+    return this._readableState.unshift(data)
+  }
+
+  resume() {
+    this._duplexState |= READ_RESUMED_READ_AHEAD
+    this._readableState.updateNextTick()
+    return this
+  }
+
+  pause() {
+    this._duplexState &=
+      this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED
+    return this
+  }
+
+  static _fromAsyncIterator(ite, opts) {
+    let destroy
+
+    const rs = new Readable({
+      ...opts,
+      read(cb) {
+        ite.next().then(push).then(cb.bind(null, null)).catch(cb)
+      },
+      predestroy() {
+        destroy = ite.return()
+      },
+      destroy(cb) {
+        if (!destroy) return cb(null)
+        destroy.then(cb.bind(null, null)).catch(cb)
+      }
+    })
+
+    return rs
+
+    function push(data) {
+      if (data.done) rs.push(null)
+      else rs.push(data.value)
+    }
+  }
+
+  static from(data, opts) {
+    if (isReadStreamx(data)) return data
+    if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts)
+    if (!Array.isArray(data)) data = data === undefined ? [] : [data]
+
+    let i = 0
+    return new Readable({
+      ...opts,
+      read(cb) {
+        this.push(i === data.length ? null : data[i++])
+        cb(null)
+      }
+    })
+  }
+
+  static isBackpressured(rs) {
+    return (
+      (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 ||
+      rs._readableState.buffered >= rs._readableState.highWaterMark
+    )
+  }
+
+  static isPaused(rs) {
+    return (rs._duplexState & READ_RESUMED) === 0
+  }
+
+  [asyncIterator]() {
+    const stream = this
+
+    let error = null
+    let promiseResolve = null
+    let promiseReject = null
+
+    this.on('error', (err) => {
+      error = err
+    })
+    this.on('readable', onreadable)
+    this.on('close', onclose)
+
+    return {
+      [asyncIterator]() {
+        return this
+      },
+      next() {
+        return new Promise(function (resolve, reject) {
+          promiseResolve = resolve
+          promiseReject = reject
+          const data = stream.read()
+          if (data !== null) ondata(data)
+          else if ((stream._duplexState & DESTROYED) !== 0) ondata(null)
+        })
+      },
+      return() {
+        return destroy(null)
+      },
+      throw(err) {
+        return destroy(err)
+      }
+    }
+
+    function onreadable() {
+      if (promiseResolve !== null) ondata(stream.read())
+    }
+
+    function onclose() {
+      if (promiseResolve !== null) ondata(null)
+    }
+
+    function ondata(data) {
+      if (promiseReject === null) return
+      if (error) {
+        promiseReject(error)
+      } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
+        promiseReject(StreamError.STREAM_DESTROYED())
+      } else {
+        promiseResolve({ value: data, done: data === null })
+      }
+      promiseReject = promiseResolve = null
+    }
+
+    function destroy(err) {
+      stream.destroy(err)
+      return new Promise((resolve, reject) => {
+        if (stream._duplexState & DESTROYED) return resolve({ value: undefined, done: true })
+        stream.once('close', function () {
+          if (err) reject(err)
+          else resolve({ value: undefined, done: true })
+        })
+      })
+    }
+  }
+}
+
+class Writable extends Stream {
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState |= OPENING | READ_DONE
+    this._writableState = new WritableState(this, opts)
+
+    if (opts) {
+      if (opts.writev) this._writev = opts.writev
+      if (opts.write) this._write = opts.write
+      if (opts.final) this._final = opts.final
+      if (opts.eagerOpen) this._writableState.updateNextTick()
+    }
+  }
+
+  cork() {
+    this._duplexState |= WRITE_CORKED
+  }
+
+  uncork() {
+    this._duplexState &= WRITE_NOT_CORKED
+    this._writableState.updateNextTick()
+  }
+
+  _writev(batch, cb) {
+    cb(null)
+  }
+
+  _write(data, cb) {
+    this._writableState.autoBatch(data, cb)
+  }
+
+  _final(cb) {
+    cb(null)
+  }
+
+  static isBackpressured(ws) {
+    return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0
+  }
+
+  static drained(ws) {
+    if (ws.destroyed) return Promise.resolve(false)
+
+    const state = ws._writableState
+    const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length
+    const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0)
+    if (writes === 0) return Promise.resolve(true)
+
+    if (state.drains === null) state.drains = []
+    return new Promise((resolve) => {
+      state.drains.push({ writes, resolve })
+    })
+  }
+
+  write(data) {
+    this._writableState.updateNextTick()
+    return this._writableState.push(data)
+  }
+
+  end(data) {
+    this._writableState.updateNextTick()
+    this._writableState.end(data)
+    return this
+  }
+}
+
+class Duplex extends Readable {
+  // and Writable
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState = OPENING | (this._duplexState & READ_READ_AHEAD)
+    this._writableState = new WritableState(this, opts)
+
+    if (opts) {
+      if (opts.writev) this._writev = opts.writev
+      if (opts.write) this._write = opts.write
+      if (opts.final) this._final = opts.final
+    }
+  }
+
+  cork() {
+    this._duplexState |= WRITE_CORKED
+  }
+
+  uncork() {
+    this._duplexState &= WRITE_NOT_CORKED
+    this._writableState.updateNextTick()
+  }
+
+  _writev(batch, cb) {
+    cb(null)
+  }
+
+  _write(data, cb) {
+    this._writableState.autoBatch(data, cb)
+  }
+
+  _final(cb) {
+    cb(null)
+  }
+
+  write(data) {
+    this._writableState.updateNextTick()
+    return this._writableState.push(data)
+  }
+
+  end(data) {
+    this._writableState.updateNextTick()
+    this._writableState.end(data)
+    return this
+  }
+}
+
+class Transform extends Duplex {
+  constructor(opts) {
+    super(opts)
+    this._transformState = new TransformState(this)
+
+    if (opts) {
+      if (opts.transform) this._transform = opts.transform
+      if (opts.flush) this._flush = opts.flush
+    }
+  }
+
+  _write(data, cb) {
+    if (this._readableState.buffered >= this._readableState.highWaterMark) {
+      this._transformState.data = data
+    } else {
+      this._transform(data, this._transformState.afterTransform)
+    }
+  }
+
+  _read(cb) {
+    if (this._transformState.data !== null) {
+      const data = this._transformState.data
+      this._transformState.data = null
+      cb(null)
+      this._transform(data, this._transformState.afterTransform)
+    } else {
+      cb(null)
+    }
+  }
+
+  destroy(err) {
+    super.destroy(err)
+    if (this._transformState.data !== null) {
+      this._transformState.data = null
+      this._transformState.afterTransform()
+    }
+  }
+
+  _transform(data, cb) {
+    cb(null, data)
+  }
+
+  _flush(cb) {
+    cb(null)
+  }
+
+  _final(cb) {
+    this._transformState.afterFinal = cb
+    this._flush(transformAfterFlush.bind(this))
+  }
+}
+
+class PassThrough extends Transform {}
+
+function transformAfterFlush(err, data) {
+  const cb = this._transformState.afterFinal
+  if (err) return cb(err)
+
+  if (data !== null && data !== undefined) this.push(data)
+  this.push(null)
+  cb(null)
+}
+
+function pipelinePromise(...streams) {
+  return new Promise((resolve, reject) => {
+    return pipeline(...streams, (err) => {
+      if (err) return reject(err)
+      resolve()
+    })
+  })
+}
+
+function pipeline(stream, ...streams) {
+  const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams]
+  const done = all.length && typeof all[all.length - 1] === 'function' ? all.pop() : null
+
+  if (all.length < 2) throw StreamError.BAD_ARGUMENT('Pipeline requires at least 2 streams')
+
+  let src = all[0]
+  let dest = null
+  let error = null
+
+  for (let i = 1; i < all.length; i++) {
+    dest = all[i]
+
+    if (isStreamx(src)) {
+      src.pipe(dest, onerror)
+    } else {
+      errorHandle(src, true, i > 1, onerror)
+      src.pipe(dest)
+    }
+
+    src = dest
+  }
+
+  if (done) {
+    let fin = false
+
+    const autoDestroy =
+      isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy)
+
+    dest.on('error', (err) => {
+      if (error === null) error = err
+    })
+
+    dest.on('finish', () => {
+      fin = true
+      if (!autoDestroy) done(error)
+    })
+
+    if (autoDestroy) {
+      dest.on('close', () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())))
+    }
+  }
+
+  return dest
+
+  function errorHandle(s, rd, wr, onerror) {
+    s.on('error', onerror)
+    s.on('close', onclose)
+
+    function onclose() {
+      if (rd && s._readableState && !s._readableState.ended) {
+        return onerror(StreamError.PREMATURE_CLOSE())
+      }
+      if (wr && s._writableState && !s._writableState.ended) {
+        return onerror(StreamError.PREMATURE_CLOSE())
+      }
+    }
+  }
+
+  function onerror(err) {
+    if (!err || error) return
+    error = err
+
+    for (const s of all) {
+      s.destroy(err)
+    }
+  }
+}
+
+function echo(s) {
+  return s
+}
+
+function isStream(stream) {
+  return !!stream._readableState || !!stream._writableState
+}
+
+function isStreamx(stream) {
+  return typeof stream._duplexState === 'number' && isStream(stream)
+}
+
+function isEnding(stream) {
+  return !!stream._readableState && stream._readableState.ending
+}
+
+function isEnded(stream) {
+  return !!stream._readableState && stream._readableState.ended
+}
+
+function isFinishing(stream) {
+  return !!stream._writableState && stream._writableState.ending
+}
+
+function isFinished(stream) {
+  return !!stream._writableState && stream._writableState.ended
+}
+
+function getStreamError(stream, opts = {}) {
+  const err =
+    (stream._readableState && stream._readableState.error) ||
+    (stream._writableState && stream._writableState.error)
+
+  // avoid implicit errors by default
+  return !opts.all && StreamError.isStreamDestroyed(err) ? null : err
+}
+
+function isReadStreamx(stream) {
+  return isStreamx(stream) && stream.readable
+}
+
+function isDisturbed(stream) {
+  return (
+    (stream._duplexState & OPENING) !== OPENING ||
+    (stream._duplexState & DESTROYING) === DESTROYING ||
+    (stream._duplexState & ACTIVE_OR_TICKING) !== 0
+  )
+}
+
+function isTypedArray(data) {
+  return typeof data === 'object' && data !== null && typeof data.byteLength === 'number'
+}
+
+function defaultByteLength(data) {
+  return isTypedArray(data) ? data.byteLength : 1024
+}
+
+function noop() {}
+
+function abort() {
+  this.destroy(StreamError.ABORTED())
+}
+
+function isWritev(s) {
+  return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev
+}
+
+module.exports = {
+  pipeline,
+  pipelinePromise,
+  isStream,
+  isStreamx,
+  isEnding,
+  isEnded,
+  isFinishing,
+  isFinished,
+  isDisturbed,
+  getStreamError,
+  Stream,
+  Writable,
+  Readable,
+  Duplex,
+  Transform,
+  // Export PassThrough for compatibility with Node.js core's stream module
+  PassThrough
+}
+
+
+/***/ }),
+
+/***/ 5657:
+/***/ ((module) => {
+
+module.exports = class StreamError extends Error {
+  constructor(msg, code, fn = StreamError) {
+    super(msg)
+
+    this.code = code
+
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, fn)
+    }
+  }
+
+  static isStreamDestroyed(err) {
+    return err && err.code === 'STREAM_DESTROYED'
+  }
+
+  static isPrematureClose(err) {
+    return err && err.code === 'PREMATURE_CLOSE'
+  }
+
+  static isAborted(err) {
+    return err && err.code === 'ABORTED'
+  }
+
+  static isBadArgument(err) {
+    return err && err.code === 'BAD_ARGUMENT'
+  }
+
+  get name() {
+    return 'StreamError'
+  }
+
+  static STREAM_DESTROYED() {
+    return new StreamError('Stream was destroyed', 'STREAM_DESTROYED', StreamError.STREAM_DESTROYED)
+  }
+
+  static PREMATURE_CLOSE(msg = 'Premature close') {
+    return new StreamError(msg, 'PREMATURE_CLOSE', StreamError.PREMATURE_CLOSE)
+  }
+
+  static ABORTED() {
+    return new StreamError('Stream aborted', 'ABORTED', StreamError.ABORTED)
+  }
+
+  static BAD_ARGUMENT(msg = 'Bad argument') {
+    return new StreamError(msg, 'BAD_ARGUMENT', StreamError.BAD_ARGUMENT)
+  }
+}
+
+
+/***/ }),
+
+/***/ 775:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const constants = { // just for envs without fs
+  S_IFMT: 61440,
+  S_IFDIR: 16384,
+  S_IFCHR: 8192,
+  S_IFBLK: 24576,
+  S_IFIFO: 4096,
+  S_IFLNK: 40960
+}
+
+try {
+  module.exports = (__nccwpck_require__(9896).constants) || constants
+} catch {
+  module.exports = constants
+}
+
+
+/***/ }),
+
+/***/ 5763:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { Writable, Readable, getStreamError } = __nccwpck_require__(6204)
+const FIFO = __nccwpck_require__(3867)
+const b4a = __nccwpck_require__(3057)
+const headers = __nccwpck_require__(8428)
+
+const EMPTY = b4a.alloc(0)
+const MAX_HEADER_SIZE = 4 * 1024 * 1024 // arbitrary big number
+
+class BufferList {
+  constructor () {
+    this.buffered = 0
+    this.shifted = 0
+    this.queue = new FIFO()
+
+    this._offset = 0
+  }
+
+  push (buffer) {
+    this.buffered += buffer.byteLength
+    this.queue.push(buffer)
+  }
+
+  shiftFirst (size) {
+    return this.buffered === 0 ? null : this._next(size)
+  }
+
+  shift (size) {
+    if (size > this.buffered) return null
+    if (size === 0) return EMPTY
+
+    let chunk = this._next(size)
+
+    if (size === chunk.byteLength) return chunk // likely case
+
+    const chunks = [chunk]
+
+    while ((size -= chunk.byteLength) > 0) {
+      chunk = this._next(size)
+      chunks.push(chunk)
+    }
+
+    return b4a.concat(chunks)
+  }
+
+  _next (size) {
+    const buf = this.queue.peek()
+    const rem = buf.byteLength - this._offset
+
+    if (size >= rem) {
+      const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf
+      this.queue.shift()
+      this._offset = 0
+      this.buffered -= rem
+      this.shifted += rem
+      return sub
+    }
+
+    this.buffered -= size
+    this.shifted += size
+
+    return buf.subarray(this._offset, (this._offset += size))
+  }
+}
+
+class Source extends Readable {
+  constructor (self, header, offset) {
+    super()
+
+    this.header = header
+    this.offset = offset
+
+    this._parent = self
+  }
+
+  _read (cb) {
+    if (this.header.size === 0) {
+      this.push(null)
+    }
+    if (this._parent._stream === this) {
+      this._parent._update()
+    }
+    cb(null)
+  }
+
+  _predestroy () {
+    this._parent.destroy(getStreamError(this))
+  }
+
+  _detach () {
+    if (this._parent._stream === this) {
+      this._parent._stream = null
+      this._parent._missing = overflow(this.header.size)
+      this._parent._update()
+    }
+  }
+
+  _destroy (cb) {
+    this._detach()
+    cb(null)
+  }
+}
+
+class Extract extends Writable {
+  constructor (opts) {
+    super(opts)
+
+    if (!opts) opts = {}
+
+    this._buffer = new BufferList()
+    this._offset = 0
+    this._header = null
+    this._stream = null
+    this._missing = 0
+    this._longHeader = false
+    this._callback = noop
+    this._locked = false
+    this._finished = false
+    this._pax = null
+    this._paxGlobal = null
+    this._gnuLongPath = null
+    this._gnuLongLinkPath = null
+    this._filenameEncoding = opts.filenameEncoding || 'utf-8'
+    this._allowUnknownFormat = !!opts.allowUnknownFormat
+    this._unlockBound = this._unlock.bind(this)
+  }
+
+  _unlock (err) {
+    this._locked = false
+
+    if (err) {
+      this.destroy(err)
+      this._continueWrite(err)
+      return
+    }
+
+    this._update()
+  }
+
+  _consumeHeader () {
+    if (this._locked) return false
+
+    this._offset = this._buffer.shifted
+
+    try {
+      this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    if (!this._header) return true
+
+    this._header.byteOffset = this._buffer.shifted
+
+    switch (this._header.type) {
+      case 'gnu-long-path':
+      case 'gnu-long-link-path':
+      case 'pax-global-header':
+      case 'pax-header':
+        this._longHeader = true
+        this._missing = this._header.size
+        if (this._missing > MAX_HEADER_SIZE) {
+          this._continueWrite(new Error('Header exceeds max size'))
+          return false
+        }
+        return true
+    }
+
+    this._locked = true
+    this._applyLongHeaders()
+
+    if (!(this._header.size >= 0)) {
+      this._continueWrite(new Error('Invalid header'))
+      return false
+    }
+
+    if (this._header.size === 0 || this._header.type === 'directory') {
+      this.emit('entry', this._header, this._createStream(), this._unlockBound)
+      return true
+    }
+
+    this._stream = this._createStream()
+    this._missing = this._header.size
+
+    this.emit('entry', this._header, this._stream, this._unlockBound)
+    return true
+  }
+
+  _applyLongHeaders () {
+    if (this._gnuLongPath) {
+      this._header.name = this._gnuLongPath
+      this._gnuLongPath = null
+    }
+
+    if (this._gnuLongLinkPath) {
+      this._header.linkname = this._gnuLongLinkPath
+      this._gnuLongLinkPath = null
+    }
+
+    if (this._pax) {
+      if (this._pax.path) this._header.name = this._pax.path
+      if (this._pax.linkpath) this._header.linkname = this._pax.linkpath
+      if (this._pax.size) this._header.size = parseInt(this._pax.size, 10)
+      this._header.pax = this._pax
+      this._pax = null
+    }
+  }
+
+  _decodeLongHeader (buf) {
+    switch (this._header.type) {
+      case 'gnu-long-path':
+        this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'gnu-long-link-path':
+        this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'pax-global-header':
+        this._paxGlobal = headers.decodePax(buf)
+        break
+      case 'pax-header':
+        this._pax = this._paxGlobal === null
+          ? headers.decodePax(buf)
+          : Object.assign({}, this._paxGlobal, headers.decodePax(buf))
+        break
+    }
+  }
+
+  _consumeLongHeader () {
+    this._longHeader = false
+    this._missing = overflow(this._header.size)
+
+    const buf = this._buffer.shift(this._header.size)
+
+    try {
+      this._decodeLongHeader(buf)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    return true
+  }
+
+  _consumeStream () {
+    const buf = this._buffer.shiftFirst(this._missing)
+    if (buf === null) return false
+
+    this._missing -= buf.byteLength
+    const drained = this._stream.push(buf)
+
+    if (this._missing === 0) {
+      this._stream.push(null)
+      if (drained) this._stream._detach()
+      return drained && this._locked === false
+    }
+
+    return drained
+  }
+
+  _createStream () {
+    return new Source(this, this._header, this._offset)
+  }
+
+  _update () {
+    while (this._buffer.buffered > 0 && !this.destroying) {
+      if (this._missing > 0) {
+        if (this._stream !== null) {
+          if (this._consumeStream() === false) return
+          continue
+        }
+
+        if (this._longHeader === true) {
+          if (this._missing > this._buffer.buffered) break
+          if (this._consumeLongHeader() === false) return false
+          continue
+        }
+
+        const ignore = this._buffer.shiftFirst(this._missing)
+        if (ignore !== null) this._missing -= ignore.byteLength
+        continue
+      }
+
+      if (this._buffer.buffered < 512) break
+      if (this._stream !== null || this._consumeHeader() === false) return
+    }
+
+    this._continueWrite(null)
+  }
+
+  _continueWrite (err) {
+    const cb = this._callback
+    this._callback = noop
+    cb(err)
+  }
+
+  _write (data, cb) {
+    this._callback = cb
+    this._buffer.push(data)
+    this._update()
+  }
+
+  _final (cb) {
+    this._finished = this._missing === 0 && this._buffer.buffered === 0
+    cb(this._finished ? null : new Error('Unexpected end of data'))
+  }
+
+  _predestroy () {
+    this._continueWrite(null)
+  }
+
+  _destroy (cb) {
+    if (this._stream) this._stream.destroy(getStreamError(this))
+    cb(null)
+  }
+
+  [Symbol.asyncIterator] () {
+    let error = null
+
+    let promiseResolve = null
+    let promiseReject = null
+
+    let entryStream = null
+    let entryCallback = null
+
+    const extract = this
+
+    this.on('entry', onentry)
+    this.on('error', (err) => { error = err })
+    this.on('close', onclose)
+
+    return {
+      [Symbol.asyncIterator] () {
+        return this
+      },
+      next () {
+        return new Promise(onnext)
+      },
+      return () {
+        return destroy(null)
+      },
+      throw (err) {
+        return destroy(err)
+      }
+    }
+
+    function consumeCallback (err) {
+      if (!entryCallback) return
+      const cb = entryCallback
+      entryCallback = null
+      cb(err)
+    }
+
+    function onnext (resolve, reject) {
+      if (error) {
+        return reject(error)
+      }
+
+      if (entryStream) {
+        resolve({ value: entryStream, done: false })
+        entryStream = null
+        return
+      }
+
+      promiseResolve = resolve
+      promiseReject = reject
+
+      consumeCallback(null)
+
+      if (extract._finished && promiseResolve) {
+        promiseResolve({ value: undefined, done: true })
+        promiseResolve = promiseReject = null
+      }
+    }
+
+    function onentry (header, stream, callback) {
+      entryCallback = callback
+      stream.on('error', noop) // no way around this due to tick sillyness
+
+      if (promiseResolve) {
+        promiseResolve({ value: stream, done: false })
+        promiseResolve = promiseReject = null
+      } else {
+        entryStream = stream
+      }
+    }
+
+    function onclose () {
+      consumeCallback(error)
+      if (!promiseResolve) return
+      if (error) promiseReject(error)
+      else promiseResolve({ value: undefined, done: true })
+      promiseResolve = promiseReject = null
+    }
+
+    function destroy (err) {
+      extract.destroy(err)
+      consumeCallback(err)
+      return new Promise((resolve, reject) => {
+        if (extract.destroyed) return resolve({ value: undefined, done: true })
+        extract.once('close', function () {
+          if (err) reject(err)
+          else resolve({ value: undefined, done: true })
+        })
+      })
+    }
+  }
+}
+
+module.exports = function extract (opts) {
+  return new Extract(opts)
+}
+
+function noop () {}
+
+function overflow (size) {
+  size &= 511
+  return size && 512 - size
+}
+
+
+/***/ }),
+
+/***/ 8428:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(3057)
+
+const ZEROS = '0000000000000000000'
+const SEVENS = '7777777777777777777'
+const ZERO_OFFSET = '0'.charCodeAt(0)
+const USTAR_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x00]) // ustar\x00
+const USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET])
+const GNU_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x20]) // ustar\x20
+const GNU_VER = b4a.from([0x20, 0x00])
+const MASK = 0o7777
+const MAGIC_OFFSET = 257
+const VERSION_OFFSET = 263
+
+exports.decodeLongPath = function decodeLongPath (buf, encoding) {
+  return decodeStr(buf, 0, buf.length, encoding)
+}
+
+exports.encodePax = function encodePax (opts) { // TODO: encode more stuff in pax
+  let result = ''
+  if (opts.name) result += addLength(' path=' + opts.name + '\n')
+  if (opts.linkname) result += addLength(' linkpath=' + opts.linkname + '\n')
+  const pax = opts.pax
+  if (pax) {
+    for (const key in pax) {
+      result += addLength(' ' + key + '=' + pax[key] + '\n')
+    }
+  }
+  return b4a.from(result)
+}
+
+exports.decodePax = function decodePax (buf) {
+  const result = {}
+
+  while (buf.length) {
+    let i = 0
+    while (i < buf.length && buf[i] !== 32) i++
+    const len = parseInt(b4a.toString(buf.subarray(0, i)), 10)
+    if (!len) return result
+
+    const b = b4a.toString(buf.subarray(i + 1, len - 1))
+    const keyIndex = b.indexOf('=')
+    if (keyIndex === -1) return result
+    result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1)
+
+    buf = buf.subarray(len)
+  }
+
+  return result
+}
+
+exports.encode = function encode (opts) {
+  const buf = b4a.alloc(512)
+  let name = opts.name
+  let prefix = ''
+
+  if (opts.typeflag === 5 && name[name.length - 1] !== '/') name += '/'
+  if (b4a.byteLength(name) !== name.length) return null // utf-8
+
+  while (b4a.byteLength(name) > 100) {
+    const i = name.indexOf('/')
+    if (i === -1) return null
+    prefix += prefix ? '/' + name.slice(0, i) : name.slice(0, i)
+    name = name.slice(i + 1)
+  }
+
+  if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null
+  if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null
+
+  b4a.write(buf, name)
+  b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100)
+  b4a.write(buf, encodeOct(opts.uid, 6), 108)
+  b4a.write(buf, encodeOct(opts.gid, 6), 116)
+  encodeSize(opts.size, buf, 124)
+  b4a.write(buf, encodeOct((opts.mtime.getTime() / 1000) | 0, 11), 136)
+
+  buf[156] = ZERO_OFFSET + toTypeflag(opts.type)
+
+  if (opts.linkname) b4a.write(buf, opts.linkname, 157)
+
+  b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET)
+  b4a.copy(USTAR_VER, buf, VERSION_OFFSET)
+  if (opts.uname) b4a.write(buf, opts.uname, 265)
+  if (opts.gname) b4a.write(buf, opts.gname, 297)
+  b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329)
+  b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337)
+
+  if (prefix) b4a.write(buf, prefix, 345)
+
+  b4a.write(buf, encodeOct(cksum(buf), 6), 148)
+
+  return buf
+}
+
+exports.decode = function decode (buf, filenameEncoding, allowUnknownFormat) {
+  let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET
+
+  let name = decodeStr(buf, 0, 100, filenameEncoding)
+  const mode = decodeOct(buf, 100, 8)
+  const uid = decodeOct(buf, 108, 8)
+  const gid = decodeOct(buf, 116, 8)
+  const size = decodeOct(buf, 124, 12)
+  const mtime = decodeOct(buf, 136, 12)
+  const type = toType(typeflag)
+  const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding)
+  const uname = decodeStr(buf, 265, 32)
+  const gname = decodeStr(buf, 297, 32)
+  const devmajor = decodeOct(buf, 329, 8)
+  const devminor = decodeOct(buf, 337, 8)
+
+  const c = cksum(buf)
+
+  // checksum is still initial value if header was null.
+  if (c === 8 * 32) return null
+
+  // valid checksum
+  if (c !== decodeOct(buf, 148, 8)) throw new Error('Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?')
+
+  if (isUSTAR(buf)) {
+    // ustar (posix) format.
+    // prepend prefix, if present.
+    if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + '/' + name
+  } else if (isGNU(buf)) {
+    // 'gnu'/'oldgnu' format. Similar to ustar, but has support for incremental and
+    // multi-volume tarballs.
+  } else {
+    if (!allowUnknownFormat) {
+      throw new Error('Invalid tar header: unknown format.')
+    }
+  }
+
+  // to support old tar versions that use trailing / to indicate dirs
+  if (typeflag === 0 && name && name[name.length - 1] === '/') typeflag = 5
+
+  return {
+    name,
+    mode,
+    uid,
+    gid,
+    size,
+    byteOffset: 0,
+    mtime: new Date(1000 * mtime),
+    type,
+    linkname,
+    uname,
+    gname,
+    devmajor,
+    devminor,
+    pax: null
+  }
+}
+
+function isUSTAR (buf) {
+  return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6))
+}
+
+function isGNU (buf) {
+  return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) &&
+    b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2))
+}
+
+function clamp (index, len, defaultValue) {
+  if (typeof index !== 'number') return defaultValue
+  index = ~~index // Coerce to integer.
+  if (index >= len) return len
+  if (index >= 0) return index
+  index += len
+  if (index >= 0) return index
+  return 0
+}
+
+function toType (flag) {
+  switch (flag) {
+    case 0:
+      return 'file'
+    case 1:
+      return 'link'
+    case 2:
+      return 'symlink'
+    case 3:
+      return 'character-device'
+    case 4:
+      return 'block-device'
+    case 5:
+      return 'directory'
+    case 6:
+      return 'fifo'
+    case 7:
+      return 'contiguous-file'
+    case 72:
+      return 'pax-header'
+    case 55:
+      return 'pax-global-header'
+    case 27:
+      return 'gnu-long-link-path'
+    case 28:
+    case 30:
+      return 'gnu-long-path'
+  }
+
+  return null
+}
+
+function toTypeflag (flag) {
+  switch (flag) {
+    case 'file':
+      return 0
+    case 'link':
+      return 1
+    case 'symlink':
+      return 2
+    case 'character-device':
+      return 3
+    case 'block-device':
+      return 4
+    case 'directory':
+      return 5
+    case 'fifo':
+      return 6
+    case 'contiguous-file':
+      return 7
+    case 'pax-header':
+      return 72
+  }
+
+  return 0
+}
+
+function indexOf (block, num, offset, end) {
+  for (; offset < end; offset++) {
+    if (block[offset] === num) return offset
+  }
+  return end
+}
+
+function cksum (block) {
+  let sum = 8 * 32
+  for (let i = 0; i < 148; i++) sum += block[i]
+  for (let j = 156; j < 512; j++) sum += block[j]
+  return sum
+}
+
+function encodeOct (val, n) {
+  val = val.toString(8)
+  if (val.length > n) return SEVENS.slice(0, n) + ' '
+  return ZEROS.slice(0, n - val.length) + val + ' '
+}
+
+function encodeSizeBin (num, buf, off) {
+  buf[off] = 0x80
+  for (let i = 11; i > 0; i--) {
+    buf[off + i] = num & 0xff
+    num = Math.floor(num / 0x100)
+  }
+}
+
+function encodeSize (num, buf, off) {
+  if (num.toString(8).length > 11) {
+    encodeSizeBin(num, buf, off)
+  } else {
+    b4a.write(buf, encodeOct(num, 11), off)
+  }
+}
+
+/* Copied from the node-tar repo and modified to meet
+ * tar-stream coding standard.
+ *
+ * Source: https://github.com/npm/node-tar/blob/51b6627a1f357d2eb433e7378e5f05e83b7aa6cd/lib/header.js#L349
+ */
+function parse256 (buf) {
+  // first byte MUST be either 80 or FF
+  // 80 for positive, FF for 2's comp
+  let positive
+  if (buf[0] === 0x80) positive = true
+  else if (buf[0] === 0xFF) positive = false
+  else return null
+
+  // build up a base-256 tuple from the least sig to the highest
+  const tuple = []
+  let i
+  for (i = buf.length - 1; i > 0; i--) {
+    const byte = buf[i]
+    if (positive) tuple.push(byte)
+    else tuple.push(0xFF - byte)
+  }
+
+  let sum = 0
+  const l = tuple.length
+  for (i = 0; i < l; i++) {
+    sum += tuple[i] * Math.pow(256, i)
+  }
+
+  return positive ? sum : -1 * sum
+}
+
+function decodeOct (val, offset, length) {
+  val = val.subarray(offset, offset + length)
+  offset = 0
+
+  // If prefixed with 0x80 then parse as a base-256 integer
+  if (val[offset] & 0x80) {
+    return parse256(val)
+  } else {
+    // Older versions of tar can prefix with spaces
+    while (offset < val.length && val[offset] === 32) offset++
+    const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length)
+    while (offset < end && val[offset] === 0) offset++
+    if (end === offset) return 0
+    return parseInt(b4a.toString(val.subarray(offset, end)), 8)
+  }
+}
+
+function decodeStr (val, offset, length, encoding) {
+  return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding)
+}
+
+function addLength (str) {
+  const len = b4a.byteLength(str)
+  let digits = Math.floor(Math.log(len) / Math.log(10)) + 1
+  if (len + digits >= Math.pow(10, digits)) digits++
+
+  return (len + digits) + str
+}
+
+
+/***/ }),
+
+/***/ 6118:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+exports.extract = __nccwpck_require__(5763)
+exports.pack = __nccwpck_require__(861)
+
+
+/***/ }),
+
+/***/ 861:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { Readable, Writable, getStreamError } = __nccwpck_require__(6204)
+const b4a = __nccwpck_require__(3057)
+
+const constants = __nccwpck_require__(775)
+const headers = __nccwpck_require__(8428)
+
+const DMODE = 0o755
+const FMODE = 0o644
+
+const END_OF_TAR = b4a.alloc(1024)
+
+class Sink extends Writable {
+  constructor (pack, header, callback) {
+    super({ mapWritable, eagerOpen: true })
+
+    this.written = 0
+    this.header = header
+
+    this._callback = callback
+    this._linkname = null
+    this._isLinkname = header.type === 'symlink' && !header.linkname
+    this._isVoid = header.type !== 'file' && header.type !== 'contiguous-file'
+    this._finished = false
+    this._pack = pack
+    this._openCallback = null
+
+    if (this._pack._stream === null) this._pack._stream = this
+    else this._pack._pending.push(this)
+  }
+
+  _open (cb) {
+    this._openCallback = cb
+    if (this._pack._stream === this) this._continueOpen()
+  }
+
+  _continuePack (err) {
+    if (this._callback === null) return
+
+    const callback = this._callback
+    this._callback = null
+
+    callback(err)
+  }
+
+  _continueOpen () {
+    if (this._pack._stream === null) this._pack._stream = this
+
+    const cb = this._openCallback
+    this._openCallback = null
+    if (cb === null) return
+
+    if (this._pack.destroying) return cb(new Error('pack stream destroyed'))
+    if (this._pack._finalized) return cb(new Error('pack stream is already finalized'))
+
+    this._pack._stream = this
+
+    if (!this._isLinkname) {
+      this._pack._encode(this.header)
+    }
+
+    if (this._isVoid) {
+      this._finish()
+      this._continuePack(null)
+    }
+
+    cb(null)
+  }
+
+  _write (data, cb) {
+    if (this._isLinkname) {
+      this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data
+      return cb(null)
+    }
+
+    if (this._isVoid) {
+      if (data.byteLength > 0) {
+        return cb(new Error('No body allowed for this entry'))
+      }
+      return cb()
+    }
+
+    this.written += data.byteLength
+    if (this._pack.push(data)) return cb()
+    this._pack._drain = cb
+  }
+
+  _finish () {
+    if (this._finished) return
+    this._finished = true
+
+    if (this._isLinkname) {
+      this.header.linkname = this._linkname ? b4a.toString(this._linkname, 'utf-8') : ''
+      this._pack._encode(this.header)
+    }
+
+    overflow(this._pack, this.header.size)
+
+    this._pack._done(this)
+  }
+
+  _final (cb) {
+    if (this.written !== this.header.size) { // corrupting tar
+      return cb(new Error('Size mismatch'))
+    }
+
+    this._finish()
+    cb(null)
+  }
+
+  _getError () {
+    return getStreamError(this) || new Error('tar entry destroyed')
+  }
+
+  _predestroy () {
+    this._pack.destroy(this._getError())
+  }
+
+  _destroy (cb) {
+    this._pack._done(this)
+
+    this._continuePack(this._finished ? null : this._getError())
+
+    cb()
+  }
+}
+
+class Pack extends Readable {
+  constructor (opts) {
+    super(opts)
+    this._drain = noop
+    this._finalized = false
+    this._finalizing = false
+    this._pending = []
+    this._stream = null
+  }
+
+  entry (header, buffer, callback) {
+    if (this._finalized || this.destroying) throw new Error('already finalized or destroyed')
+
+    if (typeof buffer === 'function') {
+      callback = buffer
+      buffer = null
+    }
+
+    if (!callback) callback = noop
+
+    if (!header.size || header.type === 'symlink') header.size = 0
+    if (!header.type) header.type = modeToType(header.mode)
+    if (!header.mode) header.mode = header.type === 'directory' ? DMODE : FMODE
+    if (!header.uid) header.uid = 0
+    if (!header.gid) header.gid = 0
+    if (!header.mtime) header.mtime = new Date()
+
+    if (typeof buffer === 'string') buffer = b4a.from(buffer)
+
+    const sink = new Sink(this, header, callback)
+
+    if (b4a.isBuffer(buffer)) {
+      header.size = buffer.byteLength
+      sink.write(buffer)
+      sink.end()
+      return sink
+    }
+
+    if (sink._isVoid) {
+      return sink
+    }
+
+    return sink
+  }
+
+  finalize () {
+    if (this._stream || this._pending.length > 0) {
+      this._finalizing = true
+      return
+    }
+
+    if (this._finalized) return
+    this._finalized = true
+
+    this.push(END_OF_TAR)
+    this.push(null)
+  }
+
+  _done (stream) {
+    if (stream !== this._stream) return
+
+    this._stream = null
+
+    if (this._finalizing) this.finalize()
+    if (this._pending.length) this._pending.shift()._continueOpen()
+  }
+
+  _encode (header) {
+    if (!header.pax) {
+      const buf = headers.encode(header)
+      if (buf) {
+        this.push(buf)
+        return
+      }
+    }
+    this._encodePax(header)
+  }
+
+  _encodePax (header) {
+    const paxHeader = headers.encodePax({
+      name: header.name,
+      linkname: header.linkname,
+      pax: header.pax
+    })
+
+    const newHeader = {
+      name: 'PaxHeader',
+      mode: header.mode,
+      uid: header.uid,
+      gid: header.gid,
+      size: paxHeader.byteLength,
+      mtime: header.mtime,
+      type: 'pax-header',
+      linkname: header.linkname && 'PaxHeader',
+      uname: header.uname,
+      gname: header.gname,
+      devmajor: header.devmajor,
+      devminor: header.devminor
+    }
+
+    this.push(headers.encode(newHeader))
+    this.push(paxHeader)
+    overflow(this, paxHeader.byteLength)
+
+    newHeader.size = header.size
+    newHeader.type = header.type
+    this.push(headers.encode(newHeader))
+  }
+
+  _doDrain () {
+    const drain = this._drain
+    this._drain = noop
+    drain()
+  }
+
+  _predestroy () {
+    const err = getStreamError(this)
+
+    if (this._stream) this._stream.destroy(err)
+
+    while (this._pending.length) {
+      const stream = this._pending.shift()
+      stream.destroy(err)
+      stream._continueOpen()
+    }
+
+    this._doDrain()
+  }
+
+  _read (cb) {
+    this._doDrain()
+    cb()
+  }
+}
+
+module.exports = function pack (opts) {
+  return new Pack(opts)
+}
+
+function modeToType (mode) {
+  switch (mode & constants.S_IFMT) {
+    case constants.S_IFBLK: return 'block-device'
+    case constants.S_IFCHR: return 'character-device'
+    case constants.S_IFDIR: return 'directory'
+    case constants.S_IFIFO: return 'fifo'
+    case constants.S_IFLNK: return 'symlink'
+  }
+
+  return 'file'
+}
+
+function noop () {}
+
+function overflow (self, size) {
+  size &= 511
+  if (size) self.push(END_OF_TAR.subarray(0, 512 - size))
+}
+
+function mapWritable (buf) {
+  return b4a.isBuffer(buf) ? buf : b4a.from(buf)
+}
+
+
+/***/ }),
+
+/***/ 7934:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const PassThroughDecoder = __nccwpck_require__(7256)
+const UTF8Decoder = __nccwpck_require__(6414)
+
+module.exports = class TextDecoder {
+  constructor(encoding = 'utf8') {
+    this.encoding = normalizeEncoding(encoding)
+
+    switch (this.encoding) {
+      case 'utf8':
+        this.decoder = new UTF8Decoder()
+        break
+      case 'utf16le':
+      case 'base64':
+        throw new Error('Unsupported encoding: ' + this.encoding)
+      default:
+        this.decoder = new PassThroughDecoder(this.encoding)
+    }
+  }
+
+  get remaining() {
+    return this.decoder.remaining
+  }
+
+  push(data) {
+    if (typeof data === 'string') return data
+    return this.decoder.decode(data)
+  }
+
+  // For Node.js compatibility
+  write(data) {
+    return this.push(data)
+  }
+
+  end(data) {
+    let result = ''
+    if (data) result = this.push(data)
+    result += this.decoder.flush()
+    return result
+  }
+}
+
+function normalizeEncoding(encoding) {
+  encoding = encoding.toLowerCase()
+
+  switch (encoding) {
+    case 'utf8':
+    case 'utf-8':
+      return 'utf8'
+    case 'ucs2':
+    case 'ucs-2':
+    case 'utf16le':
+    case 'utf-16le':
+      return 'utf16le'
+    case 'latin1':
+    case 'binary':
+      return 'latin1'
+    case 'base64':
+    case 'ascii':
+    case 'hex':
+      return encoding
+    default:
+      throw new Error('Unknown encoding: ' + encoding)
+  }
+}
+
+
+/***/ }),
+
+/***/ 7256:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(3057)
+
+module.exports = class PassThroughDecoder {
+  constructor(encoding) {
+    this.encoding = encoding
+  }
+
+  get remaining() {
+    return 0
+  }
+
+  decode(data) {
+    return b4a.toString(data, this.encoding)
+  }
+
+  flush() {
+    return ''
+  }
+}
+
+
+/***/ }),
+
+/***/ 6414:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(3057)
+
+/**
+ * https://encoding.spec.whatwg.org/#utf-8-decoder
+ */
+module.exports = class UTF8Decoder {
+  constructor() {
+    this._reset()
+  }
+
+  get remaining() {
+    return this.bytesSeen
+  }
+
+  decode(data) {
+    if (data.byteLength === 0) return ''
+
+    if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
+      this.bytesSeen = trailingBytesSeen(data)
+      return b4a.toString(data, 'utf8')
+    }
+
+    let result = ''
+    let start = 0
+
+    if (this.bytesNeeded > 0) {
+      while (start < data.byteLength) {
+        const byte = data[start]
+
+        if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+          result += '\ufffd'
+          this._reset()
+          break
+        }
+
+        this.lowerBoundary = 0x80
+        this.upperBoundary = 0xbf
+        this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
+        this.bytesSeen++
+        start++
+
+        if (this.bytesSeen === this.bytesNeeded) {
+          result += String.fromCodePoint(this.codePoint)
+          this._reset()
+          break
+        }
+      }
+
+      if (this.bytesNeeded > 0) return result
+    }
+
+    const trailing = trailingIncomplete(data, start)
+    const end = data.byteLength - trailing
+
+    if (end > start) result += b4a.toString(data, 'utf8', start, end)
+
+    for (let i = end; i < data.byteLength; i++) {
+      const byte = data[i]
+
+      if (this.bytesNeeded === 0) {
+        if (byte <= 0x7f) {
+          this.bytesSeen = 0
+          result += String.fromCharCode(byte)
+        } else if (byte >= 0xc2 && byte <= 0xdf) {
+          this.bytesNeeded = 2
+          this.bytesSeen = 1
+          this.codePoint = byte & 0x1f
+        } else if (byte >= 0xe0 && byte <= 0xef) {
+          if (byte === 0xe0) this.lowerBoundary = 0xa0
+          else if (byte === 0xed) this.upperBoundary = 0x9f
+          this.bytesNeeded = 3
+          this.bytesSeen = 1
+          this.codePoint = byte & 0xf
+        } else if (byte >= 0xf0 && byte <= 0xf4) {
+          if (byte === 0xf0) this.lowerBoundary = 0x90
+          else if (byte === 0xf4) this.upperBoundary = 0x8f
+          this.bytesNeeded = 4
+          this.bytesSeen = 1
+          this.codePoint = byte & 0x7
+        } else {
+          this.bytesSeen = 1
+          result += '\ufffd'
+        }
+
+        continue
+      }
+
+      if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+        result += '\ufffd'
+        i--
+        this._reset()
+
+        continue
+      }
+
+      this.lowerBoundary = 0x80
+      this.upperBoundary = 0xbf
+
+      this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
+      this.bytesSeen++
+
+      if (this.bytesSeen === this.bytesNeeded) {
+        result += String.fromCodePoint(this.codePoint)
+        this._reset()
+      }
+    }
+
+    return result
+  }
+
+  flush() {
+    const result = this.bytesNeeded > 0 ? '\ufffd' : ''
+    this._reset()
+    return result
+  }
+
+  _reset() {
+    this.codePoint = 0
+    this.bytesNeeded = 0
+    this.bytesSeen = 0
+    this.lowerBoundary = 0x80
+    this.upperBoundary = 0xbf
+  }
+}
+
+function trailingIncomplete(data, start) {
+  const len = data.byteLength
+  if (len <= start) return 0
+
+  const limit = Math.max(start, len - 4)
+
+  let i = len - 1
+  while (i > limit && (data[i] & 0xc0) === 0x80) i--
+
+  if (i < start) return 0
+
+  const byte = data[i]
+
+  let needed
+  if (byte <= 0x7f) return 0
+  if (byte >= 0xc2 && byte <= 0xdf) needed = 2
+  else if (byte >= 0xe0 && byte <= 0xef) needed = 3
+  else if (byte >= 0xf0 && byte <= 0xf4) needed = 4
+  else return 0
+
+  const available = len - i
+  return available < needed ? available : 0
+}
+
+function trailingBytesSeen(data) {
+  const len = data.byteLength
+  if (len === 0) return 0
+
+  const last = data[len - 1]
+
+  if (last <= 0x7f) return 0
+  if ((last & 0xc0) !== 0x80) return 1
+
+  const limit = Math.max(0, len - 4)
+
+  let i = len - 2
+  while (i >= limit && (data[i] & 0xc0) === 0x80) i--
+
+  if (i < 0) return 1
+
+  const first = data[i]
+
+  let needed
+  if (first >= 0xc2 && first <= 0xdf) needed = 2
+  else if (first >= 0xe0 && first <= 0xef) needed = 3
+  else if (first >= 0xf0 && first <= 0xf4) needed = 4
+  else return 1
+
+  if (len - i !== needed) return 1
+
+  if (needed >= 3) {
+    const second = data[i + 1]
+    if (first === 0xe0 && second < 0xa0) return 1
+    if (first === 0xed && second > 0x9f) return 1
+    if (first === 0xf0 && second < 0x90) return 1
+    if (first === 0xf4 && second > 0x8f) return 1
+  }
+
+  return 0
+}
 
 
 /***/ }),
@@ -35238,6 +38289,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 8611:
 /***/ ((module) => {
 
@@ -35445,7 +38503,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6692);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9734);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -35454,7 +38512,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6692:
+/***/ 9734:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35595,8 +38653,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -35610,10 +38668,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -36592,7 +39650,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -36615,7 +39673,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -36915,7 +39973,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -36942,7 +40000,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -38408,6 +41466,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./lib/util/errors.js
 /**
  * An error the user can fix: it names what it is about (an input, a ref, a file, an image)
@@ -38432,11 +41492,70 @@ function errorMessage(error) {
     return String(error);
 }
 
+;// CONCATENATED MODULE: ./lib/images/source-spec.js
+
+
+const FORMS = 'docker://<registry>/<name>:<tag>, docker://<registry>/<name>@sha256:<hex>, oci-layout:<dir>[:<ref>] or docker-archive:<file.tar>, several joined by + into one multi-arch image';
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+/**
+ * Parses a registry-driver source: one part, or several joined by `+` (each a single-architecture image,
+ * assembled into one index). Relative paths are taken from the workspace.
+ */
+function parseSource(source, workspace) {
+    return source.split('+').map((part) => parsePart(part, source, workspace));
+}
+function parsePart(part, source, workspace) {
+    const fail = (problem) => {
+        throw new UserError(`images: ${source}`, problem, `write ${FORMS}`);
+    };
+    const path = (value) => ((0,external_node_path_namespaceObject.isAbsolute)(value) ? value : (0,external_node_path_namespaceObject.resolve)(workspace, value));
+    if (part.startsWith('docker://')) {
+        const rest = part.slice('docker://'.length);
+        const slash = rest.indexOf('/');
+        if (slash <= 0)
+            return fail(`'${part}' names no registry and repository`);
+        const registry = rest.slice(0, slash);
+        const name = rest.slice(slash + 1);
+        const at = name.indexOf('@');
+        if (at >= 0) {
+            const digest = name.slice(at + 1);
+            if (!DIGEST.test(digest))
+                return fail(`'${digest}' is not a sha256 digest`);
+            return { kind: 'remote', registry, repository: name.slice(0, at), reference: digest };
+        }
+        const colon = name.lastIndexOf(':');
+        if (colon <= 0 || name.slice(colon + 1).includes('/'))
+            return fail(`'${part}' names no tag or digest`);
+        const tag = name.slice(colon + 1);
+        if (!TAG.test(tag))
+            return fail(`'${tag}' is not an image tag`);
+        return { kind: 'remote', registry, repository: name.slice(0, colon), reference: tag };
+    }
+    if (part.startsWith('oci-layout:')) {
+        const rest = part.slice('oci-layout:'.length);
+        // `dir:ref`: a ref never holds a `/`, so a last `:` followed by one is part of the path.
+        const colon = rest.lastIndexOf(':');
+        const hasRef = colon > 0 && !rest.slice(colon + 1).includes('/');
+        const dir = hasRef ? rest.slice(0, colon) : rest;
+        if (dir === '')
+            return fail(`'${part}' names no directory`);
+        return { kind: 'oci-layout', dir: path(dir), ref: hasRef ? rest.slice(colon + 1) : undefined };
+    }
+    if (part.startsWith('docker-archive:')) {
+        const file = part.slice('docker-archive:'.length);
+        if (file === '')
+            return fail(`'${part}' names no file`);
+        return { kind: 'docker-archive', file: path(file) };
+    }
+    return fail(`'${part}' is not a source the registry driver reads`);
+}
+
 ;// CONCATENATED MODULE: ./lib/release/docker-tag.js
 /** The grammar of an image tag (distribution spec): a word character, then up to 127 of [\w.-]. */
-const TAG = /^[\w][\w.-]{0,127}$/;
+const docker_tag_TAG = /^[\w][\w.-]{0,127}$/;
 function isValidTag(tag) {
-    return TAG.test(tag);
+    return docker_tag_TAG.test(tag);
 }
 
 ;// CONCATENATED MODULE: ./lib/release/image-lines.js
@@ -38495,8 +41614,6 @@ function rejectDuplicates(lines) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./lib/packages/location.js
@@ -38528,6 +41645,8 @@ function parseHostLocation(value, workspace) {
 
 
 
+
+
 const REGISTRY = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:]+\])(?::\d{1,5})?$/;
 function readInputs(input, env = {}) {
     const ref = input('ref') || env.GITHUB_REF || '';
@@ -38538,18 +41657,33 @@ function readInputs(input, env = {}) {
         throw new UserError('dev-branch', `'${devBranch}' cannot be an image tag`, 'use a branch whose name has only letters, digits, _, . and -');
     }
     const images = parseImageLines(input('images'));
-    const imageDriver = oneOf('image-driver', input('image-driver') || 'docker', ['docker']);
-    const registry = (input('registry') || 'docker.io').toLowerCase();
-    if (!REGISTRY.test(registry)) {
-        throw new UserError('registry', `'${registry}' is not a registry host`, 'write host[:port], e.g. docker.io');
+    const imageDriver = oneOf('image-driver', input('image-driver') || 'docker', [
+        'docker',
+        'registry',
+    ]);
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const registry = readRegistry(input('registry') || 'docker.io', imageDriver, workspace);
+    const mirrors = lines(input('mirror-registries')).map((mirror) => {
+        const host = mirror.toLowerCase();
+        if (!REGISTRY.test(host)) {
+            throw new UserError('mirror-registries', `'${mirror}' is not a registry host`, 'write one host[:port] per line, e.g. public.ecr.aws');
+        }
+        if (host === registry)
+            throw new UserError('mirror-registries', `'${mirror}' is the registry itself`, 'list only other registries');
+        return host;
+    });
+    if (mirrors.length > 0 && registry.startsWith(LAYOUT)) {
+        throw new UserError('mirror-registries', 'cannot mirror an OCI layout', 'set registry to a registry host, or remove mirror-registries');
     }
+    // The registry driver's sources are checked for their form here; that they exist, before any write.
+    if (imageDriver === 'registry')
+        for (const line of images)
+            parseSource(line.source, workspace);
     const credentials = readCredentials(input('registry-username'), input('registry-password'));
     const latest = oneOf('latest', input('latest') || 'auto', ['auto', 'true', 'false']);
     const packagePatterns = lines(input('packages'));
     const hostValue = input('package-host').trim();
-    const packageHost = hostValue
-        ? parseHostLocation(hostValue, env.GITHUB_WORKSPACE || process.cwd())
-        : undefined;
+    const packageHost = hostValue ? parseHostLocation(hostValue, workspace) : undefined;
     if (packagePatterns.length > 0 && !packageHost) {
         throw new UserError('package-host', 'is empty but packages are given', 'set package-host, e.g. ./out/packages');
     }
@@ -38562,6 +41696,8 @@ function readInputs(input, env = {}) {
         images,
         imageDriver,
         registry,
+        mirrors,
+        insecure: inputs_boolean('registry-insecure', input('registry-insecure')),
         credentials,
         latest,
         packagePatterns,
@@ -38569,6 +41705,24 @@ function readInputs(input, env = {}) {
         overwrite: inputs_boolean('overwrite', input('overwrite')),
         dryRun: inputs_boolean('dry-run', input('dry-run')),
     };
+}
+const LAYOUT = 'oci-layout:';
+/** `host[:port]`, or for the registry driver `oci-layout:<dir>` (made absolute against the workspace). */
+function readRegistry(value, driver, workspace) {
+    if (value.startsWith(LAYOUT)) {
+        if (driver !== 'registry') {
+            throw new UserError('registry', `'${value}' needs image-driver: registry`, 'set image-driver: registry, or use a registry host');
+        }
+        const dir = value.slice(LAYOUT.length);
+        if (dir === '')
+            throw new UserError('registry', `'${value}' names no directory`, 'write oci-layout:<dir>');
+        return `${LAYOUT}${(0,external_node_path_namespaceObject.isAbsolute)(dir) ? dir : (0,external_node_path_namespaceObject.resolve)(workspace, dir)}`;
+    }
+    const host = value.toLowerCase();
+    if (!REGISTRY.test(host)) {
+        throw new UserError('registry', `'${value}' is not a registry host`, 'write host[:port], e.g. docker.io, or oci-layout:<dir>');
+    }
+    return host;
 }
 function readCredentials(username, password) {
     if (!username && !password)
@@ -38601,10 +41755,49 @@ function oneOf(name, value, accepted) {
     return found;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./lib/credentials/docker-config.js
+
+
+
+/**
+ * Credentials a workflow already stored for a registry with `docker login` (or a login action): the
+ * `auths` entries of the docker client configuration. Credential helpers (`credsStore`) are programs this
+ * action does not run; a registry that needs one gets no credentials from here.
+ */
+function dockerConfigCredentials(registry, env = process.env) {
+    const file = (0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
+    let config;
+    try {
+        config = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const keys = registry === 'docker.io'
+        ? ['https://index.docker.io/v1/', 'docker.io', 'index.docker.io']
+        : [registry, `https://${registry}`];
+    for (const key of keys) {
+        const entry = config.auths?.[key];
+        if (!entry)
+            continue;
+        if (entry.username && entry.password)
+            return { username: entry.username, password: entry.password };
+        if (entry.auth) {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0)
+                return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./lib/images/docker-cli.js
 
 /** Runs the docker CLI through @actions/exec, quietly: the driver decides what reaches the log. */
@@ -38700,12 +41893,1456 @@ function lastLine(result) {
     return text.at(-1) ?? `exit code ${result.exitCode}`;
 }
 
+;// CONCATENATED MODULE: ./lib/images/layout-reader.js
+
+
+const REF_NAME = 'org.opencontainers.image.ref.name';
+/** Reads tags from an OCI layout target (`<repository>:<tag>` entries of its index.json), for `latest: auto`. */
+class LayoutReader {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    async checkAccess() { }
+    async listTags(repository) {
+        const prefix = `${repository}:`;
+        return (await this.entries()).flatMap(([name]) => name.startsWith(prefix) ? [name.slice(prefix.length)] : []);
+    }
+    async manifestDigest(repository, tag) {
+        return (await this.entries()).find(([name]) => name === `${repository}:${tag}`)?.[1];
+    }
+    /** [ref name, digest] of every named entry; none when the layout does not exist yet. */
+    async entries() {
+        let index;
+        try {
+            index = JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.dir, 'index.json'), 'utf8'));
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return [];
+            throw error;
+        }
+        return (index.manifests ?? []).flatMap((entry) => {
+            const name = entry.annotations?.[REF_NAME];
+            return name ? [[name, entry.digest]] : [];
+        });
+    }
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./lib/oci/digest.js
+
+/**
+ * The digest algorithms of OCI descriptors, with the hex length each fixes. Holding a digest to exactly
+ * this shape is also what makes it safe as a file name under blobs/: no `/`, no `..`.
+ */
+const HEX_LENGTHS = { sha256: 64, sha512: 128 };
+function isAlgorithm(name) {
+    return Object.hasOwn(HEX_LENGTHS, name);
+}
+/** `sha256:<64 hex>` or `sha512:<128 hex>` → its parts; undefined for anything else. */
+function parseDigest(digest) {
+    const match = /^([a-z0-9]+):([a-f0-9]+)$/.exec(digest);
+    const algorithm = match?.[1];
+    const hex = match?.[2];
+    if (algorithm === undefined || hex === undefined || !isAlgorithm(algorithm))
+        return undefined;
+    return hex.length === HEX_LENGTHS[algorithm] ? { algorithm, hex } : undefined;
+}
+/** The digest of bytes held in memory (manifests, configs): small enough to hash in one go. */
+function digestBytes(bytes, algorithm = 'sha256') {
+    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./lib/oci/json.js
+function isJsonObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Parses bytes that must hold a JSON object; undefined when they do not (the caller names the file). */
+function parseJsonObject(bytes) {
+    let value;
+    try {
+        value = JSON.parse(bytes.toString());
+    }
+    catch {
+        return undefined;
+    }
+    return isJsonObject(value) ? value : undefined;
+}
+/** The string fields of an object (annotations, labels); undefined when any value is not a string. */
+function stringRecord(value) {
+    if (!isJsonObject(value))
+        return undefined;
+    const record = {};
+    for (const [key, field] of Object.entries(value)) {
+        if (typeof field !== 'string')
+            return undefined;
+        record[key] = field;
+    }
+    return record;
+}
+
+;// CONCATENATED MODULE: ./lib/oci/media-types.js
+/** The manifest and blob media types the registry driver reads and writes. */
+const media_types_MediaTypes = {
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    ociLayer: 'application/vnd.oci.image.layer.v1.tar',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+};
+/** Manifests that list other manifests (multi-arch). */
+const INDEX_TYPES = [media_types_MediaTypes.ociIndex, media_types_MediaTypes.dockerManifestList];
+/** Manifests of one image (config + layers). */
+const IMAGE_TYPES = [media_types_MediaTypes.ociManifest, media_types_MediaTypes.dockerManifest];
+/** Every manifest type, as an Accept header value. */
+const MANIFEST_ACCEPT = [...INDEX_TYPES, ...IMAGE_TYPES].join(', ');
+
+;// CONCATENATED MODULE: ./lib/oci/manifest-references.js
+
+
+
+
+/**
+ * Reads the descriptors out of a manifest's bytes. `mediaType` is the one its parent (or index.json)
+ * gives it: a manifest that says otherwise about itself is refused, as registries refuse it.
+ * `subject` names the source for errors, `what` the manifest ("manifest sha256:...").
+ */
+function manifestReferences(bytes, mediaType, subject, what) {
+    const fail = (problem) => {
+        throw new UserError(subject, `${what} ${problem}`, 'the image is damaged; write it again');
+    };
+    const isIndex = INDEX_TYPES.includes(mediaType);
+    if (!isIndex && !IMAGE_TYPES.includes(mediaType)) {
+        return fail(`has media type ${mediaType}, which is neither an image manifest nor an index`);
+    }
+    const manifest = parseJsonObject(bytes) ?? fail('is not a JSON object');
+    if (manifest['schemaVersion'] !== 2)
+        fail('does not have schemaVersion 2');
+    const own = manifest['mediaType'];
+    if (own !== undefined && own !== mediaType) {
+        fail(`says it is ${String(own)}, but is listed as ${mediaType}`);
+    }
+    if (isIndex) {
+        const list = manifest['manifests'];
+        if (!Array.isArray(list))
+            return fail('has no manifests list');
+        return {
+            children: list.map((entry, i) => parseDescriptor(entry, subject, `${what} manifests[${i}]`)),
+            blobs: [],
+        };
+    }
+    if (IMAGE_TYPES.includes(mediaType)) {
+        const layers = manifest['layers'];
+        if (!Array.isArray(layers))
+            return fail('has no layers list');
+        const config = parseDescriptor(manifest['config'], subject, `${what} config`);
+        return {
+            children: [],
+            blobs: [
+                config,
+                ...layers.map((entry, i) => parseDescriptor(entry, subject, `${what} layers[${i}]`)),
+            ],
+        };
+    }
+    return fail(`has media type ${mediaType}, which is neither an image manifest nor an index`);
+}
+/** A descriptor as a manifest or index.json holds it, checked field by field; `where` says which one. */
+function parseDescriptor(value, subject, where) {
+    const fail = (problem) => {
+        throw new UserError(subject, `${where} ${problem}`, 'the image is damaged; write it again');
+    };
+    if (!isJsonObject(value))
+        return fail('is not a descriptor object');
+    const { mediaType, digest, size, platform, annotations } = value;
+    if (typeof mediaType !== 'string' || mediaType === '')
+        return fail('has no mediaType');
+    if (typeof digest !== 'string' || parseDigest(digest) === undefined) {
+        return fail(`has a malformed digest ${JSON.stringify(digest)}`);
+    }
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+        return fail('has no valid size');
+    const descriptor = { mediaType, digest, size };
+    if (platform !== undefined) {
+        descriptor.platform = parsePlatform(platform) ?? fail('has a malformed platform');
+    }
+    if (annotations !== undefined) {
+        descriptor.annotations = stringRecord(annotations) ?? fail('has annotations that are not all strings');
+    }
+    return descriptor;
+}
+/** `{architecture, os, variant?}`, as descriptors and image configs both hold it; undefined when malformed. */
+function parsePlatform(value) {
+    if (!isJsonObject(value))
+        return undefined;
+    const { architecture, os, variant } = value;
+    if (typeof architecture !== 'string' || typeof os !== 'string')
+        return undefined;
+    if (variant !== undefined && typeof variant !== 'string')
+        return undefined;
+    return variant === undefined ? { architecture, os } : { architecture, os, variant };
+}
+
+;// CONCATENATED MODULE: ./lib/oci/image-config.js
+
+
+
+
+const REBUILD = 'the image is damaged; build or save it again';
+/** An image config (the JSON that `docker inspect` shows), read for the two things we need from it. */
+function parseConfig(bytes, subject) {
+    const config = parseJsonObject(bytes);
+    if (config === undefined)
+        throw new UserError(subject, 'the image config is not a JSON object', REBUILD);
+    return config;
+}
+/** The platform the image was built for: what a multi-arch index lists it under. */
+function configPlatform(bytes, subject) {
+    const platform = parsePlatform(parseConfig(bytes, subject));
+    if (platform === undefined) {
+        throw new UserError(subject, 'the image config names no architecture and os', REBUILD);
+    }
+    return platform;
+}
+/** rootfs.diff_ids: the digest of each layer uncompressed, in order. */
+function configDiffIds(bytes, subject) {
+    const rootfs = parseConfig(bytes, subject)['rootfs'];
+    const diffIds = isJsonObject(rootfs) ? rootfs['diff_ids'] : undefined;
+    const ids = Array.isArray(diffIds) ? diffIds : [];
+    if (!Array.isArray(diffIds) || !ids.every(isDigest)) {
+        throw new UserError(subject, 'the image config has no valid rootfs.diff_ids', REBUILD);
+    }
+    return ids;
+}
+function isDigest(value) {
+    return typeof value === 'string' && parseDigest(value) !== undefined;
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./lib/oci/digesting-stream.js
+
+
+/**
+ * A pass-through that digests and counts what flows through it, so a blob is checked in the same pass
+ * that moves it. With `maxBytes`, it fails as soon as more arrives: a wrong blob is refused without
+ * being written out in full.
+ */
+class DigestingStream extends external_node_stream_.Transform {
+    algorithm;
+    maxBytes;
+    hash;
+    bytes = 0;
+    constructor(algorithm = 'sha256', maxBytes) {
+        super();
+        this.algorithm = algorithm;
+        this.maxBytes = maxBytes;
+        this.hash = (0,external_node_crypto_.createHash)(algorithm);
+    }
+    _transform(chunk, _encoding, callback) {
+        this.bytes += chunk.length;
+        if (this.maxBytes !== undefined && this.bytes > this.maxBytes.limit) {
+            callback(this.maxBytes.error());
+            return;
+        }
+        this.hash.update(chunk);
+        callback(null, chunk);
+    }
+    /** Bytes seen so far. */
+    get size() {
+        return this.bytes;
+    }
+    /** `<algorithm>:<hex>` of everything seen; call once, after the stream has ended. */
+    digest() {
+        return `${this.algorithm}:${this.hash.digest('hex')}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/oci/layer-blob.js
+
+
+
+
+
+
+
+const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
+const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
+const RESAVE = 'save the image again with docker save';
+/**
+ * Bigger pieces than zlib's 16 KiB and fs's 64 KiB defaults: fewer hand-offs to libuv's pool, which
+ * made compression about a fifth faster on a 200 MiB layer.
+ */
+const CHUNK = 256 * 1024;
+/**
+ * Turns a layer as an archive holds it into a gzip blob, in one streaming pass. A plain tar (what
+ * `docker save` writes from its own store) is compressed into `output` while both digests are taken;
+ * a layer that is gzip already (saved from containerd's store) is used as it is, and unpacked only to
+ * take its diff id. `name` says which layer, for errors.
+ */
+async function layerBlob(source, output, subject, name) {
+    const head = await readHead(source, ZSTD_MAGIC.length);
+    if (head.subarray(0, GZIP_MAGIC.length).equals(GZIP_MAGIC)) {
+        const blob = new DigestingStream();
+        const tarball = new DigestingStream();
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(read(source), blob, (0,external_node_zlib_.createGunzip)({ chunkSize: CHUNK }), tarball, discard()).catch((error) => {
+            if (error instanceof Error && 'syscall' in error)
+                throw error;
+            throw new UserError(subject, `layer ${name} is not a valid gzip stream (${String(error)})`, RESAVE);
+        });
+        return { path: source, digest: blob.digest(), size: blob.size, diffId: tarball.digest() };
+    }
+    if (head.equals(ZSTD_MAGIC)) {
+        throw new UserError(subject, `layer ${name} is zstd-compressed, which this action does not convert`, 'save the image from a store that holds it as gzip or uncompressed, or push it with docker');
+    }
+    const tarball = new DigestingStream();
+    const blob = new DigestingStream();
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(read(source), tarball, (0,external_node_zlib_.createGzip)({ chunkSize: CHUNK }), blob, (0,external_node_fs_namespaceObject.createWriteStream)(output, { highWaterMark: CHUNK }));
+    return { path: output, digest: blob.digest(), size: blob.size, diffId: tarball.digest() };
+}
+async function readHead(path, length) {
+    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, 0);
+        return buffer.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+}
+function read(path) {
+    return (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: CHUNK });
+}
+/** A sink for bytes that only needed digesting. */
+function discard() {
+    return new external_node_stream_.Writable({
+        write(_chunk, _encoding, callback) {
+            callback();
+        },
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/oci/map-concurrent.js
+/**
+ * Maps `items` with at most `limit` calls of `fn` in flight; results keep the items' order. The first
+ * failure rejects, after the calls already started have settled (so none is left writing files that
+ * a cleanup is about to remove), and no further call starts.
+ */
+async function mapConcurrent(items, limit, fn) {
+    const results = new Array(items.length);
+    // One iterator shared by the workers: each next() hands out an item no other worker gets.
+    const queue = items.entries();
+    let failed = false;
+    const worker = async () => {
+        for (const [index, item] of queue) {
+            if (failed)
+                return;
+            try {
+                results[index] = await fn(item, index);
+            }
+            catch (error) {
+                failed = true;
+                throw error;
+            }
+        }
+    };
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+    const settled = await Promise.allSettled(workers);
+    const rejected = settled.find((result) => result.status === 'rejected');
+    if (rejected !== undefined)
+        throw rejected.reason;
+    return results;
+}
+
+;// CONCATENATED MODULE: ./lib/oci/not-found.js
+/** True for the error fs gives when a path does not exist, the one case that gets its own message. */
+function isNotFound(error) {
+    return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
+
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6118);
+;// CONCATENATED MODULE: ./lib/oci/tar-extract.js
+
+
+
+
+
+
+
+/** Read and write in 1 MiB pieces: with the 64/16 KiB defaults, extracting is several times slower. */
+const tar_extract_CHUNK = 1024 * 1024;
+/** Symlinks pointing at symlinks: more hops than this is a loop. */
+const MAX_LINK_HOPS = 16;
+/**
+ * Extracts the regular files of a tar archive into `dir`, streaming each to disk (a layer can be
+ * GiBs), and returns where each archive path landed. Files are stored under numbered names, never
+ * under their archive path, so no entry name (`../x`, `/etc/x`) can write outside `dir`. Hard links
+ * and symlinks (`docker save` links a layer that two images share) map to their target's file.
+ */
+async function extractTar(archive, dir, subject) {
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    // Looked at first, so that a missing file is told apart from a damaged one.
+    await (0,promises_namespaceObject.stat)(archive).catch((error) => {
+        if (isNotFound(error)) {
+            throw new UserError(subject, `${archive} does not exist`, 'give the file written by docker save');
+        }
+        throw error;
+    });
+    const files = new Map();
+    let stored = 0;
+    const links = new Map();
+    const extract = tar_stream.extract();
+    const input = (0,external_node_fs_namespaceObject.createReadStream)(archive, { highWaterMark: tar_extract_CHUNK });
+    input.once('error', (error) => extract.destroy(error));
+    input.pipe(extract);
+    try {
+        for await (const entry of extract) {
+            const name = entryName(entry.header.name);
+            const { type, linkname } = entry.header;
+            if ((type === 'file' || type === 'contiguous-file') && name !== undefined) {
+                const path = (0,external_node_path_namespaceObject.join)(dir, String(stored++));
+                // tar-stream's entries are streamx streams: read them as async iterables, which node's pipeline takes.
+                await (0,external_node_stream_promises_namespaceObject.pipeline)(async function* () {
+                    yield* entry;
+                }, (0,external_node_fs_namespaceObject.createWriteStream)(path, { highWaterMark: tar_extract_CHUNK }));
+                files.set(name, path);
+                continue;
+            }
+            if ((type === 'link' || type === 'symlink') && name !== undefined && linkname) {
+                // A hard link names an archive path; a symlink is relative to its own directory.
+                const target = type === 'link' ? linkname : external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(name), linkname);
+                const resolved = entryName(target);
+                if (resolved !== undefined)
+                    links.set(name, resolved);
+            }
+            entry.resume(); // directories and the like: nothing to keep
+        }
+    }
+    catch (error) {
+        // A system error (disk full...) is what it says; anything else is tar-stream finding a bad archive.
+        if (error instanceof Error && 'syscall' in error)
+            throw error;
+        throw new UserError(subject, `${archive} cannot be read as a tar archive (${error instanceof Error ? error.message : String(error)})`, 'give the complete file written by docker save');
+    }
+    finally {
+        input.destroy();
+    }
+    for (const name of links.keys()) {
+        let target = links.get(name);
+        for (let hops = 0; target !== undefined && !files.has(target) && hops < MAX_LINK_HOPS; hops++) {
+            target = links.get(target);
+        }
+        const path = target === undefined ? undefined : files.get(target);
+        if (path !== undefined)
+            files.set(name, path);
+    }
+    return files;
+}
+/** An archive path as manifest.json writes it: no leading `./` or `/`; undefined when it climbs out (`..`). */
+function entryName(raw) {
+    const name = external_node_path_namespaceObject.posix.normalize(raw.replace(/^\/+/, '')).replace(/\/+$/, '');
+    if (name === '.' || name === '' || name === '..' || name.startsWith('../'))
+        return undefined;
+    return name;
+}
+
+;// CONCATENATED MODULE: ./lib/oci/docker-archive-source.js
+
+
+
+
+
+
+
+
+
+
+
+
+const MANIFEST_FILE = 'manifest.json';
+const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
+/** zlib runs on libuv's pool (4 threads by default): more layers at once than that only queue. */
+const COMPRESSIONS = Math.min(4, (0,external_node_os_namespaceObject.availableParallelism)());
+const docker_archive_source_RESAVE = 'save one image again with docker save <image> -o <file>';
+/**
+ * Reads the output of `docker save` (one image) as an OCI image: the archive is extracted to a temp
+ * dir, each layer gzip-compressed to a blob there (several at once) and checked against the config's
+ * diff_ids, and an OCI manifest written over the config exactly as saved. Both archive layouts work:
+ * docker ≤ 24's `<id>/layer.tar` and docker 25's `blobs/sha256/<hex>`. `close()` removes the temp dir.
+ */
+async function readDockerArchive(file) {
+    const name = `docker-archive:${file}`;
+    const temp = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'docker-archive-'));
+    try {
+        const files = await extractTar(file, (0,external_node_path_namespaceObject.join)(temp, 'entries'), name);
+        const image = pickImage(await readSavedImages(files, name), name);
+        const configPath = archiveFile(files, image.config, name, 'its config');
+        const config = await readConfig(configPath, name);
+        const diffIds = configDiffIds(config, name);
+        if (diffIds.length !== image.layers.length) {
+            throw new UserError(name, `${MANIFEST_FILE} lists ${image.layers.length} layers but the config's rootfs.diff_ids has ${diffIds.length}`, docker_archive_source_RESAVE);
+        }
+        const layers = await convertLayers(image.layers, files, temp, name);
+        layers.forEach((layer, i) => {
+            if (layer.diffId !== diffIds[i]) {
+                throw new UserError(name, `layer ${i + 1} (${image.layers[i]}) holds ${layer.diffId}, but the config's diff_ids says ${diffIds[i]}`, docker_archive_source_RESAVE);
+            }
+        });
+        const configDescriptor = {
+            mediaType: media_types_MediaTypes.ociConfig,
+            digest: digestBytes(config),
+            size: config.length,
+        };
+        const layerDescriptors = layers.map((layer) => ({
+            mediaType: media_types_MediaTypes.ociLayerGzip,
+            digest: layer.digest,
+            size: layer.size,
+        }));
+        const root = imageManifest(configDescriptor, layerDescriptors);
+        const blobs = new Map([[configDescriptor.digest, configPath]]);
+        for (const layer of layers)
+            blobs.set(layer.digest, layer.path);
+        return {
+            name,
+            root,
+            openBlob: (descriptor) => openBlob(blobs, descriptor, name),
+            close: () => (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true }),
+        };
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+        throw error;
+    }
+}
+/** Field order fixed here, no whitespace: the same image always gives the same manifest digest. */
+function imageManifest(config, layers) {
+    const descriptor = ({ mediaType, digest, size }) => ({ mediaType, digest, size });
+    const bytes = Buffer.from(JSON.stringify({
+        schemaVersion: 2,
+        mediaType: media_types_MediaTypes.ociManifest,
+        config: descriptor(config),
+        layers: layers.map(descriptor),
+    }));
+    return {
+        digest: digestBytes(bytes),
+        mediaType: media_types_MediaTypes.ociManifest,
+        bytes,
+        children: [],
+        blobs: [config, ...layers],
+    };
+}
+async function readSavedImages(files, name) {
+    const fail = (problem) => {
+        throw new UserError(name, problem, 'give the file written by docker save');
+    };
+    const path = files.get(MANIFEST_FILE) ?? fail(`the archive has no ${MANIFEST_FILE}`);
+    let parsed;
+    try {
+        parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+    }
+    catch {
+        return fail(`${MANIFEST_FILE} is not JSON`);
+    }
+    if (!Array.isArray(parsed))
+        return fail(`${MANIFEST_FILE} is not a list of images`);
+    const entries = parsed;
+    return entries.map((entry, i) => {
+        const where = `${MANIFEST_FILE}[${i}]`;
+        if (!isJsonObject(entry))
+            return fail(`${where} is not an object`);
+        const { Config: config, RepoTags: repoTags, Layers: layers } = entry;
+        if (typeof config !== 'string')
+            return fail(`${where} has no Config`);
+        if (!isStringList(layers))
+            return fail(`${where} has no Layers list`);
+        if (repoTags !== null && repoTags !== undefined && !isStringList(repoTags)) {
+            return fail(`${where} has RepoTags that are not strings`);
+        }
+        return { config, layers, repoTags: repoTags ?? [] };
+    });
+}
+function isStringList(value) {
+    return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+function pickImage(images, name) {
+    const [only, ...others] = images;
+    if (only !== undefined && others.length === 0)
+        return only;
+    if (only === undefined)
+        throw new UserError(name, `${MANIFEST_FILE} lists no image`, docker_archive_source_RESAVE);
+    const described = images.map((image) => image.repoTags.length > 0 ? image.repoTags.join(' ') : `(untagged ${image.config})`);
+    throw new UserError(name, `the archive holds ${images.length} images: ${described.join(', ')}`, docker_archive_source_RESAVE);
+}
+/** The extracted file of a path manifest.json names; `what` says what it is for the error. */
+function archiveFile(files, archivePath, name, what) {
+    const normalized = entryName(archivePath);
+    const path = normalized === undefined ? undefined : files.get(normalized);
+    if (path === undefined) {
+        throw new UserError(name, `${what} ${archivePath} is named in ${MANIFEST_FILE} but not in the archive`, docker_archive_source_RESAVE);
+    }
+    return path;
+}
+async function readConfig(path, name) {
+    const { size } = await (0,promises_namespaceObject.stat)(path);
+    if (size > MAX_CONFIG_BYTES) {
+        throw new UserError(name, `its config is ${size} bytes, too large for an image config`);
+    }
+    return (0,promises_namespaceObject.readFile)(path);
+}
+/**
+ * Compresses each distinct layer file once (an image may list the same layer twice), several at a time,
+ * and removes the uncompressed copy as soon as its blob exists: the temp dir holds one copy of each layer.
+ */
+async function convertLayers(layers, files, temp, name) {
+    const paths = layers.map((layer, i) => archiveFile(files, layer, name, `layer ${i + 1}`));
+    const distinct = [...new Set(paths)];
+    const converted = await mapConcurrent(distinct, COMPRESSIONS, async (path, i) => {
+        const blob = await layerBlob(path, (0,external_node_path_namespaceObject.join)(temp, `layer-${i}.tar.gz`), name, layers[paths.indexOf(path)] ?? path);
+        if (blob.path !== path)
+            await (0,promises_namespaceObject.rm)(path, { force: true });
+        return blob;
+    });
+    const byPath = new Map(distinct.map((path, i) => [path, converted[i]]));
+    return paths.map((path) => {
+        const blob = byPath.get(path);
+        if (blob === undefined)
+            throw new Error(`no blob for ${path}`); // cannot happen: every path was converted
+        return blob;
+    });
+}
+async function openBlob(blobs, descriptor, name) {
+    const path = blobs.get(descriptor.digest);
+    if (path === undefined)
+        throw new UserError(name, `the image has no blob ${descriptor.digest}`);
+    const handle = await (0,promises_namespaceObject.open)(path, 'r').catch((error) => {
+        if (isNotFound(error)) {
+            throw new UserError(name, `blob ${descriptor.digest} is gone: the source was closed`);
+        }
+        throw error;
+    });
+    return handle.createReadStream();
+}
+
+;// CONCATENATED MODULE: ./lib/oci/join-sources.js
+
+
+
+
+/** Configs are a few KiB (long histories reach a few hundred); more is not a config, and is not buffered. */
+const join_sources_MAX_CONFIG_BYTES = 8 * 1024 * 1024;
+/**
+ * Assembles single-image sources (one per architecture) into one multi-arch OCI index, each listed
+ * under the platform its config names, in the order given. The index bytes depend only on the parts,
+ * so joining the same images again gives the same digest.
+ */
+async function joinSources(parts) {
+    const name = parts.map((part) => part.name).join('+');
+    if (parts.length === 0)
+        throw new UserError('images', 'no source images to join');
+    const members = await Promise.all(parts.map(async (part) => ({ part, platform: await platformOf(part) })));
+    rejectDuplicatePlatforms(members, name);
+    const children = members.map((member) => member.part.root);
+    const bytes = Buffer.from(JSON.stringify({
+        schemaVersion: 2,
+        mediaType: media_types_MediaTypes.ociIndex,
+        manifests: members.map(({ part, platform }) => ({
+            mediaType: part.root.mediaType,
+            digest: part.root.digest,
+            size: part.root.bytes.length,
+            platform: platformField(platform),
+        })),
+    }));
+    const root = {
+        digest: digestBytes(bytes),
+        mediaType: media_types_MediaTypes.ociIndex,
+        bytes,
+        children,
+        blobs: [],
+    };
+    // Each blob is read from the first part that lists it (parts may share layers).
+    const owners = new Map();
+    for (const part of parts)
+        for (const blob of part.root.blobs)
+            if (!owners.has(blob.digest))
+                owners.set(blob.digest, part);
+    const origin = sharedOrigin(parts);
+    return {
+        name,
+        root,
+        ...(origin === undefined ? {} : { origin }),
+        openBlob: async (descriptor) => {
+            const owner = owners.get(descriptor.digest);
+            if (owner === undefined)
+                throw new UserError(name, `no joined image has blob ${descriptor.digest}`);
+            return owner.openBlob(descriptor);
+        },
+        close: async () => {
+            const results = await Promise.allSettled(parts.map((part) => part.close()));
+            const failed = results.find((result) => result.status === 'rejected');
+            if (failed !== undefined)
+                throw failed.reason;
+        },
+    };
+}
+async function platformOf(part) {
+    const { root } = part;
+    if (!IMAGE_TYPES.includes(root.mediaType)) {
+        throw new UserError(part.name, `is a multi-arch index (${root.mediaType}); only single-image sources can be joined with +`, 'join one image per architecture, or publish this index on its own');
+    }
+    const [config] = root.blobs;
+    if (config === undefined)
+        throw new UserError(part.name, 'its manifest has no config');
+    return configPlatform(await join_sources_readConfig(part, config), part.name);
+}
+async function join_sources_readConfig(part, config) {
+    if (config.size > join_sources_MAX_CONFIG_BYTES) {
+        throw new UserError(part.name, `its config is ${config.size} bytes, too large for an image config`);
+    }
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of await part.openBlob(config)) {
+        const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+        size += buffer.length;
+        if (size > config.size)
+            break; // more than promised: the digest check below fails it
+        chunks.push(buffer);
+    }
+    const bytes = Buffer.concat(chunks);
+    const algorithm = parseDigest(config.digest)?.algorithm ?? 'sha256';
+    if (size !== config.size || digestBytes(bytes, algorithm) !== config.digest) {
+        throw new UserError(part.name, `its config does not match its digest ${config.digest}`, 'the image is damaged');
+    }
+    return bytes;
+}
+/** The platform as an index lists it: variant only when there is one, keys in one fixed order. */
+function platformField(platform) {
+    const { architecture, os, variant } = platform;
+    return variant === undefined || variant === '' ? { architecture, os } : { architecture, os, variant };
+}
+function describePlatform(platform) {
+    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+/** What a runtime picks an image by: linux/arm64 and linux/arm64/v8 are the same platform to it. */
+function platformKey(platform) {
+    const variant = platform.architecture === 'arm64' && platform.variant === 'v8' ? '' : (platform.variant ?? '');
+    return `${platform.os}/${platform.architecture}/${variant}`;
+}
+function rejectDuplicatePlatforms(members, name) {
+    const seen = new Map();
+    for (const member of members) {
+        const key = platformKey(member.platform);
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+            throw new UserError(name, `${earlier.part.name} and ${member.part.name} are both ${describePlatform(member.platform)} images`, 'join one image per platform');
+        }
+        seen.set(key, member);
+    }
+}
+/** Parts that all come from one repository keep it as the origin, so a registry target can mount their blobs. */
+function sharedOrigin(parts) {
+    const [first, ...others] = parts.map((part) => part.origin);
+    if (first === undefined)
+        return undefined;
+    const same = others.every((origin) => origin?.registry === first.registry && origin.repository === first.repository);
+    return same ? first : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/oci/layout-files.js
+
+/** The names an OCI image layout is made of (image-spec, image-layout.md). */
+const LAYOUT_FILE = 'oci-layout';
+const INDEX_FILE = 'index.json';
+const BLOBS_DIR = 'blobs';
+const LAYOUT_VERSION = '1.0.0';
+/** The annotation by which index.json names an image: what skopeo's `oci:<dir>:<ref>` looks up. */
+const REF_NAME_ANNOTATION = 'org.opencontainers.image.ref.name';
+/** blobs/<alg>/<hex>: a checked digest has no `/` or `..`, so this stays inside the layout. */
+function blobPath(dir, digest) {
+    return (0,external_node_path_namespaceObject.join)(dir, BLOBS_DIR, digest.algorithm, digest.hex);
+}
+
+;// CONCATENATED MODULE: ./lib/oci/layout-source.js
+
+
+
+
+
+
+
+
+/** Registries refuse manifests above 4 MiB; a bigger "manifest" is not one, and is not read into memory. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/** Indexes of indexes exist (attestations, nested platforms), but never this deep: a guard against a crafted file. */
+const MAX_DEPTH = 8;
+const REWRITE = 'write the layout again (e.g. skopeo copy ... oci:<dir>:<ref>)';
+/**
+ * Reads the image that an OCI image layout names `ref` in its index.json (or its only image when `ref`
+ * is left out): the manifest tree, exactly as stored, with every manifest's digest checked. Blobs stay
+ * on disk until the copy asks for them.
+ */
+async function readOciLayout(dir, ref) {
+    const name = ref === undefined ? `oci-layout:${dir}` : `oci-layout:${dir}:${ref}`;
+    await checkLayoutFile(dir, name);
+    const entry = pickEntry(await readIndexEntries(dir, name), ref, name);
+    const root = await readManifest(dir, entry, name, 0);
+    return {
+        name,
+        root,
+        openBlob: (descriptor) => layout_source_openBlob(dir, descriptor, name),
+        // Nothing was set up: the layout is the user's and stays as it is.
+        close: async () => undefined,
+    };
+}
+async function checkLayoutFile(dir, name) {
+    const bytes = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, LAYOUT_FILE)).catch((error) => {
+        if (isNotFound(error)) {
+            throw new UserError(name, `${dir} is not an OCI image layout (it has no ${LAYOUT_FILE} file)`, 'name the directory that holds oci-layout, index.json and blobs/');
+        }
+        throw error;
+    });
+    const version = parseJsonObject(bytes)?.['imageLayoutVersion'];
+    // 1.x is the only version there is; a later major one may lay blobs out differently.
+    if (typeof version !== 'string' || !version.startsWith('1.')) {
+        throw new UserError(name, `${LAYOUT_FILE} gives no supported imageLayoutVersion (1.x)`, REWRITE);
+    }
+}
+async function readIndexEntries(dir, name) {
+    const bytes = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, INDEX_FILE)).catch((error) => {
+        if (isNotFound(error))
+            throw new UserError(name, `${dir} has no ${INDEX_FILE}`, REWRITE);
+        throw error;
+    });
+    const index = parseJsonObject(bytes);
+    const manifests = index?.['manifests'];
+    if (!Array.isArray(manifests)) {
+        throw new UserError(name, `${INDEX_FILE} is not an image index with a manifests list`, REWRITE);
+    }
+    return manifests.map((entry, i) => parseDescriptor(entry, name, `${INDEX_FILE} manifests[${i}]`));
+}
+function refName(entry) {
+    return entry.annotations?.[REF_NAME_ANNOTATION];
+}
+/** How index.json names its images, for an error that lets the user pick one. */
+function describeRefs(entries) {
+    if (entries.length === 0)
+        return 'it lists no image';
+    const names = entries.map((entry) => refName(entry) ?? `(no ref name: ${entry.digest})`);
+    return `it lists ${names.join(', ')}`;
+}
+function pickEntry(entries, ref, name) {
+    if (ref === undefined) {
+        const [only, ...others] = entries;
+        if (only !== undefined && others.length === 0)
+            return only;
+        throw new UserError(name, entries.length === 0 ? `${INDEX_FILE} lists no image` : `${INDEX_FILE} lists ${entries.length} images`, entries.length === 0 ? REWRITE : `add :<ref> to choose one; ${describeRefs(entries)}`);
+    }
+    const matches = entries.filter((entry) => refName(entry) === ref);
+    const [first] = matches;
+    if (first === undefined) {
+        throw new UserError(name, `${INDEX_FILE} names no image '${ref}'`, describeRefs(entries));
+    }
+    // The same ref twice is ambiguous unless both entries are the same manifest.
+    if (matches.some((entry) => entry.digest !== first.digest)) {
+        throw new UserError(name, `${INDEX_FILE} names ${matches.length} different images '${ref}'`, REWRITE);
+    }
+    return first;
+}
+async function readManifest(dir, descriptor, name, depth) {
+    const what = `manifest ${descriptor.digest}`;
+    if (depth > MAX_DEPTH) {
+        throw new UserError(name, `${what} is nested more than ${MAX_DEPTH} indexes deep`, REWRITE);
+    }
+    if (descriptor.size > MAX_MANIFEST_BYTES) {
+        throw new UserError(name, `${what} is ${descriptor.size} bytes, more than a manifest can be`, REWRITE);
+    }
+    const digest = checkedDigest(descriptor, name);
+    const bytes = await (0,promises_namespaceObject.readFile)(blobPath(dir, digest)).catch((error) => {
+        if (isNotFound(error))
+            throw new UserError(name, `${what} is missing from ${dir}`, REWRITE);
+        throw error;
+    });
+    if (bytes.length !== descriptor.size || digestBytes(bytes, digest.algorithm) !== descriptor.digest) {
+        throw new UserError(name, `${what} does not match its digest or size (the file was changed)`, REWRITE);
+    }
+    const references = manifestReferences(bytes, descriptor.mediaType, name, what);
+    const children = await Promise.all(references.children.map((child) => readManifest(dir, child, name, depth + 1)));
+    return {
+        digest: descriptor.digest,
+        mediaType: descriptor.mediaType,
+        bytes,
+        children,
+        blobs: references.blobs,
+    };
+}
+/**
+ * Opens the blob's file before handing out the stream, so a missing or truncated blob is a clear error
+ * here rather than a stream error in the middle of an upload.
+ */
+async function layout_source_openBlob(dir, descriptor, name) {
+    const path = blobPath(dir, checkedDigest(descriptor, name));
+    const handle = await (0,promises_namespaceObject.open)(path, 'r').catch((error) => {
+        if (isNotFound(error)) {
+            throw new UserError(name, `blob ${descriptor.digest} is missing (${path})`, REWRITE);
+        }
+        throw error;
+    });
+    try {
+        const { size } = await handle.stat();
+        if (size !== descriptor.size) {
+            throw new UserError(name, `blob ${descriptor.digest} is ${size} bytes, not ${descriptor.size}`, REWRITE);
+        }
+    }
+    catch (error) {
+        await handle.close();
+        throw error;
+    }
+    // The stream owns the handle from here and closes it when it ends or is destroyed.
+    return handle.createReadStream();
+}
+function checkedDigest(descriptor, name) {
+    const digest = parseDigest(descriptor.digest);
+    if (digest === undefined)
+        throw new UserError(name, `malformed digest ${descriptor.digest}`, REWRITE);
+    return digest;
+}
+
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./lib/oci/atomic-file.js
+
+
+
+
+
+/**
+ * Writes a file so that readers see the old content or the new, never a part: the bytes go to a
+ * temporary file beside it (same filesystem, so the rename is atomic), are flushed to disk, then
+ * renamed over it. `content` is the bytes, or a function that streams into the file and settles once
+ * the file is closed (a pipeline into it). `check` runs after the bytes are on disk and before the
+ * rename: throwing there leaves the destination untouched. The temporary file is removed whatever happens.
+ */
+async function writeFileAtomic(path, content, check, tempDir = (0,external_node_path_namespaceObject.dirname)(path)) {
+    // A dot name: never taken for a blob or an index by someone listing the directory.
+    const temp = (0,external_node_path_namespaceObject.join)(tempDir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_.randomUUID)()}.tmp`);
+    try {
+        if (Buffer.isBuffer(content)) {
+            const handle = await (0,promises_namespaceObject.open)(temp, 'wx');
+            try {
+                await handle.writeFile(content);
+                await handle.sync();
+            }
+            finally {
+                await handle.close();
+            }
+        }
+        else {
+            // flush: fsync before the stream closes its file, so the rename never publishes unwritten data.
+            const file = (0,external_node_fs_namespaceObject.createWriteStream)(temp, { flags: 'wx', flush: true });
+            try {
+                await content(file);
+            }
+            finally {
+                // When `content` failed (before using the file, or midway), close it before the temp file is
+                // removed: an open still in flight would otherwise create it again after the rm.
+                if (!file.closed) {
+                    const closed = (0,external_node_events_.once)(file, 'close');
+                    file.destroy();
+                    await closed;
+                }
+            }
+        }
+        check?.();
+        await (0,promises_namespaceObject.rename)(temp, path);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/oci/layout-target.js
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The ref-name grammar of the image-layout spec (`component ("/" component)*`), which skopeo also
+ * enforces: a name outside it would be written but could not be read back with `oci:<dir>:<name>`.
+ */
+const COMPONENT = '[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*';
+const layout_target_REF_NAME = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
+/**
+ * index.json rewrites of one directory, chained: each reads the file the previous one wrote, so two
+ * tags set at once both survive. Keyed by absolute path, so two targets over one directory share it.
+ */
+const indexQueues = new Map();
+/**
+ * An OCI image layout written in place: blobs (manifests too) land atomically under blobs/<alg>/<hex>,
+ * each checked against its digest while it streams; index.json names images by
+ * `org.opencontainers.image.ref.name`, as skopeo's `oci:<dir>:<ref>` reads them.
+ */
+class OciLayoutTarget {
+    dir;
+    subject;
+    ready;
+    constructor(dir) {
+        this.dir = dir;
+        this.subject = `oci-layout:${dir}`;
+    }
+    async hasBlob(digest) {
+        try {
+            return (await (0,promises_namespaceObject.stat)(this.blobPath(digest))).isFile();
+        }
+        catch (error) {
+            if (isNotFound(error))
+                return false;
+            throw error;
+        }
+    }
+    /**
+     * Streams a blob into the layout unless it is there already (then `open` is not called). What
+     * arrives must have the descriptor's digest and size, or nothing is written; a blob that runs past
+     * its size is cut off at once. Different blobs may be written concurrently.
+     */
+    async writeBlob(descriptor, open) {
+        const digest = this.parse(descriptor.digest);
+        if (await this.hasBlob(descriptor.digest))
+            return;
+        await this.ensureLayout();
+        const path = blobPath(this.dir, digest);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(this.dir, BLOBS_DIR, digest.algorithm), { recursive: true });
+        const tooLarge = () => new UserError(this.subject, `blob ${descriptor.digest} is larger than the ${descriptor.size} bytes its descriptor gives`, 'the source is damaged or changed while it was copied; nothing was written');
+        const digester = new DigestingStream(digest.algorithm, { limit: descriptor.size, error: tooLarge });
+        // The blob's temporary file goes in blobs/ itself: the rename stays on one filesystem.
+        await writeFileAtomic(path, async (file) => (0,external_node_stream_promises_namespaceObject.pipeline)(await open(), digester, file), () => {
+            const actual = digester.digest();
+            if (digester.size !== descriptor.size || actual !== descriptor.digest) {
+                throw new UserError(this.subject, `blob ${descriptor.digest} arrived as ${digester.size} bytes with digest ${actual}`, 'the source is damaged or changed while it was copied; nothing was written');
+            }
+        }, (0,external_node_path_namespaceObject.join)(this.dir, BLOBS_DIR));
+    }
+    hasManifest(digest) {
+        return this.hasBlob(digest);
+    }
+    /** Stores a manifest's exact bytes as a blob; returns its digest. */
+    async putManifest(bytes, mediaType) {
+        const own = parseJsonObject(bytes)?.['mediaType'];
+        if (own !== undefined && own !== mediaType) {
+            throw new UserError(this.subject, `a manifest that says it is ${String(own)} was given as ${mediaType}`);
+        }
+        const digest = digestBytes(bytes);
+        await this.writeBlob({ mediaType, digest, size: bytes.length }, async () => external_node_stream_.Readable.from([bytes]));
+        return digest;
+    }
+    /**
+     * Points `name` at a manifest the layout holds: index.json's entry of that name is replaced (in its
+     * place), every other entry is kept, and the file is swapped atomically.
+     */
+    async tag(name, descriptor) {
+        if (!layout_target_REF_NAME.test(name)) {
+            throw new UserError(this.subject, `'${name}' is not a valid image-layout ref name`, 'use letters, digits and . _ - : @ + between them, components separated by /');
+        }
+        if (!(await this.hasManifest(descriptor.digest))) {
+            throw new UserError(this.subject, `cannot tag ${name}: the layout does not hold ${descriptor.digest}`);
+        }
+        await this.ensureLayout();
+        const entry = {
+            mediaType: descriptor.mediaType,
+            digest: descriptor.digest,
+            size: descriptor.size,
+            ...(descriptor.platform === undefined ? {} : { platform: descriptor.platform }),
+            annotations: { ...descriptor.annotations, [REF_NAME_ANNOTATION]: name },
+        };
+        await this.updateIndex((entries) => {
+            const others = entries.filter((other) => layout_target_refName(other) !== name);
+            const at = entries.findIndex((other) => layout_target_refName(other) === name);
+            return at < 0 ? [...others, entry] : [...others.slice(0, at), entry, ...others.slice(at)];
+        });
+    }
+    /** The digest index.json names `name` with, or undefined. */
+    async tagDigest(name) {
+        const index = await this.readIndex();
+        const entry = index?.manifests.find((other) => layout_target_refName(other) === name);
+        const digest = isJsonObject(entry) ? entry['digest'] : undefined;
+        return typeof digest === 'string' ? digest : undefined;
+    }
+    parse(digest) {
+        const parsed = parseDigest(digest);
+        if (parsed === undefined)
+            throw new UserError(this.subject, `malformed digest ${digest}`);
+        return parsed;
+    }
+    blobPath(digest) {
+        return blobPath(this.dir, this.parse(digest));
+    }
+    /** Creates the layout's skeleton once; refuses a directory whose oci-layout names another version. */
+    ensureLayout() {
+        this.ready ??= (async () => {
+            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(this.dir, BLOBS_DIR), { recursive: true });
+            const file = (0,external_node_path_namespaceObject.join)(this.dir, LAYOUT_FILE);
+            const existing = await (0,promises_namespaceObject.readFile)(file).catch((error) => {
+                if (isNotFound(error))
+                    return undefined;
+                throw error;
+            });
+            if (existing === undefined) {
+                await writeFileAtomic(file, Buffer.from(JSON.stringify({ imageLayoutVersion: LAYOUT_VERSION })));
+                return;
+            }
+            const version = parseJsonObject(existing)?.['imageLayoutVersion'];
+            if (typeof version !== 'string' || !version.startsWith('1.')) {
+                throw new UserError(this.subject, `${LAYOUT_FILE} gives no supported imageLayoutVersion (1.x)`);
+            }
+        })();
+        // A failed attempt (a permission error...) may be retried by the next call.
+        this.ready.catch(() => {
+            this.ready = undefined;
+        });
+        return this.ready;
+    }
+    /** index.json as an object with its manifests list; undefined when there is none yet. */
+    async readIndex() {
+        const bytes = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.dir, INDEX_FILE)).catch((error) => {
+            if (isNotFound(error))
+                return undefined;
+            throw error;
+        });
+        if (bytes === undefined)
+            return undefined;
+        const index = parseJsonObject(bytes);
+        const manifests = index?.['manifests'];
+        if (index === undefined || !Array.isArray(manifests)) {
+            // Never overwritten: it may hold the user's other images.
+            throw new UserError(this.subject, `${INDEX_FILE} is not an image index with a manifests list`);
+        }
+        return { index, manifests };
+    }
+    /** Rewrites index.json's manifests list, one rewrite at a time per directory (see indexQueues). */
+    async updateIndex(change) {
+        const key = (0,external_node_path_namespaceObject.resolve)(this.dir);
+        const previous = indexQueues.get(key) ?? Promise.resolve();
+        const next = previous
+            .catch(() => undefined) // the previous writer's failure is its caller's
+            .then(async () => {
+            const current = await this.readIndex();
+            const index = current?.index ?? { schemaVersion: 2, mediaType: media_types_MediaTypes.ociIndex };
+            // Other fields of an existing index.json (its annotations...) are kept as they are.
+            const updated = { ...index, manifests: change(current?.manifests ?? []) };
+            await writeFileAtomic((0,external_node_path_namespaceObject.join)(this.dir, INDEX_FILE), Buffer.from(JSON.stringify(updated)));
+        });
+        indexQueues.set(key, next);
+        try {
+            await next;
+        }
+        finally {
+            if (indexQueues.get(key) === next)
+                indexQueues.delete(key);
+        }
+    }
+}
+function layout_target_refName(entry) {
+    const annotations = isJsonObject(entry) ? entry['annotations'] : undefined;
+    const name = isJsonObject(annotations) ? annotations[REF_NAME_ANNOTATION] : undefined;
+    return typeof name === 'string' ? name : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/images/copy-image.js
+/**
+ * Copies `source` to `target` as `tag`. A tag already at the digest is left alone; content the target
+ * already holds is not sent again (a promotion is one manifest PUT per tag); children of an index go
+ * before the index, blobs before their manifest, so the target never names what it does not hold.
+ */
+async function copyImage(source, target, tag) {
+    const root = source.root;
+    if ((await target.tagDigest(tag)) === root.digest) {
+        return { digest: root.digest, outcome: 'unchanged', blobsUploaded: 0, blobsMounted: 0 };
+    }
+    const counts = { uploaded: 0, mounted: 0 };
+    const present = await target.hasManifest(root.digest);
+    if (!present)
+        await copyContent(source, target, root, counts);
+    const digest = await target.putManifest(tag, root);
+    if (digest !== root.digest) {
+        throw new Error(`${target.name}:${tag} stored ${digest}, expected ${root.digest}`);
+    }
+    return {
+        digest,
+        outcome: present ? 'promoted' : 'copied',
+        blobsUploaded: counts.uploaded,
+        blobsMounted: counts.mounted,
+    };
+}
+/** Everything a manifest needs before it can be stored: its children (stored by digest) or its blobs. */
+async function copyContent(source, target, node, counts) {
+    for (const child of node.children) {
+        if (await target.hasManifest(child.digest))
+            continue;
+        await copyContent(source, target, child, counts);
+        await target.putManifest(child.digest, child);
+    }
+    // The blobs of one image go in parallel; the target limits how many uploads run at once.
+    const unique = [...new Map(node.blobs.map((blob) => [blob.digest, blob])).values()];
+    await Promise.all(unique.map((blob) => copyBlob(source, target, blob, counts)));
+}
+async function copyBlob(source, target, blob, counts) {
+    if (await target.hasBlob(blob.digest))
+        return;
+    if (source.origin && (await target.mountBlob(blob.digest, source.origin))) {
+        counts.mounted++;
+        return;
+    }
+    await target.putBlob(blob, () => source.openBlob(blob));
+    counts.uploaded++;
+}
+
+;// CONCATENATED MODULE: ./lib/images/layout-copy-target.js
+/**
+ * One repository inside an OCI image layout: its tags are index.json entries named `<repository>:<tag>`
+ * (`org.opencontainers.image.ref.name`), which is how `skopeo inspect oci:<dir>:<repository>:<tag>` finds them.
+ */
+class LayoutCopyTarget {
+    layout;
+    repository;
+    name;
+    constructor(layout, repository) {
+        this.layout = layout;
+        this.repository = repository;
+        this.name = `${layout.dir} ${repository}`;
+    }
+    tagDigest(tag) {
+        return this.layout.tagDigest(`${this.repository}:${tag}`);
+    }
+    hasManifest(digest) {
+        return this.layout.hasManifest(digest);
+    }
+    hasBlob(digest) {
+        return this.layout.hasBlob(digest);
+    }
+    async mountBlob() {
+        // One layout is one blob store: a blob of another repository is already found by hasBlob.
+        return false;
+    }
+    putBlob(descriptor, open) {
+        return this.layout.writeBlob(descriptor, open);
+    }
+    async putManifest(reference, node) {
+        const digest = await this.layout.putManifest(node.bytes, node.mediaType);
+        if (!reference.startsWith('sha256:')) {
+            await this.layout.tag(`${this.repository}:${reference}`, {
+                mediaType: node.mediaType,
+                digest,
+                size: node.bytes.length,
+            });
+        }
+        return digest;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/images/registry-copy-target.js
+/** One repository of a registry, as a copy target. */
+class RegistryCopyTarget {
+    client;
+    registry;
+    repository;
+    name;
+    constructor(client, registry, repository) {
+        this.client = client;
+        this.registry = registry;
+        this.repository = repository;
+        this.name = `${registry}/${repository}`;
+    }
+    tagDigest(tag) {
+        return this.client.manifestDigest(this.repository, tag);
+    }
+    async hasManifest(digest) {
+        return (await this.client.manifestDigest(this.repository, digest)) === digest;
+    }
+    hasBlob(digest) {
+        return this.client.hasBlob(this.repository, digest);
+    }
+    async mountBlob(digest, from) {
+        // A mount only works inside one registry; from elsewhere the bytes must travel.
+        if (from.registry !== this.registry || from.repository === this.repository)
+            return false;
+        return this.client.mountBlob(this.repository, digest, from.repository);
+    }
+    putBlob(descriptor, open) {
+        return this.client.uploadBlob(this.repository, descriptor, open);
+    }
+    putManifest(reference, node) {
+        return this.client.putManifest(this.repository, reference, {
+            bytes: node.bytes,
+            mediaType: node.mediaType,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/images/remote-source.js
+
+
+/** An image in a registry (`docker://registry/name:tag` or `@sha256:…`), read manifest by manifest; blobs streamed on demand. */
+async function openRemoteSource(client, registry, repository, reference, name) {
+    const root = await readNode(client, repository, reference, undefined, name);
+    return {
+        name,
+        root,
+        origin: { registry, repository },
+        openBlob: (descriptor) => client.openBlob(repository, descriptor.digest),
+        close: async () => undefined,
+    };
+}
+async function readNode(client, repository, reference, expected, name) {
+    const manifest = await client.getManifest(repository, reference);
+    if (!manifest) {
+        throw new UserError(`images: ${name}`, `${reference} is not in ${repository}`, 'push it first, or fix the source');
+    }
+    if (expected && manifest.digest !== expected.digest) {
+        throw new Error(`${name}: ${reference} has digest ${manifest.digest}, its index says ${expected.digest}`);
+    }
+    // The registry's Content-Type says what the manifest is (a child's descriptor must agree).
+    const mediaType = expected?.mediaType ?? manifest.mediaType;
+    const references = manifestReferences(manifest.bytes, mediaType, `images: ${name}`, `manifest ${manifest.digest}`);
+    const children = [];
+    for (const child of references.children) {
+        children.push(await readNode(client, repository, child.digest, child, name));
+    }
+    return {
+        digest: manifest.digest,
+        mediaType,
+        bytes: manifest.bytes,
+        children,
+        blobs: references.blobs,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/images/registry-driver.js
+
+
+
+
+
+
+
+
+
+const LAYOUT_PREFIX = 'oci-layout:';
+/**
+ * Publishes images with no docker daemon: reads them from registries, OCI layouts or `docker save`
+ * archives, and copies them over the OCI distribution API (or into an OCI layout) itself.
+ */
+class RegistryDriver {
+    logger;
+    clientFor;
+    workspace;
+    name = 'registry';
+    verifiesDigests = true;
+    sources = new Map();
+    layouts = new Map();
+    constructor(logger, clientFor, workspace) {
+        this.logger = logger;
+        this.clientFor = clientFor;
+        this.workspace = workspace;
+    }
+    /** Opening a source reads its manifests: anything missing or unreadable fails here, before any write. */
+    async checkSources(sources) {
+        for (const source of new Set(sources)) {
+            const image = await this.open(source);
+            this.logger.info(`${source}: ${describeRoot(image)}`);
+        }
+        return { missing: [] };
+    }
+    async login(registry, _credentials) {
+        // Credentials go with every request of the registry's client; logging in is proving they work.
+        await this.clientFor(registry).checkAccess();
+        this.logger.info(`credentials accepted by ${registry}`);
+    }
+    async push(source, target, where) {
+        const image = await this.open(source);
+        const result = await copyImage(image, this.targetFor(where), where.tag);
+        const what = result.outcome === 'unchanged'
+            ? 'already there'
+            : result.outcome === 'promoted'
+                ? 'promoted (no blob moved)'
+                : `copied (${result.blobsUploaded} blobs uploaded, ${result.blobsMounted} mounted)`;
+        this.logger.info(`${target}: ${what}`);
+        return result.digest;
+    }
+    async close() {
+        const opened = await Promise.allSettled(this.sources.values());
+        this.sources.clear();
+        for (const result of opened)
+            if (result.status === 'fulfilled')
+                await result.value.close();
+    }
+    open(source) {
+        let image = this.sources.get(source);
+        if (!image) {
+            image = this.read(source);
+            this.sources.set(source, image);
+        }
+        return image;
+    }
+    async read(source) {
+        const parts = parseSource(source, this.workspace);
+        const images = [];
+        try {
+            for (const part of parts)
+                images.push(await this.readPart(part, source));
+            return images.length === 1 && images[0] ? images[0] : await joinSources(images);
+        }
+        catch (error) {
+            await Promise.all(images.map((image) => image.close()));
+            throw error;
+        }
+    }
+    async readPart(part, source) {
+        switch (part.kind) {
+            case 'remote':
+                return openRemoteSource(this.clientFor(part.registry), part.registry, part.repository, part.reference, source);
+            case 'oci-layout':
+                return readOciLayout(part.dir, part.ref);
+            case 'docker-archive':
+                return readDockerArchive(part.file);
+        }
+    }
+    targetFor(where) {
+        if (where.registry.startsWith(LAYOUT_PREFIX)) {
+            const dir = where.registry.slice(LAYOUT_PREFIX.length);
+            let layout = this.layouts.get(dir);
+            if (!layout) {
+                layout = new OciLayoutTarget(dir);
+                this.layouts.set(dir, layout);
+            }
+            return new LayoutCopyTarget(layout, where.repository);
+        }
+        return new RegistryCopyTarget(this.clientFor(where.registry), where.registry, where.repository);
+    }
+}
+function describeRoot(image) {
+    const root = image.root;
+    return root.children.length > 0
+        ? `index ${root.digest} of ${root.children.length} images`
+        : `image ${root.digest} of ${Math.max(root.blobs.length - 1, 0)} layers`;
+}
+
 ;// CONCATENATED MODULE: ./lib/util/sha256-file.js
 
 
@@ -42262,7 +46899,7 @@ class DefaultGlobber {
                 try {
                     // Intentionally using lstat. Detection for broken symlink
                     // will be performed later (if following symlinks).
-                    yield __await(external_fs_namespaceObject.promises.lstat(searchPath));
+                    yield __await(external_fs_.promises.lstat(searchPath));
                 }
                 catch (err) {
                     if (err.code === 'ENOENT') {
@@ -42307,7 +46944,7 @@ class DefaultGlobber {
                     }
                     // Push the child items in reverse
                     const childLevel = item.level + 1;
-                    const childItems = (yield __await(external_fs_namespaceObject.promises.readdir(item.path))).map(x => new SearchState(external_path_namespaceObject.join(item.path, x), childLevel));
+                    const childItems = (yield __await(external_fs_.promises.readdir(item.path))).map(x => new SearchState(external_path_namespaceObject.join(item.path, x), childLevel));
                     stack.push(...childItems.reverse());
                 }
                 // File
@@ -42351,7 +46988,7 @@ class DefaultGlobber {
             if (options.followSymbolicLinks) {
                 try {
                     // Use `stat` (following symlinks)
-                    stats = yield external_fs_namespaceObject.promises.stat(item.path);
+                    stats = yield external_fs_.promises.stat(item.path);
                 }
                 catch (err) {
                     if (err.code === 'ENOENT') {
@@ -42366,12 +47003,12 @@ class DefaultGlobber {
             }
             else {
                 // Use `lstat` (not following symlinks)
-                stats = yield external_fs_namespaceObject.promises.lstat(item.path);
+                stats = yield external_fs_.promises.lstat(item.path);
             }
             // Note, isDirectory() returns false for the lstat of a symlink
             if (stats.isDirectory() && options.followSymbolicLinks) {
                 // Get the realpath
-                const realPath = yield external_fs_namespaceObject.promises.realpath(item.path);
+                const realPath = yield external_fs_.promises.realpath(item.path);
                 // Fixup the traversal chain to match the item level
                 while (traversalChain.length >= item.level) {
                     traversalChain.pop();
@@ -42538,457 +47175,506 @@ async function findPackageFiles(patterns) {
     return [...files].sort();
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-;// CONCATENATED MODULE: ./lib/release/ref.js
-
-
-
-const TAG_PREFIX = 'refs/tags/';
-const BRANCH_PREFIX = 'refs/heads/';
-/** MAJOR.MINOR.PATCH with an optional prerelease; build metadata is refused separately to say why. */
-const VERSION = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
-function accepted(devBranch) {
-    return `publish from refs/tags/<MAJOR.MINOR.PATCH> (stable), refs/tags/<MAJOR.MINOR.PATCH-PRERELEASE> (prerelease) or refs/heads/${devBranch} (dev)`;
-}
-/** Reads the release from the ref that triggered the workflow. */
-function parseRef(ref, devBranch) {
-    if (ref.startsWith(TAG_PREFIX))
-        return parseTag(ref, ref.slice(TAG_PREFIX.length), devBranch);
-    if (ref === `${BRANCH_PREFIX}${devBranch}`) {
-        if (!isValidTag(devBranch)) {
-            throw new UserError('dev-branch', `'${devBranch}' cannot be an image tag`, 'use a branch whose name has only letters, digits, _, . and -');
-        }
-        return { version: devBranch, channel: 'dev' };
-    }
-    throw new UserError('ref', `'${ref}' is not a release`, accepted(devBranch));
-}
-function parseTag(ref, tag, devBranch) {
-    const version = tag.startsWith('v') ? tag.slice(1) : tag;
-    if (version.includes('+')) {
-        throw new UserError('ref', `'${ref}' carries build metadata ('+…'), which an image tag cannot hold`, 'tag the release without the +… part');
-    }
-    const parsed = VERSION.test(version) ? semver.parse(version) : null;
-    if (!parsed)
-        throw new UserError('ref', `'${ref}' is not a semantic version`, accepted(devBranch));
-    return { version: parsed.version, channel: parsed.prerelease.length > 0 ? 'prerelease' : 'stable' };
-}
-
-;// CONCATENATED MODULE: ./lib/release/tags.js
-
-
-/**
- * Tags per channel: stable → `<v><suffix>` (+ `latest<suffix>` when latest moves); prerelease →
- * `<v><suffix>`; dev → `<branch><suffix>`. A suffixed line never yields a bare tag.
- */
-function tagsFor(release, line, moveLatest) {
-    const fixed = [];
-    const floating = [];
-    if (release.channel === 'dev')
-        floating.push(release.version + line.suffix);
-    else
-        fixed.push(release.version + line.suffix);
-    if (moveLatest && release.channel === 'stable')
-        floating.push(`latest${line.suffix}`);
-    for (const tag of [...fixed, ...floating]) {
-        if (!isValidTag(tag)) {
-            throw new UserError('images', `tag '${tag}' for ${line.repository} is not a valid image tag`, 'shorten the suffix or the version (at most 128 characters of letters, digits, _, . and -)');
-        }
-    }
-    return { line, fixed, floating };
-}
-/** Full reference as the registry and docker see it: `docker.io/falcosecurity/falco:0.26.0`. */
-function imageReference(registry, repository, tag) {
-    return `${registry}/${repository}:${tag}`;
-}
-
-;// CONCATENATED MODULE: ./lib/plan/plan.js
-
-
-/**
- * Orders the publish: log in → push the fixed (version) tags → publish packages → move the floating
- * tags last, so a run that fails part-way never leaves `latest` or `master` pointing at a half release.
- */
-function buildPlan(input) {
-    const steps = [];
-    if (input.username && input.images.length > 0) {
-        steps.push({ step: 'login', registry: input.registry, username: input.username });
-    }
-    for (const { line, fixed } of input.images) {
-        for (const tag of fixed) {
-            steps.push(imageStep('push', input.registry, line, tag));
-        }
-    }
-    for (const pkg of input.packages)
-        steps.push(packageStep(pkg, input.overwrite));
-    for (const { line, floating } of input.images) {
-        for (const tag of floating) {
-            steps.push(imageStep('move-tag', input.registry, line, tag));
-        }
-    }
-    rejectCollisions(steps);
-    return steps;
-}
-function imageStep(step, registry, line, tag) {
-    const target = imageReference(registry, line.repository, tag);
-    return { step, source: line.source, target, repository: line.repository, tag };
-}
-function packageStep(pkg, overwrite) {
-    if (pkg.existing === 'different' && !overwrite) {
-        throw new UserError(`packages: ${pkg.path}`, 'is already published with different content', 'publish a new version, or set overwrite: true to replace it');
-    }
-    const action = pkg.existing === 'absent' ? 'upload' : pkg.existing === 'same' ? 'skip' : 'replace';
-    return {
-        step: 'publish-package',
-        file: pkg.file,
-        localFile: pkg.localFile,
-        path: pkg.path,
-        sha256: pkg.sha256,
-        size: pkg.size,
-        action,
-    };
-}
-/** Two steps writing one image tag or one package path would publish whichever ran last. */
-function rejectCollisions(steps) {
-    const written = new Map();
-    for (const step of steps) {
-        const [target, from] = step.step === 'publish-package'
-            ? [step.path, step.file]
-            : step.step === 'login'
-                ? [undefined, undefined]
-                : [step.target, step.source];
-        if (target === undefined)
-            continue;
-        const earlier = written.get(target);
-        if (earlier !== undefined) {
-            throw new UserError(target, `would be written twice (from ${earlier} and ${from})`, 'give each image line and package file a distinct target');
-        }
-        written.set(target, from ?? '');
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/publish/execute.js
-
-/**
- * Runs the plan in order; the first failure stops it, so floating tags never move after a failure.
- * Pushes run one at a time on purpose: Falco's images share base layers, and docker uploads a shared
- * layer once and mounts it for the next repository only when the pushes follow each other.
- */
-async function execute(plan, ports, credentials, logger) {
-    const images = [];
-    const packages = [];
-    const digestOfSource = new Map();
-    for (const step of plan) {
-        switch (step.step) {
-            case 'login':
-                if (!credentials)
-                    throw new Error('a login step needs credentials');
-                await logger.group(`Log in to ${step.registry}`, () => ports.driver.login(step.registry, credentials));
-                break;
-            case 'push':
-            case 'move-tag': {
-                const title = `${step.step === 'push' ? 'Push' : 'Move'} ${step.target}`;
-                const digest = await logger.group(title, () => pushVerified(step, ports, logger));
-                const first = digestOfSource.get(step.source);
-                if (first !== undefined && first !== digest) {
-                    throw new UserError(step.target, `got digest ${digest}, but other tags of ${step.source} got ${first}`, 'the source image changed during the run: rebuild and publish again');
-                }
-                digestOfSource.set(step.source, digest);
-                images.push({ ref: step.target, digest });
-                break;
-            }
-            case 'publish-package':
-                await logger.group(`Publish ${step.path}`, async () => {
-                    if (step.action === 'skip') {
-                        logger.info(`${step.path} is already published with sha256 ${step.sha256}: skipped`);
-                        return;
-                    }
-                    if (!ports.host)
-                        throw new Error('a package step needs a package host');
-                    await ports.host.put(step.path, step.localFile, {
-                        sha256: step.sha256,
-                        replace: step.action === 'replace',
-                    });
-                    logger.info(`${step.action === 'replace' ? 'replaced' : 'uploaded'} ${step.path} (${step.size} bytes, sha256 ${step.sha256})`);
-                });
-                packages.push({ file: step.file, path: step.path, sha256: step.sha256, size: step.size });
-                break;
-        }
-    }
-    return { images, packages };
-}
-/** Pushes, then reads the tag back from the registry: users once got a `latest` that lagged (falco#823). */
-async function pushVerified(step, ports, logger) {
-    const digest = await ports.driver.push(step.source, step.target);
-    const served = await ports.registry.manifestDigest(step.repository, step.tag);
-    if (served !== digest) {
-        throw new UserError(step.target, `the registry serves ${served ?? 'nothing'} after pushing ${digest}`, 'check for another publisher writing the same tag, then run again');
-    }
-    logger.info(`pushed ${step.source} as ${step.target}; the registry serves ${digest}`);
-    return digest;
-}
-
-;// CONCATENATED MODULE: ./lib/release/package-name.js
-
-const FORM = '<name>-<version>[-<variant>]-<x86_64|aarch64>.<deb|rpm|tar.gz>, e.g. falco-0.26.0-x86_64.deb';
-const SHAPE = /^([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)-(\d[^/]*?)-(x86_64|aarch64)\.(deb|rpm|tar\.gz)$/;
-/** A version as Falco writes them: 0.26.0, 0.27.0-rc1, 0.27.0-12+abc1234. */
-const package_name_VERSION = /^\d+\.\d+\.\d+(?:[-~+][0-9A-Za-z.+~-]+)?$/;
-/**
- * Classifies a package file by its name; the name must say name, version, architecture and kind.
- * `expectedVersion` (the release's, when known) settles `0.27.0-beta`: a prerelease, not a variant.
- */
-function parsePackageName(fileName, expectedVersion) {
-    const match = SHAPE.exec(fileName);
-    if (!match)
-        throw new UserError(`packages: ${fileName}`, 'the file name does not parse', `name it ${FORM}`);
-    const [, name = '', versionAndVariant = '', arch = '', kind = ''] = match;
-    const [version, variant] = splitVariant(versionAndVariant, expectedVersion);
-    if (!package_name_VERSION.test(version)) {
-        throw new UserError(`packages: ${fileName}`, `'${version}' is not a version`, `name it ${FORM}`);
-    }
-    return { fileName, kind: kind, name, version, variant, arch: arch };
-}
-/** `0.26.0-static` → version `0.26.0`, variant `static`; a trailing word is a variant only if what precedes it is a version. */
-function splitVariant(versionAndVariant, expectedVersion) {
-    if (expectedVersion !== undefined) {
-        if (versionAndVariant === expectedVersion)
-            return [expectedVersion, ''];
-        const rest = versionAndVariant.startsWith(`${expectedVersion}-`)
-            ? versionAndVariant.slice(expectedVersion.length + 1)
-            : undefined;
-        if (rest !== undefined && /^[a-z]+$/.test(rest))
-            return [expectedVersion, rest];
-    }
-    const match = /^(.*)-([a-z]+)$/.exec(versionAndVariant);
-    return match && package_name_VERSION.test(match[1] ?? '') ? [match[1] ?? '', match[2] ?? ''] : [versionAndVariant, ''];
-}
-/**
- * Checks that every package belongs to this release and returns the packages' version: the release
- * version for stable and prerelease; for dev, the one version all packages share (`0.27.0-12+abc1234`).
- */
-function packageVersion(release, packages) {
-    if (release.channel !== 'dev') {
-        for (const pkg of packages) {
-            if (pkg.version !== release.version) {
-                throw new UserError(`packages: ${pkg.fileName}`, `carries version ${pkg.version}, but the release is ${release.version}`, 'publish only the packages built for this release');
-            }
-        }
-        return packages.length > 0 ? release.version : undefined;
-    }
-    const versions = [...new Set(packages.map((pkg) => pkg.version))];
-    if (versions.length > 1) {
-        throw new UserError('packages', `a dev build must carry one version, found ${versions.join(', ')}`, 'publish only the packages of this build');
-    }
-    return versions[0];
-}
-
-;// CONCATENATED MODULE: ./lib/plan/package-layout.js
-/**
- * Where a package lives on a host, as on Falco's download server: `deb[-dev]/stable/<file>`,
- * `rpm[-dev]/<file>`, `bin[-dev]/<arch>/<file>`. Prereleases and dev builds go to the `-dev` trees.
- */
-function packagePath(channel, pkg) {
-    const dev = channel === 'stable' ? '' : '-dev';
-    switch (pkg.kind) {
-        case 'deb':
-            return `deb${dev}/stable/${pkg.fileName}`;
-        case 'rpm':
-            return `rpm${dev}/${pkg.fileName}`;
-        case 'tar.gz':
-            return `bin${dev}/${pkg.arch}/${pkg.fileName}`;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/publish/prepare-packages.js
-
-
-
-
-
-/**
- * Names, versions, checksums and what the host already holds, for every package file: all checked
- * before anything is published.
- */
-async function preparePackages(release, files, host, workspace) {
-    const expected = release.channel === 'dev' ? undefined : release.version;
-    const names = files.map((file) => ({ file, name: parsePackageName((0,external_node_path_namespaceObject.basename)(file), expected) }));
-    const version = packageVersion(release, names.map(({ name }) => name));
-    const packages = [];
-    for (const { file, name } of names) {
-        const path = packagePath(release.channel, name);
-        const [sha256, info, existing] = await Promise.all([sha256File(file), (0,promises_namespaceObject.stat)(file), host?.existing(path)]);
-        packages.push({
-            file: displayPath(file, workspace),
-            localFile: file,
-            path,
-            sha256,
-            size: info.size,
-            existing: existing === undefined ? 'absent' : existing === sha256 ? 'same' : 'different',
-        });
-    }
-    // In the plan, packages follow the host's layout (deb, rpm, bin), not the order the globs found them.
-    packages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { version, packages };
-}
-/** Paths inside the workspace are shown relative to it, as the user wrote the pattern. */
-function displayPath(file, workspace) {
-    const inside = (0,external_node_path_namespaceObject.relative)(workspace, file);
-    return inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside) ? file : inside;
-}
-
-;// CONCATENATED MODULE: ./lib/release/latest.js
-
-
-/**
- * Stable versions found among a repository's tags, for the lines that publish there with `suffixes`.
- * A tag counts when, without one of those suffixes, it is a plain MAJOR.MINOR.PATCH (a leading `v`
- * allowed): `0.26.0-slim` counts for the `-slim` line, and is a prerelease (ignored) for the bare line.
- */
-function stableVersionsIn(tags, suffixes) {
-    const versions = new Set();
-    for (const tag of tags) {
-        for (const suffix of suffixes) {
-            if (!tag.endsWith(suffix))
-                continue;
-            const bare = tag.slice(0, tag.length - suffix.length);
-            const parsed = semver.parse(bare.startsWith('v') ? bare.slice(1) : bare);
-            if (parsed && parsed.prerelease.length === 0 && parsed.build.length === 0)
-                versions.add(parsed.version);
-        }
-    }
-    return [...versions];
-}
-/**
- * Whether `latest` moves, decided once per release so all images move together. `auto` moves it only
- * for a stable release at least as high (semver) as every stable version already published: a backport
- * (0.25.1 after 0.26.0) must not steal it.
- */
-function decideLatest(mode, release, published) {
-    if (mode === 'false')
-        return { latest: false, reason: 'the latest input is false: latest stays' };
-    if (mode === 'true') {
-        if (release.channel !== 'stable') {
-            throw new UserError('latest', `'true' is not allowed for a ${release.channel} build (${release.version})`, 'only a stable release can move latest: use auto or false');
-        }
-        return { latest: true, reason: 'the latest input is true: latest moves' };
-    }
-    if (release.channel !== 'stable') {
-        return { latest: false, reason: `${release.version} is a ${release.channel} build: latest stays` };
-    }
-    const newer = published.filter((version) => semver.gt(version, release.version)).sort(semver.rcompare);
-    if (newer.length > 0) {
-        return {
-            latest: false,
-            reason: `${release.version} is older than the published ${newer[0]}: latest stays`,
-        };
-    }
-    const highest = [...published].sort(semver.rcompare)[0];
-    return {
-        latest: true,
-        reason: highest
-            ? `${release.version} is the highest stable version (highest published before: ${highest})`
-            : `${release.version} is the first stable version published`,
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/publish/read-latest.js
-
-/**
- * Decides `latest` once for the whole release. Only `auto` for a stable release with images needs the
- * registry: the stable versions already in every target repository, read through their tag lists.
- */
-async function readLatest(mode, release, images, registry) {
-    if (mode !== 'auto' || release.channel !== 'stable') {
-        const decision = decideLatest(mode, release, []);
-        return images.length === 0 ? { latest: false, reason: 'no images: no latest tags to move' } : decision;
-    }
-    if (images.length === 0)
-        return { latest: false, reason: 'no images: no latest tags to move' };
-    const suffixesByRepository = new Map();
-    for (const line of images) {
-        suffixesByRepository.set(line.repository, [
-            ...(suffixesByRepository.get(line.repository) ?? []),
-            line.suffix,
-        ]);
-    }
-    const published = await Promise.all([...suffixesByRepository].map(async ([repository, suffixes]) => stableVersionsIn(await registry.listTags(repository), suffixes)));
-    return decideLatest(mode, release, published.flat());
-}
-
-;// CONCATENATED MODULE: ./lib/publish/publish.js
-
-
-
-
-
-
-
-/**
- * The whole publish: validate everything (ref, package files and names, what the host holds, source
- * images, credentials, latest) → plan → execute. Nothing is written before the plan exists.
- */
-async function publish(config, ports, logger, workspace) {
-    const release = parseRef(config.ref, config.devBranch);
-    logger.info(`release ${release.version} (${release.channel}) from ${config.ref}`);
-    const files = config.packagePatterns.length > 0 ? await ports.findFiles(config.packagePatterns) : [];
-    const prepared = await preparePackages(release, files, ports.host, workspace);
-    if (config.images.length > 0)
-        await checkImages(config, ports, logger);
-    const latest = await readLatest(config.latest, release, config.images, ports.registry);
-    if (config.images.length > 0)
-        logger.info(latest.reason);
-    const plan = buildPlan({
-        registry: config.registry,
-        username: config.credentials?.username,
-        images: config.images.map((line) => tagsFor(release, line, latest.latest)),
-        packages: prepared.packages,
-        overwrite: config.overwrite,
-    });
-    const tags = plan.flatMap((step) => step.step === 'push' || step.step === 'move-tag' ? [step.target] : []);
-    const base = { release, latest, packageVersion: prepared.version, tags, plan, dryRun: config.dryRun };
-    if (config.dryRun) {
-        await logger.group('Plan (dry run: nothing is published)', async () => plan.forEach((step) => logger.info(describe(step))));
-        return { ...base, images: [], packages: [] };
-    }
-    try {
-        const executed = await execute(plan, ports, config.credentials, logger);
-        return { ...base, ...executed };
-    }
-    finally {
-        await ports.driver.close?.();
-    }
-}
-async function checkImages(config, ports, logger) {
-    const check = await ports.driver.checkSources(config.images.map((line) => line.source));
-    if (check.unavailable !== undefined) {
-        if (!config.dryRun) {
-            throw new UserError(`image-driver: ${ports.driver.name}`, `cannot reach its backend: ${check.unavailable}`, 'start the docker daemon, or build the images earlier in this job');
-        }
-        logger.warning(`source images not checked (${ports.driver.name} unavailable: ${check.unavailable})`);
-    }
-    if (check.missing.length > 0) {
-        throw new UserError('images', `source image${check.missing.length > 1 ? 's' : ''} not found: ${check.missing.join(', ')}`, 'build or pull them earlier in the job, or fix the source names');
-    }
-    if (config.credentials)
-        await ports.registry.checkAccess();
-}
-/** One line per step, as the dry run prints the plan. */
-function describe(step) {
-    switch (step.step) {
-        case 'login':
-            return `login    ${step.registry} as ${step.username}`;
-        case 'push':
-            return `push     ${step.source} → ${step.target}`;
-        case 'publish-package':
-            return `package  ${step.file} → ${step.path} (${step.action}, sha256 ${step.sha256})`;
-        case 'move-tag':
-            return `move     ${step.source} → ${step.target}`;
-    }
-}
-
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./lib/util/retry.js
+
+/** A server that asks for longer than this is waited for this long, then asked again. */
+const MAX_RETRY_AFTER_MS = 60_000;
+const realSleep = (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms);
+/**
+ * Exponential backoff with full jitter (a uniform wait in [0, min(max, base·2^n)]): retries of many
+ * clients spread out instead of hitting a recovering server together.
+ */
+function backoffDelay(retry, baseMs, maxMs, random = Math.random) {
+    const ceiling = Math.min(maxMs, baseMs * 2 ** retry);
+    return Math.floor(random() * ceiling);
+}
+/** A `Retry-After` value (delay-seconds or an HTTP-date) in milliseconds from `now`; undefined when unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    // Only an HTTP-date has a weekday or month name: Date.parse would also read "1.5" as a year.
+    if (!/[a-z]/i.test(text) || Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/**
+ * Runs `fn` until it succeeds, `isRetryable` says no, or the retries are used up; the last error is
+ * thrown. `fn` gets the attempt number (0 first), e.g. to restart what the failed attempt left.
+ */
+async function retryAndBackoff(fn, isRetryable, options) {
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            const verdict = attempt < options.retries ? isRetryable(error) : false;
+            if (verdict === false)
+                throw error;
+            const delayMs = verdict === true
+                ? backoffDelay(attempt, options.baseMs, options.maxMs, options.random)
+                : Math.min(verdict.afterMs, MAX_RETRY_AFTER_MS);
+            options.onRetry?.(error, delayMs, attempt + 1);
+            await options.sleep(delayMs);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/registry/challenge.js
+// One header may hold several challenges: `Digest realm="x", Bearer realm="y",service="z"`.
+// A parameter is `key=value` or `key="quoted, value"`; a scheme is a token not followed by `=`.
+const PARAM = /[\s,]*([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))/y;
+const SCHEME = /[\s,]*([A-Za-z][\w-]*)(?=[\s,]|$)/y;
+/** Parses the first Basic or Bearer challenge of a `WWW-Authenticate` header; undefined if none. */
+function parseChallenge(header) {
+    if (!header)
+        return undefined;
+    const challenges = [];
+    let position = 0;
+    while (position < header.length) {
+        PARAM.lastIndex = position;
+        const param = PARAM.exec(header);
+        const current = challenges.at(-1);
+        if (param && current) {
+            const value = param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : (param[3] ?? '');
+            current.params[(param[1] ?? '').toLowerCase()] = value;
+            position = PARAM.lastIndex;
+            continue;
+        }
+        SCHEME.lastIndex = position;
+        const scheme = SCHEME.exec(header);
+        if (!scheme)
+            break;
+        challenges.push({ scheme: (scheme[1] ?? '').toLowerCase(), params: {} });
+        position = SCHEME.lastIndex;
+    }
+    const found = challenges.find((c) => c.scheme === 'basic' || c.scheme === 'bearer');
+    return found ? { scheme: found.scheme, params: found.params } : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/registry/endpoint.js
+/** A loopback registry speaks plain http (as docker treats 127.0.0.0/8 as insecure); all others https. */
+function isLoopback(host) {
+    const name = host.replace(/:\d+$/, '');
+    return name === 'localhost' || name === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(name);
+}
+function isDockerHub(registry) {
+    return registry === 'docker.io' || registry === 'index.docker.io';
+}
+/**
+ * Base URL of a registry's HTTP API; `docker.io` is served from registry-1.docker.io. Plain http only
+ * for a loopback registry or when the user said `insecure` (credentials would otherwise travel in clear).
+ */
+function registryEndpoint(registry, insecure = false) {
+    const host = isDockerHub(registry) ? 'registry-1.docker.io' : registry;
+    return `${insecure || isLoopback(host) ? 'http' : 'https'}://${host}`;
+}
+/** Docker Hub keeps one-word repositories under `library/`. */
+function repositoryPath(registry, repository) {
+    return isDockerHub(registry) && !repository.includes('/') ? `library/${repository}` : repository;
+}
+
+;// CONCATENATED MODULE: ./lib/registry/scopes.js
+/**
+ * Token scopes (`repository:ns/name:pull,push`), as Docker's token protocol names them. A request
+ * needs a set of them: a push needs `pull,push` on its repository, a mount also `pull` on the source.
+ */
+function pullScope(name) {
+    return `repository:${name}:pull`;
+}
+function pushScope(name) {
+    return `repository:${name}:pull,push`;
+}
+/** Resource ("repository:ns/name") → actions. The name may hold ':' (never the actions): split at the last one. */
+function parse(scopes) {
+    const resources = new Map();
+    for (const scope of scopes) {
+        const last = scope.lastIndexOf(':');
+        const resource = last > 0 ? scope.slice(0, last) : scope;
+        const actions = last > 0 ? scope.slice(last + 1).split(',') : [];
+        const set = resources.get(resource) ?? new Set();
+        for (const action of actions)
+            if (action !== '')
+                set.add(action);
+        resources.set(resource, set);
+    }
+    return resources;
+}
+/** One scope per resource with all its actions, in a stable order: the same need gives the same list. */
+function mergeScopes(scopes) {
+    return [...parse(scopes)]
+        .map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`)
+        .sort();
+}
+/** True when a token asked for `granted` serves a request that needs `wanted`. */
+function covers(granted, wanted) {
+    const have = parse(granted);
+    for (const [resource, actions] of parse(wanted)) {
+        const held = have.get(resource);
+        if (!held)
+            return false;
+        for (const action of actions)
+            if (!held.has(action))
+                return false;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./lib/registry/token-cache.js
+
+/** Renew when this share of the lifetime is left (at most 30 s before expiry). */
+const RENEW_MARGIN = 0.1;
+const MAX_RENEW_MARGIN_MS = 30_000;
+/**
+ * Bearer tokens per scope set, with our own expiry bookkeeping (`now` is injectable so a test can
+ * let time pass). One token asked for more (`pull,push`) serves requests that need less (`pull`);
+ * concurrent requests for the same scopes share one token request.
+ */
+class TokenCache {
+    now;
+    entries = new Map();
+    pending = new Map();
+    issued = new Set();
+    constructor(now) {
+        this.now = now;
+    }
+    /** A live token that covers `scopes`, as an Authorization value; undefined when there is none. */
+    find(scopes) {
+        const now = this.now();
+        for (const [key, entry] of this.entries) {
+            if (entry.renewAt <= now)
+                this.entries.delete(key);
+            else if (covers(entry.scopes, scopes))
+                return entry.authorization;
+        }
+        return undefined;
+    }
+    /** A new token for `scopes` (joining a request already under way for the same scopes). */
+    fetch(scopes, issue) {
+        const merged = mergeScopes(scopes);
+        const key = merged.join(' ');
+        const under = this.pending.get(key);
+        if (under)
+            return under;
+        const requestedAt = this.now();
+        const request = issue()
+            .then(({ token, lifetimeSeconds }) => {
+            const lifetimeMs = lifetimeSeconds * 1000;
+            const margin = Math.min(lifetimeMs * RENEW_MARGIN, MAX_RENEW_MARGIN_MS);
+            const authorization = `Bearer ${token}`;
+            this.issued.add(token);
+            this.entries.set(key, { scopes: merged, authorization, renewAt: requestedAt + lifetimeMs - margin });
+            return authorization;
+        })
+            .finally(() => this.pending.delete(key));
+        this.pending.set(key, request);
+        return request;
+    }
+    /** Forgets a token the registry refused. */
+    drop(authorization) {
+        for (const [key, entry] of this.entries)
+            if (entry.authorization === authorization)
+                this.entries.delete(key);
+    }
+    /** Every token handed out so far (dropped ones too), to keep them out of error messages. */
+    tokens() {
+        return [...this.issued];
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/registry/auth.js
+
+
+
+
+
+/** Docker's token protocol: a token without `expires_in` lives 60 s. */
+const DEFAULT_TOKEN_LIFETIME_SECONDS = 60;
+/**
+ * Authenticates the way the registry asks through `WWW-Authenticate`: nothing until it asks, then Basic
+ * credentials or Bearer tokens from its token service (realm/service/scope). Once the scheme is known,
+ * later requests carry it from the start, with no 401 round trip.
+ */
+class Authenticator {
+    registry;
+    credentials;
+    tokenRequest;
+    insecure;
+    challenge;
+    tokens;
+    basic;
+    constructor(registry, credentials, 
+    /** GETs a token URL (retried like any request), with the Basic credentials if any. */
+    tokenRequest, now, insecure) {
+        this.registry = registry;
+        this.credentials = credentials;
+        this.tokenRequest = tokenRequest;
+        this.insecure = insecure;
+        this.tokens = new TokenCache(now);
+        this.basic = credentials
+            ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`
+            : undefined;
+    }
+    get hasCredentials() {
+        return this.credentials !== undefined;
+    }
+    /** What to send with a request that needs `scopes`, as far as the registry's earlier answers tell. */
+    async before(scopes) {
+        const challenge = this.challenge;
+        if (challenge?.scheme === 'basic')
+            return this.basic;
+        if (challenge?.scheme !== 'bearer')
+            return undefined;
+        return this.tokens.find(scopes) ?? this.tokens.fetch(scopes, () => this.issue(challenge, scopes));
+    }
+    /**
+     * Answers a 401 to a request sent with `sent`: the Authorization to send it once more with, or
+     * undefined when there is nothing new to try (no credentials, or they were what was refused).
+     */
+    async after401(reply, scopes, sent) {
+        const header = reply.headers['www-authenticate'];
+        const challenge = parseChallenge(Array.isArray(header) ? header.join(', ') : header);
+        if (!challenge)
+            return undefined;
+        this.challenge = challenge;
+        if (challenge.scheme === 'basic')
+            return sent === this.basic ? undefined : this.basic;
+        // The first challenge, an expired token (`invalid_token`) or one short of a scope
+        // (`insufficient_scope`): a new token, asking for what the challenge names too.
+        this.forget(sent);
+        const asked = [...scopes, ...(challenge.params.scope ?? '').split(' ').filter(Boolean)];
+        return this.tokens.fetch(asked, () => this.issue(challenge, asked));
+    }
+    /** Forgets an Authorization the registry refused where the request could not be sent again. */
+    forget(authorization) {
+        if (authorization)
+            this.tokens.drop(authorization);
+    }
+    /** `text` without the password, the Basic header or any token: for error messages. */
+    redact(text) {
+        const secrets = [this.credentials?.password, this.basic?.slice('Basic '.length), ...this.tokens.tokens()];
+        let clean = text;
+        for (const secret of secrets)
+            if (secret)
+                clean = clean.split(secret).join('***');
+        return clean;
+    }
+    async issue(challenge, scopes) {
+        const realm = challenge.params.realm;
+        if (!realm)
+            throw new UserError(this.registry, 'the registry asks for a token but names no token service');
+        const url = new URL(realm);
+        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (isLoopback(url.host) || this.insecure))) {
+            throw new UserError(this.registry, `the registry sends clients to ${url.origin} for tokens, which is not https`, 'set registry-insecure: true if that is intended');
+        }
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        for (const scope of mergeScopes(scopes))
+            url.searchParams.append('scope', scope);
+        const answer = await this.tokenRequest(url.toString(), this.basic);
+        if (answer.statusCode !== 200)
+            throw this.tokenRefusal(answer.statusCode);
+        const body = parseJson(answer.body);
+        const token = stringField(body, 'token') ?? stringField(body, 'access_token');
+        if (!token)
+            throw new UserError(this.registry, 'the token service answered without a token');
+        const expiresIn = body?.['expires_in'];
+        const lifetimeSeconds = typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : DEFAULT_TOKEN_LIFETIME_SECONDS;
+        return { token, lifetimeSeconds };
+    }
+    tokenRefusal(status) {
+        if (status === 401 || status === 403) {
+            return new UserError(this.registry, `the token service refused the ${this.credentials ? 'credentials' : 'anonymous request'} (HTTP ${status})`, this.credentials
+                ? 'check registry-username and registry-password'
+                : 'set registry-username and registry-password');
+        }
+        return new UserError(this.registry, `the token service failed (HTTP ${status})`, 'retry the workflow; if it persists, check the registry');
+    }
+}
+function parseJson(bytes) {
+    try {
+        const value = JSON.parse(bytes.toString('utf8'));
+        return typeof value === 'object' && value !== null ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function stringField(body, name) {
+    const value = body?.[name];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/registry/digest.js
+
+/** Digest algorithms we can check; anything else in a reference is refused rather than trusted. */
+const ALGORITHMS = new Set(['sha256', 'sha512']);
+const digest_DIGEST = /^([a-z0-9]+(?:[+._-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
+/** True for a reference that names content (`sha256:…`) rather than a tag. */
+function digest_isDigest(reference) {
+    return digest_DIGEST.test(reference);
+}
+/** The algorithm of a digest we can compute; undefined for one we cannot. */
+function algorithmOf(digest) {
+    const algorithm = digest_DIGEST.exec(digest)?.[1];
+    return algorithm && ALGORITHMS.has(algorithm) ? algorithm : undefined;
+}
+/** The digest of `bytes` (sha256 unless told otherwise). */
+function digestOf(bytes, algorithm = 'sha256') {
+    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./lib/registry/digest-check.js
+
+
+
+/**
+ * Passes a blob through while hashing it, and fails the stream when the content is not what was
+ * expected. The last piece is held back until the check passed: a reader that counts on the whole
+ * content (an upload with its Content-Length, a chunked upload's final PUT) never gets it complete
+ * when it is wrong, so a wrong blob is never committed.
+ */
+class DigestCheck extends external_node_stream_.Transform {
+    expected;
+    mismatch;
+    hash;
+    bytes = 0;
+    held;
+    /** The error the check failed with, to tell it from transport failures of the same stream. */
+    failure;
+    constructor(expected, mismatch) {
+        super();
+        this.expected = expected;
+        this.mismatch = mismatch;
+        const algorithm = algorithmOf(expected.digest);
+        if (!algorithm)
+            throw mismatch(`cannot check the digest ${expected.digest} (sha256 and sha512 only)`);
+        this.hash = (0,external_node_crypto_.createHash)(algorithm);
+    }
+    _transform(chunk, _encoding, done) {
+        this.hash.update(chunk);
+        this.bytes += chunk.length;
+        const { size } = this.expected;
+        if (size !== undefined && this.bytes > size) {
+            return done(this.fail(`the content is longer than its ${size} bytes`));
+        }
+        const previous = this.held;
+        this.held = chunk;
+        done(null, previous);
+    }
+    _flush(done) {
+        const { size, digest } = this.expected;
+        if (size !== undefined && this.bytes !== size) {
+            return done(this.fail(`the content has ${this.bytes} bytes, not ${size}`));
+        }
+        const actual = `${digest.slice(0, digest.indexOf(':'))}:${this.hash.digest('hex')}`;
+        if (actual !== digest)
+            return done(this.fail(`the content has digest ${actual}`));
+        done(null, this.held);
+    }
+    fail(problem) {
+        this.failure = this.mismatch(problem);
+        return this.failure;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/registry/repository.js
+
+
+function repositoryAt(registry, base, repository) {
+    const name = repositoryPath(registry, repository);
+    return { name, url: `${base}/v2/${name}`, display: `${registry}/${repository}` };
+}
+/** `registry/repository:tag` or `registry/repository@sha256:…`, for messages. */
+function referenceName(repository, reference) {
+    return `${repository.display}${digest_isDigest(reference) ? '@' : ':'}${reference}`;
+}
+
+;// CONCATENATED MODULE: ./lib/registry/blobs.js
+
+
+
+
+
+/** True when the repository holds the blob (HEAD: no bytes move). */
+async function hasBlob(requester, repository, digest) {
+    const reply = await requester.request({ method: 'HEAD', url: `${repository.url}/blobs/${digest}` }, [
+        pullScope(repository.name),
+    ]);
+    if (reply.statusCode === 200)
+        return true;
+    if (reply.statusCode === 404)
+        return false;
+    throw requester.refusal(reply, referenceName(repository, digest), 'checking for the blob');
+}
+/**
+ * Asks the registry to link a blob of another of its repositories into this one, with no bytes sent.
+ * True when it did (201). A registry that will not (202 opens an upload session instead, which is
+ * cancelled; or a refusal) gives false: the caller uploads the blob.
+ */
+async function mountBlob(requester, repository, digest, from) {
+    const query = new URLSearchParams({ mount: digest, from: from.name });
+    const reply = await requester.request({ method: 'POST', url: `${repository.url}/blobs/uploads/?${query}`, headers: { 'content-length': '0' } }, [pushScope(repository.name), pullScope(from.name)]);
+    if (reply.statusCode === 201)
+        return true;
+    const location = reply.headers.location;
+    if (reply.statusCode === 202 && location) {
+        // Best effort: a session left open only costs the registry a little until it expires it.
+        await requester
+            .send({ method: 'DELETE', url: new URL(location, reply.url).toString() }, [pushScope(repository.name)])
+            .catch(() => undefined);
+    }
+    return false;
+}
+/**
+ * Streams a blob (following redirects, e.g. to a storage bucket), its digest checked as it passes:
+ * a wrong blob ends in an error instead of its last bytes.
+ */
+async function blobs_openBlob(requester, repository, digest) {
+    const subject = referenceName(repository, digest);
+    const check = new DigestCheck({ digest }, (problem) => new UserError(subject, `the registry served a wrong blob: ${problem}`));
+    const { reply, stream } = await requester.openStream({ method: 'GET', url: `${repository.url}/blobs/${digest}` }, [pullScope(repository.name)]);
+    if (!stream)
+        throw requester.refusal(reply, subject, 'reading the blob');
+    // Errors of either stream reach the reader through `check`.
+    return (0,external_node_stream_.pipeline)(stream, check, () => undefined);
+}
+
+;// CONCATENATED MODULE: ./lib/registry/limiter.js
+/** Runs at most `limit` tasks at a time; the others wait their turn, in order. */
+class Limiter {
+    limit;
+    running = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new RangeError(`concurrency limit ${limit} is not a positive integer`);
+    }
+    async run(task) {
+        if (this.running >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.running++;
+        try {
+            return await task();
+        }
+        finally {
+            // Hand the slot straight to the next task (running stays the same), or free it.
+            const next = this.waiting.shift();
+            if (next)
+                next();
+            else
+                this.running--;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./node_modules/@sindresorhus/is/distribution/utilities.js
 function keysOf(value) {
     return Object.keys(value);
@@ -44350,8 +49036,6 @@ function assertWhitespaceString(value, message) {
 }
 /* harmony default export */ const distribution = (is);
 
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./node_modules/p-cancelable/index.js
 class CancelError extends Error {
 	constructor(reason) {
@@ -44626,8 +49310,6 @@ class AbortError extends RequestError {
 const external_node_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./node_modules/byte-counter/utilities.js
@@ -46923,8 +51605,6 @@ const parseWithWhatwg = (raw) => {
 
 const onResponse = "onResponse";
 //# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./node_modules/decompress-response/index.js
 
 
@@ -52119,53 +56799,661 @@ const got = source_create(source_defaults);
 
 
 
-;// CONCATENATED MODULE: ./lib/registry/challenge.js
-// One header may hold several challenges: `Digest realm="x", Bearer realm="y",service="z"`.
-// A parameter is `key=value` or `key="quoted, value"`; a scheme is a token not followed by `=`.
-const PARAM = /[\s,]*([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))/y;
-const SCHEME = /[\s,]*([A-Za-z][\w-]*)(?=[\s,]|$)/y;
-/** Parses the first Basic or Bearer challenge of a `WWW-Authenticate` header; undefined if none. */
-function parseChallenge(header) {
-    if (!header)
-        return undefined;
-    const challenges = [];
-    let position = 0;
-    while (position < header.length) {
-        PARAM.lastIndex = position;
-        const param = PARAM.exec(header);
-        const current = challenges.at(-1);
-        if (param && current) {
-            const value = param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : (param[3] ?? '');
-            current.params[(param[1] ?? '').toLowerCase()] = value;
-            position = PARAM.lastIndex;
-            continue;
-        }
-        SCHEME.lastIndex = position;
-        const scheme = SCHEME.exec(header);
-        if (!scheme)
-            break;
-        challenges.push({ scheme: (scheme[1] ?? '').toLowerCase(), params: {} });
-        position = SCHEME.lastIndex;
+;// CONCATENATED MODULE: ./lib/registry/transport.js
+
+/**
+ * The HTTP client of every registry request. Our own retry policy (util/retry.ts) decides what is
+ * retried, so got's is off; statuses are answers, not exceptions; bodies arrive as sent (no
+ * decompression: a manifest's digest is the digest of its exact bytes).
+ */
+const transport_http = dist_source.extend({
+    throwHttpErrors: false,
+    followRedirect: true,
+    decompress: false,
+    retry: { limit: 0 },
+    headers: { 'user-agent': 'falco-release-publisher' },
+    // No limit on a whole request (a blob may take minutes), only on silence.
+    timeout: { lookup: 10_000, connect: 10_000, secureConnect: 10_000, socket: 60_000, response: 60_000 },
+});
+/** The first value of a header of an answer. */
+function headerOf(reply, name) {
+    const value = reply.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+function optionsOf(call, authorization) {
+    const headers = { ...call.headers, ...(authorization ? { authorization } : {}) };
+    return { method: call.method, headers, ...(call.body === undefined ? {} : { body: call.body }) };
+}
+/** Sends one request and reads the whole answer. */
+async function exchange(client, call, authorization) {
+    const response = await client(call.url, { ...optionsOf(call, authorization), responseType: 'buffer' });
+    return {
+        statusCode: response.statusCode,
+        headers: response.headers,
+        url: response.url,
+        body: response.body,
+    };
+}
+/** Error answers are read in full, up to this: enough for the registry's error codes. */
+const ERROR_BODY_LIMIT = 64 * 1024;
+/** Sends one request and hands a 2xx body over unread; any other answer is read for its error. */
+async function openStream(client, call, authorization) {
+    const stream = client.stream(call.url, optionsOf(call, authorization));
+    let fail = () => undefined;
+    const response = await new Promise((resolve, reject) => {
+        fail = reject;
+        stream.once('response', resolve);
+        stream.once('error', fail);
+    });
+    // From here on, errors belong to whoever reads the body.
+    stream.off('error', fail);
+    const head = { statusCode: response.statusCode, headers: response.headers, url: response.url };
+    if (response.statusCode >= 200 && response.statusCode < 300) {
+        return { reply: { ...head, body: Buffer.alloc(0) }, stream };
     }
-    const found = challenges.find((c) => c.scheme === 'basic' || c.scheme === 'bearer');
-    return found ? { scheme: found.scheme, params: found.params } : undefined;
+    const chunks = [];
+    let size = 0;
+    try {
+        for await (const chunk of stream) {
+            chunks.push(chunk);
+            size += chunk.length;
+            if (size >= ERROR_BODY_LIMIT)
+                break;
+        }
+    }
+    finally {
+        stream.destroy();
+    }
+    return { reply: { ...head, body: Buffer.concat(chunks) } };
+}
+/** Socket failures that may reach us unwrapped (from a stream that got does not own). */
+const SOCKET_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'ERR_SOCKET_CLOSED',
+]);
+/**
+ * The code of a failure to talk to a server (no HTTP answer); undefined for anything else, including
+ * a request body that failed (the reader of a file, a digest check): that is not the network's doing.
+ */
+function networkErrorCode(error) {
+    if (error instanceof UploadError)
+        return undefined;
+    // A ReadError broke off an answer already under way (e.g. a blob streamed from another registry).
+    if (error instanceof RequestError && (error.response === undefined || error instanceof ReadError)) {
+        return error.code || error.message;
+    }
+    const code = error instanceof Error ? error.code : undefined;
+    return typeof code === 'string' && SOCKET_CODES.has(code) ? code : undefined;
 }
 
-;// CONCATENATED MODULE: ./lib/registry/endpoint.js
-/** A loopback registry speaks plain http (as docker treats 127.0.0.0/8 as insecure); all others https. */
-function isLoopback(host) {
-    const name = host.replace(/:\d+$/, '');
-    return name === 'localhost' || name === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(name);
+;// CONCATENATED MODULE: ./lib/registry/manifests.js
+
+
+
+
+
+
+/** OCI index and manifest, Docker manifest list and schema 2: what we read and write. */
+const SUPPORTED = new Set([...INDEX_TYPES, ...IMAGE_TYPES]);
+/** The media type from Content-Type, else from the manifest's own `mediaType` field. */
+function mediaTypeOf(reply) {
+    const declared = headerOf(reply, 'content-type')?.split(';')[0]?.trim();
+    if (declared && SUPPORTED.has(declared))
+        return declared;
+    try {
+        const field = JSON.parse(reply.body.toString('utf8')).mediaType;
+        return typeof field === 'string' && SUPPORTED.has(field) ? field : declared;
+    }
+    catch {
+        return declared;
+    }
 }
-/** Base URL of a registry's HTTP API; `docker.io` is served from registry-1.docker.io. */
-function registryEndpoint(registry) {
-    const host = registry === 'docker.io' || registry === 'index.docker.io' ? 'registry-1.docker.io' : registry;
-    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
+/** The digest `bytes` must have: the reference's own when it is a digest. */
+function expectedDigest(subject, reference, bytes) {
+    if (!digest_isDigest(reference))
+        return digestOf(bytes);
+    const algorithm = algorithmOf(reference);
+    if (!algorithm)
+        throw new UserError(subject, 'cannot check a digest of that algorithm (sha256 and sha512 only)');
+    return digestOf(bytes, algorithm);
 }
-/** Docker Hub keeps one-word repositories under `library/`. */
-function repositoryPath(registry, repository) {
-    const dockerHub = registry === 'docker.io' || registry === 'index.docker.io';
-    return dockerHub && !repository.includes('/') ? `library/${repository}` : repository;
+/** The manifest a tag or digest names (any of the four types); undefined when there is none. */
+async function getManifest(requester, repository, reference) {
+    const subject = referenceName(repository, reference);
+    const reply = await requester.request({ method: 'GET', url: `${repository.url}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, [pullScope(repository.name)]);
+    if (reply.statusCode === 404)
+        return undefined;
+    if (reply.statusCode !== 200)
+        throw requester.refusal(reply, subject, 'reading the manifest');
+    const mediaType = mediaTypeOf(reply);
+    if (!mediaType || !SUPPORTED.has(mediaType)) {
+        throw new UserError(subject, `the manifest is of type ${mediaType ?? '(none)'}, which cannot be copied`);
+    }
+    const digest = expectedDigest(subject, reference, reply.body);
+    // Content addressing: what we got must be what was asked for (a digest) or what the registry says it is.
+    const claimed = digest_isDigest(reference) ? reference : headerOf(reply, 'docker-content-digest');
+    if (claimed && algorithmOf(claimed) === algorithmOf(digest) && claimed !== digest) {
+        throw new UserError(subject, `the registry served a manifest whose digest is ${digest}, not ${claimed}`, 'the registry or a proxy in between alters content; check it');
+    }
+    return { digest, mediaType, bytes: reply.body };
+}
+/** Stores a manifest under a tag or its digest: its exact bytes with its own media type. Returns its digest. */
+async function putManifest(requester, repository, reference, content) {
+    const subject = referenceName(repository, reference);
+    const digest = expectedDigest(subject, reference, content.bytes);
+    if (digest_isDigest(reference) && digest !== reference) {
+        throw new UserError(subject, `the manifest's bytes have digest ${digest}`, 'this is a bug: please report it');
+    }
+    const reply = await requester.request({
+        method: 'PUT',
+        url: `${repository.url}/manifests/${reference}`,
+        headers: { 'content-type': content.mediaType },
+        body: content.bytes,
+    }, [pushScope(repository.name)]);
+    if (reply.statusCode !== 201 && reply.statusCode !== 200) {
+        throw requester.refusal(reply, subject, 'storing the manifest');
+    }
+    const stored = headerOf(reply, 'docker-content-digest');
+    if (stored && stored !== digest) {
+        throw new UserError(subject, `the registry stored the manifest as ${stored}, but its bytes have digest ${digest}`, 'the registry or a proxy in between alters content; check it');
+    }
+    return digest;
+}
+/** The digest a tag (or digest) resolves to, by HEAD; undefined when it does not exist. */
+async function manifestDigest(requester, repository, reference) {
+    const subject = referenceName(repository, reference);
+    const reply = await requester.request({ method: 'HEAD', url: `${repository.url}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, [pullScope(repository.name)]);
+    if (reply.statusCode === 404)
+        return undefined;
+    if (reply.statusCode !== 200)
+        throw requester.refusal(reply, subject, 'reading the manifest');
+    const digest = headerOf(reply, 'docker-content-digest');
+    // A registry that leaves the header out of HEAD answers: the digest of the manifest itself.
+    return digest ?? (await getManifest(requester, repository, reference))?.digest;
+}
+
+;// CONCATENATED MODULE: ./lib/registry/refusal.js
+
+/** The registry's own error codes and messages (`NAME_UNKNOWN: repository name not known to registry`). */
+function registryErrors(body) {
+    try {
+        const parsed = JSON.parse(body.toString('utf8'));
+        if (!Array.isArray(parsed.errors))
+            return '';
+        return parsed.errors
+            .map((e) => [e.code, e.message].filter((part) => typeof part === 'string' && part !== '').join(': '))
+            .filter(Boolean)
+            .join('; ');
+    }
+    catch {
+        return '';
+    }
+}
+/** A clear error for an answer that is not the one wanted: the reference, the status, the registry's words. */
+function refusal(reply, context) {
+    const { subject, doing, hasCredentials } = context;
+    const detail = context.redact(registryErrors(reply.body));
+    const status = `HTTP ${reply.statusCode}${detail ? ` ${detail}` : ''}`;
+    switch (reply.statusCode) {
+        case 401:
+        case 403:
+            return new UserError(subject, `the registry refused ${doing} (${status})`, hasCredentials
+                ? 'check registry-username, registry-password and their permissions'
+                : 'set registry-username and registry-password');
+        case 404:
+            return new UserError(subject, `the registry does not know it: ${doing} failed (${status})`, 'check the repository name and the reference');
+    }
+    if (reply.statusCode >= 500 || reply.statusCode === 408 || reply.statusCode === 429) {
+        return new UserError(subject, `the registry failed ${doing} (${status})`, 'retry the workflow; if it persists, check the registry');
+    }
+    return new UserError(subject, `the registry rejected ${doing} (${status})`);
+}
+
+;// CONCATENATED MODULE: ./lib/registry/retry-policy.js
+
+
+/** Statuses that say "not now" rather than "no": a timeout, rate limiting, a server failure. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || status >= 500;
+}
+/** Failures to connect or of a connection that broke, which a new connection may not meet. */
+const RETRYABLE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'ENETDOWN',
+    'EHOSTUNREACH',
+    'EHOSTDOWN',
+    'ERR_SOCKET_CLOSED',
+    'ERR_STREAM_PREMATURE_CLOSE',
+]);
+/** A retryable answer, thrown so the retry loop sees it; the last one is handed back when retries run out. */
+class RetryableReply extends Error {
+    reply;
+    now;
+    name = 'RetryableReply';
+    constructor(reply, now = Date.now()) {
+        super(`HTTP ${reply.statusCode}`);
+        this.reply = reply;
+        this.now = now;
+    }
+    /** What the server asked to wait, if it did. */
+    get retryAfterMs() {
+        const header = this.reply.headers['retry-after'];
+        return parseRetryAfter(Array.isArray(header) ? header[0] : header, this.now);
+    }
+}
+/**
+ * An upload whose session cannot go on (its token expired mid-stream, its PATCH failed): the
+ * upload starts again with a new session and a re-opened stream.
+ */
+class SessionLost extends Error {
+    name = 'SessionLost';
+}
+function retryVerdict(error) {
+    if (error instanceof RetryableReply) {
+        const afterMs = error.retryAfterMs;
+        return afterMs === undefined ? true : { afterMs };
+    }
+    if (error instanceof SessionLost)
+        return true;
+    const code = networkErrorCode(error);
+    return code !== undefined && RETRYABLE_CODES.has(code);
+}
+/** A short account of a failure for the log line that announces a retry. */
+function describeFailure(error) {
+    if (error instanceof RetryableReply)
+        return error.message;
+    return networkErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
+}
+
+;// CONCATENATED MODULE: ./lib/registry/retrying.js
+
+
+
+
+/**
+ * Runs `attempt` under the registry retry policy (408, 429, 5xx, network failures; `Retry-After`
+ * honoured), telling each retry in the log. A network failure that outlasts the retries becomes an
+ * error that names the server.
+ */
+async function withRetries(what, attempt, retry, logger) {
+    try {
+        return await retryAndBackoff(attempt, retryVerdict, {
+            ...retry,
+            onRetry: (error, delayMs, n) => logger.info(`${what}: ${describeFailure(error)}; retry ${n} of ${retry.retries} in ${(delayMs / 1000).toFixed(1)} s`),
+        });
+    }
+    catch (error) {
+        const code = networkErrorCode(error);
+        if (code === undefined)
+            throw error;
+        throw new UserError('registry', `cannot reach ${originOf(error) ?? 'the registry'} (${code})`, 'check the registry input and that the registry is up');
+    }
+}
+/**
+ * Sends with `once` until the answer is not a retryable status (408, 429, 5xx) or the retries run
+ * out; then that last answer is returned, for the caller to turn into a clear error.
+ */
+async function untilAnswered(what, once, retry, logger) {
+    try {
+        return await withRetries(what, async () => {
+            const answer = await once();
+            if (isRetryableStatus(answer.reply.statusCode))
+                throw new RetryableReply(answer.reply);
+            return answer;
+        }, retry, logger);
+    }
+    catch (error) {
+        if (error instanceof RetryableReply)
+            return { reply: error.reply };
+        throw error;
+    }
+}
+/** The server a got error was about. */
+function originOf(error) {
+    const url = error.options?.url;
+    if (url instanceof URL)
+        return url.origin;
+    return typeof url === 'string' ? new URL(url).origin : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/registry/warnings.js
+/**
+ * The texts of `Warning` headers (`299 - "this repository is deprecated"`), which registries use to
+ * tell users of deprecations and quotas (distribution, Harbor, ghcr). Several may share one header.
+ */
+function parseWarnings(header) {
+    const texts = [];
+    for (const value of [header ?? []].flat()) {
+        for (const match of value.matchAll(/\d{3}\s+\S+\s+"((?:[^"\\]|\\.)*)"/g)) {
+            texts.push((match[1] ?? '').replace(/\\(.)/g, '$1'));
+        }
+    }
+    return texts;
+}
+
+;// CONCATENATED MODULE: ./lib/registry/requester.js
+
+
+
+
+/**
+ * Requests to one registry: authenticated as it asks, retried by our policy, its `Warning`s logged
+ * (once each), and its refusals turned into clear errors.
+ */
+class Requester {
+    settings;
+    warned = new Set();
+    constructor(settings) {
+        this.settings = settings;
+    }
+    get logger() {
+        return this.settings.logger;
+    }
+    /** One attempt: a 401 is answered once with what the registry asks for (a stream body cannot be sent twice). */
+    async send(call, scopes) {
+        return (await this.authorized(call, scopes, (authorization) => this.buffered(call, authorization))).reply;
+    }
+    /** `send`, retried; when the retries run out on a retryable status, that last answer is returned. */
+    async request(call, scopes) {
+        return (await this.retried(call, scopes, (authorization) => this.buffered(call, authorization))).reply;
+    }
+    /** Like `request`, with a 2xx body left to stream (blobs). */
+    openStream(call, scopes) {
+        return this.retried(call, scopes, (authorization) => openStream(this.settings.http, call, authorization));
+    }
+    /** Runs `attempt` under the retry policy (see withRetries). */
+    retrying(what, attempt) {
+        return withRetries(what, attempt, this.settings.retry, this.settings.logger);
+    }
+    /** The error for an answer that is not the one wanted. */
+    refusal(reply, subject, doing) {
+        const { auth } = this.settings;
+        return refusal(reply, {
+            subject,
+            doing,
+            hasCredentials: auth.hasCredentials,
+            redact: (t) => auth.redact(t),
+        });
+    }
+    retried(call, scopes, transmit) {
+        const what = `${call.method} ${new URL(call.url).pathname}`;
+        return untilAnswered(what, () => this.authorized(call, scopes, transmit), this.settings.retry, this.settings.logger);
+    }
+    async buffered(call, authorization) {
+        return { reply: await exchange(this.settings.http, call, authorization) };
+    }
+    async authorized(call, scopes, transmit) {
+        const { auth } = this.settings;
+        const sent = await auth.before(scopes);
+        const first = this.heard(await transmit(sent));
+        if (first.reply.statusCode !== 401)
+            return first;
+        if (call.body !== undefined && !Buffer.isBuffer(call.body)) {
+            // The stream is spent: forget the token, so the caller's next attempt starts with a fresh one.
+            auth.forget(sent);
+            return first;
+        }
+        const next = await auth.after401(first.reply, scopes, sent);
+        return next === undefined ? first : this.heard(await transmit(next));
+    }
+    /** Shows each distinct `Warning` of the registry once. */
+    heard(answer) {
+        for (const text of parseWarnings(answer.reply.headers.warning)) {
+            if (this.warned.has(text))
+                continue;
+            this.warned.add(text);
+            this.settings.logger.warning(`${this.settings.registry}: ${text}`);
+        }
+        return answer;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/registry/tags.js
+
+/** Every tag of a repository (following `Link` pagination); [] when the repository does not exist. */
+async function listTags(requester, repository, pageSize) {
+    const tags = [];
+    let url = `${repository.url}/tags/list?n=${pageSize}`;
+    while (url) {
+        const reply = await requester.request({ method: 'GET', url }, [pullScope(repository.name)]);
+        if (reply.statusCode === 404)
+            return [];
+        if (reply.statusCode !== 200)
+            throw requester.refusal(reply, repository.display, 'listing tags');
+        const body = JSON.parse(reply.body.toString('utf8'));
+        tags.push(...(body.tags ?? []));
+        url = nextPage([reply.headers.link ?? []].flat().join(', '), url);
+    }
+    return tags;
+}
+/** Follows `Link: </v2/...?last=x>; rel="next"` pagination. */
+function nextPage(link, current) {
+    const match = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link) : null;
+    return match?.[1] ? new URL(match[1], current).toString() : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/registry/chunks.js
+/**
+ * Regroups a stream into pieces of exactly `size` bytes (the last one shorter): the chunks of a chunked
+ * upload. At most one chunk is held at a time, so memory stays bounded whatever the blob's size.
+ */
+async function* chunksOf(stream, size) {
+    let parts = [];
+    let length = 0;
+    for await (const piece of stream) {
+        let rest = piece;
+        while (length + rest.length >= size) {
+            const take = size - length;
+            parts.push(rest.subarray(0, take));
+            yield Buffer.concat(parts);
+            parts = [];
+            length = 0;
+            rest = rest.subarray(take);
+        }
+        if (rest.length > 0) {
+            parts.push(rest);
+            length += rest.length;
+        }
+    }
+    if (length > 0)
+        yield Buffer.concat(parts);
+}
+
+;// CONCATENATED MODULE: ./lib/registry/upload-session.js
+
+
+
+
+
+/** One attempt of a step; a retryable answer is thrown so that the whole upload starts over. */
+async function sendOnce(upload, call) {
+    const reply = await upload.requester.send(call, upload.scopes);
+    if (isRetryableStatus(reply.statusCode))
+        throw new RetryableReply(reply);
+    return reply;
+}
+async function startSession(upload) {
+    const reply = await sendOnce(upload, {
+        method: 'POST',
+        url: `${upload.repository.url}/blobs/uploads/`,
+        headers: { 'content-length': '0' },
+    });
+    const location = headerOf(reply, 'location');
+    if (reply.statusCode !== 202 || !location) {
+        throw upload.requester.refusal(reply, upload.subject, 'starting the upload of the blob');
+    }
+    const minChunk = Number(headerOf(reply, 'oci-chunk-min-length'));
+    return {
+        location: new URL(location, reply.url).toString(),
+        minChunk: Number.isSafeInteger(minChunk) && minChunk > 0 ? minChunk : undefined,
+    };
+}
+/** The blob's bytes through a digest check; `failure()` tells a bad blob or a failed read from a network error. */
+async function openChecked(upload) {
+    const { descriptor, subject } = upload;
+    const check = new DigestCheck(descriptor, (problem) => new UserError(subject, `the blob is not what its descriptor says: ${problem}`, 'the source image is corrupt; rebuild it'));
+    const source = await upload.open();
+    let readFailure;
+    source.once('error', (error) => (readFailure = error));
+    const body = (0,external_node_stream_.pipeline)(source, check, () => undefined);
+    return {
+        body,
+        failure: () => check.failure ?? readFailure,
+        close: () => {
+            source.destroy();
+            check.destroy();
+        },
+    };
+}
+function withDigest(location, digest) {
+    const url = new URL(location);
+    url.searchParams.set('digest', digest);
+    return url.toString();
+}
+/** The registry's digest of what it stored must be the blob's. */
+function checkStored(upload, reply) {
+    const stored = headerOf(reply, 'docker-content-digest');
+    if (stored && stored !== upload.descriptor.digest) {
+        throw new UserError(upload.subject, `the registry stored the blob as ${stored}`, 'the registry or a proxy in between alters content; check it');
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/registry/upload.js
+
+
+
+
+
+
+
+/**
+ * Uploads a blob the registry does not have: a session (POST), then the bytes in one streamed PUT
+ * with their Content-Length — or in chunks (PATCH) when the registry asks for them with
+ * `OCI-Chunk-Min-Length` or refuses the single PUT. The digest is computed while streaming; a wrong
+ * blob fails before the upload is completed. A failed attempt starts over with a new session and
+ * `open()`s the blob again.
+ */
+async function uploadBlob(requester, repository, descriptor, open, chunkSize) {
+    const subject = referenceName(repository, descriptor.digest);
+    const upload = {
+        requester,
+        repository,
+        descriptor,
+        open,
+        subject,
+        scopes: [pushScope(repository.name)],
+        chunkSize,
+    };
+    try {
+        await requester.retrying(`uploading ${subject}`, async () => {
+            const session = await startSession(upload);
+            if (session.minChunk !== undefined)
+                return chunked(upload, session);
+            if (await monolithic(upload, session))
+                return;
+            await chunked(upload, await startSession(upload));
+        });
+    }
+    catch (error) {
+        if (error instanceof RetryableReply)
+            throw requester.refusal(error.reply, subject, 'uploading the blob');
+        if (error instanceof SessionLost) {
+            throw new UserError(subject, `the upload failed: ${error.message}`, 'retry the workflow; if it persists, check the registry');
+        }
+        throw error;
+    }
+}
+/** The whole blob in one PUT. False when the registry refused it in a way that chunks may get around. */
+async function monolithic(upload, session) {
+    const { descriptor, requester, subject } = upload;
+    const stream = await openChecked(upload);
+    let reply;
+    try {
+        reply = await requester.send({
+            method: 'PUT',
+            url: withDigest(session.location, descriptor.digest),
+            headers: { 'content-type': 'application/octet-stream', 'content-length': String(descriptor.size) },
+            body: stream.body,
+        }, upload.scopes);
+    }
+    catch (error) {
+        throw stream.failure() ?? error;
+    }
+    finally {
+        stream.close();
+    }
+    const failure = stream.failure();
+    if (failure)
+        throw failure;
+    if (reply.statusCode === 201) {
+        checkStored(upload, reply);
+        return true;
+    }
+    // A token that expired while the bytes went up, or a session the registry dropped.
+    if (reply.statusCode === 401 || reply.statusCode === 404)
+        throw new SessionLost(`HTTP ${reply.statusCode} while uploading`);
+    if (isRetryableStatus(reply.statusCode))
+        throw new RetryableReply(reply);
+    if (reply.statusCode === 403)
+        throw requester.refusal(reply, subject, 'uploading the blob');
+    const refused = requester.refusal(reply, subject, 'the upload in one piece');
+    requester.logger.info(`${refused.message}; uploading it in chunks`);
+    return false;
+}
+/** The blob in PATCHes of a bounded size, each sent where the previous answer's Location says; then the closing PUT. */
+async function chunked(upload, session) {
+    const { descriptor, requester, subject } = upload;
+    const size = Math.max(session.minChunk ?? 0, upload.chunkSize);
+    const stream = await openChecked(upload);
+    let location = session.location;
+    let offset = 0;
+    try {
+        for await (const chunk of chunksOf(stream.body, size)) {
+            const reply = await sendOnce(upload, {
+                method: 'PATCH',
+                url: location,
+                headers: {
+                    'content-type': 'application/octet-stream',
+                    'content-range': `${offset}-${offset + chunk.length - 1}`,
+                },
+                body: chunk,
+            });
+            if (reply.statusCode === 404 || reply.statusCode === 416) {
+                throw new SessionLost(`HTTP ${reply.statusCode} for the chunk at ${offset}`);
+            }
+            if (reply.statusCode !== 202)
+                throw requester.refusal(reply, subject, 'uploading a chunk of the blob');
+            location = new URL(headerOf(reply, 'location') ?? location, reply.url).toString();
+            offset += chunk.length;
+        }
+    }
+    catch (error) {
+        throw stream.failure() ?? error;
+    }
+    finally {
+        stream.close();
+    }
+    const reply = await sendOnce(upload, {
+        method: 'PUT',
+        url: withDigest(location, descriptor.digest),
+        headers: { 'content-type': 'application/octet-stream' },
+        body: Buffer.alloc(0),
+    });
+    if (reply.statusCode === 404)
+        throw new SessionLost('HTTP 404 for the closing PUT');
+    if (reply.statusCode !== 201)
+        throw requester.refusal(reply, subject, 'completing the upload of the blob');
+    checkStored(upload, reply);
 }
 
 ;// CONCATENATED MODULE: ./lib/registry/client.js
@@ -52173,167 +57461,605 @@ function repositoryPath(registry, repository) {
 
 
 
-/** Manifest media types we accept when asking for a tag's digest. */
-const MANIFEST_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
-const client_http = dist_source.extend({
-    throwHttpErrors: false,
-    followRedirect: true,
-    timeout: { request: 30_000 },
-    // Only transient failures are retried; got honours Retry-After on 413/429/503.
-    retry: {
-        limit: 3,
-        methods: ['GET', 'HEAD'],
-        statusCodes: [408, 429, 500, 502, 503, 504],
-        maxRetryAfter: 60_000,
-    },
-});
+
+
+
+
+
+
+
+
+const silent = {
+    info: () => undefined,
+    warning: () => undefined,
+    debug: () => undefined,
+    group: (_title, fn) => fn(),
+};
+const DEFAULT_RETRIES = 4;
+const BACKOFF_BASE_MS = 1000;
+const BACKOFF_MAX_MS = 15_000;
+const MIB = 1024 * 1024;
 /**
- * A small client of the OCI distribution API: enough to read tag lists and manifest digests, with
- * the authentication the registry asks for through `WWW-Authenticate` (anonymous, Basic, Bearer token).
+ * A client of one registry's OCI distribution API: tags, manifests and blobs, with the authentication
+ * the registry asks for (anonymous, Basic, Bearer tokens), our retry policy, and digests checked on
+ * everything that moves.
  */
 class RegistryClient {
     registry;
-    credentials;
-    client;
-    pageSize;
     base;
-    /** Authorization header value per token scope ('' for the registry-wide check). */
-    authorizations = new Map();
-    constructor(registry, credentials, client = client_http, 
-    /** Tags asked for per page; registries may answer with fewer and a `Link` to the next page. */
-    pageSize = 1000) {
+    requester;
+    uploads;
+    pageSize;
+    chunkSize;
+    constructor(registry, credentials, options = {}) {
         this.registry = registry;
-        this.credentials = credentials;
-        this.client = client;
-        this.pageSize = pageSize;
-        this.base = registryEndpoint(registry);
+        this.base = registryEndpoint(registry, options.insecure);
+        this.pageSize = options.pageSize ?? 1000;
+        this.chunkSize = options.chunkSize ?? 8 * MIB;
+        this.uploads = new Limiter(options.uploadConcurrency ?? 4);
+        const client = options.http ?? transport_http;
+        const retry = {
+            retries: options.retries ?? DEFAULT_RETRIES,
+            baseMs: BACKOFF_BASE_MS,
+            maxMs: BACKOFF_MAX_MS,
+            sleep: options.sleep ?? realSleep,
+        };
+        const logger = options.logger ?? silent;
+        // Token requests get the same retries (and need no authentication of their own).
+        const tokenRequest = async (url, authorization) => {
+            const once = async () => ({ reply: await exchange(client, { method: 'GET', url }, authorization) });
+            return (await untilAnswered('asking for a token', once, retry, logger)).reply;
+        };
+        const auth = new Authenticator(registry, credentials, tokenRequest, options.now ?? Date.now, options.insecure ?? false);
+        this.requester = new Requester({ registry, http: client, auth, logger, retry });
     }
     /** Proves the credentials work (GET /v2/ and, for token registries, a token) without changing anything. */
     async checkAccess() {
-        const response = await this.request('GET', `${this.base}/v2/`, '', {});
-        if (response.statusCode !== 200)
-            throw this.refusal(response, this.registry, 'logging in');
+        const reply = await this.requester.request({ method: 'GET', url: `${this.base}/v2/` }, []);
+        if (reply.statusCode !== 200)
+            throw this.requester.refusal(reply, this.registry, 'logging in');
     }
     /** Every tag of a repository (following pagination); [] when the repository does not exist. */
-    async listTags(repository) {
-        const name = repositoryPath(this.registry, repository);
-        const tags = [];
-        let url = `${this.base}/v2/${name}/tags/list?n=${this.pageSize}`;
-        while (url) {
-            const response = await this.request('GET', url, `repository:${name}:pull`, {});
-            if (response.statusCode === 404)
-                return [];
-            if (response.statusCode !== 200)
-                throw this.refusal(response, `${this.registry}/${repository}`, 'listing tags');
-            const body = JSON.parse(response.body);
-            tags.push(...(body.tags ?? []));
-            url = nextPage([response.headers.link ?? []].flat().join(', '), url);
-        }
-        return tags;
+    listTags(repository) {
+        return listTags(this.requester, this.at(repository), this.pageSize);
     }
-    /** The digest a tag points at, or undefined when the tag does not exist. */
-    async manifestDigest(repository, tag) {
-        const name = repositoryPath(this.registry, repository);
-        const url = `${this.base}/v2/${name}/manifests/${encodeURIComponent(tag)}`;
-        const response = await this.request('HEAD', url, `repository:${name}:pull`, { accept: MANIFEST_TYPES });
-        if (response.statusCode === 404)
-            return undefined;
-        const digest = response.headers['docker-content-digest'];
-        if (response.statusCode !== 200 || typeof digest !== 'string') {
-            throw this.refusal(response, `${this.registry}/${repository}:${tag}`, 'reading the manifest');
+    /** The digest a tag (or digest) points at, by HEAD; undefined when it does not exist. */
+    manifestDigest(repository, reference) {
+        return manifestDigest(this.requester, this.at(repository), reference);
+    }
+    /** A manifest of any of the four types, its digest checked; undefined when it does not exist. */
+    getManifest(repository, reference) {
+        return getManifest(this.requester, this.at(repository), reference);
+    }
+    /** Stores a manifest's exact bytes under a tag or digest; returns its digest, as the registry confirmed it. */
+    putManifest(repository, reference, content) {
+        return putManifest(this.requester, this.at(repository), reference, content);
+    }
+    /** True when the repository holds the blob (HEAD). */
+    hasBlob(repository, digest) {
+        return hasBlob(this.requester, this.at(repository), digest);
+    }
+    /** Links a blob from another repository of this registry, no bytes sent; false when the registry would not. */
+    mountBlob(repository, digest, fromRepository) {
+        return mountBlob(this.requester, this.at(repository), digest, this.at(fromRepository));
+    }
+    /** Uploads a blob, streamed from `open()` (called again when an attempt starts over); at most `uploadConcurrency` at once. */
+    uploadBlob(repository, descriptor, open) {
+        return this.uploads.run(() => uploadBlob(this.requester, this.at(repository), descriptor, open, this.chunkSize));
+    }
+    /** Streams a blob; the stream fails at its end if the content does not have the digest. */
+    openBlob(repository, digest) {
+        return blobs_openBlob(this.requester, this.at(repository), digest);
+    }
+    at(repository) {
+        return repositoryAt(this.registry, this.base, repository);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/wiring.js
+
+
+
+
+
+
+
+/**
+ * Builds the adapters a configuration asks for: the image driver, the reader of the target's tags,
+ * the package host. `mask` hides a secret in every later log line (core.setSecret on a runner).
+ */
+function portsFor(config, logger, mask, workspace) {
+    const clients = new Map();
+    const clientFor = (registry) => {
+        let client = clients.get(registry);
+        if (!client) {
+            // The main registry uses the inputs' credentials; mirrors and sources elsewhere, what docker login stored.
+            const credentials = registry === config.registry ? config.credentials : dockerConfigCredentials(registry);
+            if (credentials)
+                mask(credentials.password);
+            client = new RegistryClient(registry, credentials);
+            clients.set(registry, client);
         }
+        return client;
+    };
+    const layoutTarget = config.registry.startsWith(LAYOUT_PREFIX);
+    return {
+        driver: config.imageDriver === 'registry'
+            ? new RegistryDriver(logger, clientFor, workspace)
+            : new DockerDriver(logger),
+        registry: layoutTarget
+            ? new LayoutReader(config.registry.slice(LAYOUT_PREFIX.length))
+            : clientFor(config.registry),
+        host: config.packageHost ? openPackageHost(config.packageHost) : undefined,
+        findFiles: findPackageFiles,
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+;// CONCATENATED MODULE: ./lib/release/ref.js
+
+
+
+const TAG_PREFIX = 'refs/tags/';
+const BRANCH_PREFIX = 'refs/heads/';
+/** MAJOR.MINOR.PATCH with an optional prerelease; build metadata is refused separately to say why. */
+const VERSION = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+function accepted(devBranch) {
+    return `publish from refs/tags/<MAJOR.MINOR.PATCH> (stable), refs/tags/<MAJOR.MINOR.PATCH-PRERELEASE> (prerelease) or refs/heads/${devBranch} (dev)`;
+}
+/** Reads the release from the ref that triggered the workflow. */
+function parseRef(ref, devBranch) {
+    if (ref.startsWith(TAG_PREFIX))
+        return parseTag(ref, ref.slice(TAG_PREFIX.length), devBranch);
+    if (ref === `${BRANCH_PREFIX}${devBranch}`) {
+        if (!isValidTag(devBranch)) {
+            throw new UserError('dev-branch', `'${devBranch}' cannot be an image tag`, 'use a branch whose name has only letters, digits, _, . and -');
+        }
+        return { version: devBranch, channel: 'dev' };
+    }
+    throw new UserError('ref', `'${ref}' is not a release`, accepted(devBranch));
+}
+function parseTag(ref, tag, devBranch) {
+    const version = tag.startsWith('v') ? tag.slice(1) : tag;
+    if (version.includes('+')) {
+        throw new UserError('ref', `'${ref}' carries build metadata ('+…'), which an image tag cannot hold`, 'tag the release without the +… part');
+    }
+    const parsed = VERSION.test(version) ? semver.parse(version) : null;
+    if (!parsed)
+        throw new UserError('ref', `'${ref}' is not a semantic version`, accepted(devBranch));
+    return { version: parsed.version, channel: parsed.prerelease.length > 0 ? 'prerelease' : 'stable' };
+}
+
+;// CONCATENATED MODULE: ./lib/release/tags.js
+
+
+/**
+ * Tags per channel: stable → `<v><suffix>` (+ `latest<suffix>` when latest moves); prerelease →
+ * `<v><suffix>`; dev → `<branch><suffix>`. A suffixed line never yields a bare tag.
+ */
+function tagsFor(release, line, moveLatest) {
+    const fixed = [];
+    const floating = [];
+    if (release.channel === 'dev')
+        floating.push(release.version + line.suffix);
+    else
+        fixed.push(release.version + line.suffix);
+    if (moveLatest && release.channel === 'stable')
+        floating.push(`latest${line.suffix}`);
+    for (const tag of [...fixed, ...floating]) {
+        if (!isValidTag(tag)) {
+            throw new UserError('images', `tag '${tag}' for ${line.repository} is not a valid image tag`, 'shorten the suffix or the version (at most 128 characters of letters, digits, _, . and -)');
+        }
+    }
+    return { line, fixed, floating };
+}
+/**
+ * Full reference as the registry and docker see it: `docker.io/falcosecurity/falco:0.26.0`; in an OCI
+ * layout, as skopeo names it: `oci-layout:/dir:falcosecurity/falco:0.26.0` (`oci:/dir:…` for skopeo).
+ */
+function imageReference(registry, repository, tag) {
+    return registry.startsWith('oci-layout:')
+        ? `${registry}:${repository}:${tag}`
+        : `${registry}/${repository}:${tag}`;
+}
+
+;// CONCATENATED MODULE: ./lib/plan/plan.js
+
+
+/**
+ * Orders the publish: log in → push the fixed (version) tags → publish packages → move the floating
+ * tags last, so a run that fails part-way never leaves `latest` or `master` pointing at a half release.
+ */
+function buildPlan(input) {
+    const steps = [];
+    if (input.username && input.images.length > 0) {
+        steps.push({ step: 'login', registry: input.registry, username: input.username });
+    }
+    const mirrors = input.mirrors ?? [];
+    const phase = (kind, tagsOf) => {
+        for (const registry of [input.registry, ...mirrors]) {
+            for (const lineTags of input.images) {
+                for (const tag of tagsOf(lineTags)) {
+                    const source = registry !== input.registry && input.mirrorFrom === 'registry'
+                        ? `docker://${imageReference(input.registry, lineTags.line.repository, tag)}`
+                        : lineTags.line.source;
+                    steps.push(imageStep(kind, registry, { ...lineTags.line, source }, tag));
+                }
+            }
+        }
+    };
+    phase('push', (tags) => tags.fixed);
+    for (const pkg of input.packages)
+        steps.push(packageStep(pkg, input.overwrite));
+    phase('move-tag', (tags) => tags.floating);
+    rejectCollisions(steps);
+    return steps;
+}
+function imageStep(step, registry, line, tag) {
+    const target = imageReference(registry, line.repository, tag);
+    return { step, source: line.source, target, registry, repository: line.repository, tag };
+}
+function packageStep(pkg, overwrite) {
+    if (pkg.existing === 'different' && !overwrite) {
+        throw new UserError(`packages: ${pkg.path}`, 'is already published with different content', 'publish a new version, or set overwrite: true to replace it');
+    }
+    const action = pkg.existing === 'absent' ? 'upload' : pkg.existing === 'same' ? 'skip' : 'replace';
+    return {
+        step: 'publish-package',
+        file: pkg.file,
+        localFile: pkg.localFile,
+        path: pkg.path,
+        sha256: pkg.sha256,
+        size: pkg.size,
+        action,
+    };
+}
+/** Two steps writing one image tag or one package path would publish whichever ran last. */
+function rejectCollisions(steps) {
+    const written = new Map();
+    for (const step of steps) {
+        const [target, from] = step.step === 'publish-package'
+            ? [step.path, step.file]
+            : step.step === 'login'
+                ? [undefined, undefined]
+                : [step.target, step.source];
+        if (target === undefined)
+            continue;
+        const earlier = written.get(target);
+        if (earlier !== undefined) {
+            throw new UserError(target, `would be written twice (from ${earlier} and ${from})`, 'give each image line and package file a distinct target');
+        }
+        written.set(target, from ?? '');
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/publish/execute.js
+
+/**
+ * Runs the plan in order; the first failure stops it, so floating tags never move after a failure.
+ * Pushes run one at a time on purpose: Falco's images share base layers, and docker uploads a shared
+ * layer once and mounts it for the next repository only when the pushes follow each other.
+ */
+async function execute(plan, ports, credentials, logger) {
+    const images = [];
+    const packages = [];
+    const digestOfSource = new Map();
+    // The plan starts with the main registry; mirrors follow it. Only the main registry is read back here.
+    const primary = plan.find((step) => step.step === 'push' || step.step === 'move-tag');
+    const primaryRegistry = primary && 'registry' in primary ? primary.registry : undefined;
+    for (const step of plan) {
+        switch (step.step) {
+            case 'login':
+                if (!credentials)
+                    throw new Error('a login step needs credentials');
+                await logger.group(`Log in to ${step.registry}`, () => ports.driver.login(step.registry, credentials));
+                break;
+            case 'push':
+            case 'move-tag': {
+                const title = `${step.step === 'push' ? 'Push' : 'Move'} ${step.target}`;
+                const digest = await logger.group(title, () => pushVerified(step, ports, logger, primaryRegistry));
+                const first = digestOfSource.get(step.source);
+                if (first !== undefined && first !== digest) {
+                    throw new UserError(step.target, `got digest ${digest}, but other tags of ${step.source} got ${first}`, 'the source image changed during the run: rebuild and publish again');
+                }
+                digestOfSource.set(step.source, digest);
+                images.push({ ref: step.target, digest });
+                break;
+            }
+            case 'publish-package':
+                await logger.group(`Publish ${step.path}`, async () => {
+                    if (step.action === 'skip') {
+                        logger.info(`${step.path} is already published with sha256 ${step.sha256}: skipped`);
+                        return;
+                    }
+                    if (!ports.host)
+                        throw new Error('a package step needs a package host');
+                    await ports.host.put(step.path, step.localFile, {
+                        sha256: step.sha256,
+                        replace: step.action === 'replace',
+                    });
+                    logger.info(`${step.action === 'replace' ? 'replaced' : 'uploaded'} ${step.path} (${step.size} bytes, sha256 ${step.sha256})`);
+                });
+                packages.push({ file: step.file, path: step.path, sha256: step.sha256, size: step.size });
+                break;
+        }
+    }
+    return { images, packages };
+}
+/** Pushes, then reads the tag back from the registry: users once got a `latest` that lagged (falco#823). */
+async function pushVerified(step, ports, logger, primaryRegistry) {
+    const digest = await ports.driver.push(step.source, step.target, step);
+    if (ports.driver.verifiesDigests || step.registry !== primaryRegistry)
         return digest;
+    const served = await ports.registry.manifestDigest(step.repository, step.tag);
+    if (served !== digest) {
+        throw new UserError(step.target, `the registry serves ${served ?? 'nothing'} after pushing ${digest}`, 'check for another publisher writing the same tag, then run again');
     }
-    async request(method, url, scope, headers) {
-        const send = (authorization) => this.fetch(url, { method, headers: authorization ? { ...headers, authorization } : headers });
-        const response = await send(this.authorizations.get(scope));
-        if (response.statusCode !== 401)
-            return response;
-        const authorization = await this.authorize(response, scope);
-        if (authorization === undefined)
-            return response;
-        this.authorizations.set(scope, authorization);
-        return send(authorization);
+    logger.info(`pushed ${step.source} as ${step.target}; the registry serves ${digest}`);
+    return digest;
+}
+
+;// CONCATENATED MODULE: ./lib/release/package-name.js
+
+const FORM = '<name>-<version>[-<variant>]-<x86_64|aarch64>.<deb|rpm|tar.gz>, e.g. falco-0.26.0-x86_64.deb';
+const SHAPE = /^([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)-(\d[^/]*?)-(x86_64|aarch64)\.(deb|rpm|tar\.gz)$/;
+/** A version as Falco writes them: 0.26.0, 0.27.0-rc1, 0.27.0-12+abc1234. */
+const package_name_VERSION = /^\d+\.\d+\.\d+(?:[-~+][0-9A-Za-z.+~-]+)?$/;
+/**
+ * Classifies a package file by its name; the name must say name, version, architecture and kind.
+ * `expectedVersion` (the release's, when known) settles `0.27.0-beta`: a prerelease, not a variant.
+ */
+function parsePackageName(fileName, expectedVersion) {
+    const match = SHAPE.exec(fileName);
+    if (!match)
+        throw new UserError(`packages: ${fileName}`, 'the file name does not parse', `name it ${FORM}`);
+    const [, name = '', versionAndVariant = '', arch = '', kind = ''] = match;
+    const [version, variant] = splitVariant(versionAndVariant, expectedVersion);
+    if (!package_name_VERSION.test(version)) {
+        throw new UserError(`packages: ${fileName}`, `'${version}' is not a version`, `name it ${FORM}`);
     }
-    /** Answers a 401 challenge; undefined when there is nothing more to try. */
-    async authorize(response, scope) {
-        const challenge = parseChallenge(response.headers['www-authenticate']);
-        if (!challenge)
-            return undefined;
-        const basic = this.credentials
-            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
+    return { fileName, kind: kind, name, version, variant, arch: arch };
+}
+/** `0.26.0-static` → version `0.26.0`, variant `static`; a trailing word is a variant only if what precedes it is a version. */
+function splitVariant(versionAndVariant, expectedVersion) {
+    if (expectedVersion !== undefined) {
+        if (versionAndVariant === expectedVersion)
+            return [expectedVersion, ''];
+        const rest = versionAndVariant.startsWith(`${expectedVersion}-`)
+            ? versionAndVariant.slice(expectedVersion.length + 1)
             : undefined;
-        if (challenge.scheme === 'basic')
-            return basic;
-        const realm = challenge.params.realm;
-        if (!realm)
-            return undefined;
-        const tokenUrl = new URL(realm);
-        if (challenge.params.service)
-            tokenUrl.searchParams.set('service', challenge.params.service);
-        const wanted = scope || challenge.params.scope;
-        if (wanted)
-            tokenUrl.searchParams.set('scope', wanted);
-        const answer = await this.fetch(tokenUrl.toString(), {
-            method: 'GET',
-            headers: basic ? { authorization: basic } : {},
+        if (rest !== undefined && /^[a-z]+$/.test(rest))
+            return [expectedVersion, rest];
+    }
+    const match = /^(.*)-([a-z]+)$/.exec(versionAndVariant);
+    return match && package_name_VERSION.test(match[1] ?? '') ? [match[1] ?? '', match[2] ?? ''] : [versionAndVariant, ''];
+}
+/**
+ * Checks that every package belongs to this release and returns the packages' version: the release
+ * version for stable and prerelease; for dev, the one version all packages share (`0.27.0-12+abc1234`).
+ */
+function packageVersion(release, packages) {
+    if (release.channel !== 'dev') {
+        for (const pkg of packages) {
+            if (pkg.version !== release.version) {
+                throw new UserError(`packages: ${pkg.fileName}`, `carries version ${pkg.version}, but the release is ${release.version}`, 'publish only the packages built for this release');
+            }
+        }
+        return packages.length > 0 ? release.version : undefined;
+    }
+    const versions = [...new Set(packages.map((pkg) => pkg.version))];
+    if (versions.length > 1) {
+        throw new UserError('packages', `a dev build must carry one version, found ${versions.join(', ')}`, 'publish only the packages of this build');
+    }
+    return versions[0];
+}
+
+;// CONCATENATED MODULE: ./lib/plan/package-layout.js
+/**
+ * Where a package lives on a host, as on Falco's download server: `deb[-dev]/stable/<file>`,
+ * `rpm[-dev]/<file>`, `bin[-dev]/<arch>/<file>`. Prereleases and dev builds go to the `-dev` trees.
+ */
+function packagePath(channel, pkg) {
+    const dev = channel === 'stable' ? '' : '-dev';
+    switch (pkg.kind) {
+        case 'deb':
+            return `deb${dev}/stable/${pkg.fileName}`;
+        case 'rpm':
+            return `rpm${dev}/${pkg.fileName}`;
+        case 'tar.gz':
+            return `bin${dev}/${pkg.arch}/${pkg.fileName}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/publish/prepare-packages.js
+
+
+
+
+
+/**
+ * Names, versions, checksums and what the host already holds, for every package file: all checked
+ * before anything is published.
+ */
+async function preparePackages(release, files, host, workspace) {
+    const expected = release.channel === 'dev' ? undefined : release.version;
+    const names = files.map((file) => ({ file, name: parsePackageName((0,external_node_path_namespaceObject.basename)(file), expected) }));
+    const version = packageVersion(release, names.map(({ name }) => name));
+    const packages = [];
+    for (const { file, name } of names) {
+        const path = packagePath(release.channel, name);
+        const [sha256, info, existing] = await Promise.all([sha256File(file), (0,promises_namespaceObject.stat)(file), host?.existing(path)]);
+        packages.push({
+            file: displayPath(file, workspace),
+            localFile: file,
+            path,
+            sha256,
+            size: info.size,
+            existing: existing === undefined ? 'absent' : existing === sha256 ? 'same' : 'different',
         });
-        if (answer.statusCode !== 200) {
-            throw new UserError(this.registry, `the token service refused the ${this.credentials ? 'credentials' : 'anonymous request'} (HTTP ${answer.statusCode})`, 'check registry-username and registry-password');
-        }
-        const body = JSON.parse(answer.body);
-        const token = body.token ?? body.access_token;
-        return token ? `Bearer ${token}` : undefined;
     }
-    /** One request; a network failure (after got's retries) becomes an error that names the registry. */
-    async fetch(url, options) {
-        try {
-            return await this.client(url, options);
-        }
-        catch (error) {
-            const code = networkErrorCode(error);
-            if (code === undefined)
-                throw error;
-            throw new UserError('registry', `cannot reach ${new URL(url).origin} (${code})`, 'check the registry input and that the registry is up');
-        }
-    }
-    refusal(response, subject, doing) {
-        const detail = registryErrors(response.body);
-        const status = `HTTP ${response.statusCode}${detail ? ` ${detail}` : ''}`;
-        if (response.statusCode === 401 || response.statusCode === 403) {
-            return new UserError(subject, `the registry refused ${doing} (${status})`, this.credentials
-                ? 'check registry-username, registry-password and their permissions'
-                : 'set registry-username and registry-password');
-        }
-        return new UserError(subject, `the registry failed ${doing} (${status})`, 'retry the workflow; if it persists, check the registry');
-    }
+    // In the plan, packages follow the host's layout (deb, rpm, bin), not the order the globs found them.
+    packages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { version, packages };
 }
-/** The registry's own error codes and messages (`NAME_UNKNOWN: repository name not known to registry`). */
-function registryErrors(body) {
+/** Paths inside the workspace are shown relative to it, as the user wrote the pattern. */
+function displayPath(file, workspace) {
+    const inside = (0,external_node_path_namespaceObject.relative)(workspace, file);
+    return inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside) ? file : inside;
+}
+
+;// CONCATENATED MODULE: ./lib/release/latest.js
+
+
+/**
+ * Stable versions found among a repository's tags, for the lines that publish there with `suffixes`.
+ * A tag counts when, without one of those suffixes, it is a plain MAJOR.MINOR.PATCH (a leading `v`
+ * allowed): `0.26.0-slim` counts for the `-slim` line, and is a prerelease (ignored) for the bare line.
+ */
+function stableVersionsIn(tags, suffixes) {
+    const versions = new Set();
+    for (const tag of tags) {
+        for (const suffix of suffixes) {
+            if (!tag.endsWith(suffix))
+                continue;
+            const bare = tag.slice(0, tag.length - suffix.length);
+            const parsed = semver.parse(bare.startsWith('v') ? bare.slice(1) : bare);
+            if (parsed && parsed.prerelease.length === 0 && parsed.build.length === 0)
+                versions.add(parsed.version);
+        }
+    }
+    return [...versions];
+}
+/**
+ * Whether `latest` moves, decided once per release so all images move together. `auto` moves it only
+ * for a stable release at least as high (semver) as every stable version already published: a backport
+ * (0.25.1 after 0.26.0) must not steal it.
+ */
+function decideLatest(mode, release, published) {
+    if (mode === 'false')
+        return { latest: false, reason: 'the latest input is false: latest stays' };
+    if (mode === 'true') {
+        if (release.channel !== 'stable') {
+            throw new UserError('latest', `'true' is not allowed for a ${release.channel} build (${release.version})`, 'only a stable release can move latest: use auto or false');
+        }
+        return { latest: true, reason: 'the latest input is true: latest moves' };
+    }
+    if (release.channel !== 'stable') {
+        return { latest: false, reason: `${release.version} is a ${release.channel} build: latest stays` };
+    }
+    const newer = published.filter((version) => semver.gt(version, release.version)).sort(semver.rcompare);
+    if (newer.length > 0) {
+        return {
+            latest: false,
+            reason: `${release.version} is older than the published ${newer[0]}: latest stays`,
+        };
+    }
+    const highest = [...published].sort(semver.rcompare)[0];
+    return {
+        latest: true,
+        reason: highest
+            ? `${release.version} is the highest stable version (highest published before: ${highest})`
+            : `${release.version} is the first stable version published`,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/publish/read-latest.js
+
+/**
+ * Decides `latest` once for the whole release. Only `auto` for a stable release with images needs the
+ * registry: the stable versions already in every target repository, read through their tag lists.
+ */
+async function readLatest(mode, release, images, registry) {
+    if (mode !== 'auto' || release.channel !== 'stable') {
+        const decision = decideLatest(mode, release, []);
+        return images.length === 0 ? { latest: false, reason: 'no images: no latest tags to move' } : decision;
+    }
+    if (images.length === 0)
+        return { latest: false, reason: 'no images: no latest tags to move' };
+    const suffixesByRepository = new Map();
+    for (const line of images) {
+        suffixesByRepository.set(line.repository, [
+            ...(suffixesByRepository.get(line.repository) ?? []),
+            line.suffix,
+        ]);
+    }
+    const published = await Promise.all([...suffixesByRepository].map(async ([repository, suffixes]) => stableVersionsIn(await registry.listTags(repository), suffixes)));
+    return decideLatest(mode, release, published.flat());
+}
+
+;// CONCATENATED MODULE: ./lib/publish/publish.js
+
+
+
+
+
+
+
+/**
+ * The whole publish: validate everything (ref, package files and names, what the host holds, source
+ * images, credentials, latest) → plan → execute. Nothing is written before the plan exists.
+ */
+async function publish(config, ports, logger, workspace) {
+    const release = parseRef(config.ref, config.devBranch);
+    logger.info(`release ${release.version} (${release.channel}) from ${config.ref}`);
+    const files = config.packagePatterns.length > 0 ? await ports.findFiles(config.packagePatterns) : [];
+    const prepared = await preparePackages(release, files, ports.host, workspace);
+    if (config.images.length > 0)
+        await checkImages(config, ports, logger);
+    const latest = await readLatest(config.latest, release, config.images, ports.registry);
+    if (config.images.length > 0)
+        logger.info(latest.reason);
+    const plan = buildPlan({
+        registry: config.registry,
+        mirrors: config.mirrors,
+        // The registry driver copies mirrors from the tags just pushed; docker pushes its local image again.
+        mirrorFrom: config.imageDriver === 'registry' ? 'registry' : 'source',
+        username: config.credentials?.username,
+        images: config.images.map((line) => tagsFor(release, line, latest.latest)),
+        packages: prepared.packages,
+        overwrite: config.overwrite,
+    });
+    const tags = plan.flatMap((step) => step.step === 'push' || step.step === 'move-tag' ? [step.target] : []);
+    const base = { release, latest, packageVersion: prepared.version, tags, plan, dryRun: config.dryRun };
+    if (config.dryRun) {
+        await logger.group('Plan (dry run: nothing is published)', async () => plan.forEach((step) => logger.info(describe(step))));
+        return { ...base, images: [], packages: [] };
+    }
     try {
-        const parsed = JSON.parse(body);
-        return (parsed.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(': ')).join('; ');
+        const executed = await execute(plan, ports, config.credentials, logger);
+        return { ...base, ...executed };
     }
-    catch {
-        return '';
+    finally {
+        await ports.driver.close?.();
     }
 }
-/** The code of a network failure (got's RequestError, or a socket error it let through); else undefined. */
-function networkErrorCode(error) {
-    if (error instanceof RequestError)
-        return error.code || error.message;
-    const code = error instanceof Error ? error.code : undefined;
-    return typeof code === 'string' && /^(E[A-Z]+|ERR_SOCKET_\w+)$/.test(code) ? code : undefined;
+async function checkImages(config, ports, logger) {
+    const check = await ports.driver.checkSources(config.images.map((line) => line.source));
+    if (check.unavailable !== undefined) {
+        if (!config.dryRun) {
+            throw new UserError(`image-driver: ${ports.driver.name}`, `cannot reach its backend: ${check.unavailable}`, 'start the docker daemon, or build the images earlier in this job');
+        }
+        logger.warning(`source images not checked (${ports.driver.name} unavailable: ${check.unavailable})`);
+    }
+    if (check.missing.length > 0) {
+        throw new UserError('images', `source image${check.missing.length > 1 ? 's' : ''} not found: ${check.missing.join(', ')}`, 'build or pull them earlier in the job, or fix the source names');
+    }
+    if (config.credentials)
+        await ports.registry.checkAccess();
 }
-/** Follows `Link: </v2/...?last=x>; rel="next"` pagination. */
-function nextPage(link, current) {
-    const match = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link) : null;
-    return match?.[1] ? new URL(match[1], current).toString() : undefined;
+/** One line per step, as the dry run prints the plan. */
+function describe(step) {
+    switch (step.step) {
+        case 'login':
+            return `login    ${step.registry} as ${step.username}`;
+        case 'push':
+            return `push     ${step.source} → ${step.target}`;
+        case 'publish-package':
+            return `package  ${step.file} → ${step.path} (${step.action}, sha256 ${step.sha256})`;
+        case 'move-tag':
+            return `move     ${step.source} → ${step.target}`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/report/outputs.js
@@ -52400,9 +58126,6 @@ function summary_escape(text) {
 
 
 
-
-
-
 const coreLogger = {
     info: (message) => info(message),
     warning: (message) => warning(message),
@@ -52414,7 +58137,9 @@ async function run() {
     try {
         maskSecrets();
         const config = readInputs((name) => getInput(name), process.env);
-        const result = await publish(config, portsFor(config), coreLogger, process.env.GITHUB_WORKSPACE || process.cwd());
+        const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+        const ports = portsFor(config, coreLogger, (secret) => core_setSecret(secret), workspace);
+        const result = await publish(config, ports, coreLogger, workspace);
         for (const [name, value] of Object.entries(outputsOf(result)))
             setOutput(name, value);
         // Outside a runner (local runs, the demo) there is no summary file to write to.
@@ -52436,14 +58161,6 @@ function maskSecrets() {
         core_setSecret(password);
         core_setSecret(Buffer.from(`${username}:${password}`).toString('base64'));
     }
-}
-function portsFor(config) {
-    return {
-        driver: new DockerDriver(coreLogger),
-        registry: new RegistryClient(config.registry, config.credentials),
-        host: config.packageHost ? openPackageHost(config.packageHost) : undefined,
-        findFiles: findPackageFiles,
-    };
 }
 
 

@@ -1,10 +1,12 @@
+import { isAbsolute, resolve } from 'node:path';
 import { UserError } from './util/errors.js';
+import { parseSource } from './images/source-spec.js';
 import { isValidTag } from './release/docker-tag.js';
 import { parseImageLines, type ImageLine } from './release/image-lines.js';
 import type { LatestMode } from './release/latest.js';
 import { parseHostLocation, type HostLocation } from './packages/location.js';
 
-export type ImageDriverName = 'docker';
+export type ImageDriverName = 'docker' | 'registry';
 
 export interface Credentials {
   readonly username: string;
@@ -17,7 +19,12 @@ export interface Config {
   readonly devBranch: string;
   readonly images: readonly ImageLine[];
   readonly imageDriver: ImageDriverName;
+  /** A registry host, or (registry driver) `oci-layout:<absolute dir>`. */
   readonly registry: string;
+  /** Registries that get every tag too (registry host names). */
+  readonly mirrors: readonly string[];
+  /** Allow plain http to registries that are not on loopback. */
+  readonly insecure: boolean;
   readonly credentials: Credentials | undefined;
   readonly latest: LatestMode;
   readonly packagePatterns: readonly string[];
@@ -44,22 +51,43 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
     );
   }
   const images = parseImageLines(input('images'));
-  const imageDriver = oneOf('image-driver', input('image-driver') || 'docker', ['docker'] as const);
-  const registry = (input('registry') || 'docker.io').toLowerCase();
-  if (!REGISTRY.test(registry)) {
+  const imageDriver = oneOf('image-driver', input('image-driver') || 'docker', [
+    'docker',
+    'registry',
+  ] as const);
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const registry = readRegistry(input('registry') || 'docker.io', imageDriver, workspace);
+  const mirrors = lines(input('mirror-registries')).map((mirror) => {
+    const host = mirror.toLowerCase();
+    if (!REGISTRY.test(host)) {
+      throw new UserError(
+        'mirror-registries',
+        `'${mirror}' is not a registry host`,
+        'write one host[:port] per line, e.g. public.ecr.aws',
+      );
+    }
+    if (host === registry)
+      throw new UserError(
+        'mirror-registries',
+        `'${mirror}' is the registry itself`,
+        'list only other registries',
+      );
+    return host;
+  });
+  if (mirrors.length > 0 && registry.startsWith(LAYOUT)) {
     throw new UserError(
-      'registry',
-      `'${registry}' is not a registry host`,
-      'write host[:port], e.g. docker.io',
+      'mirror-registries',
+      'cannot mirror an OCI layout',
+      'set registry to a registry host, or remove mirror-registries',
     );
   }
+  // The registry driver's sources are checked for their form here; that they exist, before any write.
+  if (imageDriver === 'registry') for (const line of images) parseSource(line.source, workspace);
   const credentials = readCredentials(input('registry-username'), input('registry-password'));
   const latest = oneOf('latest', input('latest') || 'auto', ['auto', 'true', 'false'] as const);
   const packagePatterns = lines(input('packages'));
   const hostValue = input('package-host').trim();
-  const packageHost = hostValue
-    ? parseHostLocation(hostValue, env.GITHUB_WORKSPACE || process.cwd())
-    : undefined;
+  const packageHost = hostValue ? parseHostLocation(hostValue, workspace) : undefined;
   if (packagePatterns.length > 0 && !packageHost) {
     throw new UserError(
       'package-host',
@@ -80,6 +108,8 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
     images,
     imageDriver,
     registry,
+    mirrors,
+    insecure: boolean('registry-insecure', input('registry-insecure')),
     credentials,
     latest,
     packagePatterns,
@@ -87,6 +117,34 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
     overwrite: boolean('overwrite', input('overwrite')),
     dryRun: boolean('dry-run', input('dry-run')),
   };
+}
+
+const LAYOUT = 'oci-layout:';
+
+/** `host[:port]`, or for the registry driver `oci-layout:<dir>` (made absolute against the workspace). */
+function readRegistry(value: string, driver: ImageDriverName, workspace: string): string {
+  if (value.startsWith(LAYOUT)) {
+    if (driver !== 'registry') {
+      throw new UserError(
+        'registry',
+        `'${value}' needs image-driver: registry`,
+        'set image-driver: registry, or use a registry host',
+      );
+    }
+    const dir = value.slice(LAYOUT.length);
+    if (dir === '')
+      throw new UserError('registry', `'${value}' names no directory`, 'write oci-layout:<dir>');
+    return `${LAYOUT}${isAbsolute(dir) ? dir : resolve(workspace, dir)}`;
+  }
+  const host = value.toLowerCase();
+  if (!REGISTRY.test(host)) {
+    throw new UserError(
+      'registry',
+      `'${value}' is not a registry host`,
+      'write host[:port], e.g. docker.io, or oci-layout:<dir>',
+    );
+  }
+  return host;
 }
 
 function readCredentials(username: string, password: string): Credentials | undefined {

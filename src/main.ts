@@ -1,11 +1,7 @@
 import * as core from '@actions/core';
-import { readInputs, type Config } from './inputs.js';
-import { DockerDriver } from './images/docker-driver.js';
-import { openPackageHost } from './packages/open-host.js';
-import { findPackageFiles } from './publish/find-packages.js';
+import { readInputs } from './inputs.js';
+import { portsFor } from './wiring.js';
 import { publish } from './publish/publish.js';
-import type { PublishPorts } from './publish/ports.js';
-import { RegistryClient } from './registry/client.js';
 import { outputsOf } from './report/outputs.js';
 import { renderSummary } from './report/summary.js';
 import { UserError } from './util/errors.js';
@@ -23,12 +19,9 @@ export async function run(): Promise<void> {
   try {
     maskSecrets();
     const config = readInputs((name) => core.getInput(name), process.env);
-    const result = await publish(
-      config,
-      portsFor(config),
-      coreLogger,
-      process.env.GITHUB_WORKSPACE || process.cwd(),
-    );
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const ports = portsFor(config, coreLogger, (secret) => core.setSecret(secret), workspace);
+    const result = await publish(config, ports, coreLogger, workspace);
     for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, value);
     // Outside a runner (local runs, the demo) there is no summary file to write to.
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write();
@@ -46,13 +39,4 @@ function maskSecrets(): void {
     core.setSecret(password);
     core.setSecret(Buffer.from(`${username}:${password}`).toString('base64'));
   }
-}
-
-function portsFor(config: Config): PublishPorts {
-  return {
-    driver: new DockerDriver(coreLogger),
-    registry: new RegistryClient(config.registry, config.credentials),
-    host: config.packageHost ? openPackageHost(config.packageHost) : undefined,
-    findFiles: findPackageFiles,
-  };
 }

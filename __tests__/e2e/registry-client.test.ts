@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { decodeJwt } from 'jose';
 import type { Got } from 'got';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { http, RegistryClient } from '../../src/registry/client.js';
+import { RegistryClient } from '../../src/registry/client.js';
+import { http } from '../../src/registry/transport.js';
 import { UserError } from '../../src/util/errors.js';
 import { buildScratchImage, docker } from './services/docker-images.js';
 import { startDockerd, type Dockerd } from './services/dockerd.js';
@@ -228,7 +229,9 @@ describe('RegistryClient against docker-registry', () => {
     it('lists every tag when docker-registry 2.8 ignores pageSize and answers them all at once', async () => {
       const { basic } = services();
       const { client, exchanges } = recordingHttp();
-      const tags = await new RegistryClient(basic.address, user, client, 2).listTags(PAGED);
+      const tags = await new RegistryClient(basic.address, user, { http: client, pageSize: 2 }).listTags(
+        PAGED,
+      );
       expect([...tags].sort()).toEqual(PAGED_TAGS);
       const served = exchanges.filter((e) => e.url.pathname.endsWith('/tags/list') && e.status === 200);
       expect(served.map((e) => e.url.search)).toEqual(['?n=2']);
@@ -237,7 +240,10 @@ describe('RegistryClient against docker-registry', () => {
     it('follows Link pagination across pages of pageSize 2 (paging proxy in front of the registry)', async () => {
       if (!pagingProxy) throw new Error('paging proxy did not start');
       const { client, exchanges } = recordingHttp();
-      const tags = await new RegistryClient(pagingProxy.address, user, client, 2).listTags(PAGED);
+      const tags = await new RegistryClient(pagingProxy.address, user, {
+        http: client,
+        pageSize: 2,
+      }).listTags(PAGED);
       expect([...tags].sort()).toEqual(PAGED_TAGS);
       const pages = exchanges.filter((e) => e.method === 'GET' && e.url.pathname.endsWith('/tags/list'));
       const served = pages.filter((e) => e.status === 200);
@@ -295,7 +301,7 @@ describe('RegistryClient against docker-registry', () => {
       const port = basic.address.split(':')[1] ?? '';
       for (const host of [basic.address, `localhost:${port}`]) {
         const { client, exchanges } = recordingHttp();
-        await new RegistryClient(host, user, client).checkAccess();
+        await new RegistryClient(host, user, { http: client }).checkAccess();
         expect(exchanges.map((e) => `${e.url.protocol}//${e.url.host} ${e.status}`)).toEqual([
           `http://${host} 401`,
           `http://${host} 200`,
@@ -308,7 +314,7 @@ describe('RegistryClient against docker-registry', () => {
     it('lets an anonymous client list tags through a pull-only token', async () => {
       const { bearer } = services();
       const { client, exchanges } = recordingHttp();
-      const registry = new RegistryClient(bearer.address, undefined, client);
+      const registry = new RegistryClient(bearer.address, undefined, { http: client });
       let tags: string[] = [];
       const asked = await tokenRequestsDuring(async () => {
         tags = await registry.listTags(TOKENED);
@@ -333,7 +339,7 @@ describe('RegistryClient against docker-registry', () => {
       expect(asked).toEqual([{ scope: `repository:${TOKENED}:pull`, user: user.username, status: 200 }]);
       // The token the client got names the user and the scope (the registry checked its signature).
       const { client, exchanges } = recordingHttp();
-      await new RegistryClient(bearer.address, user, client).listTags(TOKENED);
+      await new RegistryClient(bearer.address, user, { http: client }).listTags(TOKENED);
       const tokenAnswer = exchanges.find((e) => e.url.href.startsWith(tokens.url));
       expect(tokenAnswer?.url.searchParams.get('service')).toBe(tokens.service);
       const bearerToken = exchanges.at(-1)?.authorization?.replace(/^Bearer /, '') ?? '';
@@ -382,7 +388,7 @@ describe('RegistryClient against docker-registry', () => {
     it('reuses a token: the second listing of a repository does not ask the token server', async () => {
       const { bearer } = services();
       const { client, exchanges } = recordingHttp();
-      const registry = new RegistryClient(bearer.address, user, client);
+      const registry = new RegistryClient(bearer.address, user, { http: client });
       const first = await tokenRequestsDuring(() => registry.listTags(TOKENED));
       const sentBefore = exchanges.length;
       const second = await tokenRequestsDuring(() => registry.listTags(TOKENED));

@@ -59,6 +59,16 @@ export async function buildReleaseImages(world: World, flavour: string): Promise
   return ids;
 }
 
+/** `docker save` of each local build tag into the workspace, as `images` lines for the registry driver. */
+export async function savedImages(world: World): Promise<string> {
+  const dir = join(world.workspace, 'saved');
+  await mkdir(dir, { recursive: true });
+  for (const image of ['falco', 'falco-no-driver', 'falco-driver-loader']) {
+    await docker(world.dockerd, ['save', '--output', join(dir, `${image}.tar`), `${image}:build`]);
+  }
+  return SEED_IMAGES.replace(/^(\S+):build/gm, 'docker-archive:saved/$1.tar');
+}
+
 /** Points the local build tags at earlier builds again, as a re-run of an old release job would. */
 export async function restoreImages(world: World, ids: Map<string, string>): Promise<void> {
   for (const [tag, id] of ids) await docker(world.dockerd, ['tag', id, tag]);

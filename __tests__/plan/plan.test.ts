@@ -153,6 +153,7 @@ describe('buildPlan order: login → push (fixed) → publish-package → move-t
         step: 'push',
         source: 'falco-no-driver:local',
         target: '127.0.0.1:5000/falcosecurity/falco:0.26.0-slim',
+        registry: REGISTRY,
         repository: 'falcosecurity/falco',
         tag: '0.26.0-slim',
       },
@@ -169,6 +170,7 @@ describe('buildPlan order: login → push (fixed) → publish-package → move-t
         step: 'move-tag',
         source: 'falco-no-driver:local',
         target: '127.0.0.1:5000/falcosecurity/falco:latest-slim',
+        registry: REGISTRY,
         repository: 'falcosecurity/falco',
         tag: 'latest-slim',
       },
@@ -250,5 +252,40 @@ describe('buildPlan collisions', () => {
     );
     expect(plan.filter((step) => step.step === 'move-tag')).toHaveLength(4);
     expect(plan.filter((step) => step.step === 'publish-package')).toHaveLength(2);
+  });
+});
+
+describe('buildPlan mirrors', () => {
+  const line = { source: 'falco:local', repository: 'falcosecurity/falco', suffix: '' };
+  const images = [{ line, fixed: ['0.26.0'], floating: ['latest'] }];
+  const base = { registry: 'docker.io', images, packages: [], overwrite: false };
+
+  it('pushes every tag to the mirrors after the main registry, floating tags last everywhere', () => {
+    const plan = buildPlan({ ...base, mirrors: ['public.ecr.aws'], mirrorFrom: 'registry' });
+    expect(
+      plan.map((step) => ('target' in step ? `${step.step} ${step.target} <- ${step.source}` : step.step)),
+    ).toEqual([
+      'push docker.io/falcosecurity/falco:0.26.0 <- falco:local',
+      'push public.ecr.aws/falcosecurity/falco:0.26.0 <- docker://docker.io/falcosecurity/falco:0.26.0',
+      'move-tag docker.io/falcosecurity/falco:latest <- falco:local',
+      'move-tag public.ecr.aws/falcosecurity/falco:latest <- docker://docker.io/falcosecurity/falco:latest',
+    ]);
+  });
+
+  it('copies from the local source again when mirrors read from the source (docker driver)', () => {
+    const plan = buildPlan({ ...base, mirrors: ['public.ecr.aws'], mirrorFrom: 'source' });
+    expect(
+      plan
+        .filter((step) => 'source' in step)
+        .every((step) => 'source' in step && step.source === 'falco:local'),
+    ).toBe(true);
+  });
+
+  it('names tags in an OCI layout the way skopeo reads them', () => {
+    const plan = buildPlan({ ...base, registry: 'oci-layout:/out/images' });
+    expect(plan.map((step) => ('target' in step ? step.target : ''))).toEqual([
+      'oci-layout:/out/images:falcosecurity/falco:0.26.0',
+      'oci-layout:/out/images:falcosecurity/falco:latest',
+    ]);
   });
 });

@@ -62,6 +62,8 @@ function config(overrides: Partial<Config> = {}): Config {
     images: SEED,
     imageDriver: 'docker',
     registry: REGISTRY,
+    mirrors: [],
+    insecure: false,
     credentials: { username: 'falcoci', password: PASSWORD },
     latest: 'auto',
     packagePatterns: [],

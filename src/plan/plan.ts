@@ -15,6 +15,13 @@ export interface PlannedPackage {
 
 export interface PlanInput {
   readonly registry: string;
+  /** Registries that get every tag too, after the main registry (e.g. public.ecr.aws). */
+  readonly mirrors?: readonly string[];
+  /**
+   * Where mirrors copy from: the local source again (docker driver), or the tag just pushed to the main
+   * registry (registry driver: `docker://<registry>/<repository>:<tag>`), so mirrors get exactly those bytes.
+   */
+  readonly mirrorFrom?: 'source' | 'registry';
   readonly username?: string | undefined;
   readonly images: readonly LineTags[];
   readonly packages: readonly PlannedPackage[];
@@ -30,17 +37,23 @@ export function buildPlan(input: PlanInput): Step[] {
   if (input.username && input.images.length > 0) {
     steps.push({ step: 'login', registry: input.registry, username: input.username });
   }
-  for (const { line, fixed } of input.images) {
-    for (const tag of fixed) {
-      steps.push(imageStep('push', input.registry, line, tag));
+  const mirrors = input.mirrors ?? [];
+  const phase = (kind: 'push' | 'move-tag', tagsOf: (tags: LineTags) => readonly string[]): void => {
+    for (const registry of [input.registry, ...mirrors]) {
+      for (const lineTags of input.images) {
+        for (const tag of tagsOf(lineTags)) {
+          const source =
+            registry !== input.registry && input.mirrorFrom === 'registry'
+              ? `docker://${imageReference(input.registry, lineTags.line.repository, tag)}`
+              : lineTags.line.source;
+          steps.push(imageStep(kind, registry, { ...lineTags.line, source }, tag));
+        }
+      }
     }
-  }
+  };
+  phase('push', (tags) => tags.fixed);
   for (const pkg of input.packages) steps.push(packageStep(pkg, input.overwrite));
-  for (const { line, floating } of input.images) {
-    for (const tag of floating) {
-      steps.push(imageStep('move-tag', input.registry, line, tag));
-    }
-  }
+  phase('move-tag', (tags) => tags.floating);
   rejectCollisions(steps);
   return steps;
 }
@@ -52,7 +65,7 @@ function imageStep<Kind extends 'push' | 'move-tag'>(
   tag: string,
 ): ImageStep<Kind> {
   const target = imageReference(registry, line.repository, tag);
-  return { step, source: line.source, target, repository: line.repository, tag };
+  return { step, source: line.source, target, registry, repository: line.repository, tag };
 }
 
 function packageStep(pkg: PlannedPackage, overwrite: boolean): Step {

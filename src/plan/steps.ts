@@ -22,6 +22,8 @@ export interface ImageStep<Kind extends 'push' | 'move-tag'> {
   readonly step: Kind;
   readonly source: string;
   readonly target: string;
+  /** The registry host, or `oci-layout:<dir>`; a mirror's for mirror steps. */
+  readonly registry: string;
   readonly repository: string;
   readonly tag: string;
 }

@@ -35,6 +35,9 @@ export async function execute(
   const images: PublishedImage[] = [];
   const packages: PublishedPackage[] = [];
   const digestOfSource = new Map<string, string>();
+  // The plan starts with the main registry; mirrors follow it. Only the main registry is read back here.
+  const primary = plan.find((step) => step.step === 'push' || step.step === 'move-tag');
+  const primaryRegistry = primary && 'registry' in primary ? primary.registry : undefined;
   for (const step of plan) {
     switch (step.step) {
       case 'login':
@@ -46,7 +49,7 @@ export async function execute(
       case 'push':
       case 'move-tag': {
         const title = `${step.step === 'push' ? 'Push' : 'Move'} ${step.target}`;
-        const digest = await logger.group(title, () => pushVerified(step, ports, logger));
+        const digest = await logger.group(title, () => pushVerified(step, ports, logger, primaryRegistry));
         const first = digestOfSource.get(step.source);
         if (first !== undefined && first !== digest) {
           throw new UserError(
@@ -86,8 +89,10 @@ async function pushVerified(
   step: ImageStep<'push' | 'move-tag'>,
   ports: PublishPorts,
   logger: Logger,
+  primaryRegistry: string | undefined,
 ): Promise<string> {
-  const digest = await ports.driver.push(step.source, step.target);
+  const digest = await ports.driver.push(step.source, step.target, step);
+  if (ports.driver.verifiesDigests || step.registry !== primaryRegistry) return digest;
   const served = await ports.registry.manifestDigest(step.repository, step.tag);
   if (served !== digest) {
     throw new UserError(

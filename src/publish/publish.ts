@@ -46,6 +46,9 @@ export async function publish(
 
   const plan = buildPlan({
     registry: config.registry,
+    mirrors: config.mirrors,
+    // The registry driver copies mirrors from the tags just pushed; docker pushes its local image again.
+    mirrorFrom: config.imageDriver === 'registry' ? 'registry' : 'source',
     username: config.credentials?.username,
     images: config.images.map((line) => tagsFor(release, line, latest.latest)),
     packages: prepared.packages,

@@ -1,192 +1,155 @@
-import got, { RequestError, type Got, type Response } from 'got';
-import { UserError } from '../util/errors.js';
-import { parseChallenge } from './challenge.js';
-import { registryEndpoint, repositoryPath } from './endpoint.js';
+import type { Readable } from 'node:stream';
+import type { Got } from 'got';
+import type { Descriptor } from '../oci/descriptor.js';
+import type { Logger } from '../util/logger.js';
+import { realSleep } from '../util/retry.js';
+import { Authenticator, type RegistryCredentials } from './auth.js';
+import { hasBlob, mountBlob, openBlob } from './blobs.js';
+import { registryEndpoint } from './endpoint.js';
+import { Limiter } from './limiter.js';
+import {
+  getManifest,
+  manifestDigest,
+  putManifest,
+  type Manifest,
+  type ManifestContent,
+} from './manifests.js';
+import { repositoryAt, type Repository } from './repository.js';
+import { Requester } from './requester.js';
+import { untilAnswered } from './retrying.js';
+import { listTags } from './tags.js';
+import { exchange, http, type Reply } from './transport.js';
+import { uploadBlob } from './upload.js';
 
-export interface RegistryCredentials {
-  readonly username: string;
-  readonly password: string;
+export type { RegistryCredentials } from './auth.js';
+export type { Manifest, ManifestContent } from './manifests.js';
+
+export interface RegistryClientOptions {
+  /** The HTTP client (tests pass one that records its exchanges). */
+  readonly http?: Got;
+  /** Tags asked for per page; registries may answer with fewer and a `Link` to the next page. Default 1000. */
+  readonly pageSize?: number;
+  /** Plain http to a registry that is not on loopback (`registry-insecure: true`). */
+  readonly insecure?: boolean;
+  /** Where the registry's `Warning`s and retries are told. Default: nowhere. */
+  readonly logger?: Logger;
+  /** Waits between retries; tests pass one that records and returns at once. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** The clock of token expiry (ms since the epoch); tests move it forward. */
+  readonly now?: () => number;
+  /** Retries of a request (or of a whole blob upload) after the first attempt. Default 4. */
+  readonly retries?: number;
+  /** Blob uploads of this client at once. Default 4. */
+  readonly uploadConcurrency?: number;
+  /** Bytes per PATCH of a chunked upload, unless the registry asks for more. Default 8 MiB. */
+  readonly chunkSize?: number;
 }
 
-/** Manifest media types we accept when asking for a tag's digest. */
-const MANIFEST_TYPES = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
+const silent: Logger = {
+  info: () => undefined,
+  warning: () => undefined,
+  debug: () => undefined,
+  group: (_title, fn) => fn(),
+};
 
-export const http: Got = got.extend({
-  throwHttpErrors: false,
-  followRedirect: true,
-  timeout: { request: 30_000 },
-  // Only transient failures are retried; got honours Retry-After on 413/429/503.
-  retry: {
-    limit: 3,
-    methods: ['GET', 'HEAD'],
-    statusCodes: [408, 429, 500, 502, 503, 504],
-    maxRetryAfter: 60_000,
-  },
-});
+const DEFAULT_RETRIES = 4;
+const BACKOFF_BASE_MS = 1000;
+const BACKOFF_MAX_MS = 15_000;
+const MIB = 1024 * 1024;
 
 /**
- * A small client of the OCI distribution API: enough to read tag lists and manifest digests, with
- * the authentication the registry asks for through `WWW-Authenticate` (anonymous, Basic, Bearer token).
+ * A client of one registry's OCI distribution API: tags, manifests and blobs, with the authentication
+ * the registry asks for (anonymous, Basic, Bearer tokens), our retry policy, and digests checked on
+ * everything that moves.
  */
 export class RegistryClient {
   private readonly base: string;
-  /** Authorization header value per token scope ('' for the registry-wide check). */
-  private readonly authorizations = new Map<string, string>();
+  private readonly requester: Requester;
+  private readonly uploads: Limiter;
+  private readonly pageSize: number;
+  private readonly chunkSize: number;
 
   constructor(
     private readonly registry: string,
-    private readonly credentials?: RegistryCredentials,
-    private readonly client: Got = http,
-    /** Tags asked for per page; registries may answer with fewer and a `Link` to the next page. */
-    private readonly pageSize = 1000,
+    credentials?: RegistryCredentials,
+    options: RegistryClientOptions = {},
   ) {
-    this.base = registryEndpoint(registry);
+    this.base = registryEndpoint(registry, options.insecure);
+    this.pageSize = options.pageSize ?? 1000;
+    this.chunkSize = options.chunkSize ?? 8 * MIB;
+    this.uploads = new Limiter(options.uploadConcurrency ?? 4);
+    const client = options.http ?? http;
+    const retry = {
+      retries: options.retries ?? DEFAULT_RETRIES,
+      baseMs: BACKOFF_BASE_MS,
+      maxMs: BACKOFF_MAX_MS,
+      sleep: options.sleep ?? realSleep,
+    };
+    const logger = options.logger ?? silent;
+    // Token requests get the same retries (and need no authentication of their own).
+    const tokenRequest = async (url: string, authorization: string | undefined): Promise<Reply> => {
+      const once = async () => ({ reply: await exchange(client, { method: 'GET', url }, authorization) });
+      return (await untilAnswered('asking for a token', once, retry, logger)).reply;
+    };
+    const auth = new Authenticator(
+      registry,
+      credentials,
+      tokenRequest,
+      options.now ?? Date.now,
+      options.insecure ?? false,
+    );
+    this.requester = new Requester({ registry, http: client, auth, logger, retry });
   }
 
   /** Proves the credentials work (GET /v2/ and, for token registries, a token) without changing anything. */
   async checkAccess(): Promise<void> {
-    const response = await this.request('GET', `${this.base}/v2/`, '', {});
-    if (response.statusCode !== 200) throw this.refusal(response, this.registry, 'logging in');
+    const reply = await this.requester.request({ method: 'GET', url: `${this.base}/v2/` }, []);
+    if (reply.statusCode !== 200) throw this.requester.refusal(reply, this.registry, 'logging in');
   }
 
   /** Every tag of a repository (following pagination); [] when the repository does not exist. */
-  async listTags(repository: string): Promise<string[]> {
-    const name = repositoryPath(this.registry, repository);
-    const tags: string[] = [];
-    let url: string | undefined = `${this.base}/v2/${name}/tags/list?n=${this.pageSize}`;
-    while (url) {
-      const response = await this.request('GET', url, `repository:${name}:pull`, {});
-      if (response.statusCode === 404) return [];
-      if (response.statusCode !== 200)
-        throw this.refusal(response, `${this.registry}/${repository}`, 'listing tags');
-      const body = JSON.parse(response.body) as { tags?: string[] | null };
-      tags.push(...(body.tags ?? []));
-      url = nextPage([response.headers.link ?? []].flat().join(', '), url);
-    }
-    return tags;
+  listTags(repository: string): Promise<string[]> {
+    return listTags(this.requester, this.at(repository), this.pageSize);
   }
 
-  /** The digest a tag points at, or undefined when the tag does not exist. */
-  async manifestDigest(repository: string, tag: string): Promise<string | undefined> {
-    const name = repositoryPath(this.registry, repository);
-    const url = `${this.base}/v2/${name}/manifests/${encodeURIComponent(tag)}`;
-    const response = await this.request('HEAD', url, `repository:${name}:pull`, { accept: MANIFEST_TYPES });
-    if (response.statusCode === 404) return undefined;
-    const digest = response.headers['docker-content-digest'];
-    if (response.statusCode !== 200 || typeof digest !== 'string') {
-      throw this.refusal(response, `${this.registry}/${repository}:${tag}`, 'reading the manifest');
-    }
-    return digest;
+  /** The digest a tag (or digest) points at, by HEAD; undefined when it does not exist. */
+  manifestDigest(repository: string, reference: string): Promise<string | undefined> {
+    return manifestDigest(this.requester, this.at(repository), reference);
   }
 
-  private async request(
-    method: 'GET' | 'HEAD',
-    url: string,
-    scope: string,
-    headers: Record<string, string>,
-  ): Promise<Response<string>> {
-    const send = (authorization: string | undefined): Promise<Response<string>> =>
-      this.fetch(url, { method, headers: authorization ? { ...headers, authorization } : headers });
-    const response = await send(this.authorizations.get(scope));
-    if (response.statusCode !== 401) return response;
-    const authorization = await this.authorize(response, scope);
-    if (authorization === undefined) return response;
-    this.authorizations.set(scope, authorization);
-    return send(authorization);
+  /** A manifest of any of the four types, its digest checked; undefined when it does not exist. */
+  getManifest(repository: string, reference: string): Promise<Manifest | undefined> {
+    return getManifest(this.requester, this.at(repository), reference);
   }
 
-  /** Answers a 401 challenge; undefined when there is nothing more to try. */
-  private async authorize(response: Response<string>, scope: string): Promise<string | undefined> {
-    const challenge = parseChallenge(response.headers['www-authenticate']);
-    if (!challenge) return undefined;
-    const basic = this.credentials
-      ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
-      : undefined;
-    if (challenge.scheme === 'basic') return basic;
-    const realm = challenge.params.realm;
-    if (!realm) return undefined;
-    const tokenUrl = new URL(realm);
-    if (challenge.params.service) tokenUrl.searchParams.set('service', challenge.params.service);
-    const wanted = scope || challenge.params.scope;
-    if (wanted) tokenUrl.searchParams.set('scope', wanted);
-    const answer = await this.fetch(tokenUrl.toString(), {
-      method: 'GET',
-      headers: basic ? { authorization: basic } : {},
-    });
-    if (answer.statusCode !== 200) {
-      throw new UserError(
-        this.registry,
-        `the token service refused the ${this.credentials ? 'credentials' : 'anonymous request'} (HTTP ${answer.statusCode})`,
-        'check registry-username and registry-password',
-      );
-    }
-    const body = JSON.parse(answer.body) as { token?: string; access_token?: string };
-    const token = body.token ?? body.access_token;
-    return token ? `Bearer ${token}` : undefined;
+  /** Stores a manifest's exact bytes under a tag or digest; returns its digest, as the registry confirmed it. */
+  putManifest(repository: string, reference: string, content: ManifestContent): Promise<string> {
+    return putManifest(this.requester, this.at(repository), reference, content);
   }
 
-  /** One request; a network failure (after got's retries) becomes an error that names the registry. */
-  private async fetch(
-    url: string,
-    options: { method: 'GET' | 'HEAD'; headers: Record<string, string> },
-  ): Promise<Response<string>> {
-    try {
-      return await this.client(url, options);
-    } catch (error) {
-      const code = networkErrorCode(error);
-      if (code === undefined) throw error;
-      throw new UserError(
-        'registry',
-        `cannot reach ${new URL(url).origin} (${code})`,
-        'check the registry input and that the registry is up',
-      );
-    }
+  /** True when the repository holds the blob (HEAD). */
+  hasBlob(repository: string, digest: string): Promise<boolean> {
+    return hasBlob(this.requester, this.at(repository), digest);
   }
 
-  private refusal(response: Response<string>, subject: string, doing: string): UserError {
-    const detail = registryErrors(response.body);
-    const status = `HTTP ${response.statusCode}${detail ? ` ${detail}` : ''}`;
-    if (response.statusCode === 401 || response.statusCode === 403) {
-      return new UserError(
-        subject,
-        `the registry refused ${doing} (${status})`,
-        this.credentials
-          ? 'check registry-username, registry-password and their permissions'
-          : 'set registry-username and registry-password',
-      );
-    }
-    return new UserError(
-      subject,
-      `the registry failed ${doing} (${status})`,
-      'retry the workflow; if it persists, check the registry',
+  /** Links a blob from another repository of this registry, no bytes sent; false when the registry would not. */
+  mountBlob(repository: string, digest: string, fromRepository: string): Promise<boolean> {
+    return mountBlob(this.requester, this.at(repository), digest, this.at(fromRepository));
+  }
+
+  /** Uploads a blob, streamed from `open()` (called again when an attempt starts over); at most `uploadConcurrency` at once. */
+  uploadBlob(repository: string, descriptor: Descriptor, open: () => Promise<Readable>): Promise<void> {
+    return this.uploads.run(() =>
+      uploadBlob(this.requester, this.at(repository), descriptor, open, this.chunkSize),
     );
   }
-}
 
-/** The registry's own error codes and messages (`NAME_UNKNOWN: repository name not known to registry`). */
-function registryErrors(body: string): string {
-  try {
-    const parsed = JSON.parse(body) as { errors?: { code?: string; message?: string }[] };
-    return (parsed.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(': ')).join('; ');
-  } catch {
-    return '';
+  /** Streams a blob; the stream fails at its end if the content does not have the digest. */
+  openBlob(repository: string, digest: string): Promise<Readable> {
+    return openBlob(this.requester, this.at(repository), digest);
   }
-}
 
-/** The code of a network failure (got's RequestError, or a socket error it let through); else undefined. */
-function networkErrorCode(error: unknown): string | undefined {
-  if (error instanceof RequestError) return error.code || error.message;
-  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
-  return typeof code === 'string' && /^(E[A-Z]+|ERR_SOCKET_\w+)$/.test(code) ? code : undefined;
-}
-
-/** Follows `Link: </v2/...?last=x>; rel="next"` pagination. */
-function nextPage(link: string | undefined, current: string): string | undefined {
-  const match = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link) : null;
-  return match?.[1] ? new URL(match[1], current).toString() : undefined;
+  private at(repository: string): Repository {
+    return repositoryAt(this.registry, this.base, repository);
+  }
 }

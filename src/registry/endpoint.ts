@@ -4,14 +4,20 @@ export function isLoopback(host: string): boolean {
   return name === 'localhost' || name === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(name);
 }
 
-/** Base URL of a registry's HTTP API; `docker.io` is served from registry-1.docker.io. */
-export function registryEndpoint(registry: string): string {
-  const host = registry === 'docker.io' || registry === 'index.docker.io' ? 'registry-1.docker.io' : registry;
-  return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
+function isDockerHub(registry: string): boolean {
+  return registry === 'docker.io' || registry === 'index.docker.io';
+}
+
+/**
+ * Base URL of a registry's HTTP API; `docker.io` is served from registry-1.docker.io. Plain http only
+ * for a loopback registry or when the user said `insecure` (credentials would otherwise travel in clear).
+ */
+export function registryEndpoint(registry: string, insecure = false): string {
+  const host = isDockerHub(registry) ? 'registry-1.docker.io' : registry;
+  return `${insecure || isLoopback(host) ? 'http' : 'https'}://${host}`;
 }
 
 /** Docker Hub keeps one-word repositories under `library/`. */
 export function repositoryPath(registry: string, repository: string): string {
-  const dockerHub = registry === 'docker.io' || registry === 'index.docker.io';
-  return dockerHub && !repository.includes('/') ? `library/${repository}` : repository;
+  return isDockerHub(registry) && !repository.includes('/') ? `library/${repository}` : repository;
 }

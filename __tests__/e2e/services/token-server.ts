@@ -15,7 +15,16 @@ export interface TokenRequest {
   user: string | null;
   /** The HTTP status the server answered with. */
   status: number;
+  /** Set when the token was spoiled on purpose (see TokenServer.spoilNext). */
+  spoiled?: TokenSpoiling;
 }
+
+/**
+ * A token that looks right to the client but not to the registry: `expired` (its `exp` is past the
+ * registry's 60 s leeway while `expires_in` claims the normal lifetime, as a revoked or clock-skewed
+ * token would be) or `pull-only` (granted less than asked, as a token service may do).
+ */
+export type TokenSpoiling = 'expired' | 'pull-only';
 
 export interface TokenServer {
   /** The token endpoint ("http://127.0.0.1:PORT/token"): the registry's `realm`. */
@@ -28,6 +37,8 @@ export interface TokenServer {
   certificatePem: string;
   /** Every request so far, oldest first. */
   requests: TokenRequest[];
+  /** Spoils the next token issued (queued: one call per token). */
+  spoilNext(how: TokenSpoiling): void;
   stop(): Promise<void>;
 }
 
@@ -48,6 +59,8 @@ interface Access {
 const SERVICE = 'e2e-registry';
 const ISSUER = 'e2e-token-issuer';
 const DEFAULT_LIFETIME_SECONDS = 300;
+/** More than docker-registry's leeway on `exp` (60 s). */
+const PAST_LEEWAY_SECONDS = 120;
 
 /** An RSA key and a self-signed certificate for it, made by openssl in a temp dir that is removed again. */
 async function signingKey(): Promise<{ key: KeyObject; certificatePem: string; x5c: string }> {
@@ -128,6 +141,7 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
   const { key, certificatePem, x5c } = await signingKey();
   const lifetime = options.expiresInSeconds ?? DEFAULT_LIFETIME_SECONDS;
   const requests: TokenRequest[] = [];
+  const spoilings: TokenSpoiling[] = [];
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://token-server');
@@ -166,15 +180,23 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
       access.push({ ...parsed, actions });
     }
 
+    const spoiled = spoilings.shift();
+    if (spoiled !== undefined) record.spoiled = spoiled;
+    const granted =
+      spoiled === 'pull-only'
+        ? access.map((a) => ({ ...a, actions: a.actions.filter((x) => x === 'pull') }))
+        : access;
+    const issuedAt = Math.floor(Date.now() / 1000) - (spoiled === 'expired' ? 2 * PAST_LEEWAY_SECONDS : 0);
+    const expiresAt = spoiled === 'expired' ? issuedAt + PAST_LEEWAY_SECONDS : issuedAt + lifetime;
     const now = Math.floor(Date.now() / 1000);
-    const token = await new SignJWT({ access })
+    const token = await new SignJWT({ access: granted })
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', x5c: [x5c] })
       .setIssuer(ISSUER)
       .setSubject(credentials?.user ?? '')
       .setAudience(SERVICE)
-      .setIssuedAt(now)
-      .setNotBefore(now)
-      .setExpirationTime(now + lifetime)
+      .setIssuedAt(issuedAt)
+      .setNotBefore(issuedAt)
+      .setExpirationTime(expiresAt)
       .setJti(randomUUID())
       .sign(key);
     answer(200, {
@@ -221,6 +243,7 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
     issuer: ISSUER,
     certificatePem,
     requests,
+    spoilNext: (how) => void spoilings.push(how),
     stop,
   };
 }

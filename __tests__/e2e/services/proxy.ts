@@ -1,0 +1,146 @@
+import {
+  Agent,
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request that went through the proxy, and what became of it. */
+export interface ProxyExchange {
+  readonly method: string;
+  /** Path and query, as the client sent them. */
+  readonly url: string;
+  readonly requestHeaders: IncomingHttpHeaders;
+  /** The answer's status; 0 while there is none (or when the client gave up first). */
+  status: number;
+  /** The answer's headers as the client got them. */
+  responseHeaders: OutgoingHttpHeaders;
+  /** Body bytes the client sent, and the registry's answer carried back. */
+  requestBytes: number;
+  responseBytes: number;
+  /** True when the proxy answered itself instead of passing the request on. */
+  injected: boolean;
+  /** True when the client broke the request off before sending its whole body. */
+  aborted: boolean;
+}
+
+/** An answer the proxy gives itself. */
+export interface CannedAnswer {
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+}
+
+export interface ProxyRules {
+  /**
+   * An answer instead of the registry's (e.g. 503 for the first requests), or 'reset' to drop the
+   * connection (ECONNRESET at the client); undefined passes the request on.
+   */
+  answer?(exchange: ProxyExchange, earlier: readonly ProxyExchange[]): CannedAnswer | 'reset' | undefined;
+  /** Changes the headers of the registry's answer (e.g. adds `OCI-Chunk-Min-Length`). */
+  headers?(exchange: ProxyExchange, headers: OutgoingHttpHeaders): void;
+}
+
+export interface CountingProxy {
+  /** "127.0.0.1:PORT": use it as the registry. */
+  readonly address: string;
+  /** Every request so far, oldest first. */
+  readonly exchanges: ProxyExchange[];
+  stop(): Promise<void>;
+}
+
+/**
+ * A loopback HTTP proxy in front of a real registry: it passes requests and answers through as they
+ * are (streamed, Host kept, so the registry's Locations point back at the proxy), counts them and
+ * their body bytes, and can answer or change answers by `rules` — the faults real registries and
+ * CDNs produce that docker-registry will not produce on demand.
+ */
+export async function startProxy(upstream: string, rules: ProxyRules = {}): Promise<CountingProxy> {
+  const [host, port] = upstream.split(':');
+  const agent = new Agent({ keepAlive: true });
+  const exchanges: ProxyExchange[] = [];
+
+  const server = createServer((request: IncomingMessage, response) => {
+    const exchange: ProxyExchange = {
+      method: request.method ?? 'GET',
+      url: request.url ?? '/',
+      requestHeaders: request.headers,
+      status: 0,
+      responseHeaders: {},
+      requestBytes: 0,
+      responseBytes: 0,
+      injected: false,
+      aborted: false,
+    };
+    const earlier = [...exchanges];
+    exchanges.push(exchange);
+    request.on('data', (chunk: Buffer) => (exchange.requestBytes += chunk.length));
+    request.on('close', () => {
+      if (!request.complete) exchange.aborted = true;
+    });
+
+    const canned = rules.answer?.(exchange, earlier);
+    if (canned === 'reset') {
+      exchange.injected = true;
+      request.socket.destroy();
+      return;
+    }
+    if (canned) {
+      exchange.injected = true;
+      // Read the body first, as a registry would, so the client sees the answer and not a broken pipe.
+      request.resume();
+      request.once('end', () => {
+        exchange.status = canned.status;
+        exchange.responseHeaders = { 'content-type': 'application/json', ...canned.headers };
+        response.writeHead(canned.status, exchange.responseHeaders);
+        response.end(canned.body ?? '');
+      });
+      return;
+    }
+
+    const forward = httpRequest({
+      host,
+      port: Number(port),
+      method: request.method,
+      path: request.url,
+      headers: request.headers,
+      agent,
+    });
+    forward.on('response', (answer) => {
+      exchange.status = answer.statusCode ?? 0;
+      const headers: OutgoingHttpHeaders = { ...answer.headers };
+      rules.headers?.(exchange, headers);
+      exchange.responseHeaders = headers;
+      response.writeHead(exchange.status, headers);
+      answer.on('data', (chunk: Buffer) => (exchange.responseBytes += chunk.length));
+      answer.pipe(response);
+    });
+    forward.on('error', () => response.destroy());
+    // A client that breaks off (a failed digest check) must leave the registry with a broken request too.
+    request.on('close', () => {
+      if (!request.complete) forward.destroy();
+    });
+    request.pipe(forward);
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port: own } = server.address() as AddressInfo;
+  return {
+    address: `127.0.0.1:${own}`,
+    exchanges,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        agent.destroy();
+      }),
+  };
+}
+
+/** The exchanges of one kind: `method` and a path that matches. */
+export function exchangesOf(proxy: CountingProxy, method: string, path: RegExp): ProxyExchange[] {
+  return proxy.exchanges.filter((e) => e.method === method && path.test(e.url.split('?')[0] ?? ''));
+}

@@ -1,0 +1,47 @@
+import type { Config } from './inputs.js';
+import { dockerConfigCredentials } from './credentials/docker-config.js';
+import { DockerDriver } from './images/docker-driver.js';
+import { LayoutReader } from './images/layout-reader.js';
+import { LAYOUT_PREFIX, RegistryDriver } from './images/registry-driver.js';
+import { openPackageHost } from './packages/open-host.js';
+import { findPackageFiles } from './publish/find-packages.js';
+import type { PublishPorts } from './publish/ports.js';
+import { RegistryClient } from './registry/client.js';
+import type { Logger } from './util/logger.js';
+
+/**
+ * Builds the adapters a configuration asks for: the image driver, the reader of the target's tags,
+ * the package host. `mask` hides a secret in every later log line (core.setSecret on a runner).
+ */
+export function portsFor(
+  config: Config,
+  logger: Logger,
+  mask: (secret: string) => void,
+  workspace: string,
+): PublishPorts {
+  const clients = new Map<string, RegistryClient>();
+  const clientFor = (registry: string): RegistryClient => {
+    let client = clients.get(registry);
+    if (!client) {
+      // The main registry uses the inputs' credentials; mirrors and sources elsewhere, what docker login stored.
+      const credentials =
+        registry === config.registry ? config.credentials : dockerConfigCredentials(registry);
+      if (credentials) mask(credentials.password);
+      client = new RegistryClient(registry, credentials);
+      clients.set(registry, client);
+    }
+    return client;
+  };
+  const layoutTarget = config.registry.startsWith(LAYOUT_PREFIX);
+  return {
+    driver:
+      config.imageDriver === 'registry'
+        ? new RegistryDriver(logger, clientFor, workspace)
+        : new DockerDriver(logger),
+    registry: layoutTarget
+      ? new LayoutReader(config.registry.slice(LAYOUT_PREFIX.length))
+      : clientFor(config.registry),
+    host: config.packageHost ? openPackageHost(config.packageHost) : undefined,
+    findFiles: findPackageFiles,
+  };
+}
