@@ -57577,7 +57577,7 @@ function portsFor(config, logger, mask, workspace) {
             const credentials = registry === config.registry ? config.credentials : dockerConfigCredentials(registry);
             if (credentials)
                 mask(credentials.password);
-            client = new RegistryClient(registry, credentials);
+            client = new RegistryClient(registry, credentials, { logger, insecure: config.insecure });
             clients.set(registry, client);
         }
         return client;

@@ -27,7 +27,7 @@ export function portsFor(
       const credentials =
         registry === config.registry ? config.credentials : dockerConfigCredentials(registry);
       if (credentials) mask(credentials.password);
-      client = new RegistryClient(registry, credentials);
+      client = new RegistryClient(registry, credentials, { logger, insecure: config.insecure });
       clients.set(registry, client);
     }
     return client;
