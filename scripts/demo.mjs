@@ -1,10 +1,12 @@
 // Runs the bundled action twice on an embedded release, the way a runner would (INPUT_* and GITHUB_*
-// variables, output and summary files): a dry run that prints the whole image and package plan of
-// Falco 0.26.0, then a real publish of sample packages to a local directory host. Nothing needs to run.
+// variables, output and summary files): a dry run that prints the whole plan of Falco 0.26.0, then the
+// real publish: multi-arch images (joined from per-architecture OCI layouts) into an OCI layout with the
+// registry driver, and the packages to a directory host. Nothing needs to run: no daemon, no registry.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { writeSampleImage } from './sample-image.mjs';
 
 const version = '0.26.0';
 const out = resolve('demo-output');
@@ -25,12 +27,23 @@ for (const name of [
   writeFileSync(join(build, name), gzipSync(Buffer.from(`sample package ${name}\n`), { level: 9 }));
 }
 
+// Per-architecture builds, as Falco's build jobs leave them; `+` joins them into one multi-arch index.
+const layouts = join(out, 'build', 'images');
+for (const name of ['falco', 'falco-no-driver', 'falco-driver-loader']) {
+  for (const arch of ['amd64', 'arm64']) {
+    await writeSampleImage(join(layouts, `${name}-${arch}`), { name, arch, ref: 'build' });
+  }
+}
+const multiArch = (name) =>
+  ['amd64', 'arm64'].map((arch) => `oci-layout:demo-output/build/images/${name}-${arch}:build`).join('+');
 const images = [
-  'falco:build falcosecurity/falco',
-  'falco-no-driver:build falcosecurity/falco suffix=-slim',
-  'falco-no-driver:build falcosecurity/falco-no-driver',
-  'falco-driver-loader:build falcosecurity/falco-driver-loader',
+  `${multiArch('falco')} falcosecurity/falco`,
+  `${multiArch('falco-no-driver')} falcosecurity/falco suffix=-slim`,
+  `${multiArch('falco-no-driver')} falcosecurity/falco-no-driver`,
+  `${multiArch('falco-driver-loader')} falcosecurity/falco-driver-loader`,
 ].join('\n');
+const imageInputs = { 'image-driver': 'registry', registry: 'oci-layout:demo-output/images', images };
+const packageInputs = { packages: 'demo-output/build/*.*', 'package-host': './demo-output/packages' };
 
 function runAction(title, inputs) {
   const dir = join(out, 'runs', title.replace(/\W+/g, '-').toLowerCase());
@@ -43,8 +56,6 @@ function runAction(title, inputs) {
     GITHUB_WORKSPACE: process.cwd(),
     GITHUB_REF: `refs/tags/${version}`,
     GITHUB_EVENT_NAME: 'push',
-    // The demo has no docker daemon on purpose: the dry run says the source images were not checked.
-    DOCKER_HOST: `unix://${join(dir, 'no-docker.sock')}`,
     ...files,
     ...Object.fromEntries(
       Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
@@ -60,15 +71,13 @@ function runAction(title, inputs) {
 }
 
 const plan = runAction('Dry run of the 0.26.0 release', {
-  images,
-  latest: 'true',
-  packages: 'demo-output/build/*',
-  'package-host': './demo-output/packages',
+  ...imageInputs,
+  ...packageInputs,
   'dry-run': 'true',
 });
-const published = runAction('Publish the 0.26.0 packages to a directory host', {
-  packages: 'demo-output/build/*',
-  'package-host': './demo-output/packages',
+const published = runAction('Publish 0.26.0: images to an OCI layout, packages to a directory host', {
+  ...imageInputs,
+  ...packageInputs,
 });
 
 const listed = spawnSync('find', [host, '-type', 'f', '-not', '-name', '.*'], {
@@ -79,6 +88,7 @@ Where to look:
   plan (dry run) outputs:  ${plan.GITHUB_OUTPUT}
   plan job summary:        ${plan.GITHUB_STEP_SUMMARY}
   publish outputs:         ${published.GITHUB_OUTPUT}
+  images (OCI layout):     ${join(out, 'images')}   e.g. skopeo inspect oci:demo-output/images:falcosecurity/falco:0.26.0
   directory host:          ${host}
 ${listed
   .split('\n')
