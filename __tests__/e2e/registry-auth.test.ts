@@ -4,7 +4,6 @@
 // Needs the Debian packages docker-registry, skopeo, apache2-utils and openssl.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../src/registry/client.js';
-import { UserError } from '../../src/util/errors.js';
 import { captureLogger } from '../../src/util/logger.js';
 import { startAuthRegistries, type AuthRegistries } from './services/auth-registries.js';
 import { isAlive } from './services/process.js';
@@ -12,20 +11,10 @@ import { exchangesOf, startProxy, type CountingProxy, type ProxyRules } from './
 import { startRegistry, type Credentials, type Registry } from './services/registry.js';
 import { sha256, streamOf, tinyImage } from './services/tiny-image.js';
 import { startTokenServer, type TokenServer } from './services/token-server.js';
+import { asyncUserErrorOf } from '../fixtures/errors.js';
 
 const user: Credentials = { username: 'auth-user', password: 'auth-Secret-93' };
 const wrongPassword: Credentials = { username: user.username, password: 'wrong-Pass-15' };
-
-/** The UserError a promise rejects with (anything else fails the test). */
-async function userError(promise: Promise<unknown>): Promise<UserError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection with a UserError');
-}
 
 /** No password, no Basic header, no JWT (they all start with "eyJ") in a message. */
 function expectNoSecret(message: string): void {
@@ -181,7 +170,7 @@ describe('RegistryClient authentication and refusals', () => {
       const client = new RegistryClient(bearer.address);
       const image = tinyImage('anonymous\n');
       const before = tokens.requests.length;
-      const failure = await userError(client.putManifest('e2e/auth', 'anon', image.manifest));
+      const failure = await asyncUserErrorOf(client.putManifest('e2e/auth', 'anon', image.manifest));
       expect(failure.subject).toBe(`${bearer.address}/e2e/auth:anon`);
       expect(failure.message).toMatch(
         /the registry refused storing the manifest \(HTTP 401 UNAUTHORIZED: authentication required/,
@@ -199,12 +188,12 @@ describe('RegistryClient authentication and refusals', () => {
       const { basic } = started();
       const client = new RegistryClient(basic.address, wrongPassword);
       const image = tinyImage('never stored\n');
-      const put = await userError(client.putManifest('e2e/auth', 'v2', image.manifest));
+      const put = await asyncUserErrorOf(client.putManifest('e2e/auth', 'v2', image.manifest));
       expect(put.subject).toBe(`${basic.address}/e2e/auth:v2`);
       expect(put.message).toMatch(/refused storing the manifest \(HTTP 401 UNAUTHORIZED/);
       expect(put.remedy).toMatch(/registry-password/);
       expectNoSecret(put.message);
-      const upload = await userError(
+      const upload = await asyncUserErrorOf(
         client.uploadBlob('e2e/auth', image.layer.descriptor, async () => streamOf(image.layer.bytes)),
       );
       expect(upload.subject).toBe(`${basic.address}/e2e/auth@${image.layer.descriptor.digest}`);
@@ -214,7 +203,7 @@ describe('RegistryClient authentication and refusals', () => {
 
     it('401 from the token service for a wrong password names the registry, not the password', async () => {
       const { bearer } = started();
-      const failure = await userError(
+      const failure = await asyncUserErrorOf(
         new RegistryClient(bearer.address, wrongPassword).getManifest('e2e/auth', 'v1'),
       );
       expect(failure.message).toBe(
@@ -230,7 +219,7 @@ describe('RegistryClient authentication and refusals', () => {
       await withProxy(
         bearer.address,
         async (proxy) => {
-          const failure = await userError(
+          const failure = await asyncUserErrorOf(
             new RegistryClient(proxy.address, user).putManifest('e2e/auth', 'v3', tinyImage('x').manifest),
           );
           expect(failure.subject).toBe(`${proxy.address}/e2e/auth:v3`);
@@ -250,7 +239,7 @@ describe('RegistryClient authentication and refusals', () => {
       const { bearer } = started();
       const client = new RegistryClient(bearer.address, user);
       const absent = sha256(Buffer.from('no such blob'));
-      const blob = await userError(client.openBlob('e2e/auth', absent));
+      const blob = await asyncUserErrorOf(client.openBlob('e2e/auth', absent));
       expect(blob.subject).toBe(`${bearer.address}/e2e/auth@${absent}`);
       expect(blob.message).toMatch(
         /reading the blob failed \(HTTP 404 BLOB_UNKNOWN: blob unknown to registry/,
@@ -264,7 +253,7 @@ describe('RegistryClient authentication and refusals', () => {
     it('400 MANIFEST_BLOB_UNKNOWN: a manifest whose blobs were never pushed', async () => {
       const { basic } = started();
       const image = tinyImage('blobs missing\n');
-      const failure = await userError(
+      const failure = await asyncUserErrorOf(
         new RegistryClient(basic.address, user).putManifest('e2e/auth', 'v4', image.manifest),
       );
       expect(failure.message).toMatch(

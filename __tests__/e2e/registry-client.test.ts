@@ -9,13 +9,14 @@ import type { Got } from 'got';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../src/registry/client.js';
 import { http } from '../../src/registry/transport.js';
-import { UserError } from '../../src/util/errors.js';
+import type { UserError } from '../../src/util/errors.js';
 import { buildScratchImage, docker } from './services/docker-images.js';
 import { startDockerd, type Dockerd } from './services/dockerd.js';
 import { isAlive } from './services/process.js';
 import { startRegistry, type Credentials, type Registry } from './services/registry.js';
 import { skopeoDigest } from './services/skopeo.js';
 import { startTokenServer, type TokenRequest, type TokenServer } from './services/token-server.js';
+import { asyncUserErrorOf } from '../fixtures/errors.js';
 
 const user: Credentials = { username: 'e2e-user', password: 'e2e-Secret-42' };
 const wrongPassword: Credentials = { username: user.username, password: 'wrong-Pass-77' };
@@ -121,17 +122,6 @@ async function startPagingProxy(upstream: string): Promise<{ address: string; st
         server.closeAllConnections();
       }),
   };
-}
-
-/** The UserError a promise rejects with (anything else fails the test). */
-async function userError(promise: Promise<unknown>): Promise<UserError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection with a UserError');
 }
 
 /** What a message must never contain: the password, plain or inside a Basic header. */
@@ -276,12 +266,12 @@ describe('RegistryClient against docker-registry', () => {
     it('rejects a wrong password with a UserError that names the refusal and hides the password', async () => {
       const { basic } = services();
       const client = new RegistryClient(basic.address, wrongPassword);
-      const listing = await userError(client.listTags(PAGED));
+      const listing = await asyncUserErrorOf(client.listTags(PAGED));
       expect(listing.subject).toBe(`${basic.address}/${PAGED}`);
       expect(listing.message).toMatch(/the registry refused listing tags \(HTTP 401 UNAUTHORIZED/);
       expect(listing.remedy).toMatch(/registry-password/);
       expectNoSecret(listing.message, wrongPassword);
-      const reading = await userError(client.manifestDigest(PAGED, 'v1'));
+      const reading = await asyncUserErrorOf(client.manifestDigest(PAGED, 'v1'));
       expect(reading.message).toMatch(/the registry refused reading the manifest \(HTTP 401/);
       expectNoSecret(reading.message, wrongPassword);
     });
@@ -289,10 +279,10 @@ describe('RegistryClient against docker-registry', () => {
     it('checkAccess passes with the right credentials and fails with wrong or none', async () => {
       const { basic } = services();
       await expect(new RegistryClient(basic.address, user).checkAccess()).resolves.toBeUndefined();
-      const wrong = await userError(new RegistryClient(basic.address, wrongPassword).checkAccess());
+      const wrong = await asyncUserErrorOf(new RegistryClient(basic.address, wrongPassword).checkAccess());
       expect(wrong.message).toMatch(/the registry refused logging in \(HTTP 401/);
       expectNoSecret(wrong.message, wrongPassword);
-      const anonymous = await userError(new RegistryClient(basic.address).checkAccess());
+      const anonymous = await asyncUserErrorOf(new RegistryClient(basic.address).checkAccess());
       expect(anonymous.remedy).toBe('set registry-username and registry-password');
     });
 
@@ -374,14 +364,16 @@ describe('RegistryClient against docker-registry', () => {
 
       let failure: UserError | undefined;
       const bad = await tokenRequestsDuring(async () => {
-        failure = await userError(new RegistryClient(bearer.address, wrongPassword).checkAccess());
+        failure = await asyncUserErrorOf(new RegistryClient(bearer.address, wrongPassword).checkAccess());
       });
       expect(bad).toEqual([{ scope: null, user: user.username, status: 401 }]);
       expect(failure?.subject).toBe(bearer.address);
       expect(failure?.message).toMatch(/the token service refused the credentials \(HTTP 401\)/);
       expectNoSecret(failure?.message ?? '', wrongPassword);
       // Listing with bad credentials fails the same way, never as an anonymous fallback.
-      const listing = await userError(new RegistryClient(bearer.address, wrongPassword).listTags(TOKENED));
+      const listing = await asyncUserErrorOf(
+        new RegistryClient(bearer.address, wrongPassword).listTags(TOKENED),
+      );
       expect(listing.message).toMatch(/the token service refused the credentials/);
     });
 
@@ -425,7 +417,7 @@ describe('RegistryClient against docker-registry', () => {
             certificatePem: tokens.certificatePem,
           },
         });
-        const failure = await userError(new RegistryClient(registry.address, user).listTags(TOKENED));
+        const failure = await asyncUserErrorOf(new RegistryClient(registry.address, user).listTags(TOKENED));
         expect(impostor.requests).toEqual([
           { scope: `repository:${TOKENED}:pull`, user: user.username, status: 200 },
         ]);

@@ -11,26 +11,16 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Descriptor } from '../../src/oci/descriptor.js';
 import { RegistryClient, type RegistryClientOptions } from '../../src/registry/client.js';
-import { UserError } from '../../src/util/errors.js';
 import { freePort, waitFor } from './services/ports.js';
 import { isAlive } from './services/process.js';
 import { exchangesOf, startProxy, type CountingProxy, type ProxyRules } from './services/proxy.js';
 import { startRegistry, type Credentials, type Registry } from './services/registry.js';
 import { skopeoCopy } from './services/skopeo-cli.js';
 import { readLayoutBlob, sha256, streamOf, tinyImage, type TinyImage } from './services/tiny-image.js';
+import { asyncUserErrorOf } from '../fixtures/errors.js';
 
 const user: Credentials = { username: 'transfer-user', password: 'transfer-Secret-27' };
 const MIB = 1024 * 1024;
-
-async function userError(promise: Promise<unknown>): Promise<UserError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection with a UserError');
-}
 
 /** A sleep that records what it was asked to wait and returns at once. */
 function recordingSleep(): { sleep: (ms: number) => Promise<void>; slept: number[] } {
@@ -159,7 +149,7 @@ describe('RegistryClient moves bytes through faults', () => {
         answer: () => ({ status: 503, body: '{"errors":[{"code":"UNAVAILABLE","message":"down"}]}' }),
       });
       const { sleep, slept } = recordingSleep();
-      const failure = await userError(
+      const failure = await asyncUserErrorOf(
         client(proxy.address, { sleep, retries: 2 }).getManifest('e2e/fixture', 'v1'),
       );
       expect(failure.message).toBe(
@@ -172,7 +162,7 @@ describe('RegistryClient moves bytes through faults', () => {
     it('names the registry it cannot reach after retrying a refused connection', async () => {
       const address = `127.0.0.1:${await freePort()}`;
       const { sleep, slept } = recordingSleep();
-      const failure = await userError(client(address, { sleep, retries: 2 }).checkAccess());
+      const failure = await asyncUserErrorOf(client(address, { sleep, retries: 2 }).checkAccess());
       expect(failure.message).toMatch(new RegExp(`cannot reach http://${address} \\(ECONNREFUSED\\)`));
       expect(slept).toHaveLength(2);
     });
@@ -180,7 +170,7 @@ describe('RegistryClient moves bytes through faults', () => {
     it('does not retry a 4xx refusal', async () => {
       const proxy = await proxied();
       const { sleep, slept } = recordingSleep();
-      await userError(
+      await asyncUserErrorOf(
         new RegistryClient(proxy.address, undefined, { sleep }).putManifest(
           'e2e/fixture',
           'x',
@@ -308,7 +298,9 @@ describe('RegistryClient moves bytes through faults', () => {
         digest: claimed,
         size: blob.length,
       };
-      const failure = await userError(client(proxy.address).uploadBlob('e2e/mismatch', descriptor, trickle));
+      const failure = await asyncUserErrorOf(
+        client(proxy.address).uploadBlob('e2e/mismatch', descriptor, trickle),
+      );
       expect(failure.message).toMatch(
         `the blob is not what its descriptor says: the content has digest ${sha256(blob)}`,
       );
@@ -335,7 +327,7 @@ describe('RegistryClient moves bytes through faults', () => {
         digest: sha256(blob),
         size: 10,
       };
-      const failure = await userError(
+      const failure = await asyncUserErrorOf(
         client(proxy.address).uploadBlob('e2e/mismatch', descriptor, async () => streamOf(blob)),
       );
       expect(failure.message).toMatch('the content is longer than its 10 bytes');
@@ -357,7 +349,7 @@ describe('RegistryClient moves bytes through faults', () => {
             : undefined,
       });
       const wanted = (await client(started().address).getManifest('e2e/fixture', 'v1'))?.digest ?? '';
-      const failure = await userError(client(proxy.address).getManifest('e2e/fixture', wanted));
+      const failure = await asyncUserErrorOf(client(proxy.address).getManifest('e2e/fixture', wanted));
       expect(failure.subject).toBe(`${proxy.address}/e2e/fixture@${wanted}`);
       expect(failure.message).toMatch(
         `the registry served a manifest whose digest is ${sha256(fake)}, not ${wanted}`,
@@ -388,7 +380,9 @@ describe('RegistryClient moves bytes through faults', () => {
         },
       });
       const image = tinyImage('transfer fixture\n');
-      const failure = await userError(client(proxy.address).putManifest('e2e/fixture', 'v2', image.manifest));
+      const failure = await asyncUserErrorOf(
+        client(proxy.address).putManifest('e2e/fixture', 'v2', image.manifest),
+      );
       expect(failure.message).toMatch(
         `the registry stored the manifest as ${sha256(Buffer.from('other'))}, but its bytes have digest ${image.manifest.digest}`,
       );
