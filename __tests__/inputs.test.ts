@@ -131,6 +131,18 @@ describe('readInputs refuses bad inputs, naming the input', () => {
     ],
     ['registry-insecure=maybe', { 'registry-insecure': 'maybe' }, 'registry-insecure', 'is not a boolean'],
     [
+      'credentials for an OCI layout target',
+      {
+        'image-driver': 'registry',
+        images: 'oci-layout:out/falco falcosecurity/falco',
+        registry: 'oci-layout:out/images',
+        'registry-username': 'u',
+        'registry-password': 'p',
+      },
+      'registry-username',
+      'an OCI layout, which takes no credentials',
+    ],
+    [
       'registry with a scheme',
       { registry: 'https://docker.io' },
       'registry',

@@ -41680,6 +41680,9 @@ function readInputs(input, env = {}) {
         for (const line of images)
             parseSource(line.source, workspace);
     const credentials = readCredentials(input('registry-username'), input('registry-password'));
+    if (credentials && registry.startsWith(LAYOUT)) {
+        throw new UserError('registry-username', 'is set, but the registry is an OCI layout, which takes no credentials', 'remove registry-username and registry-password (sources in registries use the docker login of the job)');
+    }
     const latest = oneOf('latest', input('latest') || 'auto', ['auto', 'true', 'false']);
     const packagePatterns = lines(input('packages'));
     const hostValue = input('package-host').trim();
@@ -43065,12 +43068,13 @@ function layout_target_refName(entry) {
 }
 
 ;// CONCATENATED MODULE: ./lib/images/copy-image.js
+const NO_LEDGER = { whereIs: () => undefined, stored: () => undefined };
 /**
  * Copies `source` to `target` as `tag`. A tag already at the digest is left alone; content the target
  * already holds is not sent again (a promotion is one manifest PUT per tag); children of an index go
  * before the index, blobs before their manifest, so the target never names what it does not hold.
  */
-async function copyImage(source, target, tag) {
+async function copyImage(source, target, tag, ledger = NO_LEDGER) {
     const root = source.root;
     if ((await target.tagDigest(tag)) === root.digest) {
         return { digest: root.digest, outcome: 'unchanged', blobsUploaded: 0, blobsMounted: 0 };
@@ -43078,7 +43082,7 @@ async function copyImage(source, target, tag) {
     const counts = { uploaded: 0, mounted: 0 };
     const present = await target.hasManifest(root.digest);
     if (!present)
-        await copyContent(source, target, root, counts);
+        await copyContent(source, target, root, counts, ledger);
     const digest = await target.putManifest(tag, root);
     if (digest !== root.digest) {
         throw new Error(`${target.name}:${tag} stored ${digest}, expected ${root.digest}`);
@@ -43091,26 +43095,33 @@ async function copyImage(source, target, tag) {
     };
 }
 /** Everything a manifest needs before it can be stored: its children (stored by digest) or its blobs. */
-async function copyContent(source, target, node, counts) {
+async function copyContent(source, target, node, counts, ledger) {
     for (const child of node.children) {
         if (await target.hasManifest(child.digest))
             continue;
-        await copyContent(source, target, child, counts);
+        await copyContent(source, target, child, counts, ledger);
         await target.putManifest(child.digest, child);
     }
     // The blobs of one image go in parallel; the target limits how many uploads run at once.
     const unique = [...new Map(node.blobs.map((blob) => [blob.digest, blob])).values()];
-    await Promise.all(unique.map((blob) => copyBlob(source, target, blob, counts)));
+    await Promise.all(unique.map((blob) => copyBlob(source, target, blob, counts, ledger)));
 }
-async function copyBlob(source, target, blob, counts) {
-    if (await target.hasBlob(blob.digest))
-        return;
-    if (source.origin && (await target.mountBlob(blob.digest, source.origin))) {
-        counts.mounted++;
-        return;
+async function copyBlob(source, target, blob, counts, ledger) {
+    if (!(await target.hasBlob(blob.digest))) {
+        // A mount moves no bytes: from the source's own repository, or from one this run already filled.
+        const places = [source.origin, ledger.whereIs(blob.digest)].filter((place) => place !== undefined);
+        let mounted = false;
+        for (const from of places)
+            if (!mounted)
+                mounted = await target.mountBlob(blob.digest, from);
+        if (mounted)
+            counts.mounted++;
+        else {
+            await target.putBlob(blob, () => source.openBlob(blob));
+            counts.uploaded++;
+        }
     }
-    await target.putBlob(blob, () => source.openBlob(blob));
-    counts.uploaded++;
+    ledger.stored(blob.digest);
 }
 
 ;// CONCATENATED MODULE: ./lib/images/layout-copy-target.js
@@ -43256,6 +43267,8 @@ class RegistryDriver {
     verifiesDigests = true;
     sources = new Map();
     layouts = new Map();
+    /** Per registry: a repository that holds each blob this run saw there (for cross-repository mounts). */
+    blobHomes = new Map();
     constructor(logger, clientFor, workspace) {
         this.logger = logger;
         this.clientFor = clientFor;
@@ -43276,7 +43289,7 @@ class RegistryDriver {
     }
     async push(source, target, where) {
         const image = await this.open(source);
-        const result = await copyImage(image, this.targetFor(where), where.tag);
+        const result = await copyImage(image, this.targetFor(where), where.tag, this.ledgerFor(where));
         const what = result.outcome === 'unchanged'
             ? 'already there'
             : result.outcome === 'promoted'
@@ -43322,6 +43335,21 @@ class RegistryDriver {
             case 'docker-archive':
                 return readDockerArchive(part.file);
         }
+    }
+    ledgerFor(where) {
+        let homes = this.blobHomes.get(where.registry);
+        if (!homes) {
+            homes = new Map();
+            this.blobHomes.set(where.registry, homes);
+        }
+        const known = homes;
+        return {
+            whereIs: (digest) => {
+                const repository = known.get(digest);
+                return repository === undefined ? undefined : { registry: where.registry, repository };
+            },
+            stored: (digest) => void known.set(digest, where.repository),
+        };
     }
     targetFor(where) {
         if (where.registry.startsWith(LAYOUT_PREFIX)) {
@@ -47405,16 +47433,20 @@ class Authenticator {
     credentials;
     tokenRequest;
     insecure;
+    loginHint;
     challenge;
     tokens;
     basic;
     constructor(registry, credentials, 
     /** GETs a token URL (retried like any request), with the Basic credentials if any. */
-    tokenRequest, now, insecure) {
+    tokenRequest, now, insecure, 
+    /** What to tell the user when the registry refuses; where the credentials come from decides it. */
+    loginHint) {
         this.registry = registry;
         this.credentials = credentials;
         this.tokenRequest = tokenRequest;
         this.insecure = insecure;
+        this.loginHint = loginHint;
         this.tokens = new TokenCache(now);
         this.basic = credentials
             ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`
@@ -47422,6 +47454,14 @@ class Authenticator {
     }
     get hasCredentials() {
         return this.credentials !== undefined;
+    }
+    /** The remedy for a refusal: fix the inputs' credentials, or the login the hint names. */
+    get remedy() {
+        if (this.loginHint)
+            return this.loginHint;
+        return this.credentials
+            ? 'check registry-username, registry-password and their permissions'
+            : 'set registry-username and registry-password';
     }
     /** What to send with a request that needs `scopes`, as far as the registry's earlier answers tell. */
     async before(scopes) {
@@ -47489,9 +47529,7 @@ class Authenticator {
     }
     tokenRefusal(status) {
         if (status === 401 || status === 403) {
-            return new UserError(this.registry, `the token service refused the ${this.credentials ? 'credentials' : 'anonymous request'} (HTTP ${status})`, this.credentials
-                ? 'check registry-username and registry-password'
-                : 'set registry-username and registry-password');
+            return new UserError(this.registry, `the token service refused the ${this.credentials ? 'credentials' : 'anonymous request'} (HTTP ${status})`, this.remedy);
         }
         return new UserError(this.registry, `the token service failed (HTTP ${status})`, 'retry the workflow; if it persists, check the registry');
     }
@@ -56995,15 +57033,13 @@ function registryErrors(body) {
 }
 /** A clear error for an answer that is not the one wanted: the reference, the status, the registry's words. */
 function refusal(reply, context) {
-    const { subject, doing, hasCredentials } = context;
+    const { subject, doing } = context;
     const detail = context.redact(registryErrors(reply.body));
     const status = `HTTP ${reply.statusCode}${detail ? ` ${detail}` : ''}`;
     switch (reply.statusCode) {
         case 401:
         case 403:
-            return new UserError(subject, `the registry refused ${doing} (${status})`, hasCredentials
-                ? 'check registry-username, registry-password and their permissions'
-                : 'set registry-username and registry-password');
+            return new UserError(subject, `the registry refused ${doing} (${status})`, context.remedy);
         case 404:
             return new UserError(subject, `the registry does not know it: ${doing} failed (${status})`, 'check the repository name and the reference');
     }
@@ -57182,6 +57218,7 @@ class Requester {
             subject,
             doing,
             hasCredentials: auth.hasCredentials,
+            remedy: auth.remedy,
             redact: (t) => auth.redact(t),
         });
     }
@@ -57510,7 +57547,7 @@ class RegistryClient {
             const once = async () => ({ reply: await exchange(client, { method: 'GET', url }, authorization) });
             return (await untilAnswered('asking for a token', once, retry, logger)).reply;
         };
-        const auth = new Authenticator(registry, credentials, tokenRequest, options.now ?? Date.now, options.insecure ?? false);
+        const auth = new Authenticator(registry, credentials, tokenRequest, options.now ?? Date.now, options.insecure ?? false, options.loginHint);
         this.requester = new Requester({ registry, http: client, auth, logger, retry });
     }
     /** Proves the credentials work (GET /v2/ and, for token registries, a token) without changing anything. */
@@ -57577,7 +57614,10 @@ function portsFor(config, logger, mask, workspace) {
             const credentials = registry === config.registry ? config.credentials : dockerConfigCredentials(registry);
             if (credentials)
                 mask(credentials.password);
-            client = new RegistryClient(registry, credentials, { logger, insecure: config.insecure });
+            const loginHint = registry === config.registry
+                ? undefined
+                : `log in to ${registry} before this step (docker login, or a login action): its credentials come from the docker client configuration`;
+            client = new RegistryClient(registry, credentials, { logger, insecure: config.insecure, loginHint });
             clients.set(registry, client);
         }
         return client;
@@ -57590,6 +57630,7 @@ function portsFor(config, logger, mask, workspace) {
         registry: layoutTarget
             ? new LayoutReader(config.registry.slice(LAYOUT_PREFIX.length))
             : clientFor(config.registry),
+        mirror: clientFor,
         host: config.packageHost ? openPackageHost(config.packageHost) : undefined,
         findFiles: findPackageFiles,
     };
@@ -58047,6 +58088,9 @@ async function checkImages(config, ports, logger) {
     }
     if (config.credentials)
         await ports.registry.checkAccess();
+    // A mirror that refuses us would fail the run after the main registry already has the version tags.
+    for (const mirror of config.mirrors)
+        await ports.mirror?.(mirror).checkAccess();
 }
 /** One line per step, as the dry run prints the plan. */
 function describe(step) {

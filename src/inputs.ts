@@ -84,6 +84,13 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
   // The registry driver's sources are checked for their form here; that they exist, before any write.
   if (imageDriver === 'registry') for (const line of images) parseSource(line.source, workspace);
   const credentials = readCredentials(input('registry-username'), input('registry-password'));
+  if (credentials && registry.startsWith(LAYOUT)) {
+    throw new UserError(
+      'registry-username',
+      'is set, but the registry is an OCI layout, which takes no credentials',
+      'remove registry-username and registry-password (sources in registries use the docker login of the job)',
+    );
+  }
   const latest = oneOf('latest', input('latest') || 'auto', ['auto', 'true', 'false'] as const);
   const packagePatterns = lines(input('packages'));
   const hostValue = input('package-host').trim();

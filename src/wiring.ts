@@ -27,7 +27,11 @@ export function portsFor(
       const credentials =
         registry === config.registry ? config.credentials : dockerConfigCredentials(registry);
       if (credentials) mask(credentials.password);
-      client = new RegistryClient(registry, credentials, { logger, insecure: config.insecure });
+      const loginHint =
+        registry === config.registry
+          ? undefined
+          : `log in to ${registry} before this step (docker login, or a login action): its credentials come from the docker client configuration`;
+      client = new RegistryClient(registry, credentials, { logger, insecure: config.insecure, loginHint });
       clients.set(registry, client);
     }
     return client;
@@ -41,6 +45,7 @@ export function portsFor(
     registry: layoutTarget
       ? new LayoutReader(config.registry.slice(LAYOUT_PREFIX.length))
       : clientFor(config.registry),
+    mirror: clientFor,
     host: config.packageHost ? openPackageHost(config.packageHost) : undefined,
     findFiles: findPackageFiles,
   };

@@ -207,7 +207,7 @@ describe('RegistryClient authentication and refusals', () => {
         new RegistryClient(bearer.address, wrongPassword).getManifest('e2e/auth', 'v1'),
       );
       expect(failure.message).toBe(
-        `${bearer.address}: the token service refused the credentials (HTTP 401) — check registry-username and registry-password`,
+        `${bearer.address}: the token service refused the credentials (HTTP 401) — check registry-username, registry-password and their permissions`,
       );
     });
 

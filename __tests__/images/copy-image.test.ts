@@ -186,6 +186,25 @@ describe('copyImage', () => {
     ]);
   });
 
+  it('mounts from a repository the run already filled instead of uploading again', async () => {
+    const { node, blobs } = imageNode('{"slim":true}', ['base', 'no-driver']);
+    const homes = new Map<string, string>();
+    const ledger = {
+      whereIs: (digest: string) =>
+        homes.has(digest) ? { registry: 'r', repository: homes.get(digest) ?? '' } : undefined,
+      stored: (digest: string) => void homes.set(digest, 'falcosecurity/falco'),
+    };
+    const first = new MemoryTarget();
+    expect((await copyImage(source(node, blobs), first, '0.26.0-slim', ledger)).blobsUploaded).toBe(3);
+    // The second repository of the same registry: every blob is mountable from the first one.
+    const second = new MemoryTarget(new Set(node.blobs.map((b) => b.digest)));
+    const reading = source(node, blobs);
+    const result = await copyImage(reading, second, '0.26.0', ledger);
+    expect(result).toMatchObject({ outcome: 'copied', blobsUploaded: 0, blobsMounted: 3 });
+    expect(reading.opened).toEqual([]);
+    expect(second.calls.filter((call) => call.startsWith('mountBlob'))).toHaveLength(3);
+  });
+
   it('uploads a blob listed twice in one manifest once', async () => {
     const { node, blobs } = imageNode('{}', ['same', 'same']);
     const target = new MemoryTarget();

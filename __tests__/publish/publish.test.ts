@@ -589,6 +589,37 @@ describe('publish: validation failures write nothing', () => {
     expect(w.calls).toEqual([]);
   });
 
+  it('a mirror that refuses the job login, before anything is written', async () => {
+    const files = await packageFiles(...STABLE_FILES);
+    const w = world({ files });
+    const asked: string[] = [];
+    const ports: PublishPorts = {
+      ...w.ports,
+      mirror: (registry) => ({
+        ...w.ports.registry,
+        async checkAccess() {
+          asked.push(registry);
+          throw new UserError(
+            registry,
+            'the registry refused logging in (HTTP 401)',
+            `log in to ${registry}`,
+          );
+        },
+      }),
+    };
+    const error = await asyncUserErrorOf(
+      publish(
+        config({ packagePatterns: ['build/*'], mirrors: ['public.ecr.aws'] }),
+        ports,
+        captureLogger(),
+        workspace,
+      ),
+    );
+    expect(asked).toEqual(['public.ecr.aws']);
+    expect(error.subject).toBe('public.ecr.aws');
+    expect(w.calls).toEqual([]);
+  });
+
   it('two package files that land on one path', async () => {
     const files = await packageFiles('falco-0.26.0-x86_64.deb', 'again/falco-0.26.0-x86_64.deb');
     const w = world({ files });

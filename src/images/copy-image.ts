@@ -1,9 +1,20 @@
 import type { Descriptor } from '../oci/descriptor.js';
-import type { ManifestNode, SourceImage } from '../oci/image.js';
+import type { ManifestNode, RegistryOrigin, SourceImage } from '../oci/image.js';
 import type { CopyTarget } from './copy-target.js';
 
 /** What a copy did: nothing (the tag already had the digest), only manifests (promotion), or blobs too. */
 export type CopyOutcome = 'unchanged' | 'promoted' | 'copied';
+
+/**
+ * What the run knows about blobs across copies: where on the target's registry a blob already is (so a
+ * second repository mounts it instead of uploading it again), and a note of each blob the target now holds.
+ */
+export interface BlobLedger {
+  whereIs(digest: string): RegistryOrigin | undefined;
+  stored(digest: string): void;
+}
+
+const NO_LEDGER: BlobLedger = { whereIs: () => undefined, stored: () => undefined };
 
 export interface CopyResult {
   readonly digest: string;
@@ -17,14 +28,19 @@ export interface CopyResult {
  * already holds is not sent again (a promotion is one manifest PUT per tag); children of an index go
  * before the index, blobs before their manifest, so the target never names what it does not hold.
  */
-export async function copyImage(source: SourceImage, target: CopyTarget, tag: string): Promise<CopyResult> {
+export async function copyImage(
+  source: SourceImage,
+  target: CopyTarget,
+  tag: string,
+  ledger: BlobLedger = NO_LEDGER,
+): Promise<CopyResult> {
   const root = source.root;
   if ((await target.tagDigest(tag)) === root.digest) {
     return { digest: root.digest, outcome: 'unchanged', blobsUploaded: 0, blobsMounted: 0 };
   }
   const counts = { uploaded: 0, mounted: 0 };
   const present = await target.hasManifest(root.digest);
-  if (!present) await copyContent(source, target, root, counts);
+  if (!present) await copyContent(source, target, root, counts, ledger);
   const digest = await target.putManifest(tag, root);
   if (digest !== root.digest) {
     throw new Error(`${target.name}:${tag} stored ${digest}, expected ${root.digest}`);
@@ -43,15 +59,16 @@ async function copyContent(
   target: CopyTarget,
   node: ManifestNode,
   counts: { uploaded: number; mounted: number },
+  ledger: BlobLedger,
 ): Promise<void> {
   for (const child of node.children) {
     if (await target.hasManifest(child.digest)) continue;
-    await copyContent(source, target, child, counts);
+    await copyContent(source, target, child, counts, ledger);
     await target.putManifest(child.digest, child);
   }
   // The blobs of one image go in parallel; the target limits how many uploads run at once.
   const unique = [...new Map(node.blobs.map((blob) => [blob.digest, blob])).values()];
-  await Promise.all(unique.map((blob) => copyBlob(source, target, blob, counts)));
+  await Promise.all(unique.map((blob) => copyBlob(source, target, blob, counts, ledger)));
 }
 
 async function copyBlob(
@@ -59,12 +76,18 @@ async function copyBlob(
   target: CopyTarget,
   blob: Descriptor,
   counts: { uploaded: number; mounted: number },
+  ledger: BlobLedger,
 ): Promise<void> {
-  if (await target.hasBlob(blob.digest)) return;
-  if (source.origin && (await target.mountBlob(blob.digest, source.origin))) {
-    counts.mounted++;
-    return;
+  if (!(await target.hasBlob(blob.digest))) {
+    // A mount moves no bytes: from the source's own repository, or from one this run already filled.
+    const places = [source.origin, ledger.whereIs(blob.digest)].filter((place) => place !== undefined);
+    let mounted = false;
+    for (const from of places) if (!mounted) mounted = await target.mountBlob(blob.digest, from);
+    if (mounted) counts.mounted++;
+    else {
+      await target.putBlob(blob, () => source.openBlob(blob));
+      counts.uploaded++;
+    }
   }
-  await target.putBlob(blob, () => source.openBlob(blob));
-  counts.uploaded++;
+  ledger.stored(blob.digest);
 }

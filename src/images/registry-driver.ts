@@ -6,7 +6,7 @@ import { joinSources } from '../oci/join-sources.js';
 import { readOciLayout } from '../oci/layout-source.js';
 import { OciLayoutTarget } from '../oci/layout-target.js';
 import type { RegistryClient } from '../registry/client.js';
-import { copyImage } from './copy-image.js';
+import { copyImage, type BlobLedger } from './copy-image.js';
 import type { CopyTarget } from './copy-target.js';
 import type { ImageDriver, SourceCheck, TagLocation } from './driver.js';
 import { LayoutCopyTarget } from './layout-copy-target.js';
@@ -28,6 +28,8 @@ export class RegistryDriver implements ImageDriver {
   readonly verifiesDigests = true;
   private readonly sources = new Map<string, Promise<SourceImage>>();
   private readonly layouts = new Map<string, OciLayoutTarget>();
+  /** Per registry: a repository that holds each blob this run saw there (for cross-repository mounts). */
+  private readonly blobHomes = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly logger: Logger,
@@ -52,7 +54,7 @@ export class RegistryDriver implements ImageDriver {
 
   async push(source: string, target: string, where: TagLocation): Promise<string> {
     const image = await this.open(source);
-    const result = await copyImage(image, this.targetFor(where), where.tag);
+    const result = await copyImage(image, this.targetFor(where), where.tag, this.ledgerFor(where));
     const what =
       result.outcome === 'unchanged'
         ? 'already there'
@@ -105,6 +107,22 @@ export class RegistryDriver implements ImageDriver {
       case 'docker-archive':
         return readDockerArchive(part.file);
     }
+  }
+
+  private ledgerFor(where: TagLocation): BlobLedger {
+    let homes = this.blobHomes.get(where.registry);
+    if (!homes) {
+      homes = new Map();
+      this.blobHomes.set(where.registry, homes);
+    }
+    const known = homes;
+    return {
+      whereIs: (digest) => {
+        const repository = known.get(digest);
+        return repository === undefined ? undefined : { registry: where.registry, repository };
+      },
+      stored: (digest) => void known.set(digest, where.repository),
+    };
   }
 
   private targetFor(where: TagLocation): CopyTarget {

@@ -12,6 +12,8 @@ export interface RegistryReader {
 export interface PublishPorts {
   readonly driver: ImageDriver;
   readonly registry: RegistryReader;
+  /** The reader of a mirror registry (with the credentials the job's docker login stored for it). */
+  readonly mirror?: (registry: string) => RegistryReader;
   readonly host: PackageHost | undefined;
   readonly findFiles: (patterns: readonly string[]) => Promise<string[]>;
 }

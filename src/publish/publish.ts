@@ -93,6 +93,8 @@ async function checkImages(config: Config, ports: PublishPorts, logger: Logger):
     );
   }
   if (config.credentials) await ports.registry.checkAccess();
+  // A mirror that refuses us would fail the run after the main registry already has the version tags.
+  for (const mirror of config.mirrors) await ports.mirror?.(mirror).checkAccess();
 }
 
 /** One line per step, as the dry run prints the plan. */

@@ -30,6 +30,8 @@ export class Authenticator {
     private readonly tokenRequest: (url: string, authorization: string | undefined) => Promise<Reply>,
     now: () => number,
     private readonly insecure: boolean,
+    /** What to tell the user when the registry refuses; where the credentials come from decides it. */
+    private readonly loginHint?: string,
   ) {
     this.tokens = new TokenCache(now);
     this.basic = credentials
@@ -39,6 +41,14 @@ export class Authenticator {
 
   get hasCredentials(): boolean {
     return this.credentials !== undefined;
+  }
+
+  /** The remedy for a refusal: fix the inputs' credentials, or the login the hint names. */
+  get remedy(): string {
+    if (this.loginHint) return this.loginHint;
+    return this.credentials
+      ? 'check registry-username, registry-password and their permissions'
+      : 'set registry-username and registry-password';
   }
 
   /** What to send with a request that needs `scopes`, as far as the registry's earlier answers tell. */
@@ -113,9 +123,7 @@ export class Authenticator {
       return new UserError(
         this.registry,
         `the token service refused the ${this.credentials ? 'credentials' : 'anonymous request'} (HTTP ${status})`,
-        this.credentials
-          ? 'check registry-username and registry-password'
-          : 'set registry-username and registry-password',
+        this.remedy,
       );
     }
     return new UserError(

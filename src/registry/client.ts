@@ -25,6 +25,11 @@ export type { RegistryCredentials } from './auth.js';
 export type { Manifest, ManifestContent } from './manifests.js';
 
 export interface RegistryClientOptions {
+  /**
+   * The remedy shown when the registry refuses, for credentials that do not come from the inputs
+   * (e.g. `log in to public.ecr.aws with docker login before this step`).
+   */
+  loginHint?: string;
   /** The HTTP client (tests pass one that records its exchanges). */
   readonly http?: Got;
   /** Tags asked for per page; registries may answer with fewer and a `Link` to the next page. Default 1000. */
@@ -97,6 +102,7 @@ export class RegistryClient {
       tokenRequest,
       options.now ?? Date.now,
       options.insecure ?? false,
+      options.loginHint,
     );
     this.requester = new Requester({ registry, http: client, auth, logger, retry });
   }

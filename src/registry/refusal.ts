@@ -21,25 +21,21 @@ export interface RefusalContext {
   /** What was being done, for "the registry refused <doing>". */
   readonly doing: string;
   readonly hasCredentials: boolean;
+  /** What to do about a 401/403. */
+  readonly remedy: string;
   /** Removes secrets from what the registry said. */
   readonly redact: (text: string) => string;
 }
 
 /** A clear error for an answer that is not the one wanted: the reference, the status, the registry's words. */
 export function refusal(reply: Reply, context: RefusalContext): UserError {
-  const { subject, doing, hasCredentials } = context;
+  const { subject, doing } = context;
   const detail = context.redact(registryErrors(reply.body));
   const status = `HTTP ${reply.statusCode}${detail ? ` ${detail}` : ''}`;
   switch (reply.statusCode) {
     case 401:
     case 403:
-      return new UserError(
-        subject,
-        `the registry refused ${doing} (${status})`,
-        hasCredentials
-          ? 'check registry-username, registry-password and their permissions'
-          : 'set registry-username and registry-password',
-      );
+      return new UserError(subject, `the registry refused ${doing} (${status})`, context.remedy);
     case 404:
       return new UserError(
         subject,

@@ -56,6 +56,7 @@ export class Requester {
       subject,
       doing,
       hasCredentials: auth.hasCredentials,
+      remedy: auth.remedy,
       redact: (t) => auth.redact(t),
     });
   }
