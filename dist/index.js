@@ -43080,7 +43080,11 @@ async function copyImage(source, target, tag, ledger = NO_LEDGER) {
         return { digest: root.digest, outcome: 'unchanged', blobsUploaded: 0, blobsMounted: 0 };
     }
     const counts = { uploaded: 0, mounted: 0 };
-    const present = await target.hasManifest(root.digest);
+    // A source read from this very repository is there already: its manifest GET proved it.
+    const sameRepository = source.origin !== undefined &&
+        source.origin.registry === target.origin?.registry &&
+        source.origin.repository === target.origin.repository;
+    const present = sameRepository || (await target.hasManifest(root.digest));
     if (!present)
         await copyContent(source, target, root, counts, ledger);
     const digest = await target.putManifest(tag, root);
@@ -43174,17 +43178,26 @@ class RegistryCopyTarget {
     registry;
     repository;
     name;
+    origin;
+    /** Manifests this run saw or stored here: asking again would only cost a request per tag. */
+    knownManifests = new Set();
     constructor(client, registry, repository) {
         this.client = client;
         this.registry = registry;
         this.repository = repository;
         this.name = `${registry}/${repository}`;
+        this.origin = { registry, repository };
     }
     tagDigest(tag) {
         return this.client.manifestDigest(this.repository, tag);
     }
     async hasManifest(digest) {
-        return (await this.client.manifestDigest(this.repository, digest)) === digest;
+        if (this.knownManifests.has(digest))
+            return true;
+        const present = (await this.client.manifestDigest(this.repository, digest)) === digest;
+        if (present)
+            this.knownManifests.add(digest);
+        return present;
     }
     hasBlob(digest) {
         return this.client.hasBlob(this.repository, digest);
@@ -43267,6 +43280,8 @@ class RegistryDriver {
     verifiesDigests = true;
     sources = new Map();
     layouts = new Map();
+    /** One target per repository, so what it learns (manifests it holds) serves every tag. */
+    targets = new Map();
     /** Per registry: a repository that holds each blob this run saw there (for cross-repository mounts). */
     blobHomes = new Map();
     constructor(logger, clientFor, workspace) {
@@ -43352,6 +43367,15 @@ class RegistryDriver {
         };
     }
     targetFor(where) {
+        const key = `${where.registry}\u0000${where.repository}`;
+        let target = this.targets.get(key);
+        if (!target) {
+            target = this.newTarget(where);
+            this.targets.set(key, target);
+        }
+        return target;
+    }
+    newTarget(where) {
         if (where.registry.startsWith(LAYOUT_PREFIX)) {
             const dir = where.registry.slice(LAYOUT_PREFIX.length);
             let layout = this.layouts.get(dir);

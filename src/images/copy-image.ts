@@ -39,7 +39,12 @@ export async function copyImage(
     return { digest: root.digest, outcome: 'unchanged', blobsUploaded: 0, blobsMounted: 0 };
   }
   const counts = { uploaded: 0, mounted: 0 };
-  const present = await target.hasManifest(root.digest);
+  // A source read from this very repository is there already: its manifest GET proved it.
+  const sameRepository =
+    source.origin !== undefined &&
+    source.origin.registry === target.origin?.registry &&
+    source.origin.repository === target.origin.repository;
+  const present = sameRepository || (await target.hasManifest(root.digest));
   if (!present) await copyContent(source, target, root, counts, ledger);
   const digest = await target.putManifest(tag, root);
   if (digest !== root.digest) {

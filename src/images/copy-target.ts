@@ -8,6 +8,8 @@ import type { ManifestNode, RegistryOrigin } from '../oci/image.js';
  */
 export interface CopyTarget {
   readonly name: string;
+  /** The registry repository this is, when it is one: a source read from it needs no copy at all. */
+  readonly origin?: RegistryOrigin;
   /** The digest `tag` points at now, or undefined. */
   tagDigest(tag: string): Promise<string | undefined>;
   hasManifest(digest: string): Promise<boolean>;

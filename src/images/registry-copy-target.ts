@@ -7,6 +7,9 @@ import type { CopyTarget } from './copy-target.js';
 /** One repository of a registry, as a copy target. */
 export class RegistryCopyTarget implements CopyTarget {
   readonly name: string;
+  readonly origin: RegistryOrigin;
+  /** Manifests this run saw or stored here: asking again would only cost a request per tag. */
+  private readonly knownManifests = new Set<string>();
 
   constructor(
     private readonly client: RegistryClient,
@@ -14,6 +17,7 @@ export class RegistryCopyTarget implements CopyTarget {
     private readonly repository: string,
   ) {
     this.name = `${registry}/${repository}`;
+    this.origin = { registry, repository };
   }
 
   tagDigest(tag: string): Promise<string | undefined> {
@@ -21,7 +25,10 @@ export class RegistryCopyTarget implements CopyTarget {
   }
 
   async hasManifest(digest: string): Promise<boolean> {
-    return (await this.client.manifestDigest(this.repository, digest)) === digest;
+    if (this.knownManifests.has(digest)) return true;
+    const present = (await this.client.manifestDigest(this.repository, digest)) === digest;
+    if (present) this.knownManifests.add(digest);
+    return present;
   }
 
   hasBlob(digest: string): Promise<boolean> {

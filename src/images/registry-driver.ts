@@ -28,6 +28,8 @@ export class RegistryDriver implements ImageDriver {
   readonly verifiesDigests = true;
   private readonly sources = new Map<string, Promise<SourceImage>>();
   private readonly layouts = new Map<string, OciLayoutTarget>();
+  /** One target per repository, so what it learns (manifests it holds) serves every tag. */
+  private readonly targets = new Map<string, CopyTarget>();
   /** Per registry: a repository that holds each blob this run saw there (for cross-repository mounts). */
   private readonly blobHomes = new Map<string, Map<string, string>>();
 
@@ -126,6 +128,16 @@ export class RegistryDriver implements ImageDriver {
   }
 
   private targetFor(where: TagLocation): CopyTarget {
+    const key = `${where.registry}\u0000${where.repository}`;
+    let target = this.targets.get(key);
+    if (!target) {
+      target = this.newTarget(where);
+      this.targets.set(key, target);
+    }
+    return target;
+  }
+
+  private newTarget(where: TagLocation): CopyTarget {
     if (where.registry.startsWith(LAYOUT_PREFIX)) {
       const dir = where.registry.slice(LAYOUT_PREFIX.length);
       let layout = this.layouts.get(dir);
