@@ -1,0 +1,141 @@
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runTool, toolText } from '../fixtures/tools.js';
+
+/** .deb files built by the real dpkg-deb, and ar archives re-packed around their members. */
+
+export type Compression = 'gzip' | 'xz' | 'zstd' | 'none';
+
+/** The file-name suffix dpkg-deb gives control.tar and data.tar for each -Z type. */
+export const SUFFIX: Readonly<Record<Compression, string>> = {
+  gzip: '.gz',
+  xz: '.xz',
+  zstd: '.zst',
+  none: '',
+};
+
+/**
+ * A control file with what makes parsing hard: UTF-8, a field whose first line is empty, a tab
+ * continuation, trailing blanks (dpkg drops them at the end of a value only), an extra-indented
+ * line and ` .` in the description.
+ */
+export const RICH_CONTROL = [
+  'Package: falco-test',
+  'Version: 0.27.0-12+abc1234',
+  'Architecture: amd64',
+  'Maintainer: Jörg Falcó <cncf-falco-dev@lists.cncf.io>',
+  'Installed-Size: 1',
+  'Depends: libc6 (>= 2.17), dkms',
+  'Section: utils',
+  'Priority: optional',
+  'Homepage: https://falco.org',
+  'XB-Multi:',
+  ' line one  ',
+  '\tline two',
+  'X-Trailing:    value with trailing blanks   ',
+  'Description: runtime security ',
+  ' Falco is a runtime security tool.',
+  ' .',
+  '   indented  ',
+  '',
+].join('\n');
+
+/** Builds a package from `control` with `dpkg-deb -Z<compression>`; `nocheck` lets a bad control through. */
+export async function buildDeb(
+  dir: string,
+  compression: Compression,
+  control: string = RICH_CONTROL,
+  options: { readonly nocheck?: boolean; readonly name?: string } = {},
+): Promise<string> {
+  const name = options.name ?? `falco-test-${compression}`;
+  const root = join(dir, `${name}-root`);
+  await mkdir(join(root, 'DEBIAN'), { recursive: true });
+  await mkdir(join(root, 'usr', 'bin'), { recursive: true });
+  await writeFile(join(root, 'DEBIAN', 'control'), control);
+  await writeFile(join(root, 'usr', 'bin', 'falco-test'), '#!/bin/sh\necho falco\n');
+  await chmod(join(root, 'usr', 'bin', 'falco-test'), 0o755);
+  const file = join(dir, `${name}.deb`);
+  await runTool('dpkg-deb', [
+    `-Z${compression}`,
+    '--root-owner-group',
+    ...(options.nocheck ? ['--nocheck'] : []),
+    '--build',
+    root,
+    file,
+  ]);
+  return file;
+}
+
+/** Member names as binutils' ar lists them. */
+export async function arNames(file: string): Promise<string[]> {
+  return (await toolText('ar', ['t', file])).split('\n').filter(Boolean);
+}
+
+/** One member's bytes, as binutils' ar prints them. */
+export function arMember(file: string, name: string): Promise<Buffer> {
+  return runTool('ar', ['p', file, name]);
+}
+
+export interface Member {
+  readonly name: string;
+  readonly data: Buffer;
+}
+
+/**
+ * Writes an ar archive by hand, in one of the name styles `ar` implementations use: `dpkg` (plain,
+ * space padded), `bsd` (`#1/<length>`, the name first in the data) or `gnu-long` (every name in a
+ * `//` table, members named `/<offset>`).
+ */
+export async function writeAr(
+  file: string,
+  members: readonly Member[],
+  style: 'dpkg' | 'bsd' | 'gnu-long',
+): Promise<void> {
+  const parts: Buffer[] = [Buffer.from('!<arch>\n')];
+  const add = (name: string, data: Buffer): void => {
+    const header =
+      name.padEnd(16) +
+      '0'.padEnd(12) +
+      '0'.padEnd(6) +
+      '0'.padEnd(6) +
+      '100644'.padEnd(8) +
+      String(data.length).padEnd(10) +
+      '`\n';
+    parts.push(Buffer.from(header, 'latin1'), data);
+    if (data.length % 2 === 1) parts.push(Buffer.from('\n'));
+  };
+  if (style === 'gnu-long') {
+    let table = '';
+    const offsets = members.map((member) => {
+      const offset = table.length;
+      table += `${member.name}/\n`;
+      return offset;
+    });
+    add('//', Buffer.from(table));
+    members.forEach((member, i) => add(`/${offsets[i]}`, member.data));
+  } else {
+    for (const member of members) {
+      if (style === 'bsd')
+        add(`#1/${member.name.length}`, Buffer.concat([Buffer.from(member.name), member.data]));
+      else add(member.name, member.data);
+    }
+  }
+  await writeFile(file, Buffer.concat(parts));
+}
+
+/** The members of a dpkg-built .deb, in order. */
+export async function membersOf(file: string): Promise<Member[]> {
+  const names = await arNames(file);
+  return Promise.all(names.map(async (name) => ({ name, data: await arMember(file, name) })));
+}
+
+/** dpkg-deb's value of one field (`--field` prints it with a final newline). */
+export async function dpkgField(file: string, field: string): Promise<string> {
+  return (await toolText('dpkg-deb', ['--field', file, field])).replace(/\n$/, '');
+}
+
+/** The field names of the control file, in order, as `dpkg-deb --info` shows the file. */
+export async function dpkgFieldNames(file: string): Promise<string[]> {
+  const control = await toolText('dpkg-deb', ['--info', file, 'control']);
+  return control.split('\n').flatMap((line) => /^([^\s:#][^:]*):/.exec(line)?.[1] ?? []);
+}

@@ -1,0 +1,19 @@
+import { fileXml, versionXml } from './primary-xml.js';
+import { metadataDocument } from './repodata-documents.js';
+import { escapeAttribute as a } from './xml-escape.js';
+import type { YumPackageFile } from './yum-package.js';
+
+/** filelists.xml: every file of every package, directories and %ghost files marked. */
+export function renderFilelists(packages: readonly YumPackageFile[]): string {
+  return metadataDocument('filelists', packages.map(filelistsPackageXml));
+}
+
+export function filelistsPackageXml(file: YumPackageFile): string {
+  const { pkg } = file;
+  return [
+    `<package pkgid="${a(file.sha256)}" name="${a(pkg.name)}" arch="${a(pkg.arch)}">`,
+    `  ${versionXml(pkg)}`,
+    ...pkg.files.map((entry) => `  ${fileXml(entry)}`),
+    `</package>`,
+  ].join('\n');
+}

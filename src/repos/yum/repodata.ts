@@ -1,0 +1,61 @@
+import { gunzipSync } from 'node:zlib';
+import { deterministicGzip } from '../deterministic-gzip.js';
+import type { RepodataEntry } from './repodata-entry.js';
+import { joinRepodata } from './repodata-entry.js';
+import { metadataDocument, type MetadataKind } from './repodata-documents.js';
+import { parseFilelists, parseOther, parsePrimary } from './repodata-parse.js';
+import { renderRepomd, repodataLocation } from './repomd-xml.js';
+
+export interface RepodataFile {
+  /** Relative to the repository root (`rpm/` or `rpm-dev/`). */
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface Repodata {
+  /** The three hash-named .xml.gz documents: published before the repomd.xml that points at them. */
+  readonly documents: readonly RepodataFile[];
+  /** `repodata/repomd.xml`: published last (and signed), switching clients to the new documents at once. */
+  readonly repomd: RepodataFile;
+}
+
+const KINDS: readonly MetadataKind[] = ['primary', 'filelists', 'other'];
+
+/** The repodata of a repository holding exactly these entries, in the order given. */
+export function buildRepodata(
+  entries: readonly RepodataEntry[],
+  options: { readonly revision: string; readonly timestamp: number },
+): Repodata {
+  const files = KINDS.map((type) => {
+    const open = Buffer.from(
+      metadataDocument(
+        type,
+        entries.map((entry) => entry[type]),
+      ),
+      'utf8',
+    );
+    return { type, open, gz: deterministicGzip(open), timestamp: options.timestamp };
+  });
+  const repomd = renderRepomd({ revision: options.revision, files });
+  return {
+    documents: files.map((file) => ({ path: repodataLocation(file.type, file.gz), bytes: file.gz })),
+    repomd: { path: 'repodata/repomd.xml', bytes: Buffer.from(repomd, 'utf8') },
+  };
+}
+
+/** The entries of current repodata, from its three documents (gzip-compressed or plain XML). */
+export function readRepodata(documents: Readonly<Record<MetadataKind, Uint8Array>>): RepodataEntry[] {
+  return joinRepodata(
+    parsePrimary(decompress(documents.primary, 'primary')),
+    parseFilelists(decompress(documents.filelists, 'filelists')),
+    parseOther(decompress(documents.other, 'other')),
+  );
+}
+
+/** Falco's repodata is gzip (createrepo_c's default); other compressions are refused by name. */
+function decompress(bytes: Uint8Array, kind: MetadataKind): string {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes).toString('utf8');
+  const text = Buffer.from(bytes).toString('utf8');
+  if (text.trimStart().startsWith('<')) return text;
+  throw new Error(`${kind} metadata is neither gzip nor XML (zstd, xz and bzip2 repodata are not supported)`);
+}
