@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -49,13 +49,10 @@ export async function runAction(
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? -1)));
-  return {
-    exitCode,
-    stdout,
-    stderr,
-    outputs: parseOutputs(await readFile(outputFile, 'utf8')),
-    summary: await readFile(summaryFile, 'utf8'),
-  };
+  const outputs = parseOutputs(await readFile(outputFile, 'utf8'));
+  const summary = await readFile(summaryFile, 'utf8');
+  await rm(dir, { recursive: true, force: true });
+  return { exitCode, stdout, stderr, outputs, summary };
 }
 
 /** The GITHUB_OUTPUT file format: `name<<DELIMITER`, value lines, `DELIMITER`. */

@@ -13,6 +13,7 @@ import { mapConcurrent } from './map-concurrent.js';
 import { MediaTypes } from './media-types.js';
 import { isNotFound } from './not-found.js';
 import { entryName, extractTar } from './tar-extract.js';
+import { UPLOAD_READ_CHUNK } from './upload-chunk.js';
 
 const MANIFEST_FILE = 'manifest.json';
 const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
@@ -215,5 +216,5 @@ async function openBlob(
     }
     throw error;
   });
-  return handle.createReadStream();
+  return handle.createReadStream({ highWaterMark: UPLOAD_READ_CHUNK });
 }

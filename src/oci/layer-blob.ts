@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { UPLOAD_READ_CHUNK } from './upload-chunk.js';
 import { open } from 'node:fs/promises';
 import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -77,7 +78,7 @@ async function readHead(path: string, length: number): Promise<Buffer> {
 }
 
 function read(path: string): Readable {
-  return createReadStream(path, { highWaterMark: CHUNK });
+  return createReadStream(path, { highWaterMark: UPLOAD_READ_CHUNK });
 }
 
 /** A sink for bytes that only needed digesting. */

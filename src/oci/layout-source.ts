@@ -2,6 +2,7 @@ import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { UserError } from '../util/errors.js';
+import { UPLOAD_READ_CHUNK } from './upload-chunk.js';
 import type { Descriptor } from './descriptor.js';
 import { digestBytes, parseDigest, type ParsedDigest } from './digest.js';
 import type { ManifestNode, SourceImage } from './image.js';
@@ -160,7 +161,7 @@ async function openBlob(dir: string, descriptor: Descriptor, name: string): Prom
     throw error;
   }
   // The stream owns the handle from here and closes it when it ends or is destroyed.
-  return handle.createReadStream();
+  return handle.createReadStream({ highWaterMark: UPLOAD_READ_CHUNK });
 }
 
 function checkedDigest(descriptor: Descriptor, name: string): ParsedDigest {
