@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dependenciesOf, isPrimaryFile } from '../../../src/repos/rpm/rpm-dependencies.js';
+import { dependenciesOf } from '../../../src/repos/rpm/rpm-dependencies.js';
+import { isPrimaryFile } from '../../../src/repos/rpm/primary-files.js';
 import { parseHeader } from '../../../src/repos/rpm/rpm-header.js';
 import { Sense, Tag } from '../../../src/repos/rpm/rpm-tags.js';
 import { headerBytes, type HeaderValue } from './header-fixture.js';

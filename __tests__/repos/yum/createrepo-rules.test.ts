@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RpmDependency, RpmPackage } from '../../../src/repos/rpm/rpm-package.js';
-import {
-  isPrimaryFile,
-  repodataChangelogs,
-  repodataRequires,
-} from '../../../src/repos/yum/createrepo-rules.js';
+import { isPrimaryFile } from '../../../src/repos/rpm/primary-files.js';
+import { repodataChangelogs, repodataRequires } from '../../../src/repos/yum/createrepo-rules.js';
 import { BARE } from './rpm-package-fixture.js';
 
 describe('isPrimaryFile', () => {

@@ -1,7 +1,8 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { errorMessage, UserError } from '../../util/errors.js';
-import { arMembers, readAt, type ArMember } from './ar-members.js';
+import { arMembers, type ArMember } from './ar-members.js';
+import { readAt } from '../read-at.js';
 import { controlCompression, CONTROL_MEMBERS, decompressControl } from './control-compression.js';
 import { controlFileOf } from './control-file.js';
 import { parseControl } from './control-paragraph.js';

@@ -1,3 +1,4 @@
+import { readAt } from '../read-at.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { UserError } from '../../util/errors.js';
@@ -70,16 +71,4 @@ function truncated(subject: string, needed: number, size: number): UserError {
     `is truncated: it needs at least ${needed} bytes but the file has ${size}`,
     'download or build the package again',
   );
-}
-
-/** Exactly `length` bytes at `position`: callers have checked the file holds them. */
-async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  let done = 0;
-  while (done < length) {
-    const { bytesRead } = await file.read(buffer, done, length - done, position + done);
-    if (bytesRead === 0) throw new Error(`unexpected end of file at byte ${position + done}`);
-    done += bytesRead;
-  }
-  return buffer;
 }

@@ -1,3 +1,4 @@
+import { isPrimaryFile } from './primary-files.js';
 import type { RpmDependency } from './rpm-package.js';
 import type { RpmHeader } from './rpm-header.js';
 import { splitEvr } from './rpm-evr.js';
@@ -108,11 +109,6 @@ function comparisonOf(flags: number): Flags | undefined {
 /** Name, comparison and version: how createrepo_c tells a require the package provides itself. */
 function key(dependency: RawDependency): string {
   return `${dependency.name}\0${comparisonOf(dependency.flags) ?? ''}\0${dependency.version}`;
-}
-
-/** The files primary.xml lists (yum's rule, kept by createrepo_c): /etc/*, any *bin/*, sendmail. */
-export function isPrimaryFile(path: string): boolean {
-  return path.startsWith('/etc/') || path === '/usr/lib/sendmail' || path.includes('bin/');
 }
 
 function raw(header: RpmHeader, nameTag: number, flagsTag: number, versionTag: number): RawDependency[] {

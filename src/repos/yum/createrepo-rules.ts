@@ -1,3 +1,4 @@
+import { isPrimaryFile } from '../rpm/primary-files.js';
 import type { RpmChangelog, RpmDependency, RpmFile, RpmPackage } from '../rpm/rpm-package.js';
 import { rpmvercmp } from '../rpm/rpm-version.js';
 
@@ -5,11 +6,6 @@ import { rpmvercmp } from '../rpm/rpm-version.js';
  * What createrepo_c (0.17+, parsehdr.c) keeps of an .rpm's headers, applied here so our repodata lists
  * the same entries for the same package. The .rpm reader may hand over the header's lists as they are.
  */
-
-/** The files primary.xml lists: what yum and dnf resolve file requires against without filelists. */
-export function isPrimaryFile(path: string): boolean {
-  return path.startsWith('/etc/') || path === '/usr/lib/sendmail' || path.includes('bin/');
-}
 
 export function primaryFiles(files: readonly RpmFile[]): RpmFile[] {
   return files.filter((file) => isPrimaryFile(file.path));
