@@ -5,5 +5,7 @@ export default defineConfig({
   test: {
     include: ['__tests__/**/*.test.ts'],
     exclude: ['__tests__/e2e/**', 'node_modules/**'],
+    // Some of these run the real packaging tools (rpmbuild, gpg key generation): seconds each on a busy machine.
+    testTimeout: 60_000,
   },
 });

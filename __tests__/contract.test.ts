@@ -12,7 +12,7 @@ const readme = readFileSync('README.md', 'utf8');
 /** The keys of a top-level section of action.yml (`inputs:` or `outputs:`). */
 function sectionKeys(section: string): string[] {
   const body = action.split(new RegExp(`^${section}:$`, 'm'))[1]?.split(/^\S/m)[0] ?? '';
-  return [...body.matchAll(/^ {2}([a-z][a-z-]*):/gm)].map((match) => match[1] ?? '');
+  return [...body.matchAll(/^ {2}([a-z][a-z0-9-]*):/gm)].map((match) => match[1] ?? '');
 }
 
 describe('the action contract', () => {

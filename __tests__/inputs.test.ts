@@ -22,6 +22,9 @@ describe('readInputs defaults', () => {
       registry: 'docker.io',
       mirrors: [],
       insecure: false,
+      s3Endpoint: undefined,
+      s3Region: undefined,
+      serialized: false,
       credentials: undefined,
       latest: 'auto',
       packagePatterns: [],
@@ -130,6 +133,19 @@ describe('readInputs refuses bad inputs, naming the input', () => {
       'is the registry itself',
     ],
     ['registry-insecure=maybe', { 'registry-insecure': 'maybe' }, 'registry-insecure', 'is not a boolean'],
+    ['serialized=yes', { serialized: 'yes' }, 'serialized', 'is not a boolean'],
+    [
+      'an s3-endpoint that is not a URL',
+      { 's3-endpoint': 's3.example.com' },
+      's3-endpoint',
+      'is not an http(s) URL',
+    ],
+    [
+      'an S3 bucket name that is not one',
+      { packages: 'build/*', 'package-host': 's3://Falco_Bucket/packages' },
+      'package-host',
+      "'Falco_Bucket' is not an S3 bucket name",
+    ],
     [
       'credentials for an OCI layout target',
       {
@@ -174,9 +190,9 @@ describe('readInputs refuses bad inputs, naming the input', () => {
     ],
     [
       'package-host with an unknown scheme',
-      { packages: 'build/*.deb', 'package-host': 's3://falco-distribution/packages' },
+      { packages: 'build/*.deb', 'package-host': 'bintray://falcosecurity/deb' },
       'package-host',
-      "the scheme 's3://' has no adapter",
+      "the scheme 'bintray://' has no adapter",
     ],
     [
       'package-host https',

@@ -38282,6 +38282,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -38345,6 +38352,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -38380,6 +38394,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -38394,6 +38422,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -38401,10 +38436,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -38503,7 +38559,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7993);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6640);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -38512,7 +38568,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7993:
+/***/ 6640:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41466,32 +41522,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./lib/util/errors.js
-/**
- * An error the user can fix: it names what it is about (an input, a ref, a file, an image)
- * and says what to do. Anything else that reaches the top is a bug and keeps its stack.
- */
-class UserError extends Error {
-    subject;
-    problem;
-    remedy;
-    name = 'UserError';
-    constructor(subject, problem, remedy) {
-        super(`${subject}: ${problem}${remedy ? ` — ${remedy}` : ''}`);
-        this.subject = subject;
-        this.problem = problem;
-        this.remedy = remedy;
-    }
-}
-/** Turns anything thrown into a one-line message. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./lib/util/errors.js
+var errors = __nccwpck_require__(9661);
 ;// CONCATENATED MODULE: ./lib/images/source-spec.js
 
 
@@ -41507,9 +41541,9 @@ function parseSource(source, workspace) {
 }
 function parsePart(part, source, workspace) {
     const fail = (problem) => {
-        throw new UserError(`images: ${source}`, problem, `write ${FORMS}`);
+        throw new errors/* UserError */.y(`images: ${source}`, problem, `write ${FORMS}`);
     };
-    const path = (value) => ((0,external_node_path_namespaceObject.isAbsolute)(value) ? value : (0,external_node_path_namespaceObject.resolve)(workspace, value));
+    const path = (value) => ((0,external_node_path_.isAbsolute)(value) ? value : (0,external_node_path_.resolve)(workspace, value));
     if (part.startsWith('docker://')) {
         const rest = part.slice('docker://'.length);
         const slash = rest.indexOf('/');
@@ -41580,23 +41614,23 @@ function parseLine(content, lineNumber) {
     const where = `images (line ${lineNumber})`;
     const [source, repository, ...options] = content.split(/\s+/);
     if (!source || !repository) {
-        throw new UserError(where, `'${content}' names no repository`, `write ${FORMAT}`);
+        throw new errors/* UserError */.y(where, `'${content}' names no repository`, `write ${FORMAT}`);
     }
     if (!REPOSITORY.test(repository)) {
-        throw new UserError(where, `'${repository}' is not a repository name`, 'use lowercase path components such as falcosecurity/falco (the registry goes in the registry input)');
+        throw new errors/* UserError */.y(where, `'${repository}' is not a repository name`, 'use lowercase path components such as falcosecurity/falco (the registry goes in the registry input)');
     }
     let suffix = '';
     let seenSuffix = false;
     for (const option of options) {
         const match = /^suffix=(.*)$/.exec(option);
         if (!match)
-            throw new UserError(where, `unknown option '${option}'`, `write ${FORMAT}`);
+            throw new errors/* UserError */.y(where, `unknown option '${option}'`, `write ${FORMAT}`);
         if (seenSuffix)
-            throw new UserError(where, 'gives suffix= twice', `write ${FORMAT}`);
+            throw new errors/* UserError */.y(where, 'gives suffix= twice', `write ${FORMAT}`);
         seenSuffix = true;
         suffix = match[1] ?? '';
         if (!SUFFIX.test(suffix)) {
-            throw new UserError(where, `suffix '${suffix}' cannot be part of an image tag`, 'use letters, digits, _, . and -, e.g. suffix=-slim');
+            throw new errors/* UserError */.y(where, `suffix '${suffix}' cannot be part of an image tag`, 'use letters, digits, _, . and -, e.g. suffix=-slim');
         }
     }
     return { source, repository, suffix };
@@ -41608,7 +41642,7 @@ function rejectDuplicates(lines) {
         const key = `${line.repository}\u0000${line.suffix}`;
         const earlier = seen.get(key);
         if (earlier !== undefined) {
-            throw new UserError(`images (line ${number})`, `${line.repository}${line.suffix ? ` with suffix ${line.suffix}` : ''} is listed twice (also on line ${earlier})`, 'give each repository one line per suffix');
+            throw new errors/* UserError */.y(`images (line ${number})`, `${line.repository}${line.suffix ? ` with suffix ${line.suffix}` : ''} is listed twice (also on line ${earlier})`, 'give each repository one line per suffix');
         }
         seen.set(key, number);
     }
@@ -41620,12 +41654,14 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 
 
-const ACCEPTED = 'accepted: file:///abs/dir, /abs/dir or ./rel/dir';
+const ACCEPTED = 'accepted: s3://<bucket>/<prefix>, file:///abs/dir, /abs/dir or ./rel/dir';
+/** S3's bucket naming rules (DNS-style, as path-style S3-compatible stores also require). */
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 /** Parses `package-host`; relative directories are taken from the workspace. */
 function parseHostLocation(value, workspace) {
     const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
     if (scheme === undefined) {
-        return { kind: 'directory', path: (0,external_node_path_namespaceObject.isAbsolute)(value) ? value : (0,external_node_path_namespaceObject.resolve)(workspace, value) };
+        return { kind: 'directory', path: (0,external_node_path_.isAbsolute)(value) ? value : (0,external_node_path_.resolve)(workspace, value) };
     }
     if (scheme === 'file') {
         let path;
@@ -41633,11 +41669,18 @@ function parseHostLocation(value, workspace) {
             path = (0,external_node_url_.fileURLToPath)(value);
         }
         catch {
-            throw new UserError('package-host', `'${value}' is not a file URL`, ACCEPTED);
+            throw new errors/* UserError */.y('package-host', `'${value}' is not a file URL`, ACCEPTED);
         }
         return { kind: 'directory', path };
     }
-    throw new UserError('package-host', `the scheme '${scheme}://' has no adapter`, ACCEPTED);
+    if (scheme === 's3') {
+        const [bucket = '', ...rest] = value.slice('s3://'.length).split('/');
+        if (!BUCKET.test(bucket)) {
+            throw new errors/* UserError */.y('package-host', `'${bucket}' is not an S3 bucket name`, ACCEPTED);
+        }
+        return { kind: 's3', bucket, prefix: rest.filter(Boolean).join('/') };
+    }
+    throw new errors/* UserError */.y('package-host', `the scheme '${scheme}://' has no adapter`, ACCEPTED);
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs.js
@@ -41651,10 +41694,10 @@ const REGISTRY = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[
 function readInputs(input, env = {}) {
     const ref = input('ref') || env.GITHUB_REF || '';
     if (ref === '')
-        throw new UserError('ref', 'is empty', 'run on a tag or branch push, or set ref');
+        throw new errors/* UserError */.y('ref', 'is empty', 'run on a tag or branch push, or set ref');
     const devBranch = input('dev-branch') || 'master';
     if (!isValidTag(devBranch)) {
-        throw new UserError('dev-branch', `'${devBranch}' cannot be an image tag`, 'use a branch whose name has only letters, digits, _, . and -');
+        throw new errors/* UserError */.y('dev-branch', `'${devBranch}' cannot be an image tag`, 'use a branch whose name has only letters, digits, _, . and -');
     }
     const images = parseImageLines(input('images'));
     const imageDriver = oneOf('image-driver', input('image-driver') || 'docker', [
@@ -41666,14 +41709,14 @@ function readInputs(input, env = {}) {
     const mirrors = lines(input('mirror-registries')).map((mirror) => {
         const host = mirror.toLowerCase();
         if (!REGISTRY.test(host)) {
-            throw new UserError('mirror-registries', `'${mirror}' is not a registry host`, 'write one host[:port] per line, e.g. public.ecr.aws');
+            throw new errors/* UserError */.y('mirror-registries', `'${mirror}' is not a registry host`, 'write one host[:port] per line, e.g. public.ecr.aws');
         }
         if (host === registry)
-            throw new UserError('mirror-registries', `'${mirror}' is the registry itself`, 'list only other registries');
+            throw new errors/* UserError */.y('mirror-registries', `'${mirror}' is the registry itself`, 'list only other registries');
         return host;
     });
     if (mirrors.length > 0 && registry.startsWith(LAYOUT)) {
-        throw new UserError('mirror-registries', 'cannot mirror an OCI layout', 'set registry to a registry host, or remove mirror-registries');
+        throw new errors/* UserError */.y('mirror-registries', 'cannot mirror an OCI layout', 'set registry to a registry host, or remove mirror-registries');
     }
     // The registry driver's sources are checked for their form here; that they exist, before any write.
     if (imageDriver === 'registry')
@@ -41681,17 +41724,17 @@ function readInputs(input, env = {}) {
             parseSource(line.source, workspace);
     const credentials = readCredentials(input('registry-username'), input('registry-password'));
     if (credentials && registry.startsWith(LAYOUT)) {
-        throw new UserError('registry-username', 'is set, but the registry is an OCI layout, which takes no credentials', 'remove registry-username and registry-password (sources in registries use the docker login of the job)');
+        throw new errors/* UserError */.y('registry-username', 'is set, but the registry is an OCI layout, which takes no credentials', 'remove registry-username and registry-password (sources in registries use the docker login of the job)');
     }
     const latest = oneOf('latest', input('latest') || 'auto', ['auto', 'true', 'false']);
     const packagePatterns = lines(input('packages'));
     const hostValue = input('package-host').trim();
     const packageHost = hostValue ? parseHostLocation(hostValue, workspace) : undefined;
     if (packagePatterns.length > 0 && !packageHost) {
-        throw new UserError('package-host', 'is empty but packages are given', 'set package-host, e.g. ./out/packages');
+        throw new errors/* UserError */.y('package-host', 'is empty but packages are given', 'set package-host, e.g. ./out/packages');
     }
     if (images.length === 0 && packagePatterns.length === 0) {
-        throw new UserError('images', 'nothing to publish: images and packages are both empty', 'set images, packages, or both');
+        throw new errors/* UserError */.y('images', 'nothing to publish: images and packages are both empty', 'set images, packages, or both');
     }
     return {
         ref,
@@ -41705,6 +41748,9 @@ function readInputs(input, env = {}) {
         latest,
         packagePatterns,
         packageHost,
+        s3Endpoint: readEndpoint(input('s3-endpoint')),
+        s3Region: input('s3-region').trim() || undefined,
+        serialized: inputs_boolean('serialized', input('serialized')),
         overwrite: inputs_boolean('overwrite', input('overwrite')),
         dryRun: inputs_boolean('dry-run', input('dry-run')),
     };
@@ -41714,26 +41760,35 @@ const LAYOUT = 'oci-layout:';
 function readRegistry(value, driver, workspace) {
     if (value.startsWith(LAYOUT)) {
         if (driver !== 'registry') {
-            throw new UserError('registry', `'${value}' needs image-driver: registry`, 'set image-driver: registry, or use a registry host');
+            throw new errors/* UserError */.y('registry', `'${value}' needs image-driver: registry`, 'set image-driver: registry, or use a registry host');
         }
         const dir = value.slice(LAYOUT.length);
         if (dir === '')
-            throw new UserError('registry', `'${value}' names no directory`, 'write oci-layout:<dir>');
-        return `${LAYOUT}${(0,external_node_path_namespaceObject.isAbsolute)(dir) ? dir : (0,external_node_path_namespaceObject.resolve)(workspace, dir)}`;
+            throw new errors/* UserError */.y('registry', `'${value}' names no directory`, 'write oci-layout:<dir>');
+        return `${LAYOUT}${(0,external_node_path_.isAbsolute)(dir) ? dir : (0,external_node_path_.resolve)(workspace, dir)}`;
     }
     const host = value.toLowerCase();
     if (!REGISTRY.test(host)) {
-        throw new UserError('registry', `'${value}' is not a registry host`, 'write host[:port], e.g. docker.io, or oci-layout:<dir>');
+        throw new errors/* UserError */.y('registry', `'${value}' is not a registry host`, 'write host[:port], e.g. docker.io, or oci-layout:<dir>');
     }
     return host;
+}
+function readEndpoint(value) {
+    const endpoint = value.trim();
+    if (endpoint === '')
+        return undefined;
+    if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(endpoint)) {
+        throw new errors/* UserError */.y('s3-endpoint', `'${endpoint}' is not an http(s) URL`, 'write e.g. https://s3.example.com');
+    }
+    return endpoint;
 }
 function readCredentials(username, password) {
     if (!username && !password)
         return undefined;
     if (!username)
-        throw new UserError('registry-username', 'is empty but registry-password is set', 'set both or neither');
+        throw new errors/* UserError */.y('registry-username', 'is empty but registry-password is set', 'set both or neither');
     if (!password)
-        throw new UserError('registry-password', 'is empty but registry-username is set', 'set both or neither');
+        throw new errors/* UserError */.y('registry-password', 'is empty but registry-username is set', 'set both or neither');
     return { username, password };
 }
 function lines(value) {
@@ -41748,20 +41803,20 @@ function inputs_boolean(name, value) {
         return false;
     if (normalized === 'true')
         return true;
-    throw new UserError(name, `'${value}' is not a boolean`, 'write true or false');
+    throw new errors/* UserError */.y(name, `'${value}' is not a boolean`, 'write true or false');
 }
 function oneOf(name, value, accepted) {
     const found = accepted.find((candidate) => candidate === value.trim().toLowerCase());
     if (found === undefined) {
-        throw new UserError(name, `'${value}' is not accepted`, `write one of: ${accepted.join(', ')}`);
+        throw new errors/* UserError */.y(name, `'${value}' is not accepted`, `write one of: ${accepted.join(', ')}`);
     }
     return found;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./lib/credentials/docker-config.js
 
 
@@ -41772,10 +41827,10 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * action does not run; a registry that needs one gets no credentials from here.
  */
 function dockerConfigCredentials(registry, env = process.env) {
-    const file = (0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
+    const file = (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
     let config;
     try {
-        config = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+        config = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
     }
     catch {
         return undefined;
@@ -41799,8 +41854,8 @@ function dockerConfigCredentials(registry, env = process.env) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./lib/images/docker-cli.js
 
 /** Runs the docker CLI through @actions/exec, quietly: the driver decides what reaches the log. */
@@ -41857,11 +41912,11 @@ class DockerDriver {
     async login(registry, credentials) {
         // Our own client config: the credentials live only as long as this run (a self-hosted runner keeps
         // no token), and a login the workflow made itself for other registries stays untouched.
-        this.configDir ??= await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'falco-publish-docker-'));
+        this.configDir ??= await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'falco-publish-docker-'));
         // The password goes through stdin only, never the command line (which `ps` and logs can show).
         const result = await this.run(['login', registry, '--username', credentials.username, '--password-stdin'], credentials.password);
         if (result.exitCode !== 0) {
-            throw new UserError('registry-username', `docker login to ${registry} failed: ${lastLine(result)}`, 'check registry-username and registry-password');
+            throw new errors/* UserError */.y('registry-username', `docker login to ${registry} failed: ${lastLine(result)}`, 'check registry-username and registry-password');
         }
         this.logger.info(`logged in to ${registry} as ${credentials.username}`);
     }
@@ -41875,7 +41930,7 @@ class DockerDriver {
     }
     async close() {
         if (this.configDir)
-            await (0,promises_namespaceObject.rm)(this.configDir, { recursive: true, force: true });
+            await (0,promises_.rm)(this.configDir, { recursive: true, force: true });
         this.configDir = undefined;
     }
     run(args, stdin) {
@@ -41885,7 +41940,7 @@ class DockerDriver {
         this.logger.debug(`docker ${args.join(' ')}`);
         const result = await this.run(args);
         if (result.exitCode !== 0) {
-            throw new UserError(subject, `${doing} failed: ${lastLine(result)}`, 'check the registry and the credentials');
+            throw new errors/* UserError */.y(subject, `${doing} failed: ${lastLine(result)}`, 'check the registry and the credentials');
         }
         return result;
     }
@@ -41918,7 +41973,7 @@ class LayoutReader {
     async entries() {
         let index;
         try {
-            index = JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.dir, 'index.json'), 'utf8'));
+            index = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(this.dir, 'index.json'), 'utf8'));
         }
         catch (error) {
             if (error.code === 'ENOENT')
@@ -42018,7 +42073,7 @@ const MANIFEST_ACCEPT = [...INDEX_TYPES, ...IMAGE_TYPES].join(', ');
  */
 function manifestReferences(bytes, mediaType, subject, what) {
     const fail = (problem) => {
-        throw new UserError(subject, `${what} ${problem}`, 'the image is damaged; write it again');
+        throw new errors/* UserError */.y(subject, `${what} ${problem}`, 'the image is damaged; write it again');
     };
     const isIndex = INDEX_TYPES.includes(mediaType);
     if (!isIndex && !IMAGE_TYPES.includes(mediaType)) {
@@ -42058,7 +42113,7 @@ function manifestReferences(bytes, mediaType, subject, what) {
 /** A descriptor as a manifest or index.json holds it, checked field by field; `where` says which one. */
 function parseDescriptor(value, subject, where) {
     const fail = (problem) => {
-        throw new UserError(subject, `${where} ${problem}`, 'the image is damaged; write it again');
+        throw new errors/* UserError */.y(subject, `${where} ${problem}`, 'the image is damaged; write it again');
     };
     if (!isJsonObject(value))
         return fail('is not a descriptor object');
@@ -42101,14 +42156,14 @@ const REBUILD = 'the image is damaged; build or save it again';
 function parseConfig(bytes, subject) {
     const config = parseJsonObject(bytes);
     if (config === undefined)
-        throw new UserError(subject, 'the image config is not a JSON object', REBUILD);
+        throw new errors/* UserError */.y(subject, 'the image config is not a JSON object', REBUILD);
     return config;
 }
 /** The platform the image was built for: what a multi-arch index lists it under. */
 function configPlatform(bytes, subject) {
     const platform = parsePlatform(parseConfig(bytes, subject));
     if (platform === undefined) {
-        throw new UserError(subject, 'the image config names no architecture and os', REBUILD);
+        throw new errors/* UserError */.y(subject, 'the image config names no architecture and os', REBUILD);
     }
     return platform;
 }
@@ -42118,7 +42173,7 @@ function configDiffIds(bytes, subject) {
     const diffIds = isJsonObject(rootfs) ? rootfs['diff_ids'] : undefined;
     const ids = Array.isArray(diffIds) ? diffIds : [];
     if (!Array.isArray(diffIds) || !ids.every(isDigest)) {
-        throw new UserError(subject, 'the image config has no valid rootfs.diff_ids', REBUILD);
+        throw new errors/* UserError */.y(subject, 'the image config has no valid rootfs.diff_ids', REBUILD);
     }
     return ids;
 }
@@ -42210,20 +42265,20 @@ async function layerBlob(source, output, subject, name) {
         await (0,external_node_stream_promises_namespaceObject.pipeline)(read(source), blob, (0,external_node_zlib_.createGunzip)({ chunkSize: CHUNK }), tarball, discard()).catch((error) => {
             if (error instanceof Error && 'syscall' in error)
                 throw error;
-            throw new UserError(subject, `layer ${name} is not a valid gzip stream (${String(error)})`, RESAVE);
+            throw new errors/* UserError */.y(subject, `layer ${name} is not a valid gzip stream (${String(error)})`, RESAVE);
         });
         return { path: source, digest: blob.digest(), size: blob.size, diffId: tarball.digest() };
     }
     if (head.equals(ZSTD_MAGIC)) {
-        throw new UserError(subject, `layer ${name} is zstd-compressed, which this action does not convert`, 'save the image from a store that holds it as gzip or uncompressed, or push it with docker');
+        throw new errors/* UserError */.y(subject, `layer ${name} is zstd-compressed, which this action does not convert`, 'save the image from a store that holds it as gzip or uncompressed, or push it with docker');
     }
     const tarball = new DigestingStream();
     const blob = new DigestingStream();
-    await (0,external_node_stream_promises_namespaceObject.pipeline)(read(source), tarball, (0,external_node_zlib_.createGzip)({ chunkSize: CHUNK }), blob, (0,external_node_fs_namespaceObject.createWriteStream)(output, { highWaterMark: CHUNK }));
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(read(source), tarball, (0,external_node_zlib_.createGzip)({ chunkSize: CHUNK }), blob, (0,external_node_fs_.createWriteStream)(output, { highWaterMark: CHUNK }));
     return { path: output, digest: blob.digest(), size: blob.size, diffId: tarball.digest() };
 }
 async function readHead(path, length) {
-    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    const handle = await (0,promises_.open)(path, 'r');
     try {
         const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, 0);
         return buffer.subarray(0, bytesRead);
@@ -42233,7 +42288,7 @@ async function readHead(path, length) {
     }
 }
 function read(path) {
-    return (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: UPLOAD_READ_CHUNK });
+    return (0,external_node_fs_.createReadStream)(path, { highWaterMark: UPLOAD_READ_CHUNK });
 }
 /** A sink for bytes that only needed digesting. */
 function discard() {
@@ -42303,11 +42358,11 @@ const MAX_LINK_HOPS = 16;
  * and symlinks (`docker save` links a layer that two images share) map to their target's file.
  */
 async function extractTar(archive, dir, subject) {
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    await (0,promises_.mkdir)(dir, { recursive: true });
     // Looked at first, so that a missing file is told apart from a damaged one.
-    await (0,promises_namespaceObject.stat)(archive).catch((error) => {
+    await (0,promises_.stat)(archive).catch((error) => {
         if (isNotFound(error)) {
-            throw new UserError(subject, `${archive} does not exist`, 'give the file written by docker save');
+            throw new errors/* UserError */.y(subject, `${archive} does not exist`, 'give the file written by docker save');
         }
         throw error;
     });
@@ -42315,7 +42370,7 @@ async function extractTar(archive, dir, subject) {
     let stored = 0;
     const links = new Map();
     const extract = tar_stream.extract();
-    const input = (0,external_node_fs_namespaceObject.createReadStream)(archive, { highWaterMark: tar_extract_CHUNK });
+    const input = (0,external_node_fs_.createReadStream)(archive, { highWaterMark: tar_extract_CHUNK });
     input.once('error', (error) => extract.destroy(error));
     input.pipe(extract);
     try {
@@ -42323,17 +42378,17 @@ async function extractTar(archive, dir, subject) {
             const name = entryName(entry.header.name);
             const { type, linkname } = entry.header;
             if ((type === 'file' || type === 'contiguous-file') && name !== undefined) {
-                const path = (0,external_node_path_namespaceObject.join)(dir, String(stored++));
+                const path = (0,external_node_path_.join)(dir, String(stored++));
                 // tar-stream's entries are streamx streams: read them as async iterables, which node's pipeline takes.
                 await (0,external_node_stream_promises_namespaceObject.pipeline)(async function* () {
                     yield* entry;
-                }, (0,external_node_fs_namespaceObject.createWriteStream)(path, { highWaterMark: tar_extract_CHUNK }));
+                }, (0,external_node_fs_.createWriteStream)(path, { highWaterMark: tar_extract_CHUNK }));
                 files.set(name, path);
                 continue;
             }
             if ((type === 'link' || type === 'symlink') && name !== undefined && linkname) {
                 // A hard link names an archive path; a symlink is relative to its own directory.
-                const target = type === 'link' ? linkname : external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(name), linkname);
+                const target = type === 'link' ? linkname : external_node_path_.posix.join(external_node_path_.posix.dirname(name), linkname);
                 const resolved = entryName(target);
                 if (resolved !== undefined)
                     links.set(name, resolved);
@@ -42345,7 +42400,7 @@ async function extractTar(archive, dir, subject) {
         // A system error (disk full...) is what it says; anything else is tar-stream finding a bad archive.
         if (error instanceof Error && 'syscall' in error)
             throw error;
-        throw new UserError(subject, `${archive} cannot be read as a tar archive (${error instanceof Error ? error.message : String(error)})`, 'give the complete file written by docker save');
+        throw new errors/* UserError */.y(subject, `${archive} cannot be read as a tar archive (${error instanceof Error ? error.message : String(error)})`, 'give the complete file written by docker save');
     }
     finally {
         input.destroy();
@@ -42363,7 +42418,7 @@ async function extractTar(archive, dir, subject) {
 }
 /** An archive path as manifest.json writes it: no leading `./` or `/`; undefined when it climbs out (`..`). */
 function entryName(raw) {
-    const name = external_node_path_namespaceObject.posix.normalize(raw.replace(/^\/+/, '')).replace(/\/+$/, '');
+    const name = external_node_path_.posix.normalize(raw.replace(/^\/+/, '')).replace(/\/+$/, '');
     if (name === '.' || name === '' || name === '..' || name.startsWith('../'))
         return undefined;
     return name;
@@ -42386,7 +42441,7 @@ function entryName(raw) {
 const MANIFEST_FILE = 'manifest.json';
 const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
 /** zlib runs on libuv's pool (4 threads by default): more layers at once than that only queue. */
-const COMPRESSIONS = Math.min(4, (0,external_node_os_namespaceObject.availableParallelism)());
+const COMPRESSIONS = Math.min(4, (0,external_node_os_.availableParallelism)());
 const docker_archive_source_RESAVE = 'save one image again with docker save <image> -o <file>';
 /**
  * Reads the output of `docker save` (one image) as an OCI image: the archive is extracted to a temp
@@ -42396,20 +42451,20 @@ const docker_archive_source_RESAVE = 'save one image again with docker save <ima
  */
 async function readDockerArchive(file) {
     const name = `docker-archive:${file}`;
-    const temp = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'docker-archive-'));
+    const temp = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'docker-archive-'));
     try {
-        const files = await extractTar(file, (0,external_node_path_namespaceObject.join)(temp, 'entries'), name);
+        const files = await extractTar(file, (0,external_node_path_.join)(temp, 'entries'), name);
         const image = pickImage(await readSavedImages(files, name), name);
         const configPath = archiveFile(files, image.config, name, 'its config');
         const config = await readConfig(configPath, name);
         const diffIds = configDiffIds(config, name);
         if (diffIds.length !== image.layers.length) {
-            throw new UserError(name, `${MANIFEST_FILE} lists ${image.layers.length} layers but the config's rootfs.diff_ids has ${diffIds.length}`, docker_archive_source_RESAVE);
+            throw new errors/* UserError */.y(name, `${MANIFEST_FILE} lists ${image.layers.length} layers but the config's rootfs.diff_ids has ${diffIds.length}`, docker_archive_source_RESAVE);
         }
         const layers = await convertLayers(image.layers, files, temp, name);
         layers.forEach((layer, i) => {
             if (layer.diffId !== diffIds[i]) {
-                throw new UserError(name, `layer ${i + 1} (${image.layers[i]}) holds ${layer.diffId}, but the config's diff_ids says ${diffIds[i]}`, docker_archive_source_RESAVE);
+                throw new errors/* UserError */.y(name, `layer ${i + 1} (${image.layers[i]}) holds ${layer.diffId}, but the config's diff_ids says ${diffIds[i]}`, docker_archive_source_RESAVE);
             }
         });
         const configDescriptor = {
@@ -42430,11 +42485,11 @@ async function readDockerArchive(file) {
             name,
             root,
             openBlob: (descriptor) => openBlob(blobs, descriptor, name),
-            close: () => (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true }),
+            close: () => (0,promises_.rm)(temp, { recursive: true, force: true }),
         };
     }
     catch (error) {
-        await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+        await (0,promises_.rm)(temp, { recursive: true, force: true });
         throw error;
     }
 }
@@ -42457,12 +42512,12 @@ function imageManifest(config, layers) {
 }
 async function readSavedImages(files, name) {
     const fail = (problem) => {
-        throw new UserError(name, problem, 'give the file written by docker save');
+        throw new errors/* UserError */.y(name, problem, 'give the file written by docker save');
     };
     const path = files.get(MANIFEST_FILE) ?? fail(`the archive has no ${MANIFEST_FILE}`);
     let parsed;
     try {
-        parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+        parsed = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
     }
     catch {
         return fail(`${MANIFEST_FILE} is not JSON`);
@@ -42493,25 +42548,25 @@ function pickImage(images, name) {
     if (only !== undefined && others.length === 0)
         return only;
     if (only === undefined)
-        throw new UserError(name, `${MANIFEST_FILE} lists no image`, docker_archive_source_RESAVE);
+        throw new errors/* UserError */.y(name, `${MANIFEST_FILE} lists no image`, docker_archive_source_RESAVE);
     const described = images.map((image) => image.repoTags.length > 0 ? image.repoTags.join(' ') : `(untagged ${image.config})`);
-    throw new UserError(name, `the archive holds ${images.length} images: ${described.join(', ')}`, docker_archive_source_RESAVE);
+    throw new errors/* UserError */.y(name, `the archive holds ${images.length} images: ${described.join(', ')}`, docker_archive_source_RESAVE);
 }
 /** The extracted file of a path manifest.json names; `what` says what it is for the error. */
 function archiveFile(files, archivePath, name, what) {
     const normalized = entryName(archivePath);
     const path = normalized === undefined ? undefined : files.get(normalized);
     if (path === undefined) {
-        throw new UserError(name, `${what} ${archivePath} is named in ${MANIFEST_FILE} but not in the archive`, docker_archive_source_RESAVE);
+        throw new errors/* UserError */.y(name, `${what} ${archivePath} is named in ${MANIFEST_FILE} but not in the archive`, docker_archive_source_RESAVE);
     }
     return path;
 }
 async function readConfig(path, name) {
-    const { size } = await (0,promises_namespaceObject.stat)(path);
+    const { size } = await (0,promises_.stat)(path);
     if (size > MAX_CONFIG_BYTES) {
-        throw new UserError(name, `its config is ${size} bytes, too large for an image config`);
+        throw new errors/* UserError */.y(name, `its config is ${size} bytes, too large for an image config`);
     }
-    return (0,promises_namespaceObject.readFile)(path);
+    return (0,promises_.readFile)(path);
 }
 /**
  * Compresses each distinct layer file once (an image may list the same layer twice), several at a time,
@@ -42521,9 +42576,9 @@ async function convertLayers(layers, files, temp, name) {
     const paths = layers.map((layer, i) => archiveFile(files, layer, name, `layer ${i + 1}`));
     const distinct = [...new Set(paths)];
     const converted = await mapConcurrent(distinct, COMPRESSIONS, async (path, i) => {
-        const blob = await layerBlob(path, (0,external_node_path_namespaceObject.join)(temp, `layer-${i}.tar.gz`), name, layers[paths.indexOf(path)] ?? path);
+        const blob = await layerBlob(path, (0,external_node_path_.join)(temp, `layer-${i}.tar.gz`), name, layers[paths.indexOf(path)] ?? path);
         if (blob.path !== path)
-            await (0,promises_namespaceObject.rm)(path, { force: true });
+            await (0,promises_.rm)(path, { force: true });
         return blob;
     });
     const byPath = new Map(distinct.map((path, i) => [path, converted[i]]));
@@ -42537,10 +42592,10 @@ async function convertLayers(layers, files, temp, name) {
 async function openBlob(blobs, descriptor, name) {
     const path = blobs.get(descriptor.digest);
     if (path === undefined)
-        throw new UserError(name, `the image has no blob ${descriptor.digest}`);
-    const handle = await (0,promises_namespaceObject.open)(path, 'r').catch((error) => {
+        throw new errors/* UserError */.y(name, `the image has no blob ${descriptor.digest}`);
+    const handle = await (0,promises_.open)(path, 'r').catch((error) => {
         if (isNotFound(error)) {
-            throw new UserError(name, `blob ${descriptor.digest} is gone: the source was closed`);
+            throw new errors/* UserError */.y(name, `blob ${descriptor.digest} is gone: the source was closed`);
         }
         throw error;
     });
@@ -42562,7 +42617,7 @@ const join_sources_MAX_CONFIG_BYTES = 8 * 1024 * 1024;
 async function joinSources(parts) {
     const name = parts.map((part) => part.name).join('+');
     if (parts.length === 0)
-        throw new UserError('images', 'no source images to join');
+        throw new errors/* UserError */.y('images', 'no source images to join');
     const members = await Promise.all(parts.map(async (part) => ({ part, platform: await platformOf(part) })));
     rejectDuplicatePlatforms(members, name);
     const children = members.map((member) => member.part.root);
@@ -42597,7 +42652,7 @@ async function joinSources(parts) {
         openBlob: async (descriptor) => {
             const owner = owners.get(descriptor.digest);
             if (owner === undefined)
-                throw new UserError(name, `no joined image has blob ${descriptor.digest}`);
+                throw new errors/* UserError */.y(name, `no joined image has blob ${descriptor.digest}`);
             return owner.openBlob(descriptor);
         },
         close: async () => {
@@ -42611,16 +42666,16 @@ async function joinSources(parts) {
 async function platformOf(part) {
     const { root } = part;
     if (!IMAGE_TYPES.includes(root.mediaType)) {
-        throw new UserError(part.name, `is a multi-arch index (${root.mediaType}); only single-image sources can be joined with +`, 'join one image per architecture, or publish this index on its own');
+        throw new errors/* UserError */.y(part.name, `is a multi-arch index (${root.mediaType}); only single-image sources can be joined with +`, 'join one image per architecture, or publish this index on its own');
     }
     const [config] = root.blobs;
     if (config === undefined)
-        throw new UserError(part.name, 'its manifest has no config');
+        throw new errors/* UserError */.y(part.name, 'its manifest has no config');
     return configPlatform(await join_sources_readConfig(part, config), part.name);
 }
 async function join_sources_readConfig(part, config) {
     if (config.size > join_sources_MAX_CONFIG_BYTES) {
-        throw new UserError(part.name, `its config is ${config.size} bytes, too large for an image config`);
+        throw new errors/* UserError */.y(part.name, `its config is ${config.size} bytes, too large for an image config`);
     }
     const chunks = [];
     let size = 0;
@@ -42634,7 +42689,7 @@ async function join_sources_readConfig(part, config) {
     const bytes = Buffer.concat(chunks);
     const algorithm = parseDigest(config.digest)?.algorithm ?? 'sha256';
     if (size !== config.size || digestBytes(bytes, algorithm) !== config.digest) {
-        throw new UserError(part.name, `its config does not match its digest ${config.digest}`, 'the image is damaged');
+        throw new errors/* UserError */.y(part.name, `its config does not match its digest ${config.digest}`, 'the image is damaged');
     }
     return bytes;
 }
@@ -42657,7 +42712,7 @@ function rejectDuplicatePlatforms(members, name) {
         const key = platformKey(member.platform);
         const earlier = seen.get(key);
         if (earlier !== undefined) {
-            throw new UserError(name, `${earlier.part.name} and ${member.part.name} are both ${describePlatform(member.platform)} images`, 'join one image per platform');
+            throw new errors/* UserError */.y(name, `${earlier.part.name} and ${member.part.name} are both ${describePlatform(member.platform)} images`, 'join one image per platform');
         }
         seen.set(key, member);
     }
@@ -42682,7 +42737,7 @@ const LAYOUT_VERSION = '1.0.0';
 const REF_NAME_ANNOTATION = 'org.opencontainers.image.ref.name';
 /** blobs/<alg>/<hex>: a checked digest has no `/` or `..`, so this stays inside the layout. */
 function blobPath(dir, digest) {
-    return (0,external_node_path_namespaceObject.join)(dir, BLOBS_DIR, digest.algorithm, digest.hex);
+    return (0,external_node_path_.join)(dir, BLOBS_DIR, digest.algorithm, digest.hex);
 }
 
 ;// CONCATENATED MODULE: ./lib/oci/layout-source.js
@@ -42719,28 +42774,28 @@ async function readOciLayout(dir, ref) {
     };
 }
 async function checkLayoutFile(dir, name) {
-    const bytes = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, LAYOUT_FILE)).catch((error) => {
+    const bytes = await (0,promises_.readFile)((0,external_node_path_.join)(dir, LAYOUT_FILE)).catch((error) => {
         if (isNotFound(error)) {
-            throw new UserError(name, `${dir} is not an OCI image layout (it has no ${LAYOUT_FILE} file)`, 'name the directory that holds oci-layout, index.json and blobs/');
+            throw new errors/* UserError */.y(name, `${dir} is not an OCI image layout (it has no ${LAYOUT_FILE} file)`, 'name the directory that holds oci-layout, index.json and blobs/');
         }
         throw error;
     });
     const version = parseJsonObject(bytes)?.['imageLayoutVersion'];
     // 1.x is the only version there is; a later major one may lay blobs out differently.
     if (typeof version !== 'string' || !version.startsWith('1.')) {
-        throw new UserError(name, `${LAYOUT_FILE} gives no supported imageLayoutVersion (1.x)`, REWRITE);
+        throw new errors/* UserError */.y(name, `${LAYOUT_FILE} gives no supported imageLayoutVersion (1.x)`, REWRITE);
     }
 }
 async function readIndexEntries(dir, name) {
-    const bytes = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, INDEX_FILE)).catch((error) => {
+    const bytes = await (0,promises_.readFile)((0,external_node_path_.join)(dir, INDEX_FILE)).catch((error) => {
         if (isNotFound(error))
-            throw new UserError(name, `${dir} has no ${INDEX_FILE}`, REWRITE);
+            throw new errors/* UserError */.y(name, `${dir} has no ${INDEX_FILE}`, REWRITE);
         throw error;
     });
     const index = parseJsonObject(bytes);
     const manifests = index?.['manifests'];
     if (!Array.isArray(manifests)) {
-        throw new UserError(name, `${INDEX_FILE} is not an image index with a manifests list`, REWRITE);
+        throw new errors/* UserError */.y(name, `${INDEX_FILE} is not an image index with a manifests list`, REWRITE);
     }
     return manifests.map((entry, i) => parseDescriptor(entry, name, `${INDEX_FILE} manifests[${i}]`));
 }
@@ -42759,35 +42814,35 @@ function pickEntry(entries, ref, name) {
         const [only, ...others] = entries;
         if (only !== undefined && others.length === 0)
             return only;
-        throw new UserError(name, entries.length === 0 ? `${INDEX_FILE} lists no image` : `${INDEX_FILE} lists ${entries.length} images`, entries.length === 0 ? REWRITE : `add :<ref> to choose one; ${describeRefs(entries)}`);
+        throw new errors/* UserError */.y(name, entries.length === 0 ? `${INDEX_FILE} lists no image` : `${INDEX_FILE} lists ${entries.length} images`, entries.length === 0 ? REWRITE : `add :<ref> to choose one; ${describeRefs(entries)}`);
     }
     const matches = entries.filter((entry) => refName(entry) === ref);
     const [first] = matches;
     if (first === undefined) {
-        throw new UserError(name, `${INDEX_FILE} names no image '${ref}'`, describeRefs(entries));
+        throw new errors/* UserError */.y(name, `${INDEX_FILE} names no image '${ref}'`, describeRefs(entries));
     }
     // The same ref twice is ambiguous unless both entries are the same manifest.
     if (matches.some((entry) => entry.digest !== first.digest)) {
-        throw new UserError(name, `${INDEX_FILE} names ${matches.length} different images '${ref}'`, REWRITE);
+        throw new errors/* UserError */.y(name, `${INDEX_FILE} names ${matches.length} different images '${ref}'`, REWRITE);
     }
     return first;
 }
 async function readManifest(dir, descriptor, name, depth) {
     const what = `manifest ${descriptor.digest}`;
     if (depth > MAX_DEPTH) {
-        throw new UserError(name, `${what} is nested more than ${MAX_DEPTH} indexes deep`, REWRITE);
+        throw new errors/* UserError */.y(name, `${what} is nested more than ${MAX_DEPTH} indexes deep`, REWRITE);
     }
     if (descriptor.size > MAX_MANIFEST_BYTES) {
-        throw new UserError(name, `${what} is ${descriptor.size} bytes, more than a manifest can be`, REWRITE);
+        throw new errors/* UserError */.y(name, `${what} is ${descriptor.size} bytes, more than a manifest can be`, REWRITE);
     }
     const digest = checkedDigest(descriptor, name);
-    const bytes = await (0,promises_namespaceObject.readFile)(blobPath(dir, digest)).catch((error) => {
+    const bytes = await (0,promises_.readFile)(blobPath(dir, digest)).catch((error) => {
         if (isNotFound(error))
-            throw new UserError(name, `${what} is missing from ${dir}`, REWRITE);
+            throw new errors/* UserError */.y(name, `${what} is missing from ${dir}`, REWRITE);
         throw error;
     });
     if (bytes.length !== descriptor.size || digestBytes(bytes, digest.algorithm) !== descriptor.digest) {
-        throw new UserError(name, `${what} does not match its digest or size (the file was changed)`, REWRITE);
+        throw new errors/* UserError */.y(name, `${what} does not match its digest or size (the file was changed)`, REWRITE);
     }
     const references = manifestReferences(bytes, descriptor.mediaType, name, what);
     const children = await Promise.all(references.children.map((child) => readManifest(dir, child, name, depth + 1)));
@@ -42805,16 +42860,16 @@ async function readManifest(dir, descriptor, name, depth) {
  */
 async function layout_source_openBlob(dir, descriptor, name) {
     const path = blobPath(dir, checkedDigest(descriptor, name));
-    const handle = await (0,promises_namespaceObject.open)(path, 'r').catch((error) => {
+    const handle = await (0,promises_.open)(path, 'r').catch((error) => {
         if (isNotFound(error)) {
-            throw new UserError(name, `blob ${descriptor.digest} is missing (${path})`, REWRITE);
+            throw new errors/* UserError */.y(name, `blob ${descriptor.digest} is missing (${path})`, REWRITE);
         }
         throw error;
     });
     try {
         const { size } = await handle.stat();
         if (size !== descriptor.size) {
-            throw new UserError(name, `blob ${descriptor.digest} is ${size} bytes, not ${descriptor.size}`, REWRITE);
+            throw new errors/* UserError */.y(name, `blob ${descriptor.digest} is ${size} bytes, not ${descriptor.size}`, REWRITE);
         }
     }
     catch (error) {
@@ -42827,7 +42882,7 @@ async function layout_source_openBlob(dir, descriptor, name) {
 function checkedDigest(descriptor, name) {
     const digest = parseDigest(descriptor.digest);
     if (digest === undefined)
-        throw new UserError(name, `malformed digest ${descriptor.digest}`, REWRITE);
+        throw new errors/* UserError */.y(name, `malformed digest ${descriptor.digest}`, REWRITE);
     return digest;
 }
 
@@ -42846,12 +42901,12 @@ var external_node_events_ = __nccwpck_require__(8474);
  * the file is closed (a pipeline into it). `check` runs after the bytes are on disk and before the
  * rename: throwing there leaves the destination untouched. The temporary file is removed whatever happens.
  */
-async function writeFileAtomic(path, content, check, tempDir = (0,external_node_path_namespaceObject.dirname)(path)) {
+async function writeFileAtomic(path, content, check, tempDir = (0,external_node_path_.dirname)(path)) {
     // A dot name: never taken for a blob or an index by someone listing the directory.
-    const temp = (0,external_node_path_namespaceObject.join)(tempDir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_.randomUUID)()}.tmp`);
+    const temp = (0,external_node_path_.join)(tempDir, `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomUUID)()}.tmp`);
     try {
         if (Buffer.isBuffer(content)) {
-            const handle = await (0,promises_namespaceObject.open)(temp, 'wx');
+            const handle = await (0,promises_.open)(temp, 'wx');
             try {
                 await handle.writeFile(content);
                 await handle.sync();
@@ -42862,7 +42917,7 @@ async function writeFileAtomic(path, content, check, tempDir = (0,external_node_
         }
         else {
             // flush: fsync before the stream closes its file, so the rename never publishes unwritten data.
-            const file = (0,external_node_fs_namespaceObject.createWriteStream)(temp, { flags: 'wx', flush: true });
+            const file = (0,external_node_fs_.createWriteStream)(temp, { flags: 'wx', flush: true });
             try {
                 await content(file);
             }
@@ -42877,10 +42932,10 @@ async function writeFileAtomic(path, content, check, tempDir = (0,external_node_
             }
         }
         check?.();
-        await (0,promises_namespaceObject.rename)(temp, path);
+        await (0,promises_.rename)(temp, path);
     }
     catch (error) {
-        await (0,promises_namespaceObject.rm)(temp, { force: true });
+        await (0,promises_.rm)(temp, { force: true });
         throw error;
     }
 }
@@ -42924,7 +42979,7 @@ class OciLayoutTarget {
     }
     async hasBlob(digest) {
         try {
-            return (await (0,promises_namespaceObject.stat)(this.blobPath(digest))).isFile();
+            return (await (0,promises_.stat)(this.blobPath(digest))).isFile();
         }
         catch (error) {
             if (isNotFound(error))
@@ -42943,16 +42998,16 @@ class OciLayoutTarget {
             return;
         await this.ensureLayout();
         const path = blobPath(this.dir, digest);
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(this.dir, BLOBS_DIR, digest.algorithm), { recursive: true });
-        const tooLarge = () => new UserError(this.subject, `blob ${descriptor.digest} is larger than the ${descriptor.size} bytes its descriptor gives`, 'the source is damaged or changed while it was copied; nothing was written');
+        await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, BLOBS_DIR, digest.algorithm), { recursive: true });
+        const tooLarge = () => new errors/* UserError */.y(this.subject, `blob ${descriptor.digest} is larger than the ${descriptor.size} bytes its descriptor gives`, 'the source is damaged or changed while it was copied; nothing was written');
         const digester = new DigestingStream(digest.algorithm, { limit: descriptor.size, error: tooLarge });
         // The blob's temporary file goes in blobs/ itself: the rename stays on one filesystem.
         await writeFileAtomic(path, async (file) => (0,external_node_stream_promises_namespaceObject.pipeline)(await open(), digester, file), () => {
             const actual = digester.digest();
             if (digester.size !== descriptor.size || actual !== descriptor.digest) {
-                throw new UserError(this.subject, `blob ${descriptor.digest} arrived as ${digester.size} bytes with digest ${actual}`, 'the source is damaged or changed while it was copied; nothing was written');
+                throw new errors/* UserError */.y(this.subject, `blob ${descriptor.digest} arrived as ${digester.size} bytes with digest ${actual}`, 'the source is damaged or changed while it was copied; nothing was written');
             }
-        }, (0,external_node_path_namespaceObject.join)(this.dir, BLOBS_DIR));
+        }, (0,external_node_path_.join)(this.dir, BLOBS_DIR));
     }
     hasManifest(digest) {
         return this.hasBlob(digest);
@@ -42961,7 +43016,7 @@ class OciLayoutTarget {
     async putManifest(bytes, mediaType) {
         const own = parseJsonObject(bytes)?.['mediaType'];
         if (own !== undefined && own !== mediaType) {
-            throw new UserError(this.subject, `a manifest that says it is ${String(own)} was given as ${mediaType}`);
+            throw new errors/* UserError */.y(this.subject, `a manifest that says it is ${String(own)} was given as ${mediaType}`);
         }
         const digest = digestBytes(bytes);
         await this.writeBlob({ mediaType, digest, size: bytes.length }, async () => external_node_stream_.Readable.from([bytes]));
@@ -42973,10 +43028,10 @@ class OciLayoutTarget {
      */
     async tag(name, descriptor) {
         if (!layout_target_REF_NAME.test(name)) {
-            throw new UserError(this.subject, `'${name}' is not a valid image-layout ref name`, 'use letters, digits and . _ - : @ + between them, components separated by /');
+            throw new errors/* UserError */.y(this.subject, `'${name}' is not a valid image-layout ref name`, 'use letters, digits and . _ - : @ + between them, components separated by /');
         }
         if (!(await this.hasManifest(descriptor.digest))) {
-            throw new UserError(this.subject, `cannot tag ${name}: the layout does not hold ${descriptor.digest}`);
+            throw new errors/* UserError */.y(this.subject, `cannot tag ${name}: the layout does not hold ${descriptor.digest}`);
         }
         await this.ensureLayout();
         const entry = {
@@ -43002,7 +43057,7 @@ class OciLayoutTarget {
     parse(digest) {
         const parsed = parseDigest(digest);
         if (parsed === undefined)
-            throw new UserError(this.subject, `malformed digest ${digest}`);
+            throw new errors/* UserError */.y(this.subject, `malformed digest ${digest}`);
         return parsed;
     }
     blobPath(digest) {
@@ -43011,9 +43066,9 @@ class OciLayoutTarget {
     /** Creates the layout's skeleton once; refuses a directory whose oci-layout names another version. */
     ensureLayout() {
         this.ready ??= (async () => {
-            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(this.dir, BLOBS_DIR), { recursive: true });
-            const file = (0,external_node_path_namespaceObject.join)(this.dir, LAYOUT_FILE);
-            const existing = await (0,promises_namespaceObject.readFile)(file).catch((error) => {
+            await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, BLOBS_DIR), { recursive: true });
+            const file = (0,external_node_path_.join)(this.dir, LAYOUT_FILE);
+            const existing = await (0,promises_.readFile)(file).catch((error) => {
                 if (isNotFound(error))
                     return undefined;
                 throw error;
@@ -43024,7 +43079,7 @@ class OciLayoutTarget {
             }
             const version = parseJsonObject(existing)?.['imageLayoutVersion'];
             if (typeof version !== 'string' || !version.startsWith('1.')) {
-                throw new UserError(this.subject, `${LAYOUT_FILE} gives no supported imageLayoutVersion (1.x)`);
+                throw new errors/* UserError */.y(this.subject, `${LAYOUT_FILE} gives no supported imageLayoutVersion (1.x)`);
             }
         })();
         // A failed attempt (a permission error...) may be retried by the next call.
@@ -43035,7 +43090,7 @@ class OciLayoutTarget {
     }
     /** index.json as an object with its manifests list; undefined when there is none yet. */
     async readIndex() {
-        const bytes = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.dir, INDEX_FILE)).catch((error) => {
+        const bytes = await (0,promises_.readFile)((0,external_node_path_.join)(this.dir, INDEX_FILE)).catch((error) => {
             if (isNotFound(error))
                 return undefined;
             throw error;
@@ -43046,13 +43101,13 @@ class OciLayoutTarget {
         const manifests = index?.['manifests'];
         if (index === undefined || !Array.isArray(manifests)) {
             // Never overwritten: it may hold the user's other images.
-            throw new UserError(this.subject, `${INDEX_FILE} is not an image index with a manifests list`);
+            throw new errors/* UserError */.y(this.subject, `${INDEX_FILE} is not an image index with a manifests list`);
         }
         return { index, manifests };
     }
     /** Rewrites index.json's manifests list, one rewrite at a time per directory (see indexQueues). */
     async updateIndex(change) {
-        const key = (0,external_node_path_namespaceObject.resolve)(this.dir);
+        const key = (0,external_node_path_.resolve)(this.dir);
         const previous = indexQueues.get(key) ?? Promise.resolve();
         const next = previous
             .catch(() => undefined) // the previous writer's failure is its caller's
@@ -43061,7 +43116,7 @@ class OciLayoutTarget {
             const index = current?.index ?? { schemaVersion: 2, mediaType: media_types_MediaTypes.ociIndex };
             // Other fields of an existing index.json (its annotations...) are kept as they are.
             const updated = { ...index, manifests: change(current?.manifests ?? []) };
-            await writeFileAtomic((0,external_node_path_namespaceObject.join)(this.dir, INDEX_FILE), Buffer.from(JSON.stringify(updated)));
+            await writeFileAtomic((0,external_node_path_.join)(this.dir, INDEX_FILE), Buffer.from(JSON.stringify(updated)));
         });
         indexQueues.set(key, next);
         try {
@@ -43248,7 +43303,7 @@ async function openRemoteSource(client, registry, repository, reference, name) {
 async function readNode(client, repository, reference, expected, name) {
     const manifest = await client.getManifest(repository, reference);
     if (!manifest) {
-        throw new UserError(`images: ${name}`, `${reference} is not in ${repository}`, 'push it first, or fix the source');
+        throw new errors/* UserError */.y(`images: ${name}`, `${reference} is not in ${repository}`, 'push it first, or fix the source');
     }
     if (expected && manifest.digest !== expected.digest) {
         throw new Error(`${name}: ${reference} has digest ${manifest.digest}, its index says ${expected.digest}`);
@@ -43407,6 +43462,43 @@ function describeRoot(image) {
         : `image ${root.digest} of ${Math.max(root.blobs.length - 1, 0)} layers`;
 }
 
+;// CONCATENATED MODULE: ./lib/stores/lazy-s3-store.js
+/**
+ * An S3Store whose code (the AWS SDK, over a megabyte) is loaded only when the run uses it: the bundle
+ * splits it into its own chunk, so image-only runs start and stay as lean as before.
+ */
+class LazyS3Store {
+    options;
+    description;
+    store;
+    constructor(options) {
+        this.options = options;
+        this.description = `s3://${options.bucket}/${options.prefix.replace(/^\/+|\/+$/g, '')}`;
+    }
+    load() {
+        this.store ??= Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(64)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7064)).then(({ S3Store }) => new S3Store(this.options));
+        return this.store;
+    }
+    async head(key) {
+        return (await this.load()).head(key);
+    }
+    async get(key) {
+        return (await this.load()).get(key);
+    }
+    async open(key) {
+        return (await this.load()).open(key);
+    }
+    async put(key, body, options) {
+        return (await this.load()).put(key, body, options);
+    }
+    async delete(key) {
+        return (await this.load()).delete(key);
+    }
+    async list(prefix) {
+        return (await this.load()).list(prefix);
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/util/sha256-file.js
 
 
@@ -43414,7 +43506,7 @@ function describeRoot(image) {
 /** sha256 of a file, streamed: packages can be hundreds of MiB. */
 async function sha256File(path) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), hash);
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(path), hash);
     return hash.digest('hex');
 }
 
@@ -43430,7 +43522,7 @@ class DirectoryHost {
     root;
     constructor(root) {
         // Normalized once, so `/srv//packages` and `/srv/./packages` compare equal to the paths under them.
-        this.root = (0,external_node_path_namespaceObject.resolve)(root);
+        this.root = (0,external_node_path_.resolve)(root);
         this.description = `directory ${this.root}`;
     }
     async existing(path) {
@@ -43445,45 +43537,45 @@ class DirectoryHost {
     }
     async put(path, localFile, options) {
         const target = this.resolve(path);
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
         // Write beside the target and move it in whole: readers never see a half-written package.
-        const temporary = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_path_namespaceObject.basename)(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+        const temporary = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
         try {
-            await (0,promises_namespaceObject.copyFile)(localFile, temporary);
+            await (0,promises_.copyFile)(localFile, temporary);
             await syncFile(temporary);
             const copied = await sha256File(temporary);
             if (copied !== options.sha256)
                 throw new Error(`${localFile} changed while it was being published`);
             if (options.replace) {
-                await (0,promises_namespaceObject.rename)(temporary, target);
+                await (0,promises_.rename)(temporary, target);
                 return;
             }
             // link() fails if the target exists: a publisher that lost a race cannot overwrite the winner.
             try {
-                await (0,promises_namespaceObject.link)(temporary, target);
+                await (0,promises_.link)(temporary, target);
             }
             catch (error) {
                 if (!isCode(error, 'EEXIST'))
                     throw error;
                 if ((await sha256File(target)) !== options.sha256) {
-                    throw new UserError(`packages: ${path}`, 'was published with different content by someone else meanwhile', 'publish a new version, or set overwrite: true');
+                    throw new errors/* UserError */.y(`packages: ${path}`, 'was published with different content by someone else meanwhile', 'publish a new version, or set overwrite: true');
                 }
             }
         }
         finally {
-            await (0,promises_namespaceObject.rm)(temporary, { force: true });
+            await (0,promises_.rm)(temporary, { force: true });
         }
     }
     resolve(path) {
-        const target = (0,external_node_path_namespaceObject.join)(this.root, path);
-        if (!target.startsWith(this.root.endsWith(external_node_path_namespaceObject.sep) ? this.root : this.root + external_node_path_namespaceObject.sep)) {
+        const target = (0,external_node_path_.join)(this.root, path);
+        if (!target.startsWith(this.root.endsWith(external_node_path_.sep) ? this.root : this.root + external_node_path_.sep)) {
             throw new Error(`package path ${path} leaves the host directory`);
         }
         return target;
     }
 }
 async function syncFile(path) {
-    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    const handle = await (0,promises_.open)(path, 'r');
     try {
         await handle.sync();
     }
@@ -43495,13 +43587,115 @@ function isCode(error, code) {
     return error instanceof Error && 'code' in error && error.code === code;
 }
 
+// EXTERNAL MODULE: ./lib/stores/object-store.js
+var object_store = __nccwpck_require__(6519);
+;// CONCATENATED MODULE: ./lib/packages/store-host.js
+
+
+
+
+
+/** Packages never change under their name: caches may keep them for good. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const CONTENT_TYPES = {
+    deb: 'application/vnd.debian.binary-package',
+    rpm: 'application/x-rpm',
+    gz: 'application/gzip',
+};
+/** A key no publisher writes: a conditional write to it tells whether the store has them, and writes nothing. */
+const PROBE_KEY = '.falco-publisher/conditional-write-probe';
+/**
+ * Packages on an object store (an S3 bucket): the same layout and rules as the directory host. The
+ * sha256 travels as object metadata, so "already published?" is one HEAD, not a download; a new
+ * package is created with `If-None-Match: *`, so two publishers racing for one name cannot overwrite
+ * each other.
+ */
+class StoreHost {
+    store;
+    serialized;
+    description;
+    conditional = true;
+    constructor(store, 
+    /** The workflow already serializes publishers (a `concurrency:` group): no conditional writes needed. */
+    serialized) {
+        this.store = store;
+        this.serialized = serialized;
+        this.description = store.description;
+    }
+    /**
+     * Before anything is published: a store without conditional writes (Swift answers 501) cannot keep
+     * concurrent publishers apart, so it is refused unless the workflow serializes them.
+     */
+    async check() {
+        try {
+            await this.store.put(PROBE_KEY, Buffer.alloc(0), { ifMatch: 'no-object-has-this-etag' });
+            await this.store.delete(PROBE_KEY);
+        }
+        catch (error) {
+            if (error instanceof object_store/* PreconditionFailed */.O)
+                return;
+            if (!(error instanceof object_store/* ConditionalWritesUnsupported */.q))
+                throw error;
+            if (!this.serialized) {
+                throw new errors/* UserError */.y('package-host', `${this.store.description} does not support conditional writes (If-None-Match / If-Match), so two publishers at once could overwrite each other`, 'run publishers one at a time with a workflow `concurrency:` group, then set serialized: true');
+            }
+            this.conditional = false;
+        }
+    }
+    async existing(path) {
+        const info = await this.store.head(path);
+        if (info === undefined)
+            return undefined;
+        const recorded = info.metadata['sha256'];
+        if (recorded !== undefined && /^[a-f0-9]{64}$/.test(recorded))
+            return recorded;
+        // Uploaded by another tool, without our metadata: read it once to know what it is.
+        const body = await this.store.open(path);
+        if (body === undefined)
+            return undefined;
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(body, hash);
+        return hash.digest('hex');
+    }
+    async put(path, localFile, options) {
+        const { size } = await (0,promises_.stat)(localFile);
+        const extension = path.slice(path.lastIndexOf('.') + 1);
+        const createOnly = !options.replace && this.conditional;
+        try {
+            await this.store.put(path, { file: localFile, size }, {
+                ...(createOnly ? { ifNoneMatch: true } : {}),
+                metadata: { sha256: options.sha256 },
+                cacheControl: IMMUTABLE,
+                contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream',
+            });
+        }
+        catch (error) {
+            if (!(error instanceof object_store/* PreconditionFailed */.O))
+                throw error;
+            // Someone published this name since the plan was made: fine if it is the same package.
+            if ((await this.existing(path)) !== options.sha256) {
+                throw new errors/* UserError */.y(`packages: ${path}`, 'was published with different content by someone else meanwhile', 'publish a new version, or set overwrite: true');
+            }
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/packages/open-host.js
 
+
+
 /** The one place that maps a `package-host` location to its adapter. */
-function openPackageHost(location) {
+function openPackageHost(location, options) {
     switch (location.kind) {
         case 'directory':
             return new DirectoryHost(location.path);
+        case 's3':
+            return new StoreHost(new LazyS3Store({
+                bucket: location.bucket,
+                prefix: location.prefix,
+                ...(options.s3Endpoint ? { endpoint: options.s3Endpoint } : {}),
+                ...(options.s3Region ? { region: options.s3Region } : {}),
+            }), options.serialized);
     }
 }
 
@@ -47229,10 +47423,10 @@ async function findPackageFiles(patterns) {
         const matched = await globber.glob();
         const regular = [];
         for (const file of matched)
-            if ((await (0,promises_namespaceObject.stat)(file)).isFile())
+            if ((await (0,promises_.stat)(file)).isFile())
                 regular.push(file);
         if (regular.length === 0) {
-            throw new UserError(`packages: ${pattern}`, 'matches no file', 'check the pattern and that the build produced its packages');
+            throw new errors/* UserError */.y(`packages: ${pattern}`, 'matches no file', 'check the pattern and that the build produced its packages');
         }
         regular.forEach((file) => files.add(file));
     }
@@ -47543,10 +47737,10 @@ class Authenticator {
     async issue(challenge, scopes) {
         const realm = challenge.params.realm;
         if (!realm)
-            throw new UserError(this.registry, 'the registry asks for a token but names no token service');
+            throw new errors/* UserError */.y(this.registry, 'the registry asks for a token but names no token service');
         const url = new URL(realm);
         if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (isLoopback(url.host) || this.insecure))) {
-            throw new UserError(this.registry, `the registry sends clients to ${url.origin} for tokens, which is not https`, 'set registry-insecure: true if that is intended');
+            throw new errors/* UserError */.y(this.registry, `the registry sends clients to ${url.origin} for tokens, which is not https`, 'set registry-insecure: true if that is intended');
         }
         if (challenge.params.service)
             url.searchParams.set('service', challenge.params.service);
@@ -47558,16 +47752,16 @@ class Authenticator {
         const body = parseJson(answer.body);
         const token = stringField(body, 'token') ?? stringField(body, 'access_token');
         if (!token)
-            throw new UserError(this.registry, 'the token service answered without a token');
+            throw new errors/* UserError */.y(this.registry, 'the token service answered without a token');
         const expiresIn = body?.['expires_in'];
         const lifetimeSeconds = typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : DEFAULT_TOKEN_LIFETIME_SECONDS;
         return { token, lifetimeSeconds };
     }
     tokenRefusal(status) {
         if (status === 401 || status === 403) {
-            return new UserError(this.registry, `the token service refused the ${this.credentials ? 'credentials' : 'anonymous request'} (HTTP ${status})`, this.remedy);
+            return new errors/* UserError */.y(this.registry, `the token service refused the ${this.credentials ? 'credentials' : 'anonymous request'} (HTTP ${status})`, this.remedy);
         }
-        return new UserError(this.registry, `the token service failed (HTTP ${status})`, 'retry the workflow; if it persists, check the registry');
+        return new errors/* UserError */.y(this.registry, `the token service failed (HTTP ${status})`, 'retry the workflow; if it persists, check the registry');
     }
 }
 function parseJson(bytes) {
@@ -47711,7 +47905,7 @@ async function mountBlob(requester, repository, digest, from) {
  */
 async function blobs_openBlob(requester, repository, digest) {
     const subject = referenceName(repository, digest);
-    const check = new DigestCheck({ digest }, (problem) => new UserError(subject, `the registry served a wrong blob: ${problem}`));
+    const check = new DigestCheck({ digest }, (problem) => new errors/* UserError */.y(subject, `the registry served a wrong blob: ${problem}`));
     const { reply, stream } = await requester.openStream({ method: 'GET', url: `${repository.url}/blobs/${digest}` }, [pullScope(repository.name)]);
     if (!stream)
         throw requester.refusal(reply, subject, 'reading the blob');
@@ -49380,8 +49574,8 @@ class AbortError extends RequestError {
     }
 }
 
-;// CONCATENATED MODULE: external "node:process"
-const external_node_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+// EXTERNAL MODULE: external "node:process"
+var external_node_process_ = __nccwpck_require__(1708);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: external "node:http"
@@ -49846,8 +50040,8 @@ const arrayBufferToNodeBuffer = arrayBuffer => globalThis.Buffer.from(arrayBuffe
 
 // EXTERNAL MODULE: ./node_modules/http-cache-semantics/index.js
 var http_cache_semantics = __nccwpck_require__(4584);
-;// CONCATENATED MODULE: external "buffer"
-const external_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+// EXTERNAL MODULE: external "buffer"
+var external_buffer_ = __nccwpck_require__(181);
 ;// CONCATENATED MODULE: ./node_modules/@keyv/serialize/dist/index.js
 // src/index.ts
 
@@ -49860,7 +50054,7 @@ var _serialize = (data, escapeColonStrings = true) => {
       escapeColonStrings && data.startsWith(":") ? `:${data}` : data
     );
   }
-  if (external_buffer_namespaceObject.Buffer.isBuffer(data)) {
+  if (external_buffer_.Buffer.isBuffer(data)) {
     return JSON.stringify(`:base64:${data.toString("base64")}`);
   }
   if (data?.toJSON) {
@@ -49897,7 +50091,7 @@ var defaultSerialize = (data) => {
 var defaultDeserialize = (data) => JSON.parse(data, (_, value) => {
   if (typeof value === "string") {
     if (value.startsWith(":base64:")) {
-      return external_buffer_namespaceObject.Buffer.from(value.slice(8), "base64");
+      return external_buffer_.Buffer.from(value.slice(8), "base64");
     }
     return value.startsWith(":") ? value.slice(1) : value;
   }
@@ -52635,8 +52829,8 @@ const calculateRetryDelay = ({ attemptCount, retryOptions, error, retryAfter, co
 
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
 // EXTERNAL MODULE: external "node:dns"
 var external_node_dns_ = __nccwpck_require__(610);
 ;// CONCATENATED MODULE: ./node_modules/cacheable-lookup/source/index.js
@@ -52673,7 +52867,7 @@ const getIfaceInfo = () => {
 	let has4 = false;
 	let has6 = false;
 
-	for (const device of Object.values(external_node_os_namespaceObject.networkInterfaces())) {
+	for (const device of Object.values(external_node_os_.networkInterfaces())) {
 		for (const iface of device) {
 			if (iface.internal) {
 				continue;
@@ -53137,7 +53331,7 @@ function parseLinkHeader(link) {
 
 
 
-const [major, minor] = external_node_process_namespaceObject.versions.node.split('.').map(Number);
+const [major, minor] = external_node_process_.versions.node.split('.').map(Number);
 /**
 Generic helper that wraps any assertion function to add context to error messages.
 */
@@ -54938,7 +55132,7 @@ class Options {
                 }
                 return source.auto;
             }
-            return external_node_https_namespaceObject.request;
+            return external_node_https_.request;
         }
         return external_node_http_.request;
     }
@@ -55117,8 +55311,8 @@ function publishRedirect(message) {
 
 
 
-const supportsBrotli = distribution.string(external_node_process_namespaceObject.versions.brotli);
-const core_supportsZstd = distribution.string(external_node_process_namespaceObject.versions.zstd);
+const supportsBrotli = distribution.string(external_node_process_.versions.brotli);
+const core_supportsZstd = distribution.string(external_node_process_.versions.zstd);
 const methodsWithoutBody = new Set(['GET', 'HEAD']);
 const cacheableStore = new WeakableMap();
 const redirectCodes = new Set([300, 301, 302, 303, 304, 307, 308]);
@@ -55205,7 +55399,7 @@ class Request extends external_node_stream_.Duplex {
             this.flush = async () => {
                 this.flush = async () => { };
                 // Defer error emission to next tick to allow user to attach error handlers
-                external_node_process_namespaceObject.nextTick(() => {
+                external_node_process_.nextTick(() => {
                     // _beforeError requires options to access retry logic and hooks
                     if (this.options) {
                         this._beforeError(error);
@@ -55430,7 +55624,7 @@ class Request extends external_node_stream_.Duplex {
                     this.emit('retry', this.retryCount + 1, error, (updatedOptions) => {
                         const request = new Request(options.url, updatedOptions, options);
                         request.retryCount = this.retryCount + 1;
-                        external_node_process_namespaceObject.nextTick(() => {
+                        external_node_process_.nextTick(() => {
                             void request.flush();
                         });
                         return request;
@@ -56306,7 +56500,7 @@ class Request extends external_node_stream_.Duplex {
         // Use process.nextTick to defer emission and allow destroy() to complete first.
         // See https://github.com/sindresorhus/got/issues/1995
         if (this._noPipe) {
-            external_node_process_namespaceObject.nextTick(() => {
+            external_node_process_.nextTick(() => {
                 this.emit('error', error);
             });
         }
@@ -56992,7 +57186,7 @@ function expectedDigest(subject, reference, bytes) {
         return digestOf(bytes);
     const algorithm = algorithmOf(reference);
     if (!algorithm)
-        throw new UserError(subject, 'cannot check a digest of that algorithm (sha256 and sha512 only)');
+        throw new errors/* UserError */.y(subject, 'cannot check a digest of that algorithm (sha256 and sha512 only)');
     return digestOf(bytes, algorithm);
 }
 /** The manifest a tag or digest names (any of the four types); undefined when there is none. */
@@ -57005,13 +57199,13 @@ async function getManifest(requester, repository, reference) {
         throw requester.refusal(reply, subject, 'reading the manifest');
     const mediaType = mediaTypeOf(reply);
     if (!mediaType || !SUPPORTED.has(mediaType)) {
-        throw new UserError(subject, `the manifest is of type ${mediaType ?? '(none)'}, which cannot be copied`);
+        throw new errors/* UserError */.y(subject, `the manifest is of type ${mediaType ?? '(none)'}, which cannot be copied`);
     }
     const digest = expectedDigest(subject, reference, reply.body);
     // Content addressing: what we got must be what was asked for (a digest) or what the registry says it is.
     const claimed = digest_isDigest(reference) ? reference : headerOf(reply, 'docker-content-digest');
     if (claimed && algorithmOf(claimed) === algorithmOf(digest) && claimed !== digest) {
-        throw new UserError(subject, `the registry served a manifest whose digest is ${digest}, not ${claimed}`, 'the registry or a proxy in between alters content; check it');
+        throw new errors/* UserError */.y(subject, `the registry served a manifest whose digest is ${digest}, not ${claimed}`, 'the registry or a proxy in between alters content; check it');
     }
     return { digest, mediaType, bytes: reply.body };
 }
@@ -57020,7 +57214,7 @@ async function putManifest(requester, repository, reference, content) {
     const subject = referenceName(repository, reference);
     const digest = expectedDigest(subject, reference, content.bytes);
     if (digest_isDigest(reference) && digest !== reference) {
-        throw new UserError(subject, `the manifest's bytes have digest ${digest}`, 'this is a bug: please report it');
+        throw new errors/* UserError */.y(subject, `the manifest's bytes have digest ${digest}`, 'this is a bug: please report it');
     }
     const reply = await requester.request({
         method: 'PUT',
@@ -57033,7 +57227,7 @@ async function putManifest(requester, repository, reference, content) {
     }
     const stored = headerOf(reply, 'docker-content-digest');
     if (stored && stored !== digest) {
-        throw new UserError(subject, `the registry stored the manifest as ${stored}, but its bytes have digest ${digest}`, 'the registry or a proxy in between alters content; check it');
+        throw new errors/* UserError */.y(subject, `the registry stored the manifest as ${stored}, but its bytes have digest ${digest}`, 'the registry or a proxy in between alters content; check it');
     }
     return digest;
 }
@@ -57075,14 +57269,14 @@ function refusal(reply, context) {
     switch (reply.statusCode) {
         case 401:
         case 403:
-            return new UserError(subject, `the registry refused ${doing} (${status})`, context.remedy);
+            return new errors/* UserError */.y(subject, `the registry refused ${doing} (${status})`, context.remedy);
         case 404:
-            return new UserError(subject, `the registry does not know it: ${doing} failed (${status})`, 'check the repository name and the reference');
+            return new errors/* UserError */.y(subject, `the registry does not know it: ${doing} failed (${status})`, 'check the repository name and the reference');
     }
     if (reply.statusCode >= 500 || reply.statusCode === 408 || reply.statusCode === 429) {
-        return new UserError(subject, `the registry failed ${doing} (${status})`, 'retry the workflow; if it persists, check the registry');
+        return new errors/* UserError */.y(subject, `the registry failed ${doing} (${status})`, 'retry the workflow; if it persists, check the registry');
     }
-    return new UserError(subject, `the registry rejected ${doing} (${status})`);
+    return new errors/* UserError */.y(subject, `the registry rejected ${doing} (${status})`);
 }
 
 ;// CONCATENATED MODULE: ./lib/registry/retry-policy.js
@@ -57168,7 +57362,7 @@ async function withRetries(what, attempt, retry, logger) {
         const code = networkErrorCode(error);
         if (code === undefined)
             throw error;
-        throw new UserError('registry', `cannot reach ${originOf(error) ?? 'the registry'} (${code})`, 'check the registry input and that the registry is up');
+        throw new errors/* UserError */.y('registry', `cannot reach ${originOf(error) ?? 'the registry'} (${code})`, 'check the registry input and that the registry is up');
     }
 }
 /**
@@ -57374,7 +57568,7 @@ async function startSession(upload) {
 /** The blob's bytes through a digest check; `failure()` tells a bad blob or a failed read from a network error. */
 async function openChecked(upload) {
     const { descriptor, subject } = upload;
-    const check = new DigestCheck(descriptor, (problem) => new UserError(subject, `the blob is not what its descriptor says: ${problem}`, 'the source image is corrupt; rebuild it'));
+    const check = new DigestCheck(descriptor, (problem) => new errors/* UserError */.y(subject, `the blob is not what its descriptor says: ${problem}`, 'the source image is corrupt; rebuild it'));
     const source = await upload.open();
     let readFailure;
     source.once('error', (error) => (readFailure = error));
@@ -57397,7 +57591,7 @@ function withDigest(location, digest) {
 function checkStored(upload, reply) {
     const stored = headerOf(reply, 'docker-content-digest');
     if (stored && stored !== upload.descriptor.digest) {
-        throw new UserError(upload.subject, `the registry stored the blob as ${stored}`, 'the registry or a proxy in between alters content; check it');
+        throw new errors/* UserError */.y(upload.subject, `the registry stored the blob as ${stored}`, 'the registry or a proxy in between alters content; check it');
     }
 }
 
@@ -57441,7 +57635,7 @@ async function uploadBlob(requester, repository, descriptor, open, chunkSize) {
         if (error instanceof RetryableReply)
             throw requester.refusal(error.reply, subject, 'uploading the blob');
         if (error instanceof SessionLost) {
-            throw new UserError(subject, `the upload failed: ${error.message}`, 'retry the workflow; if it persists, check the registry');
+            throw new errors/* UserError */.y(subject, `the upload failed: ${error.message}`, 'retry the workflow; if it persists, check the registry');
         }
         throw error;
     }
@@ -57667,7 +57861,7 @@ function portsFor(config, logger, mask, workspace) {
             ? new LayoutReader(config.registry.slice(LAYOUT_PREFIX.length))
             : clientFor(config.registry),
         mirror: clientFor,
-        host: config.packageHost ? openPackageHost(config.packageHost) : undefined,
+        host: config.packageHost ? openPackageHost(config.packageHost, config) : undefined,
         findFiles: findPackageFiles,
     };
 }
@@ -57691,20 +57885,20 @@ function parseRef(ref, devBranch) {
         return parseTag(ref, ref.slice(TAG_PREFIX.length), devBranch);
     if (ref === `${BRANCH_PREFIX}${devBranch}`) {
         if (!isValidTag(devBranch)) {
-            throw new UserError('dev-branch', `'${devBranch}' cannot be an image tag`, 'use a branch whose name has only letters, digits, _, . and -');
+            throw new errors/* UserError */.y('dev-branch', `'${devBranch}' cannot be an image tag`, 'use a branch whose name has only letters, digits, _, . and -');
         }
         return { version: devBranch, channel: 'dev' };
     }
-    throw new UserError('ref', `'${ref}' is not a release`, accepted(devBranch));
+    throw new errors/* UserError */.y('ref', `'${ref}' is not a release`, accepted(devBranch));
 }
 function parseTag(ref, tag, devBranch) {
     const version = tag.startsWith('v') ? tag.slice(1) : tag;
     if (version.includes('+')) {
-        throw new UserError('ref', `'${ref}' carries build metadata ('+…'), which an image tag cannot hold`, 'tag the release without the +… part');
+        throw new errors/* UserError */.y('ref', `'${ref}' carries build metadata ('+…'), which an image tag cannot hold`, 'tag the release without the +… part');
     }
     const parsed = VERSION.test(version) ? semver.parse(version) : null;
     if (!parsed)
-        throw new UserError('ref', `'${ref}' is not a semantic version`, accepted(devBranch));
+        throw new errors/* UserError */.y('ref', `'${ref}' is not a semantic version`, accepted(devBranch));
     return { version: parsed.version, channel: parsed.prerelease.length > 0 ? 'prerelease' : 'stable' };
 }
 
@@ -57726,7 +57920,7 @@ function tagsFor(release, line, moveLatest) {
         floating.push(`latest${line.suffix}`);
     for (const tag of [...fixed, ...floating]) {
         if (!isValidTag(tag)) {
-            throw new UserError('images', `tag '${tag}' for ${line.repository} is not a valid image tag`, 'shorten the suffix or the version (at most 128 characters of letters, digits, _, . and -)');
+            throw new errors/* UserError */.y('images', `tag '${tag}' for ${line.repository} is not a valid image tag`, 'shorten the suffix or the version (at most 128 characters of letters, digits, _, . and -)');
         }
     }
     return { line, fixed, floating };
@@ -57779,7 +57973,7 @@ function imageStep(step, registry, line, tag) {
 }
 function packageStep(pkg, overwrite) {
     if (pkg.existing === 'different' && !overwrite) {
-        throw new UserError(`packages: ${pkg.path}`, 'is already published with different content', 'publish a new version, or set overwrite: true to replace it');
+        throw new errors/* UserError */.y(`packages: ${pkg.path}`, 'is already published with different content', 'publish a new version, or set overwrite: true to replace it');
     }
     const action = pkg.existing === 'absent' ? 'upload' : pkg.existing === 'same' ? 'skip' : 'replace';
     return {
@@ -57805,7 +57999,7 @@ function rejectCollisions(steps) {
             continue;
         const earlier = written.get(target);
         if (earlier !== undefined) {
-            throw new UserError(target, `would be written twice (from ${earlier} and ${from})`, 'give each image line and package file a distinct target');
+            throw new errors/* UserError */.y(target, `would be written twice (from ${earlier} and ${from})`, 'give each image line and package file a distinct target');
         }
         written.set(target, from ?? '');
     }
@@ -57838,7 +58032,7 @@ async function execute(plan, ports, credentials, logger) {
                 const digest = await logger.group(title, () => pushVerified(step, ports, logger, primaryRegistry));
                 const first = digestOfSource.get(step.source);
                 if (first !== undefined && first !== digest) {
-                    throw new UserError(step.target, `got digest ${digest}, but other tags of ${step.source} got ${first}`, 'the source image changed during the run: rebuild and publish again');
+                    throw new errors/* UserError */.y(step.target, `got digest ${digest}, but other tags of ${step.source} got ${first}`, 'the source image changed during the run: rebuild and publish again');
                 }
                 digestOfSource.set(step.source, digest);
                 images.push({ ref: step.target, digest });
@@ -57871,7 +58065,7 @@ async function pushVerified(step, ports, logger, primaryRegistry) {
         return digest;
     const served = await ports.registry.manifestDigest(step.repository, step.tag);
     if (served !== digest) {
-        throw new UserError(step.target, `the registry serves ${served ?? 'nothing'} after pushing ${digest}`, 'check for another publisher writing the same tag, then run again');
+        throw new errors/* UserError */.y(step.target, `the registry serves ${served ?? 'nothing'} after pushing ${digest}`, 'check for another publisher writing the same tag, then run again');
     }
     logger.info(`pushed ${step.source} as ${step.target}; the registry serves ${digest}`);
     return digest;
@@ -57890,11 +58084,11 @@ const package_name_VERSION = /^\d+\.\d+\.\d+(?:[-~+][0-9A-Za-z.+~-]+)?$/;
 function parsePackageName(fileName, expectedVersion) {
     const match = SHAPE.exec(fileName);
     if (!match)
-        throw new UserError(`packages: ${fileName}`, 'the file name does not parse', `name it ${FORM}`);
+        throw new errors/* UserError */.y(`packages: ${fileName}`, 'the file name does not parse', `name it ${FORM}`);
     const [, name = '', versionAndVariant = '', arch = '', kind = ''] = match;
     const [version, variant] = splitVariant(versionAndVariant, expectedVersion);
     if (!package_name_VERSION.test(version)) {
-        throw new UserError(`packages: ${fileName}`, `'${version}' is not a version`, `name it ${FORM}`);
+        throw new errors/* UserError */.y(`packages: ${fileName}`, `'${version}' is not a version`, `name it ${FORM}`);
     }
     return { fileName, kind: kind, name, version, variant, arch: arch };
 }
@@ -57920,14 +58114,14 @@ function packageVersion(release, packages) {
     if (release.channel !== 'dev') {
         for (const pkg of packages) {
             if (pkg.version !== release.version) {
-                throw new UserError(`packages: ${pkg.fileName}`, `carries version ${pkg.version}, but the release is ${release.version}`, 'publish only the packages built for this release');
+                throw new errors/* UserError */.y(`packages: ${pkg.fileName}`, `carries version ${pkg.version}, but the release is ${release.version}`, 'publish only the packages built for this release');
             }
         }
         return packages.length > 0 ? release.version : undefined;
     }
     const versions = [...new Set(packages.map((pkg) => pkg.version))];
     if (versions.length > 1) {
-        throw new UserError('packages', `a dev build must carry one version, found ${versions.join(', ')}`, 'publish only the packages of this build');
+        throw new errors/* UserError */.y('packages', `a dev build must carry one version, found ${versions.join(', ')}`, 'publish only the packages of this build');
     }
     return versions[0];
 }
@@ -57961,12 +58155,12 @@ function packagePath(channel, pkg) {
  */
 async function preparePackages(release, files, host, workspace) {
     const expected = release.channel === 'dev' ? undefined : release.version;
-    const names = files.map((file) => ({ file, name: parsePackageName((0,external_node_path_namespaceObject.basename)(file), expected) }));
+    const names = files.map((file) => ({ file, name: parsePackageName((0,external_node_path_.basename)(file), expected) }));
     const version = packageVersion(release, names.map(({ name }) => name));
     const packages = [];
     for (const { file, name } of names) {
         const path = packagePath(release.channel, name);
-        const [sha256, info, existing] = await Promise.all([sha256File(file), (0,promises_namespaceObject.stat)(file), host?.existing(path)]);
+        const [sha256, info, existing] = await Promise.all([sha256File(file), (0,promises_.stat)(file), host?.existing(path)]);
         packages.push({
             file: displayPath(file, workspace),
             localFile: file,
@@ -57982,8 +58176,8 @@ async function preparePackages(release, files, host, workspace) {
 }
 /** Paths inside the workspace are shown relative to it, as the user wrote the pattern. */
 function displayPath(file, workspace) {
-    const inside = (0,external_node_path_namespaceObject.relative)(workspace, file);
-    return inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside) ? file : inside;
+    const inside = (0,external_node_path_.relative)(workspace, file);
+    return inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside) ? file : inside;
 }
 
 ;// CONCATENATED MODULE: ./lib/release/latest.js
@@ -58018,7 +58212,7 @@ function decideLatest(mode, release, published) {
         return { latest: false, reason: 'the latest input is false: latest stays' };
     if (mode === 'true') {
         if (release.channel !== 'stable') {
-            throw new UserError('latest', `'true' is not allowed for a ${release.channel} build (${release.version})`, 'only a stable release can move latest: use auto or false');
+            throw new errors/* UserError */.y('latest', `'true' is not allowed for a ${release.channel} build (${release.version})`, 'only a stable release can move latest: use auto or false');
         }
         return { latest: true, reason: 'the latest input is true: latest moves' };
     }
@@ -58081,6 +58275,8 @@ async function publish(config, ports, logger, workspace) {
     const release = parseRef(config.ref, config.devBranch);
     logger.info(`release ${release.version} (${release.channel}) from ${config.ref}`);
     const files = config.packagePatterns.length > 0 ? await ports.findFiles(config.packagePatterns) : [];
+    if (files.length > 0)
+        await ports.host?.check?.();
     const prepared = await preparePackages(release, files, ports.host, workspace);
     if (config.images.length > 0)
         await checkImages(config, ports, logger);
@@ -58115,12 +58311,12 @@ async function checkImages(config, ports, logger) {
     const check = await ports.driver.checkSources(config.images.map((line) => line.source));
     if (check.unavailable !== undefined) {
         if (!config.dryRun) {
-            throw new UserError(`image-driver: ${ports.driver.name}`, `cannot reach its backend: ${check.unavailable}`, 'start the docker daemon, or build the images earlier in this job');
+            throw new errors/* UserError */.y(`image-driver: ${ports.driver.name}`, `cannot reach its backend: ${check.unavailable}`, 'start the docker daemon, or build the images earlier in this job');
         }
         logger.warning(`source images not checked (${ports.driver.name} unavailable: ${check.unavailable})`);
     }
     if (check.missing.length > 0) {
-        throw new UserError('images', `source image${check.missing.length > 1 ? 's' : ''} not found: ${check.missing.join(', ')}`, 'build or pull them earlier in the job, or fix the source names');
+        throw new errors/* UserError */.y('images', `source image${check.missing.length > 1 ? 's' : ''} not found: ${check.missing.join(', ')}`, 'build or pull them earlier in the job, or fix the source names');
     }
     if (config.credentials)
         await ports.registry.checkAccess();
@@ -58227,7 +58423,7 @@ async function run() {
             await summary.addRaw(renderSummary(result)).write();
     }
     catch (error) {
-        if (error instanceof UserError)
+        if (error instanceof errors/* UserError */.y)
             setFailed(error.message);
         else
             setFailed(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -58241,6 +58437,64 @@ function maskSecrets() {
         core_setSecret(password);
         core_setSecret(Buffer.from(`${username}:${password}`).toString('base64'));
     }
+    // The S3 host reads the standard AWS variables (what aws-actions/configure-aws-credentials sets).
+    for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
+        const secret = process.env[name];
+        if (secret)
+            core_setSecret(secret);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6519:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ PreconditionFailed),
+/* harmony export */   q: () => (/* binding */ ConditionalWritesUnsupported)
+/* harmony export */ });
+/** A conditional write lost: someone else changed (or created) the object since it was read. */
+class PreconditionFailed extends Error {
+    name = 'PreconditionFailed';
+}
+/** The store refused a conditional write as not implemented (Swift's s3api answers 501). */
+class ConditionalWritesUnsupported extends Error {
+    name = 'ConditionalWritesUnsupported';
+}
+
+
+/***/ }),
+
+/***/ 9661:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */ });
+/* unused harmony export errorMessage */
+/**
+ * An error the user can fix: it names what it is about (an input, a ref, a file, an image)
+ * and says what to do. Anything else that reaches the top is a bug and keeps its stack.
+ */
+class UserError extends Error {
+    subject;
+    problem;
+    remedy;
+    name = 'UserError';
+    constructor(subject, problem, remedy) {
+        super(`${subject}: ${problem}${remedy ? ` — ${remedy}` : ''}`);
+        this.subject = subject;
+        this.problem = problem;
+        this.remedy = remedy;
+    }
+}
+/** Turns anything thrown into a one-line message. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
 }
 
 
@@ -58268,7 +58522,7 @@ function maskSecrets() {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -58277,6 +58531,9 @@ function maskSecrets() {
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -58351,6 +58608,36 @@ function maskSecrets() {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -58363,9 +58650,105 @@ function maskSecrets() {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -29,6 +29,11 @@ export interface Config {
   readonly latest: LatestMode;
   readonly packagePatterns: readonly string[];
   readonly packageHost: HostLocation | undefined;
+  /** An S3-compatible store's URL for `package-host: s3://…` (AWS S3 when empty). */
+  readonly s3Endpoint: string | undefined;
+  readonly s3Region: string | undefined;
+  /** The workflow runs one publisher at a time, so stores without conditional writes are safe. */
+  readonly serialized: boolean;
   readonly overwrite: boolean;
   readonly dryRun: boolean;
 }
@@ -121,6 +126,9 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
     latest,
     packagePatterns,
     packageHost,
+    s3Endpoint: readEndpoint(input('s3-endpoint')),
+    s3Region: input('s3-region').trim() || undefined,
+    serialized: boolean('serialized', input('serialized')),
     overwrite: boolean('overwrite', input('overwrite')),
     dryRun: boolean('dry-run', input('dry-run')),
   };
@@ -152,6 +160,19 @@ function readRegistry(value: string, driver: ImageDriverName, workspace: string)
     );
   }
   return host;
+}
+
+function readEndpoint(value: string): string | undefined {
+  const endpoint = value.trim();
+  if (endpoint === '') return undefined;
+  if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(endpoint)) {
+    throw new UserError(
+      's3-endpoint',
+      `'${endpoint}' is not an http(s) URL`,
+      'write e.g. https://s3.example.com',
+    );
+  }
+  return endpoint;
 }
 
 function readCredentials(username: string, password: string): Credentials | undefined {

@@ -39,4 +39,9 @@ function maskSecrets(): void {
     core.setSecret(password);
     core.setSecret(Buffer.from(`${username}:${password}`).toString('base64'));
   }
+  // The S3 host reads the standard AWS variables (what aws-actions/configure-aws-credentials sets).
+  for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
+    const secret = process.env[name];
+    if (secret) core.setSecret(secret);
+  }
 }

@@ -46,7 +46,7 @@ export function portsFor(
       ? new LayoutReader(config.registry.slice(LAYOUT_PREFIX.length))
       : clientFor(config.registry),
     mirror: clientFor,
-    host: config.packageHost ? openPackageHost(config.packageHost) : undefined,
+    host: config.packageHost ? openPackageHost(config.packageHost, config) : undefined,
     findFiles: findPackageFiles,
   };
 }

@@ -93,8 +93,8 @@ const cases: BadCase[] = [
   },
   {
     name: 'a package host with an unknown scheme',
-    inputs: { 'package-host': 's3://falco-distribution/packages' },
-    message: "package-host: the scheme 's3://' has no adapter",
+    inputs: { 'package-host': 'bintray://falcosecurity/deb' },
+    message: "package-host: the scheme 'bintray://' has no adapter",
   },
   {
     name: 'a published package with different content',

@@ -2,6 +2,8 @@
 export interface PackageHost {
   /** Where packages go, for logs and the summary. */
   readonly description: string;
+  /** Checks, before anything is published, that the host can keep its promises (e.g. conditional writes). */
+  check?(): Promise<void>;
   /** sha256 (hex) of what is published at `path`, or undefined when nothing is. */
   existing(path: string): Promise<string | undefined>;
   /**

@@ -38,6 +38,7 @@ export async function publish(
   logger.info(`release ${release.version} (${release.channel}) from ${config.ref}`);
 
   const files = config.packagePatterns.length > 0 ? await ports.findFiles(config.packagePatterns) : [];
+  if (files.length > 0) await ports.host?.check?.();
   const prepared = await preparePackages(release, files, ports.host, workspace);
 
   if (config.images.length > 0) await checkImages(config, ports, logger);

@@ -1,0 +1,49 @@
+import type { Readable } from 'node:stream';
+
+/** What a store says about an object without reading it. */
+export interface ObjectInfo {
+  /** The store's version tag of the object (S3 ETag, unquoted), for conditional writes. */
+  readonly etag: string;
+  readonly size: number;
+  /** User metadata (S3 `x-amz-meta-*`), e.g. `sha256`. */
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
+export interface PutOptions {
+  /** Replace only if the object still has this ETag (compare-and-swap). */
+  readonly ifMatch?: string;
+  /** Create only: fail if the object exists. */
+  readonly ifNoneMatch?: boolean;
+  readonly contentType?: string;
+  readonly cacheControl?: string;
+  readonly metadata?: Readonly<Record<string, string>>;
+}
+
+/** The body of a put: bytes (indexes) or a local file streamed from disk (packages, any size). */
+export type PutBody = Buffer | { readonly file: string; readonly size: number };
+
+/** A conditional write lost: someone else changed (or created) the object since it was read. */
+export class PreconditionFailed extends Error {
+  override readonly name = 'PreconditionFailed';
+}
+
+/** The store refused a conditional write as not implemented (Swift's s3api answers 501). */
+export class ConditionalWritesUnsupported extends Error {
+  override readonly name = 'ConditionalWritesUnsupported';
+}
+
+/**
+ * The port repositories are kept through: a flat key → object store (a directory, an S3 bucket). Keys
+ * are `/`-separated paths relative to the store's root (`deb/dists/stable/Release`).
+ */
+export interface ObjectStore {
+  readonly description: string;
+  head(key: string): Promise<ObjectInfo | undefined>;
+  get(key: string): Promise<{ readonly bytes: Buffer; readonly info: ObjectInfo } | undefined>;
+  open(key: string): Promise<Readable | undefined>;
+  /** Writes and returns the new ETag; throws PreconditionFailed or ConditionalWritesUnsupported. */
+  put(key: string, body: PutBody, options?: PutOptions): Promise<string>;
+  delete(key: string): Promise<void>;
+  /** Every key under `prefix`, sorted. */
+  list(prefix: string): Promise<string[]>;
+}
