@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runnerEnvironment } from '../__tests__/e2e/run-action.js';
+import { skopeoHome } from '../__tests__/e2e/services/skopeo-cli.js';
 
 /** A finished process: its wall time, and its peak RSS and CPU time as seen in /proc while it ran. */
 export interface Measured {
@@ -120,19 +122,7 @@ export async function runActionMeasured(
       ['--import', resolve('bench/maxrss.mjs'), resolve('dist/index.js')],
       {
         cwd: workspace,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '',
-          GITHUB_WORKSPACE: workspace,
-          GITHUB_OUTPUT: outputFile,
-          GITHUB_STEP_SUMMARY: summaryFile,
-          GITHUB_ACTIONS: 'true',
-          RUNNER_TEMP: dir,
-          ...env,
-          ...Object.fromEntries(
-            Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
-          ),
-        },
+        env: runnerEnvironment({ workspace, dir, outputFile, summaryFile, inputs, env }),
       },
     );
     const maxRss = /^maxrss-kib (\d+)$/m.exec(run.stderr)?.[1];
@@ -144,34 +134,6 @@ export async function runActionMeasured(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/**
- * A throw-away HOME, runtime dir and absent auth file for skopeo (as __tests__/e2e/services/skopeo-cli.ts
- * does): made before the timed run, so the timing is skopeo's alone.
- */
-export interface SkopeoHome {
-  readonly env: NodeJS.ProcessEnv;
-  readonly authArgs: readonly string[];
-  remove(): Promise<void>;
-}
-
-export async function skopeoHome(): Promise<SkopeoHome> {
-  const home = await mkdtemp(join(tmpdir(), 'skopeo-bench-'));
-  const runtime = join(home, 'run');
-  await mkdir(runtime, { mode: 0o700 });
-  return {
-    env: {
-      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-      HOME: home,
-      TMPDIR: home,
-      XDG_RUNTIME_DIR: runtime,
-      XDG_CONFIG_HOME: join(home, 'config'),
-      XDG_DATA_HOME: join(home, 'data'),
-    },
-    authArgs: ['--authfile', join(home, 'auth.json')],
-    remove: () => rm(home, { recursive: true, force: true }),
-  };
 }
 
 /** `skopeo copy <args>` in its own throw-away home, measured; rejects with skopeo's stderr when it fails. */

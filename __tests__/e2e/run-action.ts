@@ -29,19 +29,7 @@ export async function runAction(
   await writeFile(summaryFile, '');
   const child = spawn(process.execPath, [bundle], {
     cwd: workspace,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      GITHUB_ACTIONS: 'true',
-      RUNNER_TEMP: dir,
-      ...env,
-      ...Object.fromEntries(
-        Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
-      ),
-    },
+    env: runnerEnvironment({ workspace, dir, outputFile, summaryFile, inputs, env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -55,8 +43,32 @@ export async function runAction(
   return { exitCode, stdout, stderr, outputs, summary };
 }
 
+/** The environment a runner gives an action step: GITHUB_* files and variables, inputs as INPUT_<NAME>. */
+export function runnerEnvironment(run: {
+  workspace: string;
+  dir: string;
+  outputFile: string;
+  summaryFile: string;
+  inputs: Record<string, string>;
+  env: Record<string, string>;
+}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    GITHUB_WORKSPACE: run.workspace,
+    GITHUB_OUTPUT: run.outputFile,
+    GITHUB_STEP_SUMMARY: run.summaryFile,
+    GITHUB_ACTIONS: 'true',
+    RUNNER_TEMP: run.dir,
+    ...run.env,
+    ...Object.fromEntries(
+      Object.entries(run.inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+    ),
+  };
+}
+
 /** The GITHUB_OUTPUT file format: `name<<DELIMITER`, value lines, `DELIMITER`. */
-function parseOutputs(text: string): Record<string, string> {
+export function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {

@@ -4,30 +4,46 @@ import { join } from 'node:path';
 import { run } from './process.js';
 import type { Credentials } from './registry.js';
 
-/**
- * Runs any skopeo command in a throw-away HOME and runtime dir with an absent auth file, like
- * skopeo.ts does for inspect: nothing is read from or written to the machine's container config.
- */
-async function skopeo(args: string[], secrets: (Credentials | undefined)[]): Promise<string> {
-  const home = await mkdtemp(join(tmpdir(), 'skopeo-'));
-  try {
-    const runtime = join(home, 'run');
-    await mkdir(runtime, { mode: 0o700 });
-    const env: NodeJS.ProcessEnv = {
+/** A throw-away HOME, runtime dir and absent auth file for skopeo (made apart, so benchmarks time skopeo alone). */
+export interface SkopeoHome {
+  readonly env: NodeJS.ProcessEnv;
+  readonly authArgs: readonly string[];
+  remove(): Promise<void>;
+}
+
+export async function skopeoHome(): Promise<SkopeoHome> {
+  const home = await mkdtemp(join(tmpdir(), 'skopeo-bench-'));
+  const runtime = join(home, 'run');
+  await mkdir(runtime, { mode: 0o700 });
+  return {
+    env: {
       PATH: process.env['PATH'] ?? '/usr/bin:/bin',
       HOME: home,
       TMPDIR: home,
       XDG_RUNTIME_DIR: runtime,
       XDG_CONFIG_HOME: join(home, 'config'),
       XDG_DATA_HOME: join(home, 'data'),
-    };
+    },
+    authArgs: ['--authfile', join(home, 'auth.json')],
+    remove: () => rm(home, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Runs any skopeo command in a throw-away HOME and runtime dir with an absent auth file: it reads no
+ * credentials left in ~/.docker or $XDG_RUNTIME_DIR/containers, so an anonymous call is really
+ * anonymous. (Run as root, skopeo still keeps its blob-location cache in /var/lib/containers/cache.)
+ */
+export async function skopeo(args: string[], secrets: (Credentials | undefined)[]): Promise<string> {
+  const home = await skopeoHome();
+  try {
     const [command = '', ...rest] = args;
-    return await run('skopeo', [command, '--authfile', join(home, 'auth.json'), ...rest], {
-      env,
+    return await run('skopeo', [command, ...home.authArgs, ...rest], {
+      env: home.env,
       secrets: secrets.flatMap((s) => (s ? [s.password] : [])),
     });
   } finally {
-    await rm(home, { recursive: true, force: true });
+    await home.remove();
   }
 }
 

@@ -3,7 +3,6 @@
  * packages and reads their control fields, apt-ftparchive and dpkg-scanpackages write the reference
  * Packages and Release files.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,29 +10,9 @@ import type { DebControl } from '../../../src/repos/deb/deb-package.js';
 import type { DebFile } from '../../../src/repos/apt/apt-entry.js';
 import { fieldValue, parseStanzas } from '../../../src/repos/apt/control-stanza.js';
 
-export const DEBIAN_PACKAGES = 'dpkg-dev apt-utils rpm createrepo-c';
+import { requireTools, run } from '../fixtures/tools.js';
 
-/** Fails (never skips) when a tool is missing, saying what to install. */
-export function requireTools(...tools: string[]): void {
-  const missing = tools.filter((tool) => {
-    try {
-      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  if (missing.length > 0) {
-    throw new Error(
-      `${missing.join(', ')} not found: these tests compare our output with the real tools; ` +
-        `install them with: apt-get install -y --no-install-recommends ${DEBIAN_PACKAGES}`,
-    );
-  }
-}
-
-export function run(command: string, args: readonly string[], cwd?: string): string {
-  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
+export { requireTools, run };
 
 export interface DebFixture {
   /** The control file as written in DEBIAN/control. */

@@ -2,7 +2,6 @@
  * The real RPM tools the comparison tests measure our repodata against: rpmbuild builds tiny packages,
  * `rpm -qp --xml` says what their headers hold, createrepo_c writes the reference repodata.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -10,29 +9,9 @@ import type { RpmChangelog, RpmDependency, RpmFile, RpmPackage } from '../../../
 import { parseRepomd } from '../../../src/repos/yum/repomd-xml.js';
 import { elements, parseXml, textOf } from '../../../src/repos/yum/xml-parse.js';
 
-export const DEBIAN_PACKAGES = 'dpkg-dev apt-utils rpm createrepo-c';
+import { requireTools, run } from '../fixtures/tools.js';
 
-/** Fails (never skips) when a tool is missing, saying what to install. */
-export function requireTools(...tools: string[]): void {
-  const missing = tools.filter((tool) => {
-    try {
-      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  if (missing.length > 0) {
-    throw new Error(
-      `${missing.join(', ')} not found: these tests compare our output with the real tools; ` +
-        `install them with: apt-get install -y --no-install-recommends ${DEBIAN_PACKAGES}`,
-    );
-  }
-}
-
-export function run(command: string, args: readonly string[], cwd?: string): string {
-  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
+export { requireTools, run };
 
 /** Builds a binary .rpm from a spec in a private `_topdir` (for `target`, an arch or noarch); returns its path. */
 export function rpmbuild(topdir: string, name: string, spec: string, target: string): string {
