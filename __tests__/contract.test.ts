@@ -22,8 +22,6 @@ describe('the action contract', () => {
       read.add(name);
       return name === 'images' ? 'falco:build falcosecurity/falco' : name === 'ref' ? 'refs/tags/0.26.0' : '';
     });
-    read.add('registry-username');
-    read.add('registry-password');
     expect(sectionKeys('inputs').sort()).toEqual([...read].sort());
   });
 

@@ -135,6 +135,30 @@ describe('readInputs refuses bad inputs, naming the input', () => {
     ['registry-insecure=maybe', { 'registry-insecure': 'maybe' }, 'registry-insecure', 'is not a boolean'],
     ['serialized=yes', { serialized: 'yes' }, 'serialized', 'is not a boolean'],
     [
+      's3-endpoint for a directory host',
+      { packages: 'build/*', 'package-host': './out', 's3-endpoint': 'http://127.0.0.1:8080' },
+      's3-endpoint',
+      'package-host is not s3://',
+    ],
+    [
+      'serialized for a directory host',
+      { packages: 'build/*', 'package-host': './out', serialized: 'true' },
+      'serialized',
+      'package-host is not s3://',
+    ],
+    [
+      'an s3-region that is not one',
+      { packages: 'build/*', 'package-host': 's3://falco-dist/p', 's3-region': 'US East 1' },
+      's3-region',
+      'is not a region',
+    ],
+    [
+      'a package-host URL without //',
+      { packages: 'build/*', 'package-host': 's3:falco-dist/p' },
+      'package-host',
+      'is not a URL (no //) nor a directory',
+    ],
+    [
       'an s3-endpoint that is not a URL',
       { 's3-endpoint': 's3.example.com' },
       's3-endpoint',

@@ -41661,6 +41661,10 @@ const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 function parseHostLocation(value, workspace) {
     const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
     if (scheme === undefined) {
+        // `s3:bucket` or `https:/x` is a mistyped URL, not a directory named so.
+        if (/^[a-zA-Z][a-zA-Z0-9+.-]+:/.test(value)) {
+            throw new errors/* UserError */.y('package-host', `'${value}' is not a URL (no //) nor a directory`, ACCEPTED);
+        }
         return { kind: 'directory', path: (0,external_node_path_.isAbsolute)(value) ? value : (0,external_node_path_.resolve)(workspace, value) };
     }
     if (scheme === 'file') {
@@ -41748,9 +41752,7 @@ function readInputs(input, env = {}) {
         latest,
         packagePatterns,
         packageHost,
-        s3Endpoint: readEndpoint(input('s3-endpoint')),
-        s3Region: input('s3-region').trim() || undefined,
-        serialized: inputs_boolean('serialized', input('serialized')),
+        ...readS3Options(input, packageHost),
         overwrite: inputs_boolean('overwrite', input('overwrite')),
         dryRun: inputs_boolean('dry-run', input('dry-run')),
     };
@@ -41772,6 +41774,21 @@ function readRegistry(value, driver, workspace) {
         throw new errors/* UserError */.y('registry', `'${value}' is not a registry host`, 'write host[:port], e.g. docker.io, or oci-layout:<dir>');
     }
     return host;
+}
+/** The S3 inputs, which only an `s3://` package host uses: set for another host, they are a mistake. */
+function readS3Options(input, host) {
+    const s3Endpoint = readEndpoint(input('s3-endpoint'));
+    const s3Region = input('s3-region').trim() || undefined;
+    const serialized = inputs_boolean('serialized', input('serialized'));
+    if (host?.kind !== 's3') {
+        const given = [s3Endpoint && 's3-endpoint', s3Region && 's3-region', serialized && 'serialized'].find(Boolean);
+        if (given)
+            throw new errors/* UserError */.y(given, 'is set, but package-host is not s3://…', `remove ${given}, or publish to s3://<bucket>/<prefix>`);
+    }
+    if (s3Region !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(s3Region)) {
+        throw new errors/* UserError */.y('s3-region', `'${s3Region}' is not a region`, 'write e.g. us-east-1');
+    }
+    return { s3Endpoint, s3Region, serialized };
 }
 function readEndpoint(value) {
     const endpoint = value.trim();
@@ -41911,8 +41928,13 @@ class DockerDriver {
     }
     async login(registry, credentials) {
         // Our own client config: the credentials live only as long as this run (a self-hosted runner keeps
-        // no token), and a login the workflow made itself for other registries stays untouched.
-        this.configDir ??= await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'falco-publish-docker-'));
+        // no token), and the workflow's own config stays untouched. It starts as a copy of that config, so
+        // logins the job made for other registries (mirrors) still work for our pushes.
+        if (this.configDir === undefined) {
+            this.configDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'falco-publish-docker-'));
+            const own = (0,external_node_path_.join)(process.env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
+            await (0,promises_.copyFile)(own, (0,external_node_path_.join)(this.configDir, 'config.json')).catch(() => undefined);
+        }
         // The password goes through stdin only, never the command line (which `ps` and logs can show).
         const result = await this.run(['login', registry, '--username', credentials.username, '--password-stdin'], credentials.password);
         if (result.exitCode !== 0) {
@@ -41924,8 +41946,9 @@ class DockerDriver {
         await this.must(['tag', source, target], target, `docker tag ${source}`);
         const result = await this.must(['push', target], target, 'docker push');
         const digest = PUSHED_DIGEST.exec(result.stdout)?.[1];
-        if (!digest)
-            throw new Error(`docker push ${target} printed no digest:\n${result.stdout}`);
+        if (!digest) {
+            throw new errors/* UserError */.y(target, 'docker push printed no digest, so the push cannot be verified', 'check the docker client and the registry, then run again');
+        }
         return digest;
     }
     async close() {
@@ -43175,7 +43198,11 @@ async function copyContent(source, target, node, counts, ledger) {
     }
     // The blobs of one image go in parallel; the target limits how many uploads run at once.
     const unique = [...new Map(node.blobs.map((blob) => [blob.digest, blob])).values()];
-    await Promise.all(unique.map((blob) => copyBlob(source, target, blob, counts, ledger)));
+    // Every upload settles before a failure is reported: the caller closes the source right after.
+    const settled = await Promise.allSettled(unique.map((blob) => copyBlob(source, target, blob, counts, ledger)));
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed)
+        throw failed.reason;
 }
 async function copyBlob(source, target, blob, counts, ledger) {
     if (!(await target.hasBlob(blob.digest))) {
@@ -43195,7 +43222,27 @@ async function copyBlob(source, target, blob, counts, ledger) {
     ledger.stored(blob.digest);
 }
 
+;// CONCATENATED MODULE: ./lib/registry/digest.js
+
+/** Digest algorithms we can check; anything else in a reference is refused rather than trusted. */
+const ALGORITHMS = new Set(['sha256', 'sha512']);
+const digest_DIGEST = /^([a-z0-9]+(?:[+._-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
+/** True for a reference that names content (`sha256:…`) rather than a tag. */
+function digest_isDigest(reference) {
+    return digest_DIGEST.test(reference);
+}
+/** The algorithm of a digest we can compute; undefined for one we cannot. */
+function algorithmOf(digest) {
+    const algorithm = digest_DIGEST.exec(digest)?.[1];
+    return algorithm && ALGORITHMS.has(algorithm) ? algorithm : undefined;
+}
+/** The digest of `bytes` (sha256 unless told otherwise). */
+function digestOf(bytes, algorithm = 'sha256') {
+    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/images/layout-copy-target.js
+
 /**
  * One repository inside an OCI image layout: its tags are index.json entries named `<repository>:<tag>`
  * (`org.opencontainers.image.ref.name`), which is how `skopeo inspect oci:<dir>:<repository>:<tag>` finds them.
@@ -43227,7 +43274,7 @@ class LayoutCopyTarget {
     }
     async putManifest(reference, node) {
         const digest = await this.layout.putManifest(node.bytes, node.mediaType);
-        if (!reference.startsWith('sha256:')) {
+        if (!digest_isDigest(reference)) {
             await this.layout.tag(`${this.repository}:${reference}`, {
                 mediaType: node.mediaType,
                 digest,
@@ -43304,9 +43351,6 @@ async function readNode(client, repository, reference, expected, name) {
     const manifest = await client.getManifest(repository, reference);
     if (!manifest) {
         throw new errors/* UserError */.y(`images: ${name}`, `${reference} is not in ${repository}`, 'push it first, or fix the source');
-    }
-    if (expected && manifest.digest !== expected.digest) {
-        throw new Error(`${name}: ${reference} has digest ${manifest.digest}, its index says ${expected.digest}`);
     }
     // The registry's Content-Type says what the manifest is (a child's descriptor must agree).
     const mediaType = expected?.mediaType ?? manifest.mediaType;
@@ -43629,18 +43673,19 @@ class StoreHost {
     async check() {
         try {
             await this.store.put(PROBE_KEY, Buffer.alloc(0), { ifMatch: 'no-object-has-this-etag' });
+            // The write went through: the store ignores conditions, which is as bad as refusing them.
             await this.store.delete(PROBE_KEY);
         }
         catch (error) {
             if (error instanceof object_store/* PreconditionFailed */.O)
-                return;
+                return; // refused as it should be: conditions work
             if (!(error instanceof object_store/* ConditionalWritesUnsupported */.q))
                 throw error;
-            if (!this.serialized) {
-                throw new errors/* UserError */.y('package-host', `${this.store.description} does not support conditional writes (If-None-Match / If-Match), so two publishers at once could overwrite each other`, 'run publishers one at a time with a workflow `concurrency:` group, then set serialized: true');
-            }
-            this.conditional = false;
         }
+        if (!this.serialized) {
+            throw new errors/* UserError */.y('package-host', `${this.store.description} does not support conditional writes (If-None-Match / If-Match), so two publishers at once could overwrite each other`, 'run publishers one at a time with a workflow `concurrency:` group, then set serialized: true');
+        }
+        this.conditional = false;
     }
     async existing(path) {
         const info = await this.store.head(path);
@@ -43672,8 +43717,12 @@ class StoreHost {
         catch (error) {
             if (!(error instanceof object_store/* PreconditionFailed */.O))
                 throw error;
-            // Someone published this name since the plan was made: fine if it is the same package.
-            if ((await this.existing(path)) !== options.sha256) {
+            // Someone published this name since the plan was made: fine if it is the same package. Nothing
+            // there means the store failed the write (radosgw answers 500 to a race's loser, or a real error).
+            const there = await this.existing(path);
+            if (there === undefined)
+                throw error;
+            if (there !== options.sha256) {
                 throw new errors/* UserError */.y(`packages: ${path}`, 'was published with different content by someone else meanwhile', 'publish a new version, or set overwrite: true');
             }
         }
@@ -47682,9 +47731,6 @@ class Authenticator {
             ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`
             : undefined;
     }
-    get hasCredentials() {
-        return this.credentials !== undefined;
-    }
     /** The remedy for a refusal: fix the inputs' credentials, or the login the hint names. */
     get remedy() {
         if (this.loginHint)
@@ -47738,7 +47784,13 @@ class Authenticator {
         const realm = challenge.params.realm;
         if (!realm)
             throw new errors/* UserError */.y(this.registry, 'the registry asks for a token but names no token service');
-        const url = new URL(realm);
+        let url;
+        try {
+            url = new URL(realm);
+        }
+        catch {
+            throw new errors/* UserError */.y(this.registry, `the registry names an invalid token service '${realm}'`);
+        }
         if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (isLoopback(url.host) || this.insecure))) {
             throw new errors/* UserError */.y(this.registry, `the registry sends clients to ${url.origin} for tokens, which is not https`, 'set registry-insecure: true if that is intended');
         }
@@ -47776,25 +47828,6 @@ function parseJson(bytes) {
 function stringField(body, name) {
     const value = body?.[name];
     return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/registry/digest.js
-
-/** Digest algorithms we can check; anything else in a reference is refused rather than trusted. */
-const ALGORITHMS = new Set(['sha256', 'sha512']);
-const digest_DIGEST = /^([a-z0-9]+(?:[+._-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
-/** True for a reference that names content (`sha256:…`) rather than a tag. */
-function digest_isDigest(reference) {
-    return digest_DIGEST.test(reference);
-}
-/** The algorithm of a digest we can compute; undefined for one we cannot. */
-function algorithmOf(digest) {
-    const algorithm = digest_DIGEST.exec(digest)?.[1];
-    return algorithm && ALGORITHMS.has(algorithm) ? algorithm : undefined;
-}
-/** The digest of `bytes` (sha256 unless told otherwise). */
-function digestOf(bytes, algorithm = 'sha256') {
-    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/registry/digest-check.js
@@ -57447,7 +57480,6 @@ class Requester {
         return refusal(reply, {
             subject,
             doing,
-            hasCredentials: auth.hasCredentials,
             remedy: auth.remedy,
             redact: (t) => auth.redact(t),
         });
@@ -57487,6 +57519,7 @@ class Requester {
 
 ;// CONCATENATED MODULE: ./lib/registry/tags.js
 
+
 /** Every tag of a repository (following `Link` pagination); [] when the repository does not exist. */
 async function listTags(requester, repository, pageSize) {
     const tags = [];
@@ -57497,8 +57530,17 @@ async function listTags(requester, repository, pageSize) {
             return [];
         if (reply.statusCode !== 200)
             throw requester.refusal(reply, repository.display, 'listing tags');
-        const body = JSON.parse(reply.body.toString('utf8'));
-        tags.push(...(body.tags ?? []));
+        let body;
+        try {
+            body = JSON.parse(reply.body.toString('utf8'));
+        }
+        catch {
+            throw new errors/* UserError */.y(repository.display, 'the registry answered the tag list with something that is not JSON');
+        }
+        if (body.tags !== undefined && body.tags !== null && !Array.isArray(body.tags)) {
+            throw new errors/* UserError */.y(repository.display, 'the registry answered the tag list without a list of tags');
+        }
+        tags.push(...(body.tags ?? []).filter((tag) => typeof tag === 'string'));
         url = nextPage([reply.headers.link ?? []].flat().join(', '), url);
     }
     return tags;
@@ -57831,6 +57873,7 @@ class RegistryClient {
 
 
 
+
 /**
  * Builds the adapters a configuration asks for: the image driver, the reader of the target's tags,
  * the package host. `mask` hides a secret in every later log line (core.setSecret on a runner).
@@ -57842,8 +57885,10 @@ function portsFor(config, logger, mask, workspace) {
         if (!client) {
             // The main registry uses the inputs' credentials; mirrors and sources elsewhere, what docker login stored.
             const credentials = registry === config.registry ? config.credentials : dockerConfigCredentials(registry);
-            if (credentials)
+            if (credentials) {
                 mask(credentials.password);
+                mask(Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'));
+            }
             const loginHint = registry === config.registry
                 ? undefined
                 : `log in to ${registry} before this step (docker login, or a login action): its credentials come from the docker client configuration`;
@@ -57860,7 +57905,18 @@ function portsFor(config, logger, mask, workspace) {
         registry: layoutTarget
             ? new LayoutReader(config.registry.slice(LAYOUT_PREFIX.length))
             : clientFor(config.registry),
-        mirror: clientFor,
+        mirror: (registry) => ({
+            checkAccess: async () => {
+                // A registry answers GET /v2/ with an anonymous token, so a missing login would only show at the
+                // first push, after the main registry got its tags: refuse it now.
+                if (!dockerConfigCredentials(registry)) {
+                    throw new errors/* UserError */.y('mirror-registries', `the docker client configuration holds no login for ${registry}`, `log in to ${registry} before this step (docker login, or a login action)`);
+                }
+                await clientFor(registry).checkAccess();
+            },
+            listTags: (repository) => clientFor(registry).listTags(repository),
+            manifestDigest: (repository, tag) => clientFor(registry).manifestDigest(repository, tag),
+        }),
         host: config.packageHost ? openPackageHost(config.packageHost, config) : undefined,
         findFiles: findPackageFiles,
     };

@@ -126,9 +126,7 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
     latest,
     packagePatterns,
     packageHost,
-    s3Endpoint: readEndpoint(input('s3-endpoint')),
-    s3Region: input('s3-region').trim() || undefined,
-    serialized: boolean('serialized', input('serialized')),
+    ...readS3Options(input, packageHost),
     overwrite: boolean('overwrite', input('overwrite')),
     dryRun: boolean('dry-run', input('dry-run')),
   };
@@ -160,6 +158,31 @@ function readRegistry(value: string, driver: ImageDriverName, workspace: string)
     );
   }
   return host;
+}
+
+/** The S3 inputs, which only an `s3://` package host uses: set for another host, they are a mistake. */
+function readS3Options(
+  input: InputReader,
+  host: HostLocation | undefined,
+): Pick<Config, 's3Endpoint' | 's3Region' | 'serialized'> {
+  const s3Endpoint = readEndpoint(input('s3-endpoint'));
+  const s3Region = input('s3-region').trim() || undefined;
+  const serialized = boolean('serialized', input('serialized'));
+  if (host?.kind !== 's3') {
+    const given = [s3Endpoint && 's3-endpoint', s3Region && 's3-region', serialized && 'serialized'].find(
+      Boolean,
+    );
+    if (given)
+      throw new UserError(
+        given,
+        'is set, but package-host is not s3://…',
+        `remove ${given}, or publish to s3://<bucket>/<prefix>`,
+      );
+  }
+  if (s3Region !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(s3Region)) {
+    throw new UserError('s3-region', `'${s3Region}' is not a region`, 'write e.g. us-east-1');
+  }
+  return { s3Endpoint, s3Region, serialized };
 }
 
 function readEndpoint(value: string): string | undefined {

@@ -7,6 +7,7 @@ import { openPackageHost } from './packages/open-host.js';
 import { findPackageFiles } from './publish/find-packages.js';
 import type { PublishPorts } from './publish/ports.js';
 import { RegistryClient } from './registry/client.js';
+import { UserError } from './util/errors.js';
 import type { Logger } from './util/logger.js';
 
 /**
@@ -26,7 +27,10 @@ export function portsFor(
       // The main registry uses the inputs' credentials; mirrors and sources elsewhere, what docker login stored.
       const credentials =
         registry === config.registry ? config.credentials : dockerConfigCredentials(registry);
-      if (credentials) mask(credentials.password);
+      if (credentials) {
+        mask(credentials.password);
+        mask(Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'));
+      }
       const loginHint =
         registry === config.registry
           ? undefined
@@ -45,7 +49,22 @@ export function portsFor(
     registry: layoutTarget
       ? new LayoutReader(config.registry.slice(LAYOUT_PREFIX.length))
       : clientFor(config.registry),
-    mirror: clientFor,
+    mirror: (registry) => ({
+      checkAccess: async () => {
+        // A registry answers GET /v2/ with an anonymous token, so a missing login would only show at the
+        // first push, after the main registry got its tags: refuse it now.
+        if (!dockerConfigCredentials(registry)) {
+          throw new UserError(
+            'mirror-registries',
+            `the docker client configuration holds no login for ${registry}`,
+            `log in to ${registry} before this step (docker login, or a login action)`,
+          );
+        }
+        await clientFor(registry).checkAccess();
+      },
+      listTags: (repository) => clientFor(registry).listTags(repository),
+      manifestDigest: (repository, tag) => clientFor(registry).manifestDigest(repository, tag),
+    }),
     host: config.packageHost ? openPackageHost(config.packageHost, config) : undefined,
     findFiles: findPackageFiles,
   };

@@ -25,9 +25,7 @@ let work: string;
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 beforeAll(async () => {
-  const started = Date.now();
   swift = await startSwift();
-  console.log(`swift ready in ${Date.now() - started} ms at ${swift.endpoint}`);
   work = await mkdtemp(join(tmpdir(), 's3-store-'));
   // The store under test finds its keys the way the action does: through the SDK's default chain.
   vi.stubEnv('AWS_ACCESS_KEY_ID', swift.accessKeyId);

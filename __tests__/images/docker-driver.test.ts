@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
-import { describe, it, expect } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it, expect, vi } from 'vitest';
 import type { DockerResult, DockerRunner } from '../../src/images/docker-cli.js';
 import { DockerDriver } from '../../src/images/docker-driver.js';
 import { UserError } from '../../src/util/errors.js';
@@ -65,6 +67,25 @@ describe('DockerDriver.login', () => {
     expect(logger.lines).toContain('logged in to 127.0.0.1:5000 as falcoci');
     for (const line of logger.lines) expect(line).not.toContain(PASSWORD);
     await driver.close();
+  });
+
+  it("starts its client config from the job's own, so logins for mirrors still work, and leaves that one alone", async () => {
+    const own = mkdtempSync(join(tmpdir(), 'docker-config-'));
+    const config = JSON.stringify({ auths: { 'public.ecr.aws': { auth: 'bWlycm9yOnNlY3JldA==' } } });
+    writeFileSync(join(own, 'config.json'), config);
+    vi.stubEnv('DOCKER_CONFIG', own);
+    try {
+      const docker = fakeDocker(() => ok('Login Succeeded\n'));
+      const driver = new DockerDriver(captureLogger(), docker.run);
+      await driver.login('docker.io', { username: 'falcoci', password: PASSWORD });
+      const privateDir = docker.calls[0]?.args[1] ?? '';
+      expect(privateDir).not.toBe(own);
+      expect(readFileSync(join(privateDir, 'config.json'), 'utf8')).toBe(config);
+      await driver.close();
+      expect(readFileSync(join(own, 'config.json'), 'utf8')).toBe(config);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('logs in with a client config of its own, used by every later call and removed by close', async () => {
@@ -168,11 +189,11 @@ describe('DockerDriver.push', () => {
     expect(docker.calls.map((call) => call.args[0])).toEqual(['tag']);
   });
 
-  it('a push that prints no digest fails (as a bug, not a user error)', async () => {
+  it('a push that prints no digest fails with an error naming the target', async () => {
     const docker = fakeDocker(() => ok('The push refers to repository [x]\n'));
     const error = await errorOf(new DockerDriver(captureLogger(), docker.run).push('falco:local', target));
-    expect(error).not.toBeInstanceOf(UserError);
-    expect(error.message).toContain(`docker push ${target} printed no digest`);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toContain(`${target}: docker push printed no digest`);
   });
 });
 

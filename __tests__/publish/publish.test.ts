@@ -801,9 +801,7 @@ describe('publish: the registry password never reaches the log', () => {
   });
 });
 
-// KNOWN BUG (reported, src/release/package-name.ts parsePackageName): a letter-only prerelease such as
-// `0.27.0-beta` is read as version 0.27.0 with variant `beta`, so the release's own packages are refused.
-// When this is fixed, `it.fails` turns red: make it a plain `it`.
+// A letter-only prerelease such as `0.27.0-beta` is the version, not a variant named `beta`.
 describe('publish: letter-only prerelease packages', () => {
   it('publishes falco-0.27.0-beta-x86_64.deb for refs/tags/0.27.0-beta', async () => {
     const files = await packageFiles('falco-0.27.0-beta-x86_64.deb');

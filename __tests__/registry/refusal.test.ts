@@ -12,7 +12,6 @@ const reply = (statusCode: number, errors: unknown): Reply => ({
 const context = {
   subject: 'registry.example/falcosecurity/falco:0.40.0',
   doing: 'storing the manifest',
-  hasCredentials: true,
   remedy: 'check registry-username, registry-password and their permissions',
   redact: (text: string) => text.split('s3cr3t').join('***'),
 };

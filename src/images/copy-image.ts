@@ -73,7 +73,12 @@ async function copyContent(
   }
   // The blobs of one image go in parallel; the target limits how many uploads run at once.
   const unique = [...new Map(node.blobs.map((blob) => [blob.digest, blob])).values()];
-  await Promise.all(unique.map((blob) => copyBlob(source, target, blob, counts, ledger)));
+  // Every upload settles before a failure is reported: the caller closes the source right after.
+  const settled = await Promise.allSettled(
+    unique.map((blob) => copyBlob(source, target, blob, counts, ledger)),
+  );
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 async function copyBlob(

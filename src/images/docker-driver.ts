@@ -1,5 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
@@ -38,8 +38,13 @@ export class DockerDriver implements ImageDriver {
 
   async login(registry: string, credentials: Credentials): Promise<void> {
     // Our own client config: the credentials live only as long as this run (a self-hosted runner keeps
-    // no token), and a login the workflow made itself for other registries stays untouched.
-    this.configDir ??= await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'falco-publish-docker-'));
+    // no token), and the workflow's own config stays untouched. It starts as a copy of that config, so
+    // logins the job made for other registries (mirrors) still work for our pushes.
+    if (this.configDir === undefined) {
+      this.configDir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'falco-publish-docker-'));
+      const own = join(process.env.DOCKER_CONFIG || join(homedir(), '.docker'), 'config.json');
+      await copyFile(own, join(this.configDir, 'config.json')).catch(() => undefined);
+    }
     // The password goes through stdin only, never the command line (which `ps` and logs can show).
     const result = await this.run(
       ['login', registry, '--username', credentials.username, '--password-stdin'],
@@ -59,7 +64,13 @@ export class DockerDriver implements ImageDriver {
     await this.must(['tag', source, target], target, `docker tag ${source}`);
     const result = await this.must(['push', target], target, 'docker push');
     const digest = PUSHED_DIGEST.exec(result.stdout)?.[1];
-    if (!digest) throw new Error(`docker push ${target} printed no digest:\n${result.stdout}`);
+    if (!digest) {
+      throw new UserError(
+        target,
+        'docker push printed no digest, so the push cannot be verified',
+        'check the docker client and the registry, then run again',
+      );
+    }
     return digest;
   }
 

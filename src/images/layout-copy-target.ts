@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Descriptor } from '../oci/descriptor.js';
 import type { ManifestNode } from '../oci/image.js';
 import type { OciLayoutTarget } from '../oci/layout-target.js';
+import { isDigest } from '../registry/digest.js';
 import type { CopyTarget } from './copy-target.js';
 
 /**
@@ -41,7 +42,7 @@ export class LayoutCopyTarget implements CopyTarget {
 
   async putManifest(reference: string, node: ManifestNode): Promise<string> {
     const digest = await this.layout.putManifest(node.bytes, node.mediaType);
-    if (!reference.startsWith('sha256:')) {
+    if (!isDigest(reference)) {
       await this.layout.tag(`${this.repository}:${reference}`, {
         mediaType: node.mediaType,
         digest,

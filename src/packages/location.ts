@@ -15,6 +15,10 @@ const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 export function parseHostLocation(value: string, workspace: string): HostLocation {
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
   if (scheme === undefined) {
+    // `s3:bucket` or `https:/x` is a mistyped URL, not a directory named so.
+    if (/^[a-zA-Z][a-zA-Z0-9+.-]+:/.test(value)) {
+      throw new UserError('package-host', `'${value}' is not a URL (no //) nor a directory`, ACCEPTED);
+    }
     return { kind: 'directory', path: isAbsolute(value) ? value : resolve(workspace, value) };
   }
   if (scheme === 'file') {

@@ -44,19 +44,20 @@ export class StoreHost implements PackageHost {
   async check(): Promise<void> {
     try {
       await this.store.put(PROBE_KEY, Buffer.alloc(0), { ifMatch: 'no-object-has-this-etag' });
+      // The write went through: the store ignores conditions, which is as bad as refusing them.
       await this.store.delete(PROBE_KEY);
     } catch (error) {
-      if (error instanceof PreconditionFailed) return;
+      if (error instanceof PreconditionFailed) return; // refused as it should be: conditions work
       if (!(error instanceof ConditionalWritesUnsupported)) throw error;
-      if (!this.serialized) {
-        throw new UserError(
-          'package-host',
-          `${this.store.description} does not support conditional writes (If-None-Match / If-Match), so two publishers at once could overwrite each other`,
-          'run publishers one at a time with a workflow `concurrency:` group, then set serialized: true',
-        );
-      }
-      this.conditional = false;
     }
+    if (!this.serialized) {
+      throw new UserError(
+        'package-host',
+        `${this.store.description} does not support conditional writes (If-None-Match / If-Match), so two publishers at once could overwrite each other`,
+        'run publishers one at a time with a workflow `concurrency:` group, then set serialized: true',
+      );
+    }
+    this.conditional = false;
   }
 
   async existing(path: string): Promise<string | undefined> {
@@ -89,8 +90,11 @@ export class StoreHost implements PackageHost {
       );
     } catch (error) {
       if (!(error instanceof PreconditionFailed)) throw error;
-      // Someone published this name since the plan was made: fine if it is the same package.
-      if ((await this.existing(path)) !== options.sha256) {
+      // Someone published this name since the plan was made: fine if it is the same package. Nothing
+      // there means the store failed the write (radosgw answers 500 to a race's loser, or a real error).
+      const there = await this.existing(path);
+      if (there === undefined) throw error;
+      if (there !== options.sha256) {
         throw new UserError(
           `packages: ${path}`,
           'was published with different content by someone else meanwhile',

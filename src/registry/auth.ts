@@ -39,10 +39,6 @@ export class Authenticator {
       : undefined;
   }
 
-  get hasCredentials(): boolean {
-    return this.credentials !== undefined;
-  }
-
   /** The remedy for a refusal: fix the inputs' credentials, or the login the hint names. */
   get remedy(): string {
     if (this.loginHint) return this.loginHint;
@@ -97,7 +93,12 @@ export class Authenticator {
     const realm = challenge.params.realm;
     if (!realm)
       throw new UserError(this.registry, 'the registry asks for a token but names no token service');
-    const url = new URL(realm);
+    let url: URL;
+    try {
+      url = new URL(realm);
+    } catch {
+      throw new UserError(this.registry, `the registry names an invalid token service '${realm}'`);
+    }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (isLoopback(url.host) || this.insecure))) {
       throw new UserError(
         this.registry,

@@ -20,7 +20,6 @@ export interface RefusalContext {
   readonly subject: string;
   /** What was being done, for "the registry refused <doing>". */
   readonly doing: string;
-  readonly hasCredentials: boolean;
   /** What to do about a 401/403. */
   readonly remedy: string;
   /** Removes secrets from what the registry said. */

@@ -55,7 +55,6 @@ export class Requester {
     return refusal(reply, {
       subject,
       doing,
-      hasCredentials: auth.hasCredentials,
       remedy: auth.remedy,
       redact: (t) => auth.redact(t),
     });

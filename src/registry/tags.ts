@@ -1,3 +1,4 @@
+import { UserError } from '../util/errors.js';
 import type { Repository } from './repository.js';
 import type { Requester } from './requester.js';
 import { pullScope } from './scopes.js';
@@ -14,8 +15,21 @@ export async function listTags(
     const reply = await requester.request({ method: 'GET', url }, [pullScope(repository.name)]);
     if (reply.statusCode === 404) return [];
     if (reply.statusCode !== 200) throw requester.refusal(reply, repository.display, 'listing tags');
-    const body = JSON.parse(reply.body.toString('utf8')) as { tags?: string[] | null };
-    tags.push(...(body.tags ?? []));
+    let body: { tags?: unknown };
+    try {
+      body = JSON.parse(reply.body.toString('utf8')) as { tags?: unknown };
+    } catch {
+      throw new UserError(
+        repository.display,
+        'the registry answered the tag list with something that is not JSON',
+      );
+    }
+    if (body.tags !== undefined && body.tags !== null && !Array.isArray(body.tags)) {
+      throw new UserError(repository.display, 'the registry answered the tag list without a list of tags');
+    }
+    tags.push(
+      ...((body.tags as unknown[] | null | undefined) ?? []).filter((tag) => typeof tag === 'string'),
+    );
     url = nextPage([reply.headers.link ?? []].flat().join(', '), url);
   }
   return tags;

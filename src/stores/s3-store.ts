@@ -145,7 +145,8 @@ export class S3Store implements ObjectStore {
   /**
    * One PutObject, tried once: a conditional write is part of a read-merge-write loop, and a repeat
    * after a lost response could fail against its own first attempt. A file body is streamed whole
-   * (up to S3's 5 GiB single-PUT limit); only indexes are written conditionally in practice.
+   * (up to S3's 5 GiB single-PUT limit): new packages are created this way (If-None-Match), so they go up
+   * in one PUT rather than multipart.
    */
   private async putConditional(
     params: Omit<PutObjectCommandInput, 'Body'>,
