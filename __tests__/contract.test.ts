@@ -35,6 +35,7 @@ describe('the action contract', () => {
       dryRun: false,
       images: [],
       packages: [],
+      repositories: [],
     };
     expect(sectionKeys('outputs').sort()).toEqual(Object.keys(outputsOf(result)).sort());
   });

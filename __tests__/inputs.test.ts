@@ -30,6 +30,9 @@ describe('readInputs defaults', () => {
       packagePatterns: [],
       packageHost: undefined,
       overwrite: false,
+      signingKey: undefined,
+      signingPassphrase: undefined,
+      retention: { deb: 50, rpm: 50, bin: 10 },
       dryRun: false,
     });
   });

@@ -3,7 +3,16 @@
 // real publish: multi-arch images (joined from per-architecture OCI layouts) into an OCI layout with the
 // registry driver, and the packages to a directory host. Nothing needs to run: no daemon, no registry.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { generateKey } from 'openpgp';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeSampleImage } from './sample-image.mjs';
@@ -15,16 +24,26 @@ const host = join(out, 'packages');
 
 rmSync(join(out, 'runs'), { recursive: true, force: true });
 mkdirSync(build, { recursive: true });
-// Sample packages: deterministic bytes, so a second demo run finds them already published and skips them.
-for (const name of [
-  `falco-${version}-x86_64.deb`,
-  `falco-${version}-aarch64.deb`,
-  `falco-${version}-x86_64.rpm`,
-  `falco-${version}-aarch64.rpm`,
-  `falco-${version}-x86_64.tar.gz`,
-  `falco-${version}-static-x86_64.tar.gz`,
-]) {
+// Real .deb and .rpm packages (built once with dpkg-deb and rpmbuild, kept beside this script), so the
+// APT and YUM repositories the demo publishes are ones apt and dnf install from; sample tarballs.
+const demoPackages = resolve('scripts/demo-packages');
+for (const name of readdirSync(demoPackages)) copyFileSync(join(demoPackages, name), join(build, name));
+for (const name of [`falco-${version}-x86_64.tar.gz`, `falco-${version}-static-x86_64.tar.gz`]) {
   writeFileSync(join(build, name), gzipSync(Buffer.from(`sample package ${name}\n`), { level: 9 }));
+}
+
+// A signing key of the demo's own, made once and kept with its output: a second run signs with the same
+// key, finds every signature already right, and changes nothing.
+const keyFile = join(out, 'demo-signing-key.asc');
+if (!existsSync(keyFile)) {
+  const { privateKey, publicKey } = await generateKey({
+    type: 'ecc',
+    curve: 'ed25519Legacy',
+    userIDs: [{ name: 'Falco release publisher demo', email: 'demo@falco.invalid' }],
+    format: 'armored',
+  });
+  writeFileSync(keyFile, privateKey);
+  writeFileSync(join(out, 'demo-signing-key.pub.asc'), publicKey);
 }
 
 // Per-architecture builds, as Falco's build jobs leave them; `+` joins them into one multi-arch index.
@@ -43,7 +62,11 @@ const images = [
   `${multiArch('falco-driver-loader')} falcosecurity/falco-driver-loader`,
 ].join('\n');
 const imageInputs = { 'image-driver': 'registry', registry: 'oci-layout:demo-output/images', images };
-const packageInputs = { packages: 'demo-output/build/*.*', 'package-host': './demo-output/packages' };
+const packageInputs = {
+  packages: 'demo-output/build/*.*',
+  'package-host': './demo-output/packages',
+  'signing-key': readFileSync(keyFile, 'utf8'),
+};
 
 function runAction(title, inputs) {
   const dir = join(out, 'runs', title.replace(/\W+/g, '-').toLowerCase());
@@ -80,9 +103,13 @@ const published = runAction('Publish 0.26.0: images to an OCI layout, packages t
   ...packageInputs,
 });
 
-const listed = spawnSync('find', [host, '-type', 'f', '-not', '-name', '.*'], {
-  encoding: 'utf8',
-}).stdout.trim();
+const listed = spawnSync(
+  'find',
+  [host, '-type', 'f', '-not', '-name', '.*', '-not', '-path', '*/by-hash/*'],
+  {
+    encoding: 'utf8',
+  },
+).stdout.trim();
 console.log(`
 Where to look:
   plan (dry run) outputs:  ${plan.GITHUB_OUTPUT}
@@ -90,7 +117,10 @@ Where to look:
   publish outputs:         ${published.GITHUB_OUTPUT}
   images (OCI layout):     ${join(out, 'images')}   e.g. skopeo inspect oci:demo-output/images:falcosecurity/falco:0.26.0
   directory host:          ${host}
+  signing key (public):    ${join(out, 'demo-signing-key.pub.asc')}
+  apt source, once served: deb [signed-by=<dearmored key>] http://<server>/deb stable main
 ${listed
   .split('\n')
+  .sort()
   .map((file) => `    ${file}`)
   .join('\n')}`);

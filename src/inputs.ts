@@ -5,6 +5,7 @@ import { isValidTag } from './release/docker-tag.js';
 import { parseImageLines, type ImageLine } from './release/image-lines.js';
 import type { LatestMode } from './release/latest.js';
 import { parseHostLocation, type HostLocation } from './packages/location.js';
+import { parseRetention, type Retention } from './repository/retention.js';
 
 export type ImageDriverName = 'docker' | 'registry';
 
@@ -35,6 +36,11 @@ export interface Config {
   /** The workflow runs one publisher at a time, so stores without conditional writes are safe. */
   readonly serialized: boolean;
   readonly overwrite: boolean;
+  /** The armored OpenPGP private key that signs repository indexes and packages; unsigned when absent. */
+  readonly signingKey: string | undefined;
+  readonly signingPassphrase: string | undefined;
+  /** Versions kept in the dev trees after a publish to them. */
+  readonly retention: Retention;
   readonly dryRun: boolean;
 }
 
@@ -128,6 +134,8 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
     packageHost,
     ...readS3Options(input, packageHost),
     overwrite: boolean('overwrite', input('overwrite')),
+    ...readSigning(input),
+    retention: parseRetention(input('dev-retention')),
     dryRun: boolean('dry-run', input('dry-run')),
   };
 }
@@ -196,6 +204,20 @@ function readEndpoint(value: string): string | undefined {
     );
   }
   return endpoint;
+}
+
+/** The key is checked (that it can sign) when the repositories are prepared, before any write. */
+function readSigning(input: InputReader): Pick<Config, 'signingKey' | 'signingPassphrase'> {
+  const signingKey = input('signing-key').trim() || undefined;
+  const signingPassphrase = input('signing-passphrase') || undefined;
+  if (signingPassphrase !== undefined && signingKey === undefined) {
+    throw new UserError(
+      'signing-passphrase',
+      'is set, but signing-key is empty',
+      'set signing-key to the armored private key (or remove signing-passphrase)',
+    );
+  }
+  return { signingKey, signingPassphrase };
 }
 
 function readCredentials(username: string, password: string): Credentials | undefined {

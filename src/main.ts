@@ -39,6 +39,13 @@ function maskSecrets(): void {
     core.setSecret(password);
     core.setSecret(Buffer.from(`${username}:${password}`).toString('base64'));
   }
+  // The signing key is many lines: each one is masked too, as a log may show a key line by line.
+  const signingKey = core.getInput('signing-key');
+  for (const secret of [signingKey, ...signingKey.split(/\r?\n/).filter((line) => line.trim().length >= 8)]) {
+    if (secret.trim()) core.setSecret(secret.trim());
+  }
+  const passphrase = core.getInput('signing-passphrase');
+  if (passphrase) core.setSecret(passphrase);
   // The S3 host reads the standard AWS variables (what aws-actions/configure-aws-credentials sets).
   for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
     const secret = process.env[name];

@@ -4,6 +4,9 @@ import { DockerDriver } from './images/docker-driver.js';
 import { LayoutReader } from './images/layout-reader.js';
 import { LAYOUT_PREFIX, RegistryDriver } from './images/registry-driver.js';
 import { openPackageHost } from './packages/open-host.js';
+import type { PackageHost } from './packages/host.js';
+import { loadSigner } from './repos/signing/signer.js';
+import { DEFAULT_GRACE_MS, RepositoryUpdater } from './repository/repository-updater.js';
 import { findPackageFiles } from './publish/find-packages.js';
 import type { PublishPorts } from './publish/ports.js';
 import { RegistryClient } from './registry/client.js';
@@ -41,6 +44,7 @@ export function portsFor(
     return client;
   };
   const layoutTarget = config.registry.startsWith(LAYOUT_PREFIX);
+  const host = config.packageHost ? openPackageHost(config.packageHost, config) : undefined;
   return {
     driver:
       config.imageDriver === 'registry'
@@ -65,7 +69,18 @@ export function portsFor(
       listTags: (repository) => clientFor(registry).listTags(repository),
       manifestDigest: (repository, tag) => clientFor(registry).manifestDigest(repository, tag),
     }),
-    host: config.packageHost ? openPackageHost(config.packageHost, config) : undefined,
+    host,
+    ...(host ? { repositories: repositoriesOf(host, config) } : {}),
     findFiles: findPackageFiles,
   };
+}
+
+function repositoriesOf(host: PackageHost, config: Config): RepositoryUpdater {
+  const { signingKey, signingPassphrase } = config;
+  return new RepositoryUpdater(() => host.repositoryStore(), {
+    loadSigner: signingKey ? () => loadSigner(signingKey, signingPassphrase) : undefined,
+    retention: config.retention,
+    date: new Date(),
+    graceMs: DEFAULT_GRACE_MS,
+  });
 }

@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { falcoPackage } from '../repository/falco-packages.js';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
@@ -33,7 +34,8 @@ afterAll(async () => {
 
 async function packages(dir: string, files: Record<string, string>): Promise<string> {
   await mkdir(join(workspace, dir), { recursive: true });
-  for (const [name, content] of Object.entries(files)) await writeFile(join(workspace, dir, name), content);
+  // Real packages (the action indexes them); the content string makes builds of one name differ.
+  for (const [name, content] of Object.entries(files)) falcoPackage(join(workspace, dir), name, content);
   return `${dir}/*`;
 }
 
@@ -70,11 +72,23 @@ describe('package-host: s3:// on an S3-compatible store', () => {
     });
     const run = await publish({ ref: 'refs/tags/0.26.0', packages: glob, serialized: 'true' });
     expect(run.exitCode, run.stdout).toBe(0);
-    expect(await keys()).toEqual([
+    const all = await keys();
+    expect(all.filter((key) => !key.includes('/dists/') && !key.includes('/repodata/'))).toEqual([
       'packages/bin/x86_64/falco-0.26.0-static-x86_64.tar.gz',
       'packages/deb/stable/falco-0.26.0-x86_64.deb',
       'packages/rpm/falco-0.26.0-x86_64.rpm',
     ]);
+    // The repositories' indexes, with no-cache on what changes under its name.
+    expect(all).toContain('packages/deb/dists/stable/Release');
+    expect(all).toContain('packages/deb/dists/stable/main/binary-amd64/Packages.gz');
+    expect(all).toContain('packages/rpm/repodata/repomd.xml');
+    for (const key of ['packages/deb/dists/stable/Release', 'packages/rpm/repodata/repomd.xml']) {
+      const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
+      expect(head.CacheControl, key).toBe('no-cache');
+    }
+    const byHash = all.find((key) => key.includes('/by-hash/SHA256/'));
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: byHash }));
+    expect(head.CacheControl).toBe('public, max-age=31536000, immutable');
     const published = JSON.parse(run.outputs.packages ?? '[]') as { path: string; sha256: string }[];
     for (const pkg of published) {
       const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: `packages/${pkg.path}` }));
@@ -93,8 +107,14 @@ describe('package-host: s3:// on an S3-compatible store', () => {
   it('skips what is already there on a re-run, and refuses different content under a published name', async () => {
     const again = await publish({ ref: 'refs/tags/0.26.0', packages: 'b/*', serialized: 'true' });
     expect(again.exitCode, again.stdout).toBe(0);
-    const plan = JSON.parse(again.outputs.plan ?? '[]') as { action?: string }[];
-    expect(plan.map((step) => step.action)).toEqual(['skip', 'skip', 'skip']);
+    const plan = JSON.parse(again.outputs.plan ?? '[]') as { step: string; action?: string }[];
+    expect(plan.filter((step) => step.step === 'publish-package').map((step) => step.action)).toEqual([
+      'skip',
+      'skip',
+      'skip',
+    ]);
+    expect(again.stdout).toContain('deb: indexes already current');
+    expect(again.stdout).toContain('rpm: indexes already current');
 
     const changed = await publish({
       ref: 'refs/tags/0.26.0',

@@ -1,4 +1,5 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { falcoPackage } from '../repository/falco-packages.js';
+import { mkdtemp, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDockerd, type Dockerd } from './services/dockerd.js';
@@ -78,7 +79,8 @@ export async function restoreImages(world: World, ids: Map<string, string>): Pro
 export async function makePackages(world: World, dir: string, names: readonly string[]): Promise<string> {
   const path = join(world.workspace, dir);
   await mkdir(path, { recursive: true });
-  for (const name of names) await writeFile(join(path, name), `package ${name} built in ${dir}\n`);
+  // Real .deb and .rpm files: the action reads their metadata for the repository indexes.
+  for (const name of names) falcoPackage(path, name, ` built in ${dir}`);
   return `${dir}/*`;
 }
 

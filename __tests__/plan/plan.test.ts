@@ -62,6 +62,8 @@ function summary(steps: readonly Step[]): string[] {
         return `${step.step} ${step.source} ${step.target}`;
       case 'publish-package':
         return `publish-package ${step.path} ${step.action}`;
+      case 'update-repository':
+        return `update-repository ${step.root}`;
     }
   });
 }

@@ -72,6 +72,9 @@ function config(overrides: Partial<Config> = {}): Config {
     packagePatterns: [],
     packageHost: { kind: 'directory', path: join(workspace, 'out') },
     overwrite: false,
+    signingKey: undefined,
+    signingPassphrase: undefined,
+    retention: { deb: 50, rpm: 50, bin: 10 },
     dryRun: false,
     ...overrides,
   };
@@ -150,6 +153,9 @@ function world(options: WorldOptions = {}): World {
       calls.push(`put ${path}${replace ? ' replace' : ''}`);
       if (path === options.failPut) throw new Error(`EACCES: permission denied, open '${path}'`);
     },
+    repositoryStore() {
+      throw new Error('the publish tests keep no repository indexes');
+    },
   };
   const findFiles = async (given: readonly string[]): Promise<string[]> => {
     patterns.push(given);
@@ -168,6 +174,8 @@ function summary(plan: readonly Step[]): string[] {
         return `${step.step} ${step.target}`;
       case 'publish-package':
         return `publish-package ${step.path} ${step.action}`;
+      case 'update-repository':
+        return `update-repository ${step.root}`;
     }
   });
 }

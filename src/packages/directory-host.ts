@@ -4,6 +4,8 @@ import { dirname, join, basename, resolve, sep } from 'node:path';
 import { UserError } from '../util/errors.js';
 import { sha256File } from '../util/sha256-file.js';
 import type { PackageHost } from './host.js';
+import type { RepositoryStore } from '../repository/store-file.js';
+import { DirectoryStore } from '../stores/directory-store.js';
 
 /** A directory laid out like Falco's download server; what a web server or a sync job then serves. */
 export class DirectoryHost implements PackageHost {
@@ -15,6 +17,11 @@ export class DirectoryHost implements PackageHost {
     // Normalized once, so `/srv//packages` and `/srv/./packages` compare equal to the paths under them.
     this.root = resolve(root);
     this.description = `directory ${this.root}`;
+  }
+
+  repositoryStore(): RepositoryStore {
+    // The filesystem gives the same guarantees as conditional writes (O_EXCL locks, atomic renames).
+    return { store: new DirectoryStore(this.root), conditional: true };
   }
 
   async existing(path: string): Promise<string | undefined> {

@@ -1,3 +1,5 @@
+import type { RepositoryStore } from '../repository/store-file.js';
+
 /** The port every package host implements: paths are relative to the host's root (`deb/stable/x.deb`). */
 export interface PackageHost {
   /** Where packages go, for logs and the summary. */
@@ -11,4 +13,9 @@ export interface PackageHost {
    * appeared since `existing` was asked: then it throws, rather than lose someone else's package.
    */
   put(path: string, localFile: string, options: { sha256: string; replace: boolean }): Promise<void>;
+  /**
+   * The host as an object store with compare-and-swap, for keeping repository indexes. Asked after
+   * `check`, which finds out whether the store keeps conditional writes.
+   */
+  repositoryStore(): RepositoryStore;
 }

@@ -8,6 +8,7 @@ import {
   type ObjectStore,
 } from '../stores/object-store.js';
 import type { PackageHost } from './host.js';
+import type { RepositoryStore } from '../repository/store-file.js';
 
 /** Packages never change under their name: caches may keep them for good. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -58,6 +59,10 @@ export class StoreHost implements PackageHost {
       );
     }
     this.conditional = false;
+  }
+
+  repositoryStore(): RepositoryStore {
+    return { store: this.store, conditional: this.conditional };
   }
 
   async existing(path: string): Promise<string | undefined> {

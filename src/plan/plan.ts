@@ -2,6 +2,7 @@ import { UserError } from '../util/errors.js';
 import { imageReference, type LineTags } from '../release/tags.js';
 import type { ImageLine } from '../release/image-lines.js';
 import type { Existing, ImageStep, Step } from './steps.js';
+import type { PlannedRepository } from '../repository/repository-updater.js';
 
 export interface PlannedPackage {
   /** The file as shown to the user (relative to the workspace when inside it). */
@@ -25,12 +26,16 @@ export interface PlanInput {
   readonly username?: string | undefined;
   readonly images: readonly LineTags[];
   readonly packages: readonly PlannedPackage[];
+  /** The repositories the packages go into, updated after all packages are published. */
+  readonly repositories?: readonly PlannedRepository[];
+  /** Fingerprint of the key signing them. */
+  readonly signedBy?: string | undefined;
   readonly overwrite: boolean;
 }
 
 /**
- * Orders the publish: log in → push the fixed (version) tags → publish packages → move the floating
- * tags last, so a run that fails part-way never leaves `latest` or `master` pointing at a half release.
+ * Orders the publish: log in → push the fixed (version) tags → publish packages → update the
+ * repository indexes → move the floating tags last, so a run that fails part-way never leaves `latest` or `master` pointing at a half release.
  */
 export function buildPlan(input: PlanInput): Step[] {
   const steps: Step[] = [];
@@ -53,6 +58,17 @@ export function buildPlan(input: PlanInput): Step[] {
   };
   phase('push', (tags) => tags.fixed);
   for (const pkg of input.packages) steps.push(packageStep(pkg, input.overwrite));
+  // Indexes after every package they list is in place; floating tags after the indexes.
+  for (const repository of input.repositories ?? []) {
+    steps.push({
+      step: 'update-repository',
+      root: repository.root,
+      format: repository.format,
+      repository,
+      keep: repository.keep,
+      signedBy: input.signedBy,
+    });
+  }
   phase('move-tag', (tags) => tags.floating);
   rejectCollisions(steps);
   return steps;
@@ -95,7 +111,7 @@ function rejectCollisions(steps: readonly Step[]): void {
     const [target, from] =
       step.step === 'publish-package'
         ? [step.path, step.file]
-        : step.step === 'login'
+        : step.step === 'login' || step.step === 'update-repository'
           ? [undefined, undefined]
           : [step.target, step.source];
     if (target === undefined) continue;

@@ -1,3 +1,6 @@
+import type { PlannedRepository } from '../repository/repository-updater.js';
+import type { RepositoryFormat } from '../repository/repository-path.js';
+
 /** What a package host holds at a package's path before the run. */
 export type Existing = 'absent' | 'same' | 'different';
 
@@ -14,6 +17,18 @@ export type Step =
       readonly size: number;
       /** `upload` (absent), `skip` (same content there), `replace` (different content, overwrite allowed). */
       readonly action: 'upload' | 'skip' | 'replace';
+    }
+  | {
+      readonly step: 'update-repository';
+      /** `deb`, `deb-dev`, `rpm`, `rpm-dev`, `bin`, `bin-dev`. */
+      readonly root: string;
+      readonly format: RepositoryFormat;
+      /** The packages of this run it indexes (re-indexing one already there is harmless). */
+      readonly repository: PlannedRepository;
+      /** Newest versions kept (dev trees), or undefined for all. */
+      readonly keep: number | undefined;
+      /** Fingerprint of the signing key, or undefined for an unsigned repository. */
+      readonly signedBy: string | undefined;
     }
   | ImageStep<'move-tag'>;
 

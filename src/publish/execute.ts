@@ -3,6 +3,7 @@ import type { Logger } from '../util/logger.js';
 import type { Credentials } from '../inputs.js';
 import type { ImageStep, Step } from '../plan/steps.js';
 import type { PublishPorts } from './ports.js';
+import type { RepositoryReport } from '../repository/repository-updater.js';
 
 export interface PublishedImage {
   readonly ref: string;
@@ -19,6 +20,7 @@ export interface PublishedPackage {
 export interface Executed {
   readonly images: PublishedImage[];
   readonly packages: PublishedPackage[];
+  readonly repositories: RepositoryReport[];
 }
 
 /**
@@ -34,6 +36,9 @@ export async function execute(
 ): Promise<Executed> {
   const images: PublishedImage[] = [];
   const packages: PublishedPackage[] = [];
+  const repositories: RepositoryReport[] = [];
+  /** Package paths this run wrote: their signatures are written anew. */
+  const written = new Set<string>();
   const digestOfSource = new Map<string, string>();
   // The plan starts with the main registry; mirrors follow it. Only the main registry is read back here.
   const primary = plan.find((step) => step.step === 'push' || step.step === 'move-tag');
@@ -73,15 +78,45 @@ export async function execute(
             sha256: step.sha256,
             replace: step.action === 'replace',
           });
+          written.add(step.path);
           logger.info(
             `${step.action === 'replace' ? 'replaced' : 'uploaded'} ${step.path} (${step.size} bytes, sha256 ${step.sha256})`,
           );
         });
         packages.push({ file: step.file, path: step.path, sha256: step.sha256, size: step.size });
         break;
+      case 'update-repository': {
+        const { repositories: keeper } = ports;
+        if (!keeper) throw new Error('a repository step needs the repositories port');
+        const report = await logger.group(`Update ${step.root} (${step.format})`, async () => {
+          const done = await keeper.update(step.repository, written);
+          logger.info(describeReport(done));
+          return done;
+        });
+        repositories.push(report);
+        break;
+      }
     }
   }
-  return { images, packages };
+  return { images, packages, repositories };
+}
+
+function describeReport(report: RepositoryReport): string {
+  const parts = [
+    report.changed === undefined ? undefined : report.changed ? 'indexes updated' : 'indexes already current',
+    report.conflicts
+      ? `${report.conflicts} concurrent update${report.conflicts > 1 ? 's' : ''} merged`
+      : undefined,
+    report.signatures
+      ? `${report.signatures} package signature${report.signatures > 1 ? 's' : ''} written`
+      : undefined,
+    report.derivedWritten ? `${report.derivedWritten} signature/plain index file(s) written` : undefined,
+    report.removed.length > 0 ? `retention removed ${report.removed.join(', ')}` : undefined,
+    report.expired?.length
+      ? `${report.expired.length} index file(s) past their grace period deleted`
+      : undefined,
+  ];
+  return `${report.root}: ${parts.filter(Boolean).join('; ') || 'nothing to do'}`;
 }
 
 /** Pushes, then reads the tag back from the registry: users once got a `latest` that lagged (falco#823). */

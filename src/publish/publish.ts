@@ -5,12 +5,13 @@ import { parseRef } from '../release/ref.js';
 import { tagsFor } from '../release/tags.js';
 import type { LatestDecision } from '../release/latest.js';
 import type { Release } from '../release/release.js';
-import { buildPlan } from '../plan/plan.js';
+import { buildPlan, type PlanInput } from '../plan/plan.js';
 import type { Step } from '../plan/steps.js';
 import { execute, type PublishedImage, type PublishedPackage } from './execute.js';
 import { preparePackages } from './prepare-packages.js';
 import { readLatest } from './read-latest.js';
 import type { PublishPorts } from './ports.js';
+import type { RepositoryReport } from '../repository/repository-updater.js';
 
 export interface PublishResult {
   readonly release: Release;
@@ -22,6 +23,7 @@ export interface PublishResult {
   readonly dryRun: boolean;
   readonly images: PublishedImage[];
   readonly packages: PublishedPackage[];
+  readonly repositories: RepositoryReport[];
 }
 
 /**
@@ -45,7 +47,7 @@ export async function publish(
   const latest = await readLatest(config.latest, release, config.images, ports.registry);
   if (config.images.length > 0) logger.info(latest.reason);
 
-  const plan = buildPlan({
+  const planInput: PlanInput = {
     registry: config.registry,
     mirrors: config.mirrors,
     // The registry driver copies mirrors from the tags just pushed; docker pushes its local image again.
@@ -54,7 +56,15 @@ export async function publish(
     images: config.images.map((line) => tagsFor(release, line, latest.latest)),
     packages: prepared.packages,
     overwrite: config.overwrite,
-  });
+  };
+  // The plan without repositories first: it refuses what it can (a package published with other
+  // content) before the slower reads of package metadata, the signing key and the current indexes.
+  buildPlan(planInput);
+  const repositories =
+    ports.repositories && prepared.packages.length > 0
+      ? await ports.repositories.prepare(prepared.packages)
+      : [];
+  const plan = buildPlan({ ...planInput, repositories, signedBy: ports.repositories?.fingerprint });
   const tags = plan.flatMap((step) =>
     step.step === 'push' || step.step === 'move-tag' ? [step.target] : [],
   );
@@ -64,7 +74,7 @@ export async function publish(
     await logger.group('Plan (dry run: nothing is published)', async () =>
       plan.forEach((step) => logger.info(describe(step))),
     );
-    return { ...base, images: [], packages: [] };
+    return { ...base, images: [], packages: [], repositories: [] };
   }
   try {
     const executed = await execute(plan, ports, config.credentials, logger);
@@ -107,6 +117,13 @@ export function describe(step: Step): string {
       return `push     ${step.source} → ${step.target}`;
     case 'publish-package':
       return `package  ${step.file} → ${step.path} (${step.action}, sha256 ${step.sha256})`;
+    case 'update-repository': {
+      const count = step.repository.packages.length;
+      const index = { apt: 'APT indexes', yum: 'YUM repodata', bin: 'no index' }[step.format];
+      const keep = step.keep === undefined ? '' : `, keep the newest ${step.keep} versions`;
+      const signed = step.signedBy === undefined ? 'unsigned' : `signed by ${step.signedBy}`;
+      return `index    ${step.root}: ${count} package${count === 1 ? '' : 's'} (${index}${keep}, ${signed})`;
+    }
     case 'move-tag':
       return `move     ${step.source} → ${step.target}`;
   }

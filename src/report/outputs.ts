@@ -1,4 +1,5 @@
 import type { PublishResult } from '../publish/publish.js';
+import type { Step } from '../plan/steps.js';
 
 /** The action's outputs, as strings (the contract documented in action.yml). */
 export function outputsOf(result: PublishResult): Record<string, string> {
@@ -10,9 +11,16 @@ export function outputsOf(result: PublishResult): Record<string, string> {
     images: JSON.stringify(result.images),
     packages: JSON.stringify(result.packages),
     'package-version': result.packageVersion ?? '',
-    plan: JSON.stringify(result.plan.map(withoutLocalFile)),
+    plan: JSON.stringify(result.plan.map(planEntry)),
     'dry-run': String(result.dryRun),
   };
+}
+
+/** A step as the `plan` output shows it: repository steps name their packages by host path. */
+function planEntry(step: Step): object {
+  if (step.step !== 'update-repository') return withoutLocalFile(step);
+  const { repository, ...rest } = step;
+  return { ...rest, packages: repository.packages.map((pkg) => pkg.path) };
 }
 
 /** The runner's absolute paths say nothing to the reader of a plan; `file` already names the package. */

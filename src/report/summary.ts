@@ -24,6 +24,15 @@ export function renderSummary(result: PublishResult): string {
     }
     out.push('');
   }
+  if (result.repositories.length > 0) {
+    out.push('| repository | indexes | removed by retention |', '|---|---|---|');
+    for (const repository of result.repositories) {
+      const indexes =
+        repository.changed === undefined ? 'no index' : repository.changed ? 'updated' : 'already current';
+      out.push(`| \`${repository.root}\` | ${indexes} | ${repository.removed.length} |`);
+    }
+    out.push('');
+  }
   return out.join('\n');
 }
 

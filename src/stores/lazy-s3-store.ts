@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { ObjectInfo, ObjectStore, PutBody, PutOptions } from './object-store.js';
+import type { ListedObject, ObjectInfo, ObjectStore, PutBody, PutOptions } from './object-store.js';
 import type { S3StoreOptions } from './s3-client.js';
 
 /**
@@ -36,5 +36,8 @@ export class LazyS3Store implements ObjectStore {
   }
   async list(prefix: string): Promise<string[]> {
     return (await this.load()).list(prefix);
+  }
+  async entries(prefix: string): Promise<ListedObject[]> {
+    return (await this.load()).entries(prefix);
   }
 }

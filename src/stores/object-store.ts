@@ -19,6 +19,12 @@ export interface PutOptions {
   readonly metadata?: Readonly<Record<string, string>>;
 }
 
+/** A key found by listing, with when it was last written (for grace periods before deleting). */
+export interface ListedObject {
+  readonly key: string;
+  readonly lastModified: Date;
+}
+
 /** The body of a put: bytes (indexes) or a local file streamed from disk (packages, any size). */
 export type PutBody = Buffer | { readonly file: string; readonly size: number };
 
@@ -46,4 +52,6 @@ export interface ObjectStore {
   delete(key: string): Promise<void>;
   /** Every key under `prefix`, sorted. */
   list(prefix: string): Promise<string[]>;
+  /** Every object under `prefix` with its last-modified time, sorted by key. */
+  entries(prefix: string): Promise<ListedObject[]>;
 }

@@ -34,5 +34,11 @@ export function createS3Client(options: S3StoreOptions, retries: boolean): S3Cli
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     ...(retries ? {} : { maxAttempts: 1 }),
+    // The SDK warns on the console when a streamed PUT fails, e.g. the 412 a create-only write gets when
+    // another publisher was first: an expected answer this store turns into its own error, not news.
+    logger: QUIET,
   });
 }
+
+const ignore = (): void => undefined;
+const QUIET = { trace: ignore, debug: ignore, info: ignore, warn: ignore, error: ignore };

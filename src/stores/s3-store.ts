@@ -8,7 +8,7 @@ import {
   PutObjectCommand,
   paginateListObjectsV2,
 } from '@aws-sdk/client-s3';
-import type { ObjectInfo, ObjectStore, PutBody, PutOptions } from './object-store.js';
+import type { ListedObject, ObjectInfo, ObjectStore, PutBody, PutOptions } from './object-store.js';
 import type { S3StoreOptions } from './s3-client.js';
 import { createS3Client } from './s3-client.js';
 import { conditionalPutError, credentialsError, isNotFound } from './s3-errors.js';
@@ -124,7 +124,11 @@ export class S3Store implements ObjectStore {
   }
 
   async list(prefix: string): Promise<string[]> {
-    const keys: string[] = [];
+    return (await this.entries(prefix)).map((entry) => entry.key);
+  }
+
+  async entries(prefix: string): Promise<ListedObject[]> {
+    const found: ListedObject[] = [];
     const root = this.prefix === '' ? '' : `${this.prefix}/`;
     try {
       const pages = paginateListObjectsV2(
@@ -133,13 +137,17 @@ export class S3Store implements ObjectStore {
       );
       for await (const page of pages) {
         for (const object of page.Contents ?? []) {
-          if (object.Key !== undefined) keys.push(object.Key.slice(root.length));
+          if (object.Key === undefined) continue;
+          found.push({
+            key: object.Key.slice(root.length),
+            lastModified: object.LastModified ?? new Date(0),
+          });
         }
       }
     } catch (error) {
       throw this.explain(error);
     }
-    return keys.sort();
+    return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   /**

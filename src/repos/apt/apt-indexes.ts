@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AptEntry } from './apt-entry.js';
 import { deterministicGzip } from '../deterministic-gzip.js';
 import { renderPackages } from './packages-file.js';
@@ -13,6 +14,8 @@ export interface AptIndexesInput {
   /** Every architecture the suite serves; one with no package still gets an (empty) index. */
   readonly architectures: readonly string[];
   readonly date: Date;
+  /** Also publish each index under `by-hash/SHA256/<sha256>` and say so in the Release. */
+  readonly acquireByHash?: boolean;
 }
 
 export interface RepositoryFile {
@@ -24,8 +27,15 @@ export interface RepositoryFile {
 export interface AptIndexes {
   /** Packages and Packages.gz of each architecture: published before the Release that lists them. */
   readonly indexes: readonly RepositoryFile[];
+  /** The same files under their content-addressed names (with `acquireByHash`; else none). */
+  readonly byHash: readonly RepositoryFile[];
   /** `dists/stable/Release`: published last, to sign and to switch clients to the new indexes at once. */
   readonly release: RepositoryFile;
+}
+
+/** `main/binary-amd64/by-hash/SHA256/<sha256>` for `main/binary-amd64/Packages`, as apt requests it. */
+export function byHashPath(path: string, sha256: string): string {
+  return `${path.slice(0, path.lastIndexOf('/'))}/by-hash/SHA256/${sha256}`;
 }
 
 /** The dists tree of one repository (Falco's layout: `dists/stable/main/binary-<arch>/Packages{,.gz}`). */
@@ -58,9 +68,18 @@ export function buildAptIndexes(input: AptIndexesInput): AptIndexes {
     architectures,
     components: [COMPONENT],
     files: suiteFiles,
+    acquireByHash: input.acquireByHash === true,
   });
   return {
     indexes: suiteFiles.map((file) => ({ path: `dists/${SUITE}/${file.path}`, bytes: file.bytes })),
+    byHash: input.acquireByHash
+      ? suiteFiles.map((file) => ({
+          path: `dists/${SUITE}/${byHashPath(file.path, sha256(file.bytes))}`,
+          bytes: file.bytes,
+        }))
+      : [],
     release: { path: `dists/${SUITE}/Release`, bytes: Buffer.from(release, 'utf8') },
   };
 }
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

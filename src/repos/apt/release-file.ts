@@ -18,6 +18,11 @@ export interface ReleaseInput {
   readonly components: readonly string[];
   /** Every index file, compressed and not: apt refuses an index whose hash the Release does not list. */
   readonly files: readonly IndexFile[];
+  /**
+   * Says the indexes are also published under `by-hash/SHA256/<hash>`: apt then fetches them by the
+   * hash this Release lists, so a client never pairs this Release with a newer or older index.
+   */
+  readonly acquireByHash?: boolean;
 }
 
 const HASHES = [
@@ -38,6 +43,7 @@ export function renderRelease(input: ReleaseInput): string {
     ['Suite', input.suite],
     ['Codename', input.codename],
     ['Date', rfc2822Utc(input.date)],
+    ...(input.acquireByHash ? [['Acquire-By-Hash', 'yes'] as Field] : []),
     ['Architectures', input.architectures.join(' ')],
     ['Components', input.components.join(' ')],
   ];

@@ -112,18 +112,23 @@ export function parseXml(source: string): XmlElement {
   }
 
   function readName(): string {
-    const match = /[^\s/>=<"']+/y;
-    match.lastIndex = pos;
-    const found = match.exec(source);
+    NAME.lastIndex = pos;
+    const found = NAME.exec(source);
     if (!found) return fail('a name was expected');
     pos += found[0].length;
     return found[0];
   }
 
   function skipSpace(): void {
-    while (/\s/.test(source.charAt(pos))) pos++;
+    while (isSpace(source.charCodeAt(pos))) pos++;
   }
 }
+
+/** A tag or attribute name; sticky, so it matches at `lastIndex` only. One instance: compiled once. */
+const NAME = /[^\s/>=<"']+/y;
+
+/** XML's white space (space, tab, CR, LF): what may separate attributes. */
+const isSpace = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 

@@ -1,0 +1,218 @@
+import { cp, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAction } from '../__tests__/e2e/run-action.js';
+import { parsePackages } from '../src/repos/apt/packages-file.js';
+import { RepositoryUpdater } from '../src/repository/repository-updater.js';
+import { DEFAULT_RETENTION } from '../src/repository/retention.js';
+import { DirectoryStore } from '../src/stores/directory-store.js';
+import type { ObjectStore } from '../src/stores/object-store.js';
+import { buildOne, buildVersions } from './repository-fixtures.js';
+import { exec, formatTable, median, wallMs } from './measure.js';
+
+// Adding one release to APT and YUM repositories that already hold 1,000 versions: our incremental
+// update (read the indexes, merge, write) against the seed world's way, as Falco's scripts do it:
+// copy the whole repository down, rebuild with apt-ftparchive and createrepo_c --update, copy it back.
+const VERSIONS = 1000;
+const ROUNDS = 3;
+const NEW_VERSION = `0.${VERSIONS + 1}.0`;
+
+const root = resolve('.bench/repository');
+let pool: string[];
+let fresh: string;
+let newPackages: string[];
+const ours = join(root, 'ours');
+const theirs = join(root, 'theirs');
+
+beforeAll(async () => {
+  pool = await buildVersions(root, VERSIONS);
+  fresh = join(root, 'new');
+  await rm(fresh, { recursive: true, force: true });
+  await mkdir(fresh, { recursive: true });
+  newPackages = await buildOne(root, fresh, NEW_VERSION);
+  await seedOurs();
+  await seedTheirs();
+}, 1_800_000);
+afterAll(async () => {
+  await rm(join(root, 'runs'), { recursive: true, force: true });
+});
+
+/** Our repository of 1,000 versions, indexed by the action's own updater (signing off on both sides). */
+async function seedOurs(): Promise<void> {
+  if (await exists(join(ours, 'rpm/repodata/repomd.xml'))) return;
+  await placePool(ours);
+  const updater = new RepositoryUpdater(() => ({ store: new DirectoryStore(ours), conditional: true }), {
+    loadSigner: undefined,
+    retention: DEFAULT_RETENTION,
+    date: new Date(),
+    graceMs: 0,
+  });
+  const planned = await updater.prepare(pool.map((file) => ({ path: hostPath(file), localFile: file })));
+  for (const repository of planned) await updater.update(repository, new Set());
+}
+
+/** The same repository as apt-ftparchive and createrepo_c build it. */
+async function seedTheirs(): Promise<void> {
+  if (await exists(join(theirs, 'rpm/repodata/repomd.xml'))) return;
+  await placePool(theirs);
+  await exec('bash', ['-c', REBUILD], { ...process.env, REPO: theirs });
+}
+
+/** Falco's scripts: index every package in the pool again (createrepo_c reuses entries of unchanged files). */
+const REBUILD = `set -e
+cd "$REPO/deb"
+mkdir -p dists/stable/main/binary-amd64
+apt-ftparchive packages stable > dists/stable/main/binary-amd64/Packages
+gzip -9nkf dists/stable/main/binary-amd64/Packages
+apt-ftparchive -o APT::FTPArchive::Release::Origin=Falco -o APT::FTPArchive::Release::Suite=stable \\
+  -o APT::FTPArchive::Release::Components=main release dists/stable > "$REPO/Release.new"
+mv "$REPO/Release.new" dists/stable/Release
+createrepo_c --quiet --update "$REPO/rpm"
+`;
+
+async function placePool(repository: string): Promise<void> {
+  for (const file of pool) {
+    const target = join(repository, hostPath(file));
+    await mkdir(join(target, '..'), { recursive: true });
+    await cp(file, target);
+  }
+}
+
+const hostPath = (file: string): string => {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  return name.endsWith('.deb') ? `deb/stable/${name}` : `rpm/${name}`;
+};
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function treeBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+/** A store that counts the bytes it reads: what an update fetches from the host. */
+function counting(store: ObjectStore, counter: { bytes: number }): ObjectStore {
+  return {
+    description: store.description,
+    head: async (key) => {
+      const info = await store.head(key);
+      counter.bytes += info?.size ?? 0; // the directory store hashes the file to answer
+      return info;
+    },
+    get: async (key) => {
+      const found = await store.get(key);
+      counter.bytes += found?.bytes.byteLength ?? 0;
+      return found;
+    },
+    open: (key) => store.open(key),
+    put: (key, body, options) => store.put(key, body, options),
+    delete: (key) => store.delete(key),
+    list: (prefix) => store.list(prefix),
+    entries: (prefix) => store.entries(prefix),
+  };
+}
+
+const results: string[][] = [['benchmark', 'ours', 'seed world', 'ratio (ours/peer)']];
+afterAll(() => console.log(`\n${formatTable(results)}\n`));
+
+describe('repository benchmarks', () => {
+  it(`adds one release to APT + YUM repositories holding ${VERSIONS} versions`, async () => {
+    const oursMs: number[] = [];
+    const theirsMs: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const oursRun = join(root, 'runs', `ours-${round}`);
+      const theirsRun = join(root, 'runs', `theirs-${round}`);
+      const remote = join(theirsRun, 'remote');
+      await cp(ours, oursRun, { recursive: true });
+      await cp(theirs, remote, { recursive: true });
+
+      // Ours: the whole action, as a workflow step runs it.
+      oursMs.push(
+        await wallMs(async () => {
+          const run = await runAction(
+            { ref: `refs/tags/${NEW_VERSION}`, packages: `${fresh}/*`, 'package-host': oursRun },
+            {},
+            root,
+          );
+          expect(run.exitCode, run.stdout).toBe(0);
+        }),
+      );
+      const listed = parsePackages(
+        await readFile(join(oursRun, 'deb/dists/stable/main/binary-amd64/Packages'), 'utf8'),
+      );
+      expect(listed).toHaveLength(VERSIONS + 1);
+
+      // The seed world: copy all down, add the files, rebuild, copy back.
+      theirsMs.push(
+        await wallMs(() =>
+          exec(
+            'bash',
+            [
+              '-c',
+              `set -e
+               cp -a "$REMOTE" "$RUN/work"
+               cp "$NEW_DEB" "$RUN/work/deb/stable/"
+               cp "$NEW_RPM" "$RUN/work/rpm/"
+               REPO="$RUN/work" bash -c "$REBUILD"
+               cp -a "$RUN/work/." "$REMOTE/"`,
+            ],
+            {
+              ...process.env,
+              REMOTE: remote,
+              RUN: theirsRun,
+              NEW_DEB: newPackages[0] ?? '',
+              NEW_RPM: newPackages[1] ?? '',
+              REBUILD,
+            },
+          ),
+        ),
+      );
+      const theirsListed = parsePackages(
+        await readFile(join(remote, 'deb/dists/stable/main/binary-amd64/Packages'), 'utf8'),
+      );
+      expect(theirsListed).toHaveLength(VERSIONS + 1);
+      await rm(oursRun, { recursive: true, force: true });
+      await rm(theirsRun, { recursive: true, force: true });
+    }
+
+    // Bytes: what our update reads from the host, against the whole repository the seed world copies down.
+    const counter = { bytes: 0 };
+    const oursRun = join(root, 'runs', 'ours-bytes');
+    await cp(ours, oursRun, { recursive: true });
+    const updater = new RepositoryUpdater(
+      () => ({ store: counting(new DirectoryStore(oursRun), counter), conditional: true }),
+      { loadSigner: undefined, retention: DEFAULT_RETENTION, date: new Date(), graceMs: 86_400_000 },
+    );
+    const planned = await updater.prepare(
+      newPackages.map((file) => ({ path: hostPath(file), localFile: file })),
+    );
+    counter.bytes = 0; // prepare's reads are the validation; count the update's too, from here
+    for (const repository of planned) await updater.update(repository, new Set());
+    const theirsBytes = await treeBytes(theirs);
+
+    const [a, b] = [median(oursMs), median(theirsMs)];
+    results.push(
+      [
+        `wall, median of ${ROUNDS} (ours: the whole action run)`,
+        `${a.toFixed(0)} ms`,
+        `${b.toFixed(0)} ms`,
+        (a / b).toFixed(3),
+      ],
+      [
+        'bytes read from the host',
+        `${(counter.bytes / 1024).toFixed(0)} KiB`,
+        `${(theirsBytes / 1024).toFixed(0)} KiB`,
+        (counter.bytes / theirsBytes).toFixed(4),
+      ],
+    );
+    expect(counter.bytes).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,78 @@
+import { PreconditionFailed } from '../stores/object-store.js';
+import { backoffDelay, realSleep } from '../util/retry.js';
+import { NO_CACHE, putContentAddressed, type RepositoryStore, type StoreFile } from './store-file.js';
+
+/** The state key as read: its bytes and the ETag a conditional write must match. */
+export interface Current {
+  readonly bytes: Buffer;
+  readonly etag: string;
+}
+
+/** What an attempt wants to write, computed from the state it read. */
+export interface Proposal<T> {
+  /** Content-addressed files the new state refers to: written first, never overwritten. */
+  readonly files: readonly StoreFile[];
+  /** The new state, or undefined when the current one already holds everything. */
+  readonly next: Buffer | undefined;
+  readonly contentType: string;
+  readonly result: T;
+}
+
+/** Thrown by a proposal that read a state changing under it (an index not matching its Release). */
+export class StaleRead extends Error {
+  override readonly name = 'StaleRead';
+}
+
+export interface SwapOptions {
+  readonly attempts?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly onConflict?: (attempt: number) => void;
+}
+
+const ATTEMPTS = 30;
+
+/**
+ * Read → propose → write the referenced files → replace the state key only if it is still what was
+ * read (If-Match, or If-None-Match when creating it). When another publisher got there first, its state
+ * is read again and the proposal made anew on top of it, so neither loses the other's packages.
+ */
+export async function compareAndSwap<T>(
+  target: RepositoryStore,
+  key: string,
+  propose: (current: Current | undefined) => Promise<Proposal<T>>,
+  options: SwapOptions = {},
+): Promise<{ readonly result: T; readonly changed: boolean; readonly etag: string | undefined }> {
+  const attempts = options.attempts ?? ATTEMPTS;
+  const sleep = options.sleep ?? realSleep;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const read = await target.store.get(key);
+      const current = read && { bytes: read.bytes, etag: read.info.etag };
+      const proposal = await propose(current);
+      if (proposal.next === undefined)
+        return { result: proposal.result, changed: false, etag: current?.etag };
+      for (const file of proposal.files) await putContentAddressed(target, file);
+      const condition = !target.conditional
+        ? {}
+        : current
+          ? { ifMatch: current.etag }
+          : { ifNoneMatch: true };
+      const etag = await target.store.put(key, proposal.next, {
+        ...condition,
+        cacheControl: NO_CACHE,
+        contentType: proposal.contentType,
+      });
+      return { result: proposal.result, changed: true, etag };
+    } catch (error) {
+      if (!(error instanceof PreconditionFailed || error instanceof StaleRead)) throw error;
+      if (attempt >= attempts) {
+        throw new Error(
+          `${key} changed under each of ${attempts} attempts to update it: too many publishers at once`,
+          { cause: error },
+        );
+      }
+      options.onConflict?.(attempt);
+      await sleep(50 + backoffDelay(attempt, 100, 3_000));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import type { Signer } from '../repos/signing/signer.js';
+import { NO_CACHE, type RepositoryStore } from './store-file.js';
+import type { IndexedPackage } from './indexed-package.js';
+
+const ASC = 'application/pgp-signature';
+
+/**
+ * Writes `<package>.asc` beside each package: always for a package this run wrote (its content is
+ * new), otherwise only where the signature is missing. Returns how many were written.
+ */
+export async function signPackages(
+  target: RepositoryStore,
+  signer: Signer,
+  packages: readonly IndexedPackage[],
+  written: ReadonlySet<string>,
+): Promise<number> {
+  let count = 0;
+  for (const pkg of packages) {
+    const key = `${pkg.path}.asc`;
+    if (!written.has(pkg.path) && (await target.store.head(key)) !== undefined) continue;
+    const signature = await signFile(signer, pkg.localFile);
+    await target.store.put(key, Buffer.from(signature, 'utf8'), { cacheControl: NO_CACHE, contentType: ASC });
+    count++;
+  }
+  return count;
+}
+
+/** Streams the file when the signer can (packages can be a GiB), else signs its bytes. */
+function signFile(signer: Signer, path: string): Promise<string> {
+  return 'detachSignFile' in signer && typeof signer.detachSignFile === 'function'
+    ? (signer.detachSignFile as (path: string) => Promise<string>)(path)
+    : readFile(path).then((bytes) => signer.detachSign(bytes));
+}

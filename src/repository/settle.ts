@@ -1,0 +1,46 @@
+import type { ObjectStore } from '../stores/object-store.js';
+import type { Current } from './compare-and-swap.js';
+
+/**
+ * A file that follows from the state key (a signature of it, a plain-name copy of an index it lists):
+ * any publisher can write it from the state alone, and it is rewritten only when it does not match.
+ */
+export interface Derived {
+  readonly key: string;
+  readonly cacheControl: string;
+  readonly contentType: string;
+  /** Whether what is there (undefined: nothing) already matches the state. */
+  matches(existing: Buffer | undefined): Promise<boolean>;
+  /** The content for the state; `undefined` means the file must not exist (e.g. an old signature). */
+  produce(): Promise<Buffer | undefined>;
+}
+
+const ROUNDS = 30;
+
+/**
+ * Brings the derived files in line with the state key, then checks the state did not change meanwhile.
+ * If it did, another publisher committed after us and our files may describe the older state: they are
+ * derived again from the newer one. The last publisher to finish thus always leaves a consistent set.
+ */
+export async function settleDerived(
+  store: ObjectStore,
+  key: string,
+  derive: (current: Current) => Promise<readonly Derived[]>,
+): Promise<number> {
+  let written = 0;
+  for (let round = 1; round <= ROUNDS; round++) {
+    const read = await store.get(key);
+    if (read === undefined) return written;
+    for (const file of await derive({ bytes: read.bytes, etag: read.info.etag })) {
+      const existing = await store.get(file.key);
+      if (await file.matches(existing?.bytes)) continue;
+      const bytes = await file.produce();
+      if (bytes === undefined) await store.delete(file.key);
+      else
+        await store.put(file.key, bytes, { cacheControl: file.cacheControl, contentType: file.contentType });
+      written++;
+    }
+    if ((await store.head(key))?.etag === read.info.etag) return written;
+  }
+  throw new Error(`${key} kept changing while its signatures and plain-name indexes were written: run again`);
+}
