@@ -38840,7 +38840,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5999);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9633);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -38849,7 +38849,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5999:
+/***/ 9633:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42338,6 +42338,8 @@ var external_node_crypto_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(ex
  * this shape is also what makes it safe as a file name under blobs/: no `/`, no `..`.
  */
 const HEX_LENGTHS = { sha256: 64, sha512: 128 };
+/** The digest grammar of the distribution spec: any algorithm, any encoding. */
+const digest_DIGEST = /^([a-z0-9]+(?:[+._-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
 function isAlgorithm(name) {
     return Object.hasOwn(HEX_LENGTHS, name);
 }
@@ -42350,9 +42352,70 @@ function parseDigest(digest) {
         return undefined;
     return hex.length === HEX_LENGTHS[algorithm] ? { algorithm, hex } : undefined;
 }
+/** True for a reference that names content (`sha256:…`, or a digest of an algorithm we cannot compute) rather than a tag. */
+function isDigest(reference) {
+    return digest_DIGEST.test(reference);
+}
+/** The algorithm of a digest, when it is one we can compute; anything else is refused rather than trusted. */
+function algorithmOf(digest) {
+    const algorithm = digest_DIGEST.exec(digest)?.[1];
+    return algorithm !== undefined && isAlgorithm(algorithm) ? algorithm : undefined;
+}
 /** The digest of bytes held in memory (manifests, configs): small enough to hash in one go. */
 function digestBytes(bytes, algorithm = 'sha256') {
     return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./lib/oci/file-chunks.js
+/**
+ * Bytes per read of a blob file. Every chunk goes into the same buffer, so this is what reading costs
+ * in memory per blob on its way, whatever the blob's size; reads this large also keep the per-chunk
+ * work (hashing calls, writes, callbacks) small next to moving the bytes.
+ */
+const FILE_CHUNK = 1024 * 1024;
+/**
+ * The first `size` bytes of an open file, read chunk by chunk into one buffer that every next chunk
+ * reuses: unlike a read stream, which allocates a buffer per read that lingers until a garbage
+ * collection, a blob of any size leaves nothing behind. A reader must be done with a chunk before it
+ * asks for the next. Read once; the file is closed at the end, when the reader stops, or on
+ * `destroy()` (also when it was never read).
+ */
+class FileChunks {
+    handle;
+    size;
+    chunkSize;
+    closing;
+    constructor(handle, size, chunkSize = FILE_CHUNK) {
+        this.handle = handle;
+        this.size = size;
+        this.chunkSize = chunkSize;
+    }
+    async *[Symbol.asyncIterator]() {
+        try {
+            const buffer = Buffer.allocUnsafe(Math.min(this.chunkSize, this.size));
+            let position = 0;
+            while (position < this.size) {
+                const length = Math.min(buffer.length, this.size - position);
+                const { bytesRead } = await this.handle.read(buffer, 0, length, position);
+                // A file cut short since it was opened: the reader's size check says so.
+                if (bytesRead === 0)
+                    return;
+                position += bytesRead;
+                yield buffer.subarray(0, bytesRead);
+            }
+        }
+        finally {
+            await this.close();
+        }
+    }
+    destroy() {
+        // Nothing to report to: whoever stopped reading has the error that made them stop, if any.
+        this.close().catch(() => undefined);
+    }
+    close() {
+        this.closing ??= this.handle.close();
+        return this.closing;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/oci/json.js
@@ -42514,21 +42577,22 @@ function configDiffIds(bytes, subject) {
     const rootfs = parseConfig(bytes, subject)['rootfs'];
     const diffIds = isJsonObject(rootfs) ? rootfs['diff_ids'] : undefined;
     const ids = Array.isArray(diffIds) ? diffIds : [];
-    if (!Array.isArray(diffIds) || !ids.every(isDigest)) {
+    if (!Array.isArray(diffIds) || !ids.every(image_config_isDigest)) {
         throw new errors/* UserError */.y(subject, 'the image config has no valid rootfs.diff_ids', REBUILD);
     }
     return ids;
 }
-function isDigest(value) {
+function image_config_isDigest(value) {
     return typeof value === 'string' && parseDigest(value) !== undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/oci/upload-chunk.js
 /**
- * The read size for blobs on their way to a registry. Every chunk is a Buffer outside V8's heap that lives
- * until a garbage collection; at upload speed, 64 KiB chunks (Node's default) pile up to ~60 MiB before
- * one comes, 32 KiB ones to about half of that, for ~15% more CPU per byte. Measured on a 400 MiB blob:
- * peak RSS 144 → 115 MiB.
+ * The read size of file streams of blobs (`openBlob`, and a layer's tar on its way into gzip). Every
+ * chunk is a Buffer outside V8's heap that lives until a garbage collection; at disk speed, 64 KiB
+ * chunks (Node's default) pile up to ~60 MiB before one comes, 32 KiB ones to about half of that, for
+ * ~15% more CPU per byte. Measured on a 400 MiB blob: peak RSS 144 → 115 MiB. Copies of blobs do not
+ * read through these streams: they read with FileChunks, into one buffer reused for every chunk.
  */
 const UPLOAD_READ_CHUNK = 32 * 1024;
 
@@ -42542,27 +42606,21 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 
 
 /**
- * A pass-through that digests and counts what flows through it, so a blob is checked in the same pass
- * that moves it. With `maxBytes`, it fails as soon as more arrives: a wrong blob is refused without
- * being written out in full.
+ * A pass-through that digests and counts what flows through it, so that content made on the way (a
+ * layer compressed from a tar) gets its digest in the same pass. Content whose digest is known is
+ * checked with a ContentCheck instead.
  */
 class DigestingStream extends external_node_stream_.Transform {
     algorithm;
-    maxBytes;
     hash;
     bytes = 0;
-    constructor(algorithm = 'sha256', maxBytes) {
+    constructor(algorithm = 'sha256') {
         super();
         this.algorithm = algorithm;
-        this.maxBytes = maxBytes;
         this.hash = (0,external_node_crypto_.createHash)(algorithm);
     }
     _transform(chunk, _encoding, callback) {
         this.bytes += chunk.length;
-        if (this.maxBytes !== undefined && this.bytes > this.maxBytes.limit) {
-            callback(this.maxBytes.error());
-            return;
-        }
         this.hash.update(chunk);
         callback(null, chunk);
     }
@@ -42780,6 +42838,7 @@ function entryName(raw) {
 
 
 
+
 const MANIFEST_FILE = 'manifest.json';
 const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
 /** zlib runs on libuv's pool (4 threads by default): more layers at once than that only queue. */
@@ -42826,7 +42885,8 @@ async function readDockerArchive(file) {
         return {
             name,
             root,
-            openBlob: (descriptor) => openBlob(blobs, descriptor, name),
+            openBlob: async (descriptor) => (await openBlobFile(blobs, descriptor, name)).createReadStream({ highWaterMark: UPLOAD_READ_CHUNK }),
+            readBlob: async (descriptor) => new FileChunks(await openBlobFile(blobs, descriptor, name), descriptor.size),
             close: () => (0,promises_.rm)(temp, { recursive: true, force: true }),
         };
     }
@@ -42931,17 +42991,16 @@ async function convertLayers(layers, files, temp, name) {
         return blob;
     });
 }
-async function openBlob(blobs, descriptor, name) {
+async function openBlobFile(blobs, descriptor, name) {
     const path = blobs.get(descriptor.digest);
     if (path === undefined)
         throw new errors/* UserError */.y(name, `the image has no blob ${descriptor.digest}`);
-    const handle = await (0,promises_.open)(path, 'r').catch((error) => {
+    return (0,promises_.open)(path, 'r').catch((error) => {
         if (isNotFound(error)) {
             throw new errors/* UserError */.y(name, `blob ${descriptor.digest} is gone: the source was closed`);
         }
         throw error;
     });
-    return handle.createReadStream({ highWaterMark: UPLOAD_READ_CHUNK });
 }
 
 ;// CONCATENATED MODULE: ./lib/oci/join-sources.js
@@ -42986,17 +43045,19 @@ async function joinSources(parts) {
         for (const blob of part.root.blobs)
             if (!owners.has(blob.digest))
                 owners.set(blob.digest, part);
+    const ownerOf = (descriptor) => {
+        const owner = owners.get(descriptor.digest);
+        if (owner === undefined)
+            throw new errors/* UserError */.y(name, `no joined image has blob ${descriptor.digest}`);
+        return owner;
+    };
     const origin = sharedOrigin(parts);
     return {
         name,
         root,
         ...(origin === undefined ? {} : { origin }),
-        openBlob: async (descriptor) => {
-            const owner = owners.get(descriptor.digest);
-            if (owner === undefined)
-                throw new errors/* UserError */.y(name, `no joined image has blob ${descriptor.digest}`);
-            return owner.openBlob(descriptor);
-        },
+        openBlob: async (descriptor) => ownerOf(descriptor).openBlob(descriptor),
+        readBlob: async (descriptor) => ownerOf(descriptor).readBlob(descriptor),
         close: async () => {
             const results = await Promise.allSettled(parts.map((part) => part.close()));
             const failed = results.find((result) => result.status === 'rejected');
@@ -43092,6 +43153,7 @@ function blobPath(dir, digest) {
 
 
 
+
 /** Registries refuse manifests above 4 MiB; a bigger "manifest" is not one, and is not read into memory. */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 /** Indexes of indexes exist (attestations, nested platforms), but never this deep: a guard against a crafted file. */
@@ -43110,7 +43172,9 @@ async function readOciLayout(dir, ref) {
     return {
         name,
         root,
-        openBlob: (descriptor) => layout_source_openBlob(dir, descriptor, name),
+        // The stream and the reader own the file from here, and close it when done with it.
+        openBlob: async (descriptor) => (await layout_source_openBlobFile(dir, descriptor, name)).createReadStream({ highWaterMark: UPLOAD_READ_CHUNK }),
+        readBlob: async (descriptor) => new FileChunks(await layout_source_openBlobFile(dir, descriptor, name), descriptor.size),
         // Nothing was set up: the layout is the user's and stays as it is.
         close: async () => undefined,
     };
@@ -43197,10 +43261,10 @@ async function readManifest(dir, descriptor, name, depth) {
     };
 }
 /**
- * Opens the blob's file before handing out the stream, so a missing or truncated blob is a clear error
- * here rather than a stream error in the middle of an upload.
+ * Opens the blob's file before anything reads it, so a missing or truncated blob is a clear error
+ * here rather than a failure in the middle of an upload.
  */
-async function layout_source_openBlob(dir, descriptor, name) {
+async function layout_source_openBlobFile(dir, descriptor, name) {
     const path = blobPath(dir, checkedDigest(descriptor, name));
     const handle = await (0,promises_.open)(path, 'r').catch((error) => {
         if (isNotFound(error)) {
@@ -43218,8 +43282,7 @@ async function layout_source_openBlob(dir, descriptor, name) {
         await handle.close();
         throw error;
     }
-    // The stream owns the handle from here and closes it when it ends or is destroyed.
-    return handle.createReadStream({ highWaterMark: UPLOAD_READ_CHUNK });
+    return handle;
 }
 function checkedDigest(descriptor, name) {
     const digest = parseDigest(descriptor.digest);
@@ -43282,6 +43345,123 @@ async function writeFileAtomic(path, content, check, tempDir = (0,external_node_
     }
 }
 
+;// CONCATENATED MODULE: ./lib/oci/content-check.js
+
+
+
+/**
+ * Checks a blob's bytes against what it must be while they pass: `update` with each chunk (it throws
+ * as soon as they run past the size), `verify` once they are all there. Its errors come from
+ * `mismatch` and stay in `failure`, to tell a wrong blob from a failure of the transfer that moved it.
+ */
+class ContentCheck {
+    expected;
+    mismatch;
+    hash;
+    bytes = 0;
+    verified = false;
+    failure;
+    constructor(expected, mismatch) {
+        this.expected = expected;
+        this.mismatch = mismatch;
+        const algorithm = algorithmOf(expected.digest);
+        if (!algorithm)
+            throw mismatch(`cannot check the digest ${expected.digest} (sha256 and sha512 only)`);
+        this.hash = (0,external_node_crypto_.createHash)(algorithm);
+    }
+    /** True when the size is known: the check can tell the last chunk when it comes. */
+    get sized() {
+        return this.expected.size !== undefined;
+    }
+    /** True when the size is known and every byte of it is in: the digest can be checked now. */
+    get complete() {
+        return this.expected.size !== undefined && this.bytes === this.expected.size;
+    }
+    update(chunk) {
+        this.bytes += chunk.length;
+        const { size } = this.expected;
+        if (size !== undefined && this.bytes > size)
+            throw this.fail(`the content is longer than its ${size} bytes`);
+        this.hash.update(chunk);
+    }
+    /** Throws unless the bytes so far are the whole content; the first call decides, later ones repeat it. */
+    verify() {
+        if (this.failure)
+            throw this.failure;
+        if (this.verified)
+            return;
+        const { size, digest } = this.expected;
+        if (size !== undefined && this.bytes !== size) {
+            throw this.fail(`the content has ${this.bytes} bytes, not ${size}`);
+        }
+        const actual = `${digest.slice(0, digest.indexOf(':'))}:${this.hash.digest('hex')}`;
+        if (actual !== digest)
+            throw this.fail(`the content has digest ${actual}`);
+        this.verified = true;
+    }
+    fail(problem) {
+        this.failure = this.mismatch(problem);
+        return this.failure;
+    }
+}
+/**
+ * `chunks` through `check`, the last of them let out only once the content checked out: a reader
+ * that counts on the whole content (an upload with its Content-Length, the closing PUT of a chunked
+ * upload) never gets a wrong blob complete. With the size known the check is made when the last byte
+ * is in and nothing is held back, so the chunks may share one buffer; without it each chunk waits for
+ * the next (they must not share one).
+ */
+async function* checkedChunks(chunks, check) {
+    let held;
+    for await (const chunk of chunks) {
+        check.update(chunk);
+        if (check.complete)
+            check.verify();
+        if (check.sized) {
+            yield chunk;
+            continue;
+        }
+        if (held)
+            yield held;
+        held = chunk;
+    }
+    check.verify();
+    if (held)
+        yield held;
+}
+/** `checkedChunks` as a stream, for a reader that wants one (a blob read from a registry). */
+class DigestCheck extends external_node_stream_.Transform {
+    check;
+    held;
+    constructor(check) {
+        super();
+        this.check = check;
+    }
+    get failure() {
+        return this.check.failure;
+    }
+    _transform(chunk, _encoding, done) {
+        try {
+            this.check.update(chunk);
+        }
+        catch (error) {
+            return done(error);
+        }
+        const previous = this.held;
+        this.held = chunk;
+        done(null, previous);
+    }
+    _flush(done) {
+        try {
+            this.check.verify();
+        }
+        catch (error) {
+            return done(error);
+        }
+        done(null, this.held);
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/oci/layout-target.js
 
 
@@ -43330,7 +43510,7 @@ class OciLayoutTarget {
         }
     }
     /**
-     * Streams a blob into the layout unless it is there already (then `open` is not called). What
+     * Writes a blob into the layout unless it is there already (then `open` is not called). What
      * arrives must have the descriptor's digest and size, or nothing is written; a blob that runs past
      * its size is cut off at once. Different blobs may be written concurrently.
      */
@@ -43341,15 +43521,9 @@ class OciLayoutTarget {
         await this.ensureLayout();
         const path = blobPath(this.dir, digest);
         await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, BLOBS_DIR, digest.algorithm), { recursive: true });
-        const tooLarge = () => new errors/* UserError */.y(this.subject, `blob ${descriptor.digest} is larger than the ${descriptor.size} bytes its descriptor gives`, 'the source is damaged or changed while it was copied; nothing was written');
-        const digester = new DigestingStream(digest.algorithm, { limit: descriptor.size, error: tooLarge });
+        const check = new ContentCheck(descriptor, (problem) => new errors/* UserError */.y(this.subject, `blob ${descriptor.digest} is not what its descriptor says: ${problem}`, 'the source is damaged or changed while it was copied; nothing was written'));
         // The blob's temporary file goes in blobs/ itself: the rename stays on one filesystem.
-        await writeFileAtomic(path, async (file) => (0,external_node_stream_promises_namespaceObject.pipeline)(await open(), digester, file), () => {
-            const actual = digester.digest();
-            if (digester.size !== descriptor.size || actual !== descriptor.digest) {
-                throw new errors/* UserError */.y(this.subject, `blob ${descriptor.digest} arrived as ${digester.size} bytes with digest ${actual}`, 'the source is damaged or changed while it was copied; nothing was written');
-            }
-        }, (0,external_node_path_.join)(this.dir, BLOBS_DIR));
+        await writeFileAtomic(path, async (file) => writeChecked(await open(), check, file), undefined, (0,external_node_path_.join)(this.dir, BLOBS_DIR));
     }
     hasManifest(digest) {
         return this.hasBlob(digest);
@@ -43470,6 +43644,26 @@ class OciLayoutTarget {
         }
     }
 }
+/**
+ * Writes a blob's chunks into `file` through `check`, each one on its way before the next is asked for
+ * (the reader may reuse its buffer), and ends the file once the whole content checked out.
+ */
+async function writeChecked(reader, check, file) {
+    // A failed write reports to its callback; without a listener the 'error' it also emits would throw.
+    file.on('error', () => undefined);
+    try {
+        for await (const chunk of checkedChunks(reader, check)) {
+            await new Promise((resolve, reject) => {
+                file.write(chunk, (error) => (error ? reject(error) : resolve()));
+            });
+        }
+    }
+    finally {
+        reader.destroy();
+    }
+    file.end();
+    await (0,external_node_stream_promises_namespaceObject.finished)(file);
+}
 function layout_target_refName(entry) {
     const annotations = isJsonObject(entry) ? entry['annotations'] : undefined;
     const name = isJsonObject(annotations) ? annotations[REF_NAME_ANNOTATION] : undefined;
@@ -43534,30 +43728,11 @@ async function copyBlob(source, target, blob, counts, ledger) {
         if (mounted)
             counts.mounted++;
         else {
-            await target.putBlob(blob, () => source.openBlob(blob));
+            await target.putBlob(blob, () => source.readBlob(blob));
             counts.uploaded++;
         }
     }
     ledger.stored(blob.digest);
-}
-
-;// CONCATENATED MODULE: ./lib/registry/digest.js
-
-/** Digest algorithms we can check; anything else in a reference is refused rather than trusted. */
-const ALGORITHMS = new Set(['sha256', 'sha512']);
-const digest_DIGEST = /^([a-z0-9]+(?:[+._-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
-/** True for a reference that names content (`sha256:…`) rather than a tag. */
-function digest_isDigest(reference) {
-    return digest_DIGEST.test(reference);
-}
-/** The algorithm of a digest we can compute; undefined for one we cannot. */
-function algorithmOf(digest) {
-    const algorithm = digest_DIGEST.exec(digest)?.[1];
-    return algorithm && ALGORITHMS.has(algorithm) ? algorithm : undefined;
-}
-/** The digest of `bytes` (sha256 unless told otherwise). */
-function digestOf(bytes, algorithm = 'sha256') {
-    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/images/layout-copy-target.js
@@ -43593,7 +43768,7 @@ class LayoutCopyTarget {
     }
     async putManifest(reference, node) {
         const digest = await this.layout.putManifest(node.bytes, node.mediaType);
-        if (!digest_isDigest(reference)) {
+        if (!isDigest(reference)) {
             await this.layout.tag(`${this.repository}:${reference}`, {
                 mediaType: node.mediaType,
                 digest,
@@ -43605,6 +43780,7 @@ class LayoutCopyTarget {
 }
 
 ;// CONCATENATED MODULE: ./lib/images/registry-copy-target.js
+
 /** One repository of a registry, as a copy target. */
 class RegistryCopyTarget {
     client;
@@ -43614,6 +43790,8 @@ class RegistryCopyTarget {
     origin;
     /** Manifests this run saw or stored here: asking again would only cost a request per tag. */
     knownManifests = new Set();
+    /** Tags this run stored here: the repository's tag list, read before, says nothing about them. */
+    writtenTags = new Set();
     constructor(client, registry, repository) {
         this.client = client;
         this.registry = registry;
@@ -43621,7 +43799,18 @@ class RegistryCopyTarget {
         this.name = `${registry}/${repository}`;
         this.origin = { registry, repository };
     }
-    tagDigest(tag) {
+    /**
+     * A tag missing from the repository's tag list (one request for all its tags, shared with `latest:
+     * auto`) needs no HEAD of its own: it gets written either way, and one that appeared after the list
+     * was read is overwritten just as it would be after a HEAD. A listed tag is looked at, so that one
+     * that already has the digest is left alone and a re-run writes nothing.
+     */
+    async tagDigest(tag) {
+        if (!this.writtenTags.has(tag)) {
+            const listed = await this.client.listedTags(this.repository);
+            if (listed !== undefined && !listed.has(tag))
+                return undefined;
+        }
         return this.client.manifestDigest(this.repository, tag);
     }
     async hasManifest(digest) {
@@ -43644,7 +43833,9 @@ class RegistryCopyTarget {
     putBlob(descriptor, open) {
         return this.client.uploadBlob(this.repository, descriptor, open);
     }
-    putManifest(reference, node) {
+    async putManifest(reference, node) {
+        if (!isDigest(reference))
+            this.writtenTags.add(reference);
         return this.client.putManifest(this.repository, reference, {
             bytes: node.bytes,
             mediaType: node.mediaType,
@@ -43658,11 +43849,14 @@ class RegistryCopyTarget {
 /** An image in a registry (`docker://registry/name:tag` or `@sha256:…`), read manifest by manifest; blobs streamed on demand. */
 async function openRemoteSource(client, registry, repository, reference, name) {
     const root = await readNode(client, repository, reference, undefined, name);
+    const openBlob = (descriptor) => client.openBlob(repository, descriptor.digest);
     return {
         name,
         root,
         origin: { registry, repository },
-        openBlob: (descriptor) => client.openBlob(repository, descriptor.digest),
+        openBlob,
+        // Each chunk of an answer is a buffer of its own: the stream is as cheap as it gets.
+        readBlob: openBlob,
         close: async () => undefined,
     };
 }
@@ -73191,131 +73385,6 @@ function buildAptIndexes(input) {
 }
 const apt_indexes_sha256 = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 
-;// CONCATENATED MODULE: ./lib/util/retry.js
-
-/** A server that asks for longer than this is waited for this long, then asked again. */
-const MAX_RETRY_AFTER_MS = 60_000;
-const realSleep = (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms);
-/**
- * Exponential backoff with full jitter (a uniform wait in [0, min(max, base·2^n)]): retries of many
- * clients spread out instead of hitting a recovering server together.
- */
-function backoffDelay(retry, baseMs, maxMs, random = Math.random) {
-    const ceiling = Math.min(maxMs, baseMs * 2 ** retry);
-    return Math.floor(random() * ceiling);
-}
-/** A `Retry-After` value (delay-seconds or an HTTP-date) in milliseconds from `now`; undefined when unreadable. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    // Only an HTTP-date has a weekday or month name: Date.parse would also read "1.5" as a year.
-    if (!/[a-z]/i.test(text) || Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/**
- * Runs `fn` until it succeeds, `isRetryable` says no, or the retries are used up; the last error is
- * thrown. `fn` gets the attempt number (0 first), e.g. to restart what the failed attempt left.
- */
-async function retryAndBackoff(fn, isRetryable, options) {
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await fn(attempt);
-        }
-        catch (error) {
-            const verdict = attempt < options.retries ? isRetryable(error) : false;
-            if (verdict === false)
-                throw error;
-            const delayMs = verdict === true
-                ? backoffDelay(attempt, options.baseMs, options.maxMs, options.random)
-                : Math.min(verdict.afterMs, MAX_RETRY_AFTER_MS);
-            options.onRetry?.(error, delayMs, attempt + 1);
-            await options.sleep(delayMs);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/repository/store-file.js
-
-/** Indexes and signatures change under their name: clients must ask again every time. */
-const NO_CACHE = 'no-cache';
-/** Content-addressed files (by-hash indexes, hash-named repodata) and packages never change. */
-const store_file_IMMUTABLE = 'public, max-age=31536000, immutable';
-/**
- * Writes a file whose name is its content's hash: if the name exists, the content is the same, so it
- * is left alone (and a racing publisher writing the same bytes is no conflict).
- */
-async function putContentAddressed(target, file) {
-    if ((await target.store.head(file.key)) !== undefined)
-        return;
-    try {
-        await target.store.put(file.key, file.bytes, {
-            ...(target.conditional ? { ifNoneMatch: true } : {}),
-            cacheControl: file.cacheControl,
-            ...(file.contentType ? { contentType: file.contentType } : {}),
-        });
-    }
-    catch (error) {
-        if (error instanceof object_store/* PreconditionFailed */.O)
-            return;
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/repository/compare-and-swap.js
-
-
-
-/** Thrown by a proposal that read a state changing under it (an index not matching its Release). */
-class StaleRead extends Error {
-    name = 'StaleRead';
-}
-const ATTEMPTS = 30;
-/**
- * Read → propose → write the referenced files → replace the state key only if it is still what was
- * read (If-Match, or If-None-Match when creating it). When another publisher got there first, its state
- * is read again and the proposal made anew on top of it, so neither loses the other's packages.
- */
-async function compareAndSwap(target, key, propose, options = {}) {
-    const attempts = options.attempts ?? ATTEMPTS;
-    const sleep = options.sleep ?? realSleep;
-    for (let attempt = 1;; attempt++) {
-        try {
-            const read = await target.store.get(key);
-            const current = read && { bytes: read.bytes, etag: read.info.etag };
-            const proposal = await propose(current);
-            if (proposal.next === undefined)
-                return { result: proposal.result, changed: false, etag: current?.etag };
-            for (const file of proposal.files)
-                await putContentAddressed(target, file);
-            const condition = !target.conditional
-                ? {}
-                : current
-                    ? { ifMatch: current.etag }
-                    : { ifNoneMatch: true };
-            const etag = await target.store.put(key, proposal.next, {
-                ...condition,
-                cacheControl: NO_CACHE,
-                contentType: proposal.contentType,
-            });
-            return { result: proposal.result, changed: true, etag };
-        }
-        catch (error) {
-            if (!(error instanceof object_store/* PreconditionFailed */.O || error instanceof StaleRead))
-                throw error;
-            if (attempt >= attempts) {
-                throw new Error(`${key} changed under each of ${attempts} attempts to update it: too many publishers at once`, { cause: error });
-            }
-            options.onConflict?.(attempt);
-            await sleep(50 + backoffDelay(attempt, 100, 3_000));
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/repos/apt/debian-version.js
 function parseDebianVersion(version) {
     const text = version.trim();
@@ -73503,6 +73572,131 @@ function prune(merged, keep) {
 }
 const apt_proposal_sha256 = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 
+;// CONCATENATED MODULE: ./lib/util/retry.js
+
+/** A server that asks for longer than this is waited for this long, then asked again. */
+const MAX_RETRY_AFTER_MS = 60_000;
+const realSleep = (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms);
+/**
+ * Exponential backoff with full jitter (a uniform wait in [0, min(max, base·2^n)]): retries of many
+ * clients spread out instead of hitting a recovering server together.
+ */
+function backoffDelay(retry, baseMs, maxMs, random = Math.random) {
+    const ceiling = Math.min(maxMs, baseMs * 2 ** retry);
+    return Math.floor(random() * ceiling);
+}
+/** A `Retry-After` value (delay-seconds or an HTTP-date) in milliseconds from `now`; undefined when unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    // Only an HTTP-date has a weekday or month name: Date.parse would also read "1.5" as a year.
+    if (!/[a-z]/i.test(text) || Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/**
+ * Runs `fn` until it succeeds, `isRetryable` says no, or the retries are used up; the last error is
+ * thrown. `fn` gets the attempt number (0 first), e.g. to restart what the failed attempt left.
+ */
+async function retryAndBackoff(fn, isRetryable, options) {
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            const verdict = attempt < options.retries ? isRetryable(error) : false;
+            if (verdict === false)
+                throw error;
+            const delayMs = verdict === true
+                ? backoffDelay(attempt, options.baseMs, options.maxMs, options.random)
+                : Math.min(verdict.afterMs, MAX_RETRY_AFTER_MS);
+            options.onRetry?.(error, delayMs, attempt + 1);
+            await options.sleep(delayMs);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/repository/store-file.js
+
+/** Indexes and signatures change under their name: clients must ask again every time. */
+const NO_CACHE = 'no-cache';
+/** Content-addressed files (by-hash indexes, hash-named repodata) and packages never change. */
+const store_file_IMMUTABLE = 'public, max-age=31536000, immutable';
+/**
+ * Writes a file whose name is its content's hash: if the name exists, the content is the same, so it
+ * is left alone (and a racing publisher writing the same bytes is no conflict).
+ */
+async function putContentAddressed(target, file) {
+    if ((await target.store.head(file.key)) !== undefined)
+        return;
+    try {
+        await target.store.put(file.key, file.bytes, {
+            ...(target.conditional ? { ifNoneMatch: true } : {}),
+            cacheControl: file.cacheControl,
+            ...(file.contentType ? { contentType: file.contentType } : {}),
+        });
+    }
+    catch (error) {
+        if (error instanceof object_store/* PreconditionFailed */.O)
+            return;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/repository/compare-and-swap.js
+
+
+
+/** Thrown by a proposal that read a state changing under it (an index not matching its Release). */
+class StaleRead extends Error {
+    name = 'StaleRead';
+}
+const ATTEMPTS = 30;
+/**
+ * Read → propose → write the referenced files → replace the state key only if it is still what was
+ * read (If-Match, or If-None-Match when creating it). When another publisher got there first, its state
+ * is read again and the proposal made anew on top of it, so neither loses the other's packages.
+ */
+async function compareAndSwap(target, key, propose, options = {}) {
+    const attempts = options.attempts ?? ATTEMPTS;
+    const sleep = options.sleep ?? realSleep;
+    for (let attempt = 1;; attempt++) {
+        try {
+            const read = await target.store.get(key);
+            const current = read && { bytes: read.bytes, etag: read.info.etag };
+            const proposal = await propose(current);
+            if (proposal.next === undefined)
+                return { result: proposal.result, changed: false, etag: current?.etag };
+            for (const file of proposal.files)
+                await putContentAddressed(target, file);
+            const condition = !target.conditional
+                ? {}
+                : current
+                    ? { ifMatch: current.etag }
+                    : { ifNoneMatch: true };
+            const etag = await target.store.put(key, proposal.next, {
+                ...condition,
+                cacheControl: NO_CACHE,
+                contentType: proposal.contentType,
+            });
+            return { result: proposal.result, changed: true, etag };
+        }
+        catch (error) {
+            if (!(error instanceof object_store/* PreconditionFailed */.O || error instanceof StaleRead))
+                throw error;
+            if (attempt >= attempts) {
+                throw new Error(`${key} changed under each of ${attempts} attempts to update it: too many publishers at once`, { cause: error });
+            }
+            options.onConflict?.(attempt);
+            await sleep(50 + backoffDelay(attempt, 100, 3_000));
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/repository/apt-state.js
 
 
@@ -73549,67 +73743,7 @@ async function readListed(store, root, listing) {
     return found.bytes;
 }
 
-;// CONCATENATED MODULE: ./lib/repository/old-files.js
-/**
- * Deletes content-addressed files (by-hash indexes, hash-named repodata) that the current state no
- * longer lists, once they are older than the grace period: a client that read the previous Release or
- * repomd.xml moments ago can still fetch what it lists, and a publisher that has written the files of
- * its next state but not yet committed it never has them deleted under it.
- */
-async function deleteUnlisted(store, candidates, listed, graceMs, now) {
-    const deleted = [];
-    for (const object of await store.entries(candidates.prefix)) {
-        if (!candidates.pattern.test(object.key) || listed.has(object.key))
-            continue;
-        if (now.getTime() - object.lastModified.getTime() < graceMs)
-            continue;
-        await store.delete(object.key);
-        deleted.push(object.key);
-    }
-    return deleted;
-}
-/** Deletes packages that retention took out of the indexes, with their signatures. */
-async function deletePackages(store, paths) {
-    for (const path of paths) {
-        await store.delete(path);
-        await store.delete(`${path}.asc`);
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/repository/settle.js
-const ROUNDS = 30;
-/**
- * Brings the derived files in line with the state key, then checks the state did not change meanwhile.
- * If it did, another publisher committed after us and our files may describe the older state: they are
- * derived again from the newer one. The last publisher to finish thus always leaves a consistent set.
- */
-async function settleDerived(store, key, derive) {
-    let written = 0;
-    for (let round = 1; round <= ROUNDS; round++) {
-        const read = await store.get(key);
-        if (read === undefined)
-            return written;
-        for (const file of await derive({ bytes: read.bytes, etag: read.info.etag })) {
-            const existing = await store.get(file.key);
-            if (await file.matches(existing?.bytes))
-                continue;
-            const bytes = await file.produce();
-            if (bytes === undefined)
-                await store.delete(file.key);
-            else
-                await store.put(file.key, bytes, { cacheControl: file.cacheControl, contentType: file.contentType });
-            written++;
-        }
-        if ((await store.head(key))?.etag === read.info.etag)
-            return written;
-    }
-    throw new Error(`${key} kept changing while its signatures and plain-name indexes were written: run again`);
-}
-
-;// CONCATENATED MODULE: ./lib/repository/apt-update.js
-
-
-
+;// CONCATENATED MODULE: ./lib/repository/apt-format.js
 
 
 
@@ -73619,70 +73753,52 @@ async function settleDerived(store, key, derive) {
 const TEXT = 'text/plain; charset=utf-8';
 const GZIP = 'application/gzip';
 const SIGNATURE = 'application/pgp-signature';
-/** Where an APT repository's state lives: its Release, replaced only if still the one read. */
-const releaseKey = (root) => `${root}/${SUITE_DIR}/Release`;
+const typeOf = (path) => (path.endsWith('.gz') ? GZIP : TEXT);
 /**
- * Updates an APT repository: Release by compare-and-swap (the by-hash indexes it lists written first),
- * then the plain-name indexes, Release.gpg and InRelease derived from whatever Release is current,
- * then files retention removed and old by-hash indexes past their grace period deleted.
+ * An APT repository (Falco's dists layout): the state is `dists/stable/Release`; the indexes it lists
+ * are written by hash first, then under their plain names, then Release.gpg and InRelease (last: apt
+ * reads it first).
  */
-async function updateApt(update) {
-    const { target, root } = update;
-    const key = releaseKey(root);
-    let conflicts = 0;
-    const swap = await compareAndSwap(target, key, async (current) => {
-        const state = !current
-            ? EMPTY_APT_STATE
-            : current.etag === update.known?.etag
-                ? update.known.state
-                : await readAptState(target.store, root, current.bytes);
-        const change = proposeApt(state, update.added, update.keep, update.date);
+const APT_FORMAT = {
+    stateKey: `${SUITE_DIR}/Release`,
+    stateContentType: TEXT,
+    empty: EMPTY_APT_STATE,
+    read: readAptState,
+    propose(state, added, keep, date) {
+        const change = proposeApt(state, added, keep, date);
+        if (change === undefined)
+            return undefined;
         return {
-            files: (change?.byHash ?? []).map((file) => ({
-                key: `${root}/${file.path}`,
-                bytes: Buffer.from(file.bytes),
-                cacheControl: store_file_IMMUTABLE,
-                contentType: file.path.endsWith('.gz') ? GZIP : TEXT,
-            })),
-            next: change?.release,
-            contentType: TEXT,
-            result: change,
+            files: change.byHash.map((file) => ({ ...file, contentType: typeOf(file.path) })),
+            next: change.release,
+            removed: change.removed.map((entry) => entry.filename),
         };
-    }, { onConflict: () => conflicts++, ...(update.sleep ? { sleep: update.sleep } : {}) });
-    const derivedWritten = await settleDerived(target.store, key, (current) => aptDerived(update, current.bytes));
-    const removed = (swap.changed ? (swap.result?.removed ?? []) : []).map((entry) => `${root}/${entry.filename}`);
-    await deletePackages(target.store, removed);
-    const release = await target.store.get(key);
-    const listed = new Set(release === undefined
-        ? []
-        : parseRelease(release.bytes.toString('utf8')).files.flatMap((file) => file.sha256 ? [`${root}/${SUITE_DIR}/${byHashPath(file.path, file.sha256)}`] : []));
-    const expired = await deleteUnlisted(target.store, { prefix: `${root}/${SUITE_DIR}/`, pattern: /\/by-hash\/SHA256\/[0-9a-f]{64}$/ }, listed, update.graceMs, update.now());
-    return { changed: swap.changed, conflicts, derivedWritten, removed, expired };
-}
-/** The plain-name indexes, then Release.gpg and InRelease (last: apt reads it first). */
-async function aptDerived(update, release) {
-    const { root, target } = update;
-    const derived = parseRelease(release.toString('utf8')).files.flatMap((file) => {
-        const sha256 = file.sha256;
-        if (sha256 === undefined)
-            return [];
-        return [
-            {
-                key: `${root}/${SUITE_DIR}/${file.path}`,
-                cacheControl: NO_CACHE,
-                contentType: file.path.endsWith('.gz') ? GZIP : TEXT,
-                matches: async (existing) => existing !== undefined && hash(existing) === sha256,
-                produce: async () => {
-                    const found = await target.store.get(`${root}/${SUITE_DIR}/${byHashPath(file.path, sha256)}`);
-                    if (found === undefined)
-                        throw new Error(`${root}: the by-hash copy of ${file.path} is missing`);
-                    return found.bytes;
+    },
+    derived(store, root, release, signing) {
+        const plain = parseRelease(release.toString('utf8')).files.flatMap((file) => {
+            const sha256 = file.sha256;
+            if (sha256 === undefined)
+                return [];
+            return [
+                {
+                    key: `${root}/${SUITE_DIR}/${file.path}`,
+                    cacheControl: NO_CACHE,
+                    contentType: typeOf(file.path),
+                    matches: async (existing) => existing !== undefined && hash(existing) === sha256,
+                    produce: async () => {
+                        const found = await store.get(`${root}/${SUITE_DIR}/${byHashPath(file.path, sha256)}`);
+                        if (found === undefined)
+                            throw new Error(`${root}: the by-hash copy of ${file.path} is missing`);
+                        return found.bytes;
+                    },
                 },
-            },
-        ];
-    });
-    return [...derived, ...signatures(update.signing, root, release)];
-}
+            ];
+        });
+        return [...plain, ...signatures(signing, root, release)];
+    },
+    listed: (release) => parseRelease(release.toString('utf8')).files.flatMap((file) => file.sha256 ? [`${SUITE_DIR}/${byHashPath(file.path, file.sha256)}`] : []),
+    oldFiles: { directory: SUITE_DIR, pattern: /\/by-hash\/SHA256\/[0-9a-f]{64}$/ },
+};
 function signatures(signing, root, release) {
     if (signing === undefined)
         return [];
@@ -73761,6 +73877,33 @@ function packageVersion(release, packages) {
     return versions[0];
 }
 
+;// CONCATENATED MODULE: ./lib/repository/old-files.js
+/**
+ * Deletes content-addressed files (by-hash indexes, hash-named repodata) that the current state no
+ * longer lists, once they are older than the grace period: a client that read the previous Release or
+ * repomd.xml moments ago can still fetch what it lists, and a publisher that has written the files of
+ * its next state but not yet committed it never has them deleted under it.
+ */
+async function deleteUnlisted(store, candidates, listed, graceMs, now) {
+    const deleted = [];
+    for (const object of await store.entries(candidates.prefix)) {
+        if (!candidates.pattern.test(object.key) || listed.has(object.key))
+            continue;
+        if (now.getTime() - object.lastModified.getTime() < graceMs)
+            continue;
+        await store.delete(object.key);
+        deleted.push(object.key);
+    }
+    return deleted;
+}
+/** Deletes packages that retention took out of the indexes, with their signatures. */
+async function deletePackages(store, paths) {
+    for (const path of paths) {
+        await store.delete(path);
+        await store.delete(`${path}.asc`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/repository/bin-retention.js
 
 
@@ -73796,6 +73939,79 @@ async function pruneTarballs(store, root, keep) {
     doomed.sort();
     await deletePackages(store, doomed);
     return doomed;
+}
+
+;// CONCATENATED MODULE: ./lib/repository/settle.js
+const ROUNDS = 30;
+/**
+ * Brings the derived files in line with the state key, then checks the state did not change meanwhile.
+ * If it did, another publisher committed after us and our files may describe the older state: they are
+ * derived again from the newer one. The last publisher to finish thus always leaves a consistent set.
+ */
+async function settleDerived(store, key, derive) {
+    let written = 0;
+    for (let round = 1; round <= ROUNDS; round++) {
+        const read = await store.get(key);
+        if (read === undefined)
+            return written;
+        for (const file of await derive({ bytes: read.bytes, etag: read.info.etag })) {
+            const existing = await store.get(file.key);
+            if (await file.matches(existing?.bytes))
+                continue;
+            const bytes = await file.produce();
+            if (bytes === undefined)
+                await store.delete(file.key);
+            else
+                await store.put(file.key, bytes, { cacheControl: file.cacheControl, contentType: file.contentType });
+            written++;
+        }
+        if ((await store.head(key))?.etag === read.info.etag)
+            return written;
+    }
+    throw new Error(`${key} kept changing while its signatures and plain-name indexes were written: run again`);
+}
+
+;// CONCATENATED MODULE: ./lib/repository/index-update.js
+
+
+
+
+/**
+ * Updates one repository: its state file by compare-and-swap (the content-addressed indexes it lists
+ * written first, proposed again on top of whatever another publisher committed meanwhile), then the
+ * plain-name indexes and signatures derived from whatever state is current, then the packages
+ * retention removed, then content-addressed files no state lists past their grace period.
+ */
+async function updateIndex(update, format) {
+    const { target, root } = update;
+    const key = `${root}/${format.stateKey}`;
+    let conflicts = 0;
+    const swap = await compareAndSwap(target, key, async (current) => {
+        const state = !current
+            ? format.empty
+            : current.etag === update.known?.etag
+                ? update.known.state
+                : await format.read(target.store, root, current.bytes);
+        const change = format.propose(state, update.added, update.keep, update.date);
+        return {
+            files: (change?.files ?? []).map((file) => ({
+                key: `${root}/${file.path}`,
+                bytes: Buffer.from(file.bytes),
+                cacheControl: store_file_IMMUTABLE,
+                contentType: file.contentType,
+            })),
+            next: change?.next,
+            contentType: format.stateContentType,
+            result: change,
+        };
+    }, { onConflict: () => conflicts++, ...(update.sleep ? { sleep: update.sleep } : {}) });
+    const derivedWritten = await settleDerived(target.store, key, async (current) => format.derived(target.store, root, current.bytes, update.signing));
+    const removed = (swap.changed ? (swap.result?.removed ?? []) : []).map((path) => `${root}/${path}`);
+    await deletePackages(target.store, removed);
+    const state = await target.store.get(key);
+    const listed = new Set(state === undefined ? [] : format.listed(state.bytes).map((path) => `${root}/${path}`));
+    const expired = await deleteUnlisted(target.store, { prefix: `${root}/${format.oldFiles.directory}/`, pattern: format.oldFiles.pattern }, listed, update.graceMs, update.now());
+    return { changed: swap.changed, conflicts, derivedWritten, removed, expired };
 }
 
 ;// CONCATENATED MODULE: ./lib/repos/apt/packages-field-order.js
@@ -75423,6 +75639,12 @@ function decodeText(raw, fail) {
 function decodeAttribute(raw, fail) {
     return decodeReferences(raw.replace(/\r\n|[\t\n\r]/g, ' '), fail);
 }
+/** An attribute value or text as written (entities and character references) → its characters. */
+function decodeEntities(raw) {
+    return decodeReferences(raw, (problem) => {
+        throw new Error(problem);
+    });
+}
 function decodeReferences(raw, fail) {
     if (!raw.includes('&'))
         return raw;
@@ -75669,7 +75891,87 @@ function integer(node, name) {
     return Number(value);
 }
 
+;// CONCATENATED MODULE: ./lib/repos/yum/repodata-scan.js
+
+
+/**
+ * The fast read of repodata an update does: each `<package>` element found by its tags, and only its
+ * identity read from it, instead of parsing every dependency and file of a thousand packages. Only
+ * documents as createrepo_c and this action write them qualify (no CDATA, comments or declarations,
+ * in which `</package>` could hide); for any other, undefined sends the caller to the full parser.
+ */
+function scanPackages(xml, kind) {
+    if (/<!\[CDATA\[|<!--|<!DOCTYPE/.test(xml))
+        return undefined;
+    const root = /^\s*(?:<\?xml[^>]*\?>\s*)?<([^\s>/]+)([^>]*)>/.exec(xml.replace(/^\ufeff/, ''));
+    if (!root || root[1] !== rootElementOf(kind))
+        return undefined;
+    const packages = [];
+    for (let start = xml.indexOf('<package', 0); start >= 0; start = xml.indexOf('<package', start + 1)) {
+        const after = xml.charAt(start + '<package'.length);
+        if (after !== ' ' && after !== '>' && after !== '\n' && after !== '\t')
+            continue;
+        const close = xml.indexOf('</package>', start);
+        if (close < 0)
+            return undefined;
+        const end = close + '</package>'.length;
+        const element = xml.slice(start, end);
+        const scanned = kind === 'primary' ? primaryIdentity(element) : attributeIdentity(element);
+        if (scanned === undefined)
+            return undefined;
+        packages.push(scanned);
+        start = end - 1;
+    }
+    const declared = attributesOf(root[2] ?? '').get('packages');
+    if (declared !== undefined && Number(declared) !== packages.length) {
+        throw new Error(`${kind} metadata says packages="${declared}" but holds ${packages.length}`);
+    }
+    return packages;
+}
+function primaryIdentity(xml) {
+    const text = (name) => {
+        const match = new RegExp(`<${name}(?:\\s[^>]*)?>([^<]*)</${name}>`).exec(xml);
+        return match ? decodeEntities(match[1] ?? '') : undefined;
+    };
+    const checksum = /<checksum\s([^>]*)>([^<]*)<\/checksum>/.exec(xml);
+    const location = /<location\s([^>]*?)\/?>/.exec(xml);
+    const name = text('name');
+    const arch = text('arch');
+    const evr = repodata_scan_evrOf(xml);
+    const href = location ? attributesOf(location[1] ?? '').get('href') : undefined;
+    if (!checksum || name === undefined || arch === undefined || !evr || href === undefined)
+        return undefined;
+    return { pkgid: decodeEntities(checksum[2] ?? ''), name, arch, evr, location: href, xml };
+}
+function attributeIdentity(xml) {
+    const open = /^<package\s([^>]*)>/.exec(xml);
+    const attributes = attributesOf(open?.[1] ?? '');
+    const [pkgid, name, arch] = ['pkgid', 'name', 'arch'].map((key) => attributes.get(key));
+    const evr = repodata_scan_evrOf(xml);
+    if (pkgid === undefined || name === undefined || arch === undefined || !evr)
+        return undefined;
+    return { pkgid, name, arch, evr, location: '', xml };
+}
+function repodata_scan_evrOf(xml) {
+    const version = /<version\s([^>]*?)\/?>/.exec(xml);
+    if (!version)
+        return undefined;
+    const attributes = attributesOf(version[1] ?? '');
+    const ver = attributes.get('ver');
+    if (ver === undefined)
+        return undefined;
+    return { epoch: attributes.get('epoch') ?? '0', version: ver, release: attributes.get('rel') ?? '' };
+}
+function attributesOf(text) {
+    const attributes = new Map();
+    for (const match of text.matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+        attributes.set(match[1] ?? '', decodeEntities((match[2] ?? match[3] ?? '').replace(/[\t\n\r]/g, ' ')));
+    }
+    return attributes;
+}
+
 ;// CONCATENATED MODULE: ./lib/repos/yum/repodata.js
+
 
 
 
@@ -75691,7 +75993,11 @@ function buildRepodata(entries, options) {
 }
 /** The entries of current repodata, from its three documents (gzip-compressed or plain XML). */
 function readRepodata(documents) {
-    return joinRepodata(parsePrimary(decompress(documents.primary, 'primary')), parseFilelists(decompress(documents.filelists, 'filelists')), parseOther(decompress(documents.other, 'other')));
+    const primary = decompress(documents.primary, 'primary');
+    const filelists = decompress(documents.filelists, 'filelists');
+    const other = decompress(documents.other, 'other');
+    // The fast scan where the documents allow it (they always do for ours and createrepo_c's).
+    return joinRepodata(scanPackages(primary, 'primary') ?? parsePrimary(primary), scanPackages(filelists, 'filelists') ?? parseFilelists(filelists), scanPackages(other, 'other') ?? parseOther(other));
 }
 /** Falco's repodata is gzip (createrepo_c's default); other compressions are refused by name. */
 function decompress(bytes, kind) {
@@ -75822,70 +76128,49 @@ async function readYumState(store, root, repomd) {
     return { entries: readRepodata({ primary, filelists, other }), checksums };
 }
 
-;// CONCATENATED MODULE: ./lib/repository/yum-update.js
+;// CONCATENATED MODULE: ./lib/repository/yum-format.js
 
 
 
 
-
-
-
-/** Where a YUM repository's state lives: repomd.xml, replaced only if still the one read. */
-const repomdKey = (root) => `${root}/${REPOMD}`;
 /**
- * Updates a YUM repository: repomd.xml by compare-and-swap (the hash-named documents it points at
- * written first), then repomd.xml.asc for whatever repomd.xml is current, then files retention removed
- * and documents past their grace period deleted.
+ * A YUM repository: the state is `repodata/repomd.xml`; the hash-named documents it points at are
+ * written first, repomd.xml.asc after it.
  */
-async function updateYum(update) {
-    const { target, root } = update;
-    const key = repomdKey(root);
-    let conflicts = 0;
-    const swap = await compareAndSwap(target, key, async (current) => {
-        const state = !current
-            ? EMPTY_YUM_STATE
-            : current.etag === update.known?.etag
-                ? update.known.state
-                : await readYumState(target.store, root, current.bytes);
-        const change = proposeYum(state, update.added, update.keep, update.date);
+const YUM_FORMAT = {
+    stateKey: REPOMD,
+    stateContentType: 'text/xml',
+    empty: EMPTY_YUM_STATE,
+    read: readYumState,
+    propose(state, added, keep, date) {
+        const change = proposeYum(state, added, keep, date);
+        if (change === undefined)
+            return undefined;
         return {
-            files: (change?.documents ?? []).map((document) => ({
-                key: `${root}/${document.path}`,
-                bytes: Buffer.from(document.bytes),
-                cacheControl: store_file_IMMUTABLE,
-                contentType: 'application/gzip',
-            })),
-            next: change?.repomd,
-            contentType: 'text/xml',
-            result: change,
+            files: change.documents.map((document) => ({ ...document, contentType: 'application/gzip' })),
+            next: change.repomd,
+            removed: change.removed.map((entry) => entry.location),
         };
-    }, { onConflict: () => conflicts++, ...(update.sleep ? { sleep: update.sleep } : {}) });
-    const derivedWritten = await settleDerived(target.store, key, async (current) => signature(update, current.bytes));
-    const removed = (swap.changed ? (swap.result?.removed ?? []) : []).map((entry) => `${root}/${entry.location}`);
-    await deletePackages(target.store, removed);
-    const repomd = await target.store.get(key);
-    const listed = new Set(repomd === undefined
-        ? []
-        : parseRepomd(repomd.bytes.toString('utf8')).records.map((record) => `${root}/${record.location}`));
-    const expired = await deleteUnlisted(target.store, { prefix: `${root}/repodata/`, pattern: /\/repodata\/[0-9a-f]{64}-[^/]+$/ }, listed, update.graceMs, update.now());
-    return { changed: swap.changed, conflicts, derivedWritten, removed, expired };
-}
-function signature(update, repomd) {
-    const { signing } = update;
-    if (signing === undefined)
-        return [];
-    return [
-        {
-            key: `${update.root}/${REPOMD}.asc`,
-            cacheControl: NO_CACHE,
-            contentType: 'application/pgp-signature',
-            matches: async (existing) => existing !== undefined && signing.check.detached(existing.toString('utf8'), repomd),
-            produce: async () => Buffer.from(await signing.signer.detachSign(repomd), 'utf8'),
-        },
-    ];
-}
+    },
+    derived(_store, root, repomd, signing) {
+        if (signing === undefined)
+            return [];
+        return [
+            {
+                key: `${root}/${REPOMD}.asc`,
+                cacheControl: NO_CACHE,
+                contentType: 'application/pgp-signature',
+                matches: async (existing) => existing !== undefined && signing.check.detached(existing.toString('utf8'), repomd),
+                produce: async () => Buffer.from(await signing.signer.detachSign(repomd), 'utf8'),
+            },
+        ];
+    },
+    listed: (repomd) => parseRepomd(repomd.toString('utf8')).records.map((record) => record.location),
+    oldFiles: { directory: 'repodata', pattern: /\/repodata\/[0-9a-f]{64}-[^/]+$/ },
+};
 
 ;// CONCATENATED MODULE: ./lib/repository/repository-updater.js
+
 
 
 
@@ -75964,7 +76249,7 @@ class RepositoryUpdater {
                 return {
                     root: repository.root,
                     signatures,
-                    ...(await updateApt({ ...common, added, ...(known ? { known } : {}) })),
+                    ...(await updateIndex({ ...common, added, ...(known ? { known } : {}) }, APT_FORMAT)),
                 };
             }
             case 'yum': {
@@ -75973,7 +76258,7 @@ class RepositoryUpdater {
                 return {
                     root: repository.root,
                     signatures,
-                    ...(await updateYum({ ...common, added, ...(known ? { known } : {}) })),
+                    ...(await updateIndex({ ...common, added, ...(known ? { known } : {}) }, YUM_FORMAT)),
                 };
             }
             case 'bin': {
@@ -75994,7 +76279,7 @@ class RepositoryUpdater {
             return;
         const { store } = this.target();
         const { root } = repository;
-        const stateKey = repository.format === 'apt' ? releaseKey(root) : repomdKey(root);
+        const stateKey = `${root}/${repository.format === 'apt' ? APT_FORMAT.stateKey : YUM_FORMAT.stateKey}`;
         const state = await store.get(stateKey);
         if (state === undefined)
             return;
@@ -80058,60 +80343,6 @@ function stringField(body, name) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-;// CONCATENATED MODULE: ./lib/registry/digest-check.js
-
-
-
-/**
- * Passes a blob through while hashing it, and fails the stream when the content is not what was
- * expected. The last piece is held back until the check passed: a reader that counts on the whole
- * content (an upload with its Content-Length, a chunked upload's final PUT) never gets it complete
- * when it is wrong, so a wrong blob is never committed.
- */
-class DigestCheck extends external_node_stream_.Transform {
-    expected;
-    mismatch;
-    hash;
-    bytes = 0;
-    held;
-    /** The error the check failed with, to tell it from transport failures of the same stream. */
-    failure;
-    constructor(expected, mismatch) {
-        super();
-        this.expected = expected;
-        this.mismatch = mismatch;
-        const algorithm = algorithmOf(expected.digest);
-        if (!algorithm)
-            throw mismatch(`cannot check the digest ${expected.digest} (sha256 and sha512 only)`);
-        this.hash = (0,external_node_crypto_.createHash)(algorithm);
-    }
-    _transform(chunk, _encoding, done) {
-        this.hash.update(chunk);
-        this.bytes += chunk.length;
-        const { size } = this.expected;
-        if (size !== undefined && this.bytes > size) {
-            return done(this.fail(`the content is longer than its ${size} bytes`));
-        }
-        const previous = this.held;
-        this.held = chunk;
-        done(null, previous);
-    }
-    _flush(done) {
-        const { size, digest } = this.expected;
-        if (size !== undefined && this.bytes !== size) {
-            return done(this.fail(`the content has ${this.bytes} bytes, not ${size}`));
-        }
-        const actual = `${digest.slice(0, digest.indexOf(':'))}:${this.hash.digest('hex')}`;
-        if (actual !== digest)
-            return done(this.fail(`the content has digest ${actual}`));
-        done(null, this.held);
-    }
-    fail(problem) {
-        this.failure = this.mismatch(problem);
-        return this.failure;
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/registry/repository.js
 
 
@@ -80121,7 +80352,7 @@ function repositoryAt(registry, base, repository) {
 }
 /** `registry/repository:tag` or `registry/repository@sha256:…`, for messages. */
 function referenceName(repository, reference) {
-    return `${repository.display}${digest_isDigest(reference) ? '@' : ':'}${reference}`;
+    return `${repository.display}${isDigest(reference) ? '@' : ':'}${reference}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/registry/blobs.js
@@ -80164,9 +80395,9 @@ async function mountBlob(requester, repository, digest, from) {
  * Streams a blob (following redirects, e.g. to a storage bucket), its digest checked as it passes:
  * a wrong blob ends in an error instead of its last bytes.
  */
-async function blobs_openBlob(requester, repository, digest) {
+async function openBlob(requester, repository, digest) {
     const subject = referenceName(repository, digest);
-    const check = new DigestCheck({ digest }, (problem) => new errors/* UserError */.y(subject, `the registry served a wrong blob: ${problem}`));
+    const check = new DigestCheck(new ContentCheck({ digest }, (problem) => new errors/* UserError */.y(subject, `the registry served a wrong blob: ${problem}`)));
     const { reply, stream } = await requester.openStream({ method: 'GET', url: `${repository.url}/blobs/${digest}` }, [pullScope(repository.name)]);
     if (!stream)
         throw requester.refusal(reply, subject, 'reading the blob');
@@ -89441,12 +89672,12 @@ function mediaTypeOf(reply) {
 }
 /** The digest `bytes` must have: the reference's own when it is a digest. */
 function expectedDigest(subject, reference, bytes) {
-    if (!digest_isDigest(reference))
-        return digestOf(bytes);
+    if (!isDigest(reference))
+        return digestBytes(bytes);
     const algorithm = algorithmOf(reference);
     if (!algorithm)
         throw new errors/* UserError */.y(subject, 'cannot check a digest of that algorithm (sha256 and sha512 only)');
-    return digestOf(bytes, algorithm);
+    return digestBytes(bytes, algorithm);
 }
 /** The manifest a tag or digest names (any of the four types); undefined when there is none. */
 async function getManifest(requester, repository, reference) {
@@ -89462,7 +89693,7 @@ async function getManifest(requester, repository, reference) {
     }
     const digest = expectedDigest(subject, reference, reply.body);
     // Content addressing: what we got must be what was asked for (a digest) or what the registry says it is.
-    const claimed = digest_isDigest(reference) ? reference : headerOf(reply, 'docker-content-digest');
+    const claimed = isDigest(reference) ? reference : headerOf(reply, 'docker-content-digest');
     if (claimed && algorithmOf(claimed) === algorithmOf(digest) && claimed !== digest) {
         throw new errors/* UserError */.y(subject, `the registry served a manifest whose digest is ${digest}, not ${claimed}`, 'the registry or a proxy in between alters content; check it');
     }
@@ -89472,7 +89703,7 @@ async function getManifest(requester, repository, reference) {
 async function putManifest(requester, repository, reference, content) {
     const subject = referenceName(repository, reference);
     const digest = expectedDigest(subject, reference, content.bytes);
-    if (digest_isDigest(reference) && digest !== reference) {
+    if (isDigest(reference) && digest !== reference) {
         throw new errors/* UserError */.y(subject, `the manifest's bytes have digest ${digest}`, 'this is a bug: please report it');
     }
     const reply = await requester.request({
@@ -89678,11 +89909,11 @@ function parseWarnings(header) {
 class Requester {
     settings;
     warned = new Set();
+    /** Everything about this registry is logged through this: no password, Basic header or token gets out. */
+    logger;
     constructor(settings) {
         this.settings = settings;
-    }
-    get logger() {
-        return this.settings.logger;
+        this.logger = redacting(settings.logger, (text) => settings.auth.redact(text));
     }
     /** One attempt: a 401 is answered once with what the registry asks for (a stream body cannot be sent twice). */
     async send(call, scopes) {
@@ -89698,7 +89929,7 @@ class Requester {
     }
     /** Runs `attempt` under the retry policy (see withRetries). */
     retrying(what, attempt) {
-        return withRetries(what, attempt, this.settings.retry, this.settings.logger);
+        return withRetries(what, attempt, this.settings.retry, this.logger);
     }
     /** The error for an answer that is not the one wanted. */
     refusal(reply, subject, doing) {
@@ -89712,7 +89943,7 @@ class Requester {
     }
     retried(call, scopes, transmit) {
         const what = `${call.method} ${new URL(call.url).pathname}`;
-        return untilAnswered(what, () => this.authorized(call, scopes, transmit), this.settings.retry, this.settings.logger);
+        return untilAnswered(what, () => this.authorized(call, scopes, transmit), this.settings.retry, this.logger);
     }
     async buffered(call, authorization) {
         return { reply: await exchange(this.settings.http, call, authorization) };
@@ -89737,10 +89968,19 @@ class Requester {
             if (this.warned.has(text))
                 continue;
             this.warned.add(text);
-            this.settings.logger.warning(`${this.settings.registry}: ${text}`);
+            this.logger.warning(`${this.settings.registry}: ${text}`);
         }
         return answer;
     }
+}
+/** `logger` with `redact` applied to every line (a registry may echo what it was sent in a `Warning`). */
+function redacting(logger, redact) {
+    return {
+        info: (message) => logger.info(redact(message)),
+        warning: (message) => logger.warning(redact(message)),
+        debug: (message) => logger.debug(redact(message)),
+        group: (title, fn) => logger.group(redact(title), fn),
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/registry/tags.js
@@ -89780,32 +90020,33 @@ function nextPage(link, current) {
 ;// CONCATENATED MODULE: ./lib/registry/chunks.js
 /**
  * Regroups a stream into pieces of exactly `size` bytes (the last one shorter): the chunks of a chunked
- * upload. At most one chunk is held at a time, so memory stays bounded whatever the blob's size.
+ * upload. Each piece is copied in as it arrives, since the stream may reuse its buffers (see
+ * BlobReader), and only the chunk being filled is held, so memory stays bounded whatever the blob's size.
  */
 async function* chunksOf(stream, size) {
-    let parts = [];
+    // A new buffer per chunk, not one reused: a chunk goes out with a request that may be sent again.
+    let chunk;
     let length = 0;
     for await (const piece of stream) {
         let rest = piece;
-        while (length + rest.length >= size) {
-            const take = size - length;
-            parts.push(rest.subarray(0, take));
-            yield Buffer.concat(parts);
-            parts = [];
-            length = 0;
+        while (rest.length > 0) {
+            chunk ??= Buffer.allocUnsafe(size);
+            const take = Math.min(size - length, rest.length);
+            rest.copy(chunk, length, 0, take);
+            length += take;
             rest = rest.subarray(take);
-        }
-        if (rest.length > 0) {
-            parts.push(rest);
-            length += rest.length;
+            if (length === size) {
+                yield chunk;
+                chunk = undefined;
+                length = 0;
+            }
         }
     }
-    if (length > 0)
-        yield Buffer.concat(parts);
+    if (chunk && length > 0)
+        yield chunk.subarray(0, length);
 }
 
 ;// CONCATENATED MODULE: ./lib/registry/upload-session.js
-
 
 
 
@@ -89828,26 +90069,49 @@ async function startSession(upload) {
         throw upload.requester.refusal(reply, upload.subject, 'starting the upload of the blob');
     }
     const minChunk = Number(headerOf(reply, 'oci-chunk-min-length'));
-    return {
+    const session = {
         location: new URL(location, reply.url).toString(),
         minChunk: Number.isSafeInteger(minChunk) && minChunk > 0 ? minChunk : undefined,
+        completed: false,
     };
+    upload.sessions.push(session);
+    return session;
 }
-/** The blob's bytes through a digest check; `failure()` tells a bad blob or a failed read from a network error. */
+/**
+ * Cancels (DELETE) the sessions of an upload that failed for good, so the registry drops what they
+ * received now rather than whenever it purges stale uploads. Best effort: one attempt each, and a
+ * refusal or failure is ignored, since the upload's own error is what the user needs to see.
+ */
+async function cancelSessions(upload) {
+    const open = upload.sessions.filter((session) => !session.completed);
+    await Promise.all(open.map((session) => upload.requester
+        .send({ method: 'DELETE', url: session.location }, upload.scopes)
+        .catch(() => undefined)));
+}
+/**
+ * The blob's bytes through a digest check, as the body of a request: got writes each chunk out before
+ * it asks for the next, so the source may read every chunk into the same buffer. `failure()` tells a
+ * bad blob or a failed read from a network error.
+ */
 async function openChecked(upload) {
     const { descriptor, subject } = upload;
-    const check = new DigestCheck(descriptor, (problem) => new errors/* UserError */.y(subject, `the blob is not what its descriptor says: ${problem}`, 'the source image is corrupt; rebuild it'));
+    const check = new ContentCheck(descriptor, (problem) => new errors/* UserError */.y(subject, `the blob is not what its descriptor says: ${problem}`, 'the source image is corrupt; rebuild it'));
     const source = await upload.open();
     let readFailure;
-    source.once('error', (error) => (readFailure = error));
-    const body = (0,external_node_stream_.pipeline)(source, check, () => undefined);
+    async function* read() {
+        try {
+            yield* source;
+        }
+        catch (error) {
+            readFailure = error instanceof Error ? error : new Error(String(error));
+            throw error;
+        }
+    }
     return {
-        body,
+        body: checkedChunks(read(), check),
         failure: () => check.failure ?? readFailure,
-        close: () => {
-            source.destroy();
-            check.destroy();
-        },
+        // The source may never have been read (a request that failed before its body): let go of it all the same.
+        close: () => source.destroy(),
     };
 }
 function withDigest(location, digest) {
@@ -89856,7 +90120,8 @@ function withDigest(location, digest) {
     return url.toString();
 }
 /** The registry's digest of what it stored must be the blob's. */
-function checkStored(upload, reply) {
+function checkStored(upload, session, reply) {
+    session.completed = true;
     const stored = headerOf(reply, 'docker-content-digest');
     if (stored && stored !== upload.descriptor.digest) {
         throw new errors/* UserError */.y(upload.subject, `the registry stored the blob as ${stored}`, 'the registry or a proxy in between alters content; check it');
@@ -89876,7 +90141,7 @@ function checkStored(upload, reply) {
  * with their Content-Length — or in chunks (PATCH) when the registry asks for them with
  * `OCI-Chunk-Min-Length` or refuses the single PUT. The digest is computed while streaming; a wrong
  * blob fails before the upload is completed. A failed attempt starts over with a new session and
- * `open()`s the blob again.
+ * `open()`s the blob again; when the upload fails for good, its sessions are cancelled.
  */
 async function uploadBlob(requester, repository, descriptor, open, chunkSize) {
     const subject = referenceName(repository, descriptor.digest);
@@ -89888,18 +90153,19 @@ async function uploadBlob(requester, repository, descriptor, open, chunkSize) {
         subject,
         scopes: [pushScope(repository.name)],
         chunkSize,
+        sessions: [],
     };
+    let lastFailure;
     try {
-        await requester.retrying(`uploading ${subject}`, async () => {
-            const session = await startSession(upload);
-            if (session.minChunk !== undefined)
-                return chunked(upload, session);
-            if (await monolithic(upload, session))
-                return;
-            await chunked(upload, await startSession(upload));
-        });
+        await requester.retrying(`uploading ${subject}`, () => attempt(upload).catch((error) => {
+            lastFailure = error;
+            throw error;
+        }));
     }
     catch (error) {
+        // Unless the registry cannot be reached: each DELETE would only wait out the same timeouts.
+        if (networkErrorCode(lastFailure) === undefined)
+            await cancelSessions(upload);
         if (error instanceof RetryableReply)
             throw requester.refusal(error.reply, subject, 'uploading the blob');
         if (error instanceof SessionLost) {
@@ -89907,6 +90173,15 @@ async function uploadBlob(requester, repository, descriptor, open, chunkSize) {
         }
         throw error;
     }
+}
+/** One try of the whole upload, in a session of its own. */
+async function attempt(upload) {
+    const session = await startSession(upload);
+    if (session.minChunk !== undefined)
+        return chunked(upload, session);
+    if (await monolithic(upload, session))
+        return;
+    await chunked(upload, await startSession(upload));
 }
 /** The whole blob in one PUT. False when the registry refused it in a way that chunks may get around. */
 async function monolithic(upload, session) {
@@ -89931,7 +90206,7 @@ async function monolithic(upload, session) {
     if (failure)
         throw failure;
     if (reply.statusCode === 201) {
-        checkStored(upload, reply);
+        checkStored(upload, session, reply);
         return true;
     }
     // A token that expired while the bytes went up, or a session the registry dropped.
@@ -89950,13 +90225,12 @@ async function chunked(upload, session) {
     const { descriptor, requester, subject } = upload;
     const size = Math.max(session.minChunk ?? 0, upload.chunkSize);
     const stream = await openChecked(upload);
-    let location = session.location;
     let offset = 0;
     try {
         for await (const chunk of chunksOf(stream.body, size)) {
             const reply = await sendOnce(upload, {
                 method: 'PATCH',
-                url: location,
+                url: session.location,
                 headers: {
                     'content-type': 'application/octet-stream',
                     'content-range': `${offset}-${offset + chunk.length - 1}`,
@@ -89968,7 +90242,7 @@ async function chunked(upload, session) {
             }
             if (reply.statusCode !== 202)
                 throw requester.refusal(reply, subject, 'uploading a chunk of the blob');
-            location = new URL(headerOf(reply, 'location') ?? location, reply.url).toString();
+            session.location = new URL(headerOf(reply, 'location') ?? session.location, reply.url).toString();
             offset += chunk.length;
         }
     }
@@ -89980,7 +90254,7 @@ async function chunked(upload, session) {
     }
     const reply = await sendOnce(upload, {
         method: 'PUT',
-        url: withDigest(location, descriptor.digest),
+        url: withDigest(session.location, descriptor.digest),
         headers: { 'content-type': 'application/octet-stream' },
         body: Buffer.alloc(0),
     });
@@ -89988,7 +90262,7 @@ async function chunked(upload, session) {
         throw new SessionLost('HTTP 404 for the closing PUT');
     if (reply.statusCode !== 201)
         throw requester.refusal(reply, subject, 'completing the upload of the blob');
-    checkStored(upload, reply);
+    checkStored(upload, session, reply);
 }
 
 ;// CONCATENATED MODULE: ./lib/registry/client.js
@@ -90026,6 +90300,8 @@ class RegistryClient {
     uploads;
     pageSize;
     chunkSize;
+    /** Per repository, the last tag list read in full: what `listedTags` answers from. */
+    tagLists = new Map();
     constructor(registry, credentials, options = {}) {
         this.registry = registry;
         this.base = registryEndpoint(registry, options.insecure);
@@ -90039,14 +90315,13 @@ class RegistryClient {
             maxMs: BACKOFF_MAX_MS,
             sleep: options.sleep ?? realSleep,
         };
-        const logger = options.logger ?? silent;
-        // Token requests get the same retries (and need no authentication of their own).
+        // Token requests get the same retries (and need no authentication of their own), logged as redacted.
         const tokenRequest = async (url, authorization) => {
             const once = async () => ({ reply: await exchange(client, { method: 'GET', url }, authorization) });
-            return (await untilAnswered('asking for a token', once, retry, logger)).reply;
+            return (await untilAnswered('asking for a token', once, retry, this.requester.logger)).reply;
         };
         const auth = new Authenticator(registry, credentials, tokenRequest, options.now ?? Date.now, options.insecure ?? false, options.loginHint);
-        this.requester = new Requester({ registry, http: client, auth, logger, retry });
+        this.requester = new Requester({ registry, http: client, auth, logger: options.logger ?? silent, retry });
     }
     /** Proves the credentials work (GET /v2/ and, for token registries, a token) without changing anything. */
     async checkAccess() {
@@ -90056,7 +90331,27 @@ class RegistryClient {
     }
     /** Every tag of a repository (following pagination); [] when the repository does not exist. */
     listTags(repository) {
-        return listTags(this.requester, this.at(repository), this.pageSize);
+        const listed = listTags(this.requester, this.at(repository), this.pageSize);
+        this.tagLists.set(repository, listed);
+        // A failed listing is the caller's error; `listedTags` must not answer from it.
+        listed.catch(() => {
+            if (this.tagLists.get(repository) === listed)
+                this.tagLists.delete(repository);
+        });
+        return listed;
+    }
+    /**
+     * The tags of a repository as this client last listed them (e.g. for `latest: auto`), listed now if
+     * it never did: one request for any number of tags. A snapshot, so tags written since may be missing.
+     * Undefined when the registry will not list them (some grant push but not listing).
+     */
+    async listedTags(repository) {
+        try {
+            return new Set(await (this.tagLists.get(repository) ?? this.listTags(repository)));
+        }
+        catch {
+            return undefined;
+        }
     }
     /** The digest a tag (or digest) points at, by HEAD; undefined when it does not exist. */
     manifestDigest(repository, reference) {
@@ -90078,13 +90373,16 @@ class RegistryClient {
     mountBlob(repository, digest, fromRepository) {
         return mountBlob(this.requester, this.at(repository), digest, this.at(fromRepository));
     }
-    /** Uploads a blob, streamed from `open()` (called again when an attempt starts over); at most `uploadConcurrency` at once. */
+    /**
+     * Uploads a blob from `open()` (called again when an attempt starts over), each chunk sent before
+     * the next is read (see BlobReader); at most `uploadConcurrency` at once.
+     */
     uploadBlob(repository, descriptor, open) {
         return this.uploads.run(() => uploadBlob(this.requester, this.at(repository), descriptor, open, this.chunkSize));
     }
     /** Streams a blob; the stream fails at its end if the content does not have the digest. */
     openBlob(repository, digest) {
-        return blobs_openBlob(this.requester, this.at(repository), digest);
+        return openBlob(this.requester, this.at(repository), digest);
     }
     at(repository) {
         return repositoryAt(this.registry, this.base, repository);

@@ -108,6 +108,13 @@ function writes(exchanges: readonly ProxyExchange[]): ProxyExchange[] {
   return exchanges.filter((e) => e.method !== 'GET' && e.method !== 'HEAD');
 }
 
+/** Requests past authentication, as `METHOD path status`: no 401 challenges, no `/v2/` pings (the login check). */
+function afterAuth(exchanges: readonly ProxyExchange[]): string[] {
+  return exchanges
+    .filter((e) => e.status !== 401 && (e.url.split('?')[0] ?? '') !== '/v2/')
+    .map((e) => `${e.method} ${e.url.split('?')[0] ?? ''} ${e.status}`);
+}
+
 /** Writes `image` as an OCI layout under the workspace, the way skopeo writes one (`skopeo copy ... oci:`). */
 async function layoutOf(workspace: string, path: string, image: LayeredImage, ref?: string): Promise<void> {
   const hand = await tempDir('hand-layout-');
@@ -168,6 +175,14 @@ describe('image-driver: registry, end to end through the bundled action', () => 
       ]);
 
       const exchanges = proxy.exchanges.slice(start);
+      // After auth, 2 + N requests for N tags: the staging manifest, the target's tag list (read once,
+      // in place of a HEAD per tag: a tag it does not list needs no look), and a PUT per tag.
+      expect(afterAuth(exchanges)).toEqual([
+        'GET /v2/falcosecurity/falco/manifests/staging 200',
+        'GET /v2/falcosecurity/falco/tags/list 200',
+        'PUT /v2/falcosecurity/falco/manifests/0.26.0 201',
+        'PUT /v2/falcosecurity/falco/manifests/latest 201',
+      ]);
       // Not one blob request of any kind (HEAD, GET, upload, mount): zero blob bytes moved.
       expect(exchanges.filter((e) => e.url.includes('/blobs/')).map((e) => `${e.method} ${e.url}`)).toEqual(
         [],
@@ -200,9 +215,45 @@ describe('image-driver: registry, end to end through the bundled action', () => 
       expect(rerun.exitCode, rerun.stdout).toBe(0);
       expect(imagesOf(rerun)).toEqual(imagesOf(run));
       const rerunExchanges = proxy.exchanges.slice(again);
-      expect(rerunExchanges.length).toBeGreaterThan(0);
+      // The tag list now holds both tags: each is looked at (HEAD), found at the digest, and left alone.
+      expect(afterAuth(rerunExchanges)).toEqual([
+        'GET /v2/falcosecurity/falco/manifests/staging 200',
+        'GET /v2/falcosecurity/falco/tags/list 200',
+        'HEAD /v2/falcosecurity/falco/manifests/0.26.0 200',
+        'HEAD /v2/falcosecurity/falco/manifests/latest 200',
+      ]);
       expect(writes(rerunExchanges).map((e) => `${e.method} ${e.url}`)).toEqual([]);
       expect(rerunExchanges.filter((e) => e.url.includes('/blobs/'))).toEqual([]);
+    });
+
+    it('with latest: auto, promotes with the one tag list that decided latest', async () => {
+      // The first test left 0.26.0 and latest at the staging digest.
+      const stagingDigest = await skopeoDigest(`${registry.address}/falcosecurity/falco:staging`, user);
+      const start = proxy.exchanges.length;
+      const run = await publish(workspace, {
+        ref: 'refs/tags/0.27.0',
+        registry: proxy.address,
+        images: `docker://${proxy.address}/falcosecurity/falco:staging falcosecurity/falco`,
+        latest: 'auto',
+        ...withUser(),
+      });
+      expect(run.exitCode, run.stdout).toBe(0);
+      expect(run.outputs.latest).toBe('true');
+      expect(imagesOf(run)).toEqual([
+        { ref: `${proxy.address}/falcosecurity/falco:0.27.0`, digest: stagingDigest },
+        { ref: `${proxy.address}/falcosecurity/falco:latest`, digest: stagingDigest },
+      ]);
+      // One listing, made for latest: auto and used again by the push: 0.27.0 is not in it (a PUT, no
+      // HEAD); latest is, and already has the digest (a HEAD, no PUT).
+      expect(afterAuth(proxy.exchanges.slice(start)).sort()).toEqual(
+        [
+          'GET /v2/falcosecurity/falco/manifests/staging 200',
+          'GET /v2/falcosecurity/falco/tags/list 200',
+          'PUT /v2/falcosecurity/falco/manifests/0.27.0 201',
+          'HEAD /v2/falcosecurity/falco/manifests/latest 200',
+        ].sort(),
+      );
+      expect(await skopeoDigest(`${registry.address}/falcosecurity/falco:0.27.0`, user)).toBe(stagingDigest);
     });
   });
 

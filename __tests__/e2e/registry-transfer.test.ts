@@ -306,6 +306,11 @@ describe('RegistryClient moves bytes through faults', () => {
       );
       const puts = proxy.exchanges.filter((e) => e.method === 'PUT');
       expect(puts).toHaveLength(1);
+      // The upload failed for good: its session is cancelled (docker-registry dropped it already when
+      // the PUT broke off, and says 404; a registry that kept it deletes it).
+      const deletes = proxy.exchanges.filter((e) => e.method === 'DELETE' && e.status !== 401);
+      expect(deletes.map((e) => e.url)).toEqual([puts[0]?.url.split('&digest=')[0]]);
+      expect([204, 404]).toContain(deletes[0]?.status);
       // The proxy sees the connection close a moment after the client gave up.
       await waitFor(async () => puts[0]?.aborted === true, 'the PUT broken off at the proxy', 5000);
       expect(puts[0]?.status).not.toBe(201);
@@ -332,6 +337,9 @@ describe('RegistryClient moves bytes through faults', () => {
       );
       expect(failure.message).toMatch('the content is longer than its 10 bytes');
       expect(proxy.exchanges.filter((e) => e.method === 'PUT')).toEqual([]);
+      // The session it opened is cancelled: the registry forgets it now, not when it purges old uploads.
+      const steps = proxy.exchanges.filter((e) => e.status !== 401).map((e) => `${e.method} ${e.status}`);
+      expect(steps).toEqual(['POST 202', 'DELETE 204']);
     });
 
     it('refuses a manifest read by digest whose bytes have another digest', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CopyTarget } from '../../src/images/copy-target.js';
 import { copyImage } from '../../src/images/copy-image.js';
 import type { Descriptor } from '../../src/oci/descriptor.js';
-import type { ManifestNode, RegistryOrigin, SourceImage } from '../../src/oci/image.js';
+import type { BlobReader, ManifestNode, RegistryOrigin, SourceImage } from '../../src/oci/image.js';
 import { MediaTypes } from '../../src/oci/media-types.js';
 import { digestBytes as sha256Digest } from '../../src/oci/digest.js';
 
@@ -35,10 +35,11 @@ class MemoryTarget implements CopyTarget {
     this.blobs.set(digest, Buffer.alloc(0));
     return true;
   }
-  async putBlob(descriptor: Descriptor, open: () => Promise<Readable>): Promise<void> {
+  async putBlob(descriptor: Descriptor, open: () => Promise<BlobReader>): Promise<void> {
     this.calls.push(`putBlob ${descriptor.digest}`);
     const chunks: Buffer[] = [];
-    for await (const chunk of await open()) chunks.push(chunk as Buffer);
+    // Copies: a reader's chunks may share one buffer.
+    for await (const chunk of await open()) chunks.push(Buffer.from(chunk));
     this.blobs.set(descriptor.digest, Buffer.concat(chunks));
   }
   async putManifest(reference: string, node: ManifestNode): Promise<string> {
@@ -95,7 +96,10 @@ function source(
     root,
     opened,
     ...(origin ? { origin } : {}),
-    openBlob: async (descriptor) => {
+    openBlob: async () => {
+      throw new Error('a copy reads blobs with readBlob');
+    },
+    readBlob: async (descriptor) => {
       opened.push(descriptor.digest);
       const bytes = blobs.get(descriptor.digest);
       if (!bytes) throw new Error('no such blob');

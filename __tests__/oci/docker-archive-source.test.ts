@@ -25,7 +25,12 @@ function diffId(layer: Buffer): string {
 
 async function blobBytes(image: SourceImage, descriptor: Descriptor | undefined): Promise<Buffer> {
   if (descriptor === undefined) throw new Error('no such blob');
-  return readAll(await image.openBlob(descriptor));
+  const streamed = await readAll(await image.openBlob(descriptor));
+  // The chunk-by-chunk reader an upload uses gives the same bytes.
+  const chunks: Buffer[] = [];
+  for await (const chunk of await image.readBlob(descriptor)) chunks.push(Buffer.from(chunk));
+  expect(Buffer.concat(chunks).equals(streamed)).toBe(true);
+  return streamed;
 }
 
 describe('readDockerArchive', () => {

@@ -38,6 +38,9 @@ describe('readOciLayout', () => {
     const layer = image.root.blobs[1];
     if (layer === undefined) throw new Error('no layer');
     expect((await readAll(await image.openBlob(layer))).toString()).toBe('layer one');
+    const chunks: Buffer[] = [];
+    for await (const chunk of await image.readBlob(layer)) chunks.push(Buffer.from(chunk));
+    expect(Buffer.concat(chunks).toString()).toBe('layer one');
     await image.close();
   });
 
@@ -140,6 +143,7 @@ describe('readOciLayout', () => {
     await writeFile(blobFile(dir, layer.digest), 'truncated');
 
     await expect(image.openBlob(layer)).rejects.toThrow(`blob ${layer.digest} is 9 bytes, not 3`);
+    await expect(image.readBlob(layer)).rejects.toThrow(`blob ${layer.digest} is 9 bytes, not 3`);
   });
 
   it('refuses a digest that would lead out of blobs/', async () => {

@@ -82,7 +82,9 @@ describe('OciLayoutTarget', () => {
     const failure = target.writeBlob(descriptor, async () => Readable.from([Buffer.from('imposter')]));
 
     await expect(failure).rejects.toThrow(UserError);
-    await expect(failure).rejects.toThrow(`blob ${descriptor.digest} arrived as 8 bytes with digest`);
+    await expect(failure).rejects.toThrow(
+      `blob ${descriptor.digest} is not what its descriptor says: the content has digest`,
+    );
     expect(await target.hasBlob(descriptor.digest)).toBe(false);
     expect(await blobFiles(target.dir)).toEqual(['sha256']);
   });
@@ -99,7 +101,7 @@ describe('OciLayoutTarget', () => {
     });
 
     await expect(target.writeBlob(descriptor, async () => endless)).rejects.toThrow(
-      `blob ${descriptor.digest} is larger than the 4 bytes its descriptor gives`,
+      `blob ${descriptor.digest} is not what its descriptor says: the content is longer than its 4 bytes`,
     );
     expect(produced).toBeLessThan(1024 * 1024);
     expect(endless.destroyed).toBe(true);
@@ -120,6 +122,22 @@ describe('OciLayoutTarget', () => {
     ).rejects.toThrow('cannot open');
     await expect(target.writeBlob(descriptor, async () => broken)).rejects.toThrow('connection reset');
     expect(await blobFiles(target.dir)).toEqual(['sha256']);
+  });
+
+  it('writes each chunk out before it asks for the next: a reader may reuse one buffer for all', async () => {
+    const bytes = Buffer.from('0123456789abcdefghij'.repeat(5000));
+    const { descriptor } = blob(bytes.toString());
+    // Every chunk lands in the same small buffer, as FileChunks reads a file.
+    async function* reused(): AsyncGenerator<Buffer> {
+      const buffer = Buffer.alloc(777);
+      for (let at = 0; at < bytes.length; at += buffer.length) {
+        const n = bytes.copy(buffer, 0, at, at + buffer.length);
+        yield buffer.subarray(0, n);
+      }
+    }
+    await target.writeBlob(descriptor, async () => Object.assign(reused(), { destroy: () => undefined }));
+    const hex = descriptor.digest.slice('sha256:'.length);
+    expect((await readFile(join(target.dir, 'blobs', 'sha256', hex))).equals(bytes)).toBe(true);
   });
 
   it('writes many different blobs concurrently', async () => {

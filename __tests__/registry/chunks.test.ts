@@ -30,3 +30,20 @@ describe('chunksOf', () => {
     expect(out).toEqual(['abcdefg', 'hijklmn', 'opqrstu', 'vwxyz']);
   });
 });
+
+describe('chunksOf, from a source that reuses its buffer', () => {
+  it('copies each piece in before asking for the next, so the chunks hold what was read', async () => {
+    const text = 'abcdefghijklmnopqrstuvwxyz';
+    // Every piece lands in the same buffer, as FileChunks reads them.
+    async function* reused(): AsyncGenerator<Buffer> {
+      const buffer = Buffer.alloc(3);
+      for (let at = 0; at < text.length; at += 3) {
+        const n = buffer.write(text.slice(at, at + 3));
+        yield buffer.subarray(0, n);
+      }
+    }
+    const out: string[] = [];
+    for await (const chunk of chunksOf(reused(), 10)) out.push(chunk.toString());
+    expect(out).toEqual(['abcdefghij', 'klmnopqrst', 'uvwxyz']);
+  });
+});

@@ -95,7 +95,7 @@ async function copyBlob(
     for (const from of places) if (!mounted) mounted = await target.mountBlob(blob.digest, from);
     if (mounted) counts.mounted++;
     else {
-      await target.putBlob(blob, () => source.openBlob(blob));
+      await target.putBlob(blob, () => source.readBlob(blob));
       counts.uploaded++;
     }
   }

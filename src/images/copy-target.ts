@@ -1,6 +1,5 @@
-import type { Readable } from 'node:stream';
 import type { Descriptor } from '../oci/descriptor.js';
-import type { ManifestNode, RegistryOrigin } from '../oci/image.js';
+import type { BlobReader, ManifestNode, RegistryOrigin } from '../oci/image.js';
 
 /**
  * Where the registry driver writes one repository's images: a repository on a registry, or a name
@@ -16,7 +15,8 @@ export interface CopyTarget {
   hasBlob(digest: string): Promise<boolean>;
   /** Links a blob from another repository of the same store without moving bytes; false when it cannot. */
   mountBlob(digest: string, from: RegistryOrigin): Promise<boolean>;
-  putBlob(descriptor: Descriptor, open: () => Promise<Readable>): Promise<void>;
+  /** Stores a blob from `open()` (called again when a try starts over), taking it chunk by chunk (see BlobReader). */
+  putBlob(descriptor: Descriptor, open: () => Promise<BlobReader>): Promise<void>;
   /** Stores the manifest's exact bytes under `reference` (a tag, or its own digest); returns its digest. */
   putManifest(reference: string, node: ManifestNode): Promise<string>;
 }

@@ -1,8 +1,7 @@
-import type { Readable } from 'node:stream';
 import type { Descriptor } from '../oci/descriptor.js';
-import type { ManifestNode } from '../oci/image.js';
+import type { BlobReader, ManifestNode } from '../oci/image.js';
 import type { OciLayoutTarget } from '../oci/layout-target.js';
-import { isDigest } from '../registry/digest.js';
+import { isDigest } from '../oci/digest.js';
 import type { CopyTarget } from './copy-target.js';
 
 /**
@@ -36,7 +35,7 @@ export class LayoutCopyTarget implements CopyTarget {
     return false;
   }
 
-  putBlob(descriptor: Descriptor, open: () => Promise<Readable>): Promise<void> {
+  putBlob(descriptor: Descriptor, open: () => Promise<BlobReader>): Promise<void> {
     return this.layout.writeBlob(descriptor, open);
   }
 

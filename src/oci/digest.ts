@@ -13,6 +13,9 @@ export interface ParsedDigest {
   readonly hex: string;
 }
 
+/** The digest grammar of the distribution spec: any algorithm, any encoding. */
+const DIGEST = /^([a-z0-9]+(?:[+._-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
+
 function isAlgorithm(name: string): name is DigestAlgorithm {
   return Object.hasOwn(HEX_LENGTHS, name);
 }
@@ -24,6 +27,17 @@ export function parseDigest(digest: string): ParsedDigest | undefined {
   const hex = match?.[2];
   if (algorithm === undefined || hex === undefined || !isAlgorithm(algorithm)) return undefined;
   return hex.length === HEX_LENGTHS[algorithm] ? { algorithm, hex } : undefined;
+}
+
+/** True for a reference that names content (`sha256:…`, or a digest of an algorithm we cannot compute) rather than a tag. */
+export function isDigest(reference: string): boolean {
+  return DIGEST.test(reference);
+}
+
+/** The algorithm of a digest, when it is one we can compute; anything else is refused rather than trusted. */
+export function algorithmOf(digest: string): DigestAlgorithm | undefined {
+  const algorithm = DIGEST.exec(digest)?.[1];
+  return algorithm !== undefined && isAlgorithm(algorithm) ? algorithm : undefined;
 }
 
 /** The digest of bytes held in memory (manifests, configs): small enough to hash in one go. */

@@ -1,10 +1,10 @@
-import { open, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { open, mkdtemp, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { UserError } from '../util/errors.js';
 import type { Descriptor } from './descriptor.js';
 import { digestBytes } from './digest.js';
+import { FileChunks } from './file-chunks.js';
 import { configDiffIds } from './image-config.js';
 import type { ManifestNode, SourceImage } from './image.js';
 import { isJsonObject } from './json.js';
@@ -77,7 +77,10 @@ export async function readDockerArchive(file: string): Promise<SourceImage> {
     return {
       name,
       root,
-      openBlob: (descriptor) => openBlob(blobs, descriptor, name),
+      openBlob: async (descriptor) =>
+        (await openBlobFile(blobs, descriptor, name)).createReadStream({ highWaterMark: UPLOAD_READ_CHUNK }),
+      readBlob: async (descriptor) =>
+        new FileChunks(await openBlobFile(blobs, descriptor, name), descriptor.size),
       close: () => rm(temp, { recursive: true, force: true }),
     };
   } catch (error) {
@@ -203,18 +206,17 @@ async function convertLayers(
   });
 }
 
-async function openBlob(
+async function openBlobFile(
   blobs: ReadonlyMap<string, string>,
   descriptor: Descriptor,
   name: string,
-): Promise<Readable> {
+): Promise<FileHandle> {
   const path = blobs.get(descriptor.digest);
   if (path === undefined) throw new UserError(name, `the image has no blob ${descriptor.digest}`);
-  const handle = await open(path, 'r').catch((error: unknown) => {
+  return open(path, 'r').catch((error: unknown) => {
     if (isNotFound(error)) {
       throw new UserError(name, `blob ${descriptor.digest} is gone: the source was closed`);
     }
     throw error;
   });
-  return handle.createReadStream({ highWaterMark: UPLOAD_READ_CHUNK });
 }

@@ -22,6 +22,15 @@ export interface RegistryOrigin {
 }
 
 /**
+ * A blob's bytes, read chunk by chunk. The chunks may share one buffer (see FileChunks): a reader is
+ * done with a chunk once it asks for the next, and keeps a copy of what it needs longer. `destroy`
+ * lets go of what is behind it (a file, a connection), whether it was read or not. A Readable is one.
+ */
+export interface BlobReader extends AsyncIterable<Buffer> {
+  destroy(): void;
+}
+
+/**
  * An image (or multi-arch index) read from a source, ready to copy: the manifest tree, and a way to stream
  * any of its blobs. Never holds a blob in memory.
  */
@@ -30,7 +39,10 @@ export interface SourceImage {
   readonly name: string;
   readonly root: ManifestNode;
   readonly origin?: RegistryOrigin;
+  /** A blob as a stream whose chunks stay valid (to keep, or pipe anywhere). */
   openBlob(descriptor: Descriptor): Promise<Readable>;
+  /** A blob for a reader that takes it chunk by chunk: as cheap as the source can give it (see BlobReader). */
+  readBlob(descriptor: Descriptor): Promise<BlobReader>;
   /** Releases what reading the source set up (temporary files). */
   close(): Promise<void>;
 }

@@ -49,16 +49,18 @@ export async function joinSources(parts: readonly SourceImage[]): Promise<Source
   const owners = new Map<string, SourceImage>();
   for (const part of parts)
     for (const blob of part.root.blobs) if (!owners.has(blob.digest)) owners.set(blob.digest, part);
+  const ownerOf = (descriptor: Descriptor): SourceImage => {
+    const owner = owners.get(descriptor.digest);
+    if (owner === undefined) throw new UserError(name, `no joined image has blob ${descriptor.digest}`);
+    return owner;
+  };
   const origin = sharedOrigin(parts);
   return {
     name,
     root,
     ...(origin === undefined ? {} : { origin }),
-    openBlob: async (descriptor) => {
-      const owner = owners.get(descriptor.digest);
-      if (owner === undefined) throw new UserError(name, `no joined image has blob ${descriptor.digest}`);
-      return owner.openBlob(descriptor);
-    },
+    openBlob: async (descriptor) => ownerOf(descriptor).openBlob(descriptor),
+    readBlob: async (descriptor) => ownerOf(descriptor).readBlob(descriptor),
     close: async () => {
       const results = await Promise.allSettled(parts.map((part) => part.close()));
       const failed = results.find((result) => result.status === 'rejected');

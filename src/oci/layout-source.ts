@@ -1,15 +1,15 @@
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { UserError } from '../util/errors.js';
-import { UPLOAD_READ_CHUNK } from './upload-chunk.js';
 import type { Descriptor } from './descriptor.js';
 import { digestBytes, parseDigest, type ParsedDigest } from './digest.js';
+import { FileChunks } from './file-chunks.js';
 import type { ManifestNode, SourceImage } from './image.js';
 import { parseJsonObject } from './json.js';
 import { INDEX_FILE, LAYOUT_FILE, REF_NAME_ANNOTATION, blobPath } from './layout-files.js';
 import { manifestReferences, parseDescriptor } from './manifest-references.js';
 import { isNotFound } from './not-found.js';
+import { UPLOAD_READ_CHUNK } from './upload-chunk.js';
 
 /** Registries refuse manifests above 4 MiB; a bigger "manifest" is not one, and is not read into memory. */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -31,7 +31,11 @@ export async function readOciLayout(dir: string, ref?: string): Promise<SourceIm
   return {
     name,
     root,
-    openBlob: (descriptor) => openBlob(dir, descriptor, name),
+    // The stream and the reader own the file from here, and close it when done with it.
+    openBlob: async (descriptor) =>
+      (await openBlobFile(dir, descriptor, name)).createReadStream({ highWaterMark: UPLOAD_READ_CHUNK }),
+    readBlob: async (descriptor) =>
+      new FileChunks(await openBlobFile(dir, descriptor, name), descriptor.size),
     // Nothing was set up: the layout is the user's and stays as it is.
     close: async () => undefined,
   };
@@ -136,10 +140,10 @@ async function readManifest(
 }
 
 /**
- * Opens the blob's file before handing out the stream, so a missing or truncated blob is a clear error
- * here rather than a stream error in the middle of an upload.
+ * Opens the blob's file before anything reads it, so a missing or truncated blob is a clear error
+ * here rather than a failure in the middle of an upload.
  */
-async function openBlob(dir: string, descriptor: Descriptor, name: string): Promise<Readable> {
+async function openBlobFile(dir: string, descriptor: Descriptor, name: string): Promise<FileHandle> {
   const path = blobPath(dir, checkedDigest(descriptor, name));
   const handle = await open(path, 'r').catch((error: unknown) => {
     if (isNotFound(error)) {
@@ -160,8 +164,7 @@ async function openBlob(dir: string, descriptor: Descriptor, name: string): Prom
     await handle.close();
     throw error;
   }
-  // The stream owns the handle from here and closes it when it ends or is destroyed.
-  return handle.createReadStream({ highWaterMark: UPLOAD_READ_CHUNK });
+  return handle;
 }
 
 function checkedDigest(descriptor: Descriptor, name: string): ParsedDigest {

@@ -1,11 +1,12 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { UserError } from '../util/errors.js';
 import { writeFileAtomic } from './atomic-file.js';
 import type { Descriptor } from './descriptor.js';
-import { DigestingStream } from './digesting-stream.js';
+import type { BlobReader } from './image.js';
+import { checkedChunks, ContentCheck } from './content-check.js';
 import { digestBytes, parseDigest, type ParsedDigest } from './digest.js';
 import { isJsonObject, parseJsonObject, type JsonObject } from './json.js';
 import {
@@ -55,37 +56,30 @@ export class OciLayoutTarget {
   }
 
   /**
-   * Streams a blob into the layout unless it is there already (then `open` is not called). What
+   * Writes a blob into the layout unless it is there already (then `open` is not called). What
    * arrives must have the descriptor's digest and size, or nothing is written; a blob that runs past
    * its size is cut off at once. Different blobs may be written concurrently.
    */
-  async writeBlob(descriptor: Descriptor, open: () => Promise<Readable>): Promise<void> {
+  async writeBlob(descriptor: Descriptor, open: () => Promise<BlobReader>): Promise<void> {
     const digest = this.parse(descriptor.digest);
     if (await this.hasBlob(descriptor.digest)) return;
     await this.ensureLayout();
     const path = blobPath(this.dir, digest);
     await mkdir(join(this.dir, BLOBS_DIR, digest.algorithm), { recursive: true });
-    const tooLarge = (): Error =>
-      new UserError(
-        this.subject,
-        `blob ${descriptor.digest} is larger than the ${descriptor.size} bytes its descriptor gives`,
-        'the source is damaged or changed while it was copied; nothing was written',
-      );
-    const digester = new DigestingStream(digest.algorithm, { limit: descriptor.size, error: tooLarge });
+    const check = new ContentCheck(
+      descriptor,
+      (problem) =>
+        new UserError(
+          this.subject,
+          `blob ${descriptor.digest} is not what its descriptor says: ${problem}`,
+          'the source is damaged or changed while it was copied; nothing was written',
+        ),
+    );
     // The blob's temporary file goes in blobs/ itself: the rename stays on one filesystem.
     await writeFileAtomic(
       path,
-      async (file) => pipeline(await open(), digester, file),
-      () => {
-        const actual = digester.digest();
-        if (digester.size !== descriptor.size || actual !== descriptor.digest) {
-          throw new UserError(
-            this.subject,
-            `blob ${descriptor.digest} arrived as ${digester.size} bytes with digest ${actual}`,
-            'the source is damaged or changed while it was copied; nothing was written',
-          );
-        }
-      },
+      async (file) => writeChecked(await open(), check, file),
+      undefined,
       join(this.dir, BLOBS_DIR),
     );
   }
@@ -217,6 +211,26 @@ export class OciLayoutTarget {
       if (indexQueues.get(key) === next) indexQueues.delete(key);
     }
   }
+}
+
+/**
+ * Writes a blob's chunks into `file` through `check`, each one on its way before the next is asked for
+ * (the reader may reuse its buffer), and ends the file once the whole content checked out.
+ */
+async function writeChecked(reader: BlobReader, check: ContentCheck, file: Writable): Promise<void> {
+  // A failed write reports to its callback; without a listener the 'error' it also emits would throw.
+  file.on('error', () => undefined);
+  try {
+    for await (const chunk of checkedChunks(reader, check)) {
+      await new Promise<void>((resolve, reject) => {
+        file.write(chunk, (error) => (error ? reject(error) : resolve()));
+      });
+    }
+  } finally {
+    reader.destroy();
+  }
+  file.end();
+  await finished(file);
 }
 
 function refName(entry: unknown): string | undefined {

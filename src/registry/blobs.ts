@@ -1,6 +1,6 @@
 import { pipeline, type Readable } from 'node:stream';
 import { UserError } from '../util/errors.js';
-import { DigestCheck } from './digest-check.js';
+import { ContentCheck, DigestCheck } from '../oci/content-check.js';
 import { referenceName, type Repository } from './repository.js';
 import type { Requester } from './requester.js';
 import { pullScope, pushScope } from './scopes.js';
@@ -57,8 +57,10 @@ export async function openBlob(
 ): Promise<Readable> {
   const subject = referenceName(repository, digest);
   const check = new DigestCheck(
-    { digest },
-    (problem) => new UserError(subject, `the registry served a wrong blob: ${problem}`),
+    new ContentCheck(
+      { digest },
+      (problem) => new UserError(subject, `the registry served a wrong blob: ${problem}`),
+    ),
   );
   const { reply, stream } = await requester.openStream(
     { method: 'GET', url: `${repository.url}/blobs/${digest}` },

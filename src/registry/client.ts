@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Got } from 'got';
 import type { Descriptor } from '../oci/descriptor.js';
+import type { BlobReader } from '../oci/image.js';
 import type { Logger } from '../util/logger.js';
 import { realSleep } from '../util/retry.js';
 import { Authenticator, type RegistryCredentials } from './auth.js';
@@ -73,6 +74,8 @@ export class RegistryClient {
   private readonly uploads: Limiter;
   private readonly pageSize: number;
   private readonly chunkSize: number;
+  /** Per repository, the last tag list read in full: what `listedTags` answers from. */
+  private readonly tagLists = new Map<string, Promise<readonly string[]>>();
 
   constructor(
     private readonly registry: string,
@@ -90,11 +93,10 @@ export class RegistryClient {
       maxMs: BACKOFF_MAX_MS,
       sleep: options.sleep ?? realSleep,
     };
-    const logger = options.logger ?? silent;
-    // Token requests get the same retries (and need no authentication of their own).
+    // Token requests get the same retries (and need no authentication of their own), logged as redacted.
     const tokenRequest = async (url: string, authorization: string | undefined): Promise<Reply> => {
       const once = async () => ({ reply: await exchange(client, { method: 'GET', url }, authorization) });
-      return (await untilAnswered('asking for a token', once, retry, logger)).reply;
+      return (await untilAnswered('asking for a token', once, retry, this.requester.logger)).reply;
     };
     const auth = new Authenticator(
       registry,
@@ -104,7 +106,7 @@ export class RegistryClient {
       options.insecure ?? false,
       options.loginHint,
     );
-    this.requester = new Requester({ registry, http: client, auth, logger, retry });
+    this.requester = new Requester({ registry, http: client, auth, logger: options.logger ?? silent, retry });
   }
 
   /** Proves the credentials work (GET /v2/ and, for token registries, a token) without changing anything. */
@@ -115,7 +117,26 @@ export class RegistryClient {
 
   /** Every tag of a repository (following pagination); [] when the repository does not exist. */
   listTags(repository: string): Promise<string[]> {
-    return listTags(this.requester, this.at(repository), this.pageSize);
+    const listed = listTags(this.requester, this.at(repository), this.pageSize);
+    this.tagLists.set(repository, listed);
+    // A failed listing is the caller's error; `listedTags` must not answer from it.
+    listed.catch(() => {
+      if (this.tagLists.get(repository) === listed) this.tagLists.delete(repository);
+    });
+    return listed;
+  }
+
+  /**
+   * The tags of a repository as this client last listed them (e.g. for `latest: auto`), listed now if
+   * it never did: one request for any number of tags. A snapshot, so tags written since may be missing.
+   * Undefined when the registry will not list them (some grant push but not listing).
+   */
+  async listedTags(repository: string): Promise<ReadonlySet<string> | undefined> {
+    try {
+      return new Set(await (this.tagLists.get(repository) ?? this.listTags(repository)));
+    } catch {
+      return undefined;
+    }
   }
 
   /** The digest a tag (or digest) points at, by HEAD; undefined when it does not exist. */
@@ -143,8 +164,11 @@ export class RegistryClient {
     return mountBlob(this.requester, this.at(repository), digest, this.at(fromRepository));
   }
 
-  /** Uploads a blob, streamed from `open()` (called again when an attempt starts over); at most `uploadConcurrency` at once. */
-  uploadBlob(repository: string, descriptor: Descriptor, open: () => Promise<Readable>): Promise<void> {
+  /**
+   * Uploads a blob from `open()` (called again when an attempt starts over), each chunk sent before
+   * the next is read (see BlobReader); at most `uploadConcurrency` at once.
+   */
+  uploadBlob(repository: string, descriptor: Descriptor, open: () => Promise<BlobReader>): Promise<void> {
     return this.uploads.run(() =>
       uploadBlob(this.requester, this.at(repository), descriptor, open, this.chunkSize),
     );

@@ -1,6 +1,6 @@
 import { IMAGE_TYPES, INDEX_TYPES, MANIFEST_ACCEPT } from '../oci/media-types.js';
 import { UserError } from '../util/errors.js';
-import { algorithmOf, digestOf, isDigest } from './digest.js';
+import { algorithmOf, digestBytes, isDigest } from '../oci/digest.js';
 import { referenceName, type Repository } from './repository.js';
 import type { Requester } from './requester.js';
 import { pullScope, pushScope } from './scopes.js';
@@ -32,11 +32,11 @@ function mediaTypeOf(reply: Reply): string | undefined {
 
 /** The digest `bytes` must have: the reference's own when it is a digest. */
 function expectedDigest(subject: string, reference: string, bytes: Buffer): string {
-  if (!isDigest(reference)) return digestOf(bytes);
+  if (!isDigest(reference)) return digestBytes(bytes);
   const algorithm = algorithmOf(reference);
   if (!algorithm)
     throw new UserError(subject, 'cannot check a digest of that algorithm (sha256 and sha512 only)');
-  return digestOf(bytes, algorithm);
+  return digestBytes(bytes, algorithm);
 }
 
 /** The manifest a tag or digest names (any of the four types); undefined when there is none. */

@@ -1,4 +1,4 @@
-import { isDigest } from './digest.js';
+import { isDigest } from '../oci/digest.js';
 import { repositoryPath } from './endpoint.js';
 
 /** One repository of a registry: where its API lives and how messages name it. */

@@ -22,11 +22,11 @@ export interface RequesterSettings {
  */
 export class Requester {
   private readonly warned = new Set<string>();
+  /** Everything about this registry is logged through this: no password, Basic header or token gets out. */
+  readonly logger: Logger;
 
-  constructor(private readonly settings: RequesterSettings) {}
-
-  get logger(): Logger {
-    return this.settings.logger;
+  constructor(private readonly settings: RequesterSettings) {
+    this.logger = redacting(settings.logger, (text) => settings.auth.redact(text));
   }
 
   /** One attempt: a 401 is answered once with what the registry asks for (a stream body cannot be sent twice). */
@@ -46,7 +46,7 @@ export class Requester {
 
   /** Runs `attempt` under the retry policy (see withRetries). */
   retrying<T>(what: string, attempt: (attempt: number) => Promise<T>): Promise<T> {
-    return withRetries(what, attempt, this.settings.retry, this.settings.logger);
+    return withRetries(what, attempt, this.settings.retry, this.logger);
   }
 
   /** The error for an answer that is not the one wanted. */
@@ -70,7 +70,7 @@ export class Requester {
       what,
       () => this.authorized(call, scopes, transmit),
       this.settings.retry,
-      this.settings.logger,
+      this.logger,
     );
   }
 
@@ -101,8 +101,18 @@ export class Requester {
     for (const text of parseWarnings(answer.reply.headers.warning)) {
       if (this.warned.has(text)) continue;
       this.warned.add(text);
-      this.settings.logger.warning(`${this.settings.registry}: ${text}`);
+      this.logger.warning(`${this.settings.registry}: ${text}`);
     }
     return answer;
   }
+}
+
+/** `logger` with `redact` applied to every line (a registry may echo what it was sent in a `Warning`). */
+function redacting(logger: Logger, redact: (text: string) => string): Logger {
+  return {
+    info: (message) => logger.info(redact(message)),
+    warning: (message) => logger.warning(redact(message)),
+    debug: (message) => logger.debug(redact(message)),
+    group: (title, fn) => logger.group(redact(title), fn),
+  };
 }

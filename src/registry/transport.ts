@@ -19,12 +19,15 @@ export const http: Got = got.extend({
 
 export type Method = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
-/** One HTTP request. A stream body can be sent once only: such a call is never re-sent. */
+/**
+ * One HTTP request. A streamed body (a stream, or chunks got writes out one at a time) can be sent
+ * once only: such a call is never re-sent.
+ */
 export interface Call {
   readonly method: Method;
   readonly url: string;
   readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: Buffer | Readable;
+  readonly body?: Buffer | Readable | AsyncIterable<Buffer>;
 }
 
 /** An answer, with its body read (registry answers other than blobs are small). */

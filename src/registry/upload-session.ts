@@ -1,7 +1,7 @@
-import { pipeline, type Readable } from 'node:stream';
+import { checkedChunks, ContentCheck } from '../oci/content-check.js';
 import type { Descriptor } from '../oci/descriptor.js';
+import type { BlobReader } from '../oci/image.js';
 import { UserError } from '../util/errors.js';
-import { DigestCheck } from './digest-check.js';
 import type { Repository } from './repository.js';
 import type { Requester } from './requester.js';
 import { isRetryableStatus, RetryableReply } from './retry-policy.js';
@@ -14,17 +14,22 @@ export interface Upload {
   readonly requester: Requester;
   readonly repository: Repository;
   readonly descriptor: Descriptor;
-  readonly open: () => Promise<Readable>;
+  readonly open: () => Promise<BlobReader>;
   readonly subject: string;
   readonly scopes: readonly string[];
   /** Bytes per PATCH of a chunked upload (more when the registry asks for more). */
   readonly chunkSize: number;
+  /** Every session the attempts opened, to cancel the unfinished ones when the upload fails for good. */
+  readonly sessions: Session[];
 }
 
 /** An upload session: where to send the bytes, and the smallest chunk the registry takes, if it says. */
 export interface Session {
-  readonly location: string;
+  /** Where the next request of the session goes: each answer of a chunked upload may move it. */
+  location: string;
   readonly minChunk: number | undefined;
+  /** Set once the registry stored the blob: nothing is left to cancel. */
+  completed: boolean;
 }
 
 /** One attempt of a step; a retryable answer is thrown so that the whole upload starts over. */
@@ -45,18 +50,41 @@ export async function startSession(upload: Upload): Promise<Session> {
     throw upload.requester.refusal(reply, upload.subject, 'starting the upload of the blob');
   }
   const minChunk = Number(headerOf(reply, 'oci-chunk-min-length'));
-  return {
+  const session: Session = {
     location: new URL(location, reply.url).toString(),
     minChunk: Number.isSafeInteger(minChunk) && minChunk > 0 ? minChunk : undefined,
+    completed: false,
   };
+  upload.sessions.push(session);
+  return session;
 }
 
-/** The blob's bytes through a digest check; `failure()` tells a bad blob or a failed read from a network error. */
+/**
+ * Cancels (DELETE) the sessions of an upload that failed for good, so the registry drops what they
+ * received now rather than whenever it purges stale uploads. Best effort: one attempt each, and a
+ * refusal or failure is ignored, since the upload's own error is what the user needs to see.
+ */
+export async function cancelSessions(upload: Upload): Promise<void> {
+  const open = upload.sessions.filter((session) => !session.completed);
+  await Promise.all(
+    open.map((session) =>
+      upload.requester
+        .send({ method: 'DELETE', url: session.location }, upload.scopes)
+        .catch(() => undefined),
+    ),
+  );
+}
+
+/**
+ * The blob's bytes through a digest check, as the body of a request: got writes each chunk out before
+ * it asks for the next, so the source may read every chunk into the same buffer. `failure()` tells a
+ * bad blob or a failed read from a network error.
+ */
 export async function openChecked(
   upload: Upload,
-): Promise<{ body: Readable; failure(): Error | undefined; close(): void }> {
+): Promise<{ body: AsyncIterable<Buffer>; failure(): Error | undefined; close(): void }> {
   const { descriptor, subject } = upload;
-  const check = new DigestCheck(
+  const check = new ContentCheck(
     descriptor,
     (problem) =>
       new UserError(
@@ -67,15 +95,19 @@ export async function openChecked(
   );
   const source = await upload.open();
   let readFailure: Error | undefined;
-  source.once('error', (error: Error) => (readFailure = error));
-  const body = pipeline(source, check, () => undefined);
+  async function* read(): AsyncGenerator<Buffer> {
+    try {
+      yield* source;
+    } catch (error) {
+      readFailure = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    }
+  }
   return {
-    body,
+    body: checkedChunks(read(), check),
     failure: () => check.failure ?? readFailure,
-    close: () => {
-      source.destroy();
-      check.destroy();
-    },
+    // The source may never have been read (a request that failed before its body): let go of it all the same.
+    close: () => source.destroy(),
   };
 }
 
@@ -86,7 +118,8 @@ export function withDigest(location: string, digest: string): string {
 }
 
 /** The registry's digest of what it stored must be the blob's. */
-export function checkStored(upload: Upload, reply: Reply): void {
+export function checkStored(upload: Upload, session: Session, reply: Reply): void {
+  session.completed = true;
   const stored = headerOf(reply, 'docker-content-digest');
   if (stored && stored !== upload.descriptor.digest) {
     throw new UserError(

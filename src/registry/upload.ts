@@ -1,13 +1,14 @@
-import type { Readable } from 'node:stream';
 import type { Descriptor } from '../oci/descriptor.js';
+import type { BlobReader } from '../oci/image.js';
 import { UserError } from '../util/errors.js';
 import { chunksOf } from './chunks.js';
 import { referenceName, type Repository } from './repository.js';
 import type { Requester } from './requester.js';
 import { isRetryableStatus, RetryableReply, SessionLost } from './retry-policy.js';
 import { pushScope } from './scopes.js';
-import { headerOf, type Reply } from './transport.js';
+import { headerOf, networkErrorCode, type Reply } from './transport.js';
 import {
+  cancelSessions,
   checkStored,
   openChecked,
   sendOnce,
@@ -22,13 +23,13 @@ import {
  * with their Content-Length — or in chunks (PATCH) when the registry asks for them with
  * `OCI-Chunk-Min-Length` or refuses the single PUT. The digest is computed while streaming; a wrong
  * blob fails before the upload is completed. A failed attempt starts over with a new session and
- * `open()`s the blob again.
+ * `open()`s the blob again; when the upload fails for good, its sessions are cancelled.
  */
 export async function uploadBlob(
   requester: Requester,
   repository: Repository,
   descriptor: Descriptor,
-  open: () => Promise<Readable>,
+  open: () => Promise<BlobReader>,
   chunkSize: number,
 ): Promise<void> {
   const subject = referenceName(repository, descriptor.digest);
@@ -40,15 +41,19 @@ export async function uploadBlob(
     subject,
     scopes: [pushScope(repository.name)],
     chunkSize,
+    sessions: [],
   };
+  let lastFailure: unknown;
   try {
-    await requester.retrying(`uploading ${subject}`, async () => {
-      const session = await startSession(upload);
-      if (session.minChunk !== undefined) return chunked(upload, session);
-      if (await monolithic(upload, session)) return;
-      await chunked(upload, await startSession(upload));
-    });
+    await requester.retrying(`uploading ${subject}`, () =>
+      attempt(upload).catch((error: unknown) => {
+        lastFailure = error;
+        throw error;
+      }),
+    );
   } catch (error) {
+    // Unless the registry cannot be reached: each DELETE would only wait out the same timeouts.
+    if (networkErrorCode(lastFailure) === undefined) await cancelSessions(upload);
     if (error instanceof RetryableReply) throw requester.refusal(error.reply, subject, 'uploading the blob');
     if (error instanceof SessionLost) {
       throw new UserError(
@@ -59,6 +64,14 @@ export async function uploadBlob(
     }
     throw error;
   }
+}
+
+/** One try of the whole upload, in a session of its own. */
+async function attempt(upload: Upload): Promise<void> {
+  const session = await startSession(upload);
+  if (session.minChunk !== undefined) return chunked(upload, session);
+  if (await monolithic(upload, session)) return;
+  await chunked(upload, await startSession(upload));
 }
 
 /** The whole blob in one PUT. False when the registry refused it in a way that chunks may get around. */
@@ -84,7 +97,7 @@ async function monolithic(upload: Upload, session: Session): Promise<boolean> {
   const failure = stream.failure();
   if (failure) throw failure;
   if (reply.statusCode === 201) {
-    checkStored(upload, reply);
+    checkStored(upload, session, reply);
     return true;
   }
   // A token that expired while the bytes went up, or a session the registry dropped.
@@ -102,13 +115,12 @@ async function chunked(upload: Upload, session: Session): Promise<void> {
   const { descriptor, requester, subject } = upload;
   const size = Math.max(session.minChunk ?? 0, upload.chunkSize);
   const stream = await openChecked(upload);
-  let location = session.location;
   let offset = 0;
   try {
     for await (const chunk of chunksOf(stream.body, size)) {
       const reply = await sendOnce(upload, {
         method: 'PATCH',
-        url: location,
+        url: session.location,
         headers: {
           'content-type': 'application/octet-stream',
           'content-range': `${offset}-${offset + chunk.length - 1}`,
@@ -119,7 +131,7 @@ async function chunked(upload: Upload, session: Session): Promise<void> {
         throw new SessionLost(`HTTP ${reply.statusCode} for the chunk at ${offset}`);
       }
       if (reply.statusCode !== 202) throw requester.refusal(reply, subject, 'uploading a chunk of the blob');
-      location = new URL(headerOf(reply, 'location') ?? location, reply.url).toString();
+      session.location = new URL(headerOf(reply, 'location') ?? session.location, reply.url).toString();
       offset += chunk.length;
     }
   } catch (error) {
@@ -129,11 +141,11 @@ async function chunked(upload: Upload, session: Session): Promise<void> {
   }
   const reply = await sendOnce(upload, {
     method: 'PUT',
-    url: withDigest(location, descriptor.digest),
+    url: withDigest(session.location, descriptor.digest),
     headers: { 'content-type': 'application/octet-stream' },
     body: Buffer.alloc(0),
   });
   if (reply.statusCode === 404) throw new SessionLost('HTTP 404 for the closing PUT');
   if (reply.statusCode !== 201) throw requester.refusal(reply, subject, 'completing the upload of the blob');
-  checkStored(upload, reply);
+  checkStored(upload, session, reply);
 }

@@ -1,6 +1,10 @@
 import type { SignatureCheck } from '../repos/signing/signature-check.js';
 import type { Signer } from '../repos/signing/signer.js';
-import type { RepositoryStore } from './store-file.js';
+import { compareAndSwap } from './compare-and-swap.js';
+import type { IndexFormat } from './index-format.js';
+import { deletePackages, deleteUnlisted } from './old-files.js';
+import { settleDerived } from './settle.js';
+import { IMMUTABLE, type RepositoryStore } from './store-file.js';
 
 /** The key that signs indexes, and the check that tells a signature already right. */
 export interface Signing {
@@ -42,4 +46,60 @@ export interface IndexUpdateResult {
   readonly removed: readonly string[];
   /** Old content-addressed index files deleted after their grace period. */
   readonly expired: readonly string[];
+}
+
+/**
+ * Updates one repository: its state file by compare-and-swap (the content-addressed indexes it lists
+ * written first, proposed again on top of whatever another publisher committed meanwhile), then the
+ * plain-name indexes and signatures derived from whatever state is current, then the packages
+ * retention removed, then content-addressed files no state lists past their grace period.
+ */
+export async function updateIndex<Entry, State>(
+  update: IndexUpdate<Entry, State>,
+  format: IndexFormat<Entry, State>,
+): Promise<IndexUpdateResult> {
+  const { target, root } = update;
+  const key = `${root}/${format.stateKey}`;
+  let conflicts = 0;
+  const swap = await compareAndSwap(
+    target,
+    key,
+    async (current) => {
+      const state = !current
+        ? format.empty
+        : current.etag === update.known?.etag
+          ? update.known.state
+          : await format.read(target.store, root, current.bytes);
+      const change = format.propose(state, update.added, update.keep, update.date);
+      return {
+        files: (change?.files ?? []).map((file) => ({
+          key: `${root}/${file.path}`,
+          bytes: Buffer.from(file.bytes),
+          cacheControl: IMMUTABLE,
+          contentType: file.contentType,
+        })),
+        next: change?.next,
+        contentType: format.stateContentType,
+        result: change,
+      };
+    },
+    { onConflict: () => conflicts++, ...(update.sleep ? { sleep: update.sleep } : {}) },
+  );
+  const derivedWritten = await settleDerived(target.store, key, async (current) =>
+    format.derived(target.store, root, current.bytes, update.signing),
+  );
+  const removed = (swap.changed ? (swap.result?.removed ?? []) : []).map((path) => `${root}/${path}`);
+  await deletePackages(target.store, removed);
+  const state = await target.store.get(key);
+  const listed = new Set(
+    state === undefined ? [] : format.listed(state.bytes).map((path) => `${root}/${path}`),
+  );
+  const expired = await deleteUnlisted(
+    target.store,
+    { prefix: `${root}/${format.oldFiles.directory}/`, pattern: format.oldFiles.pattern },
+    listed,
+    update.graceMs,
+    update.now(),
+  );
+  return { changed: swap.changed, conflicts, derivedWritten, removed, expired };
 }

@@ -3,18 +3,18 @@ import { signatureCheck } from '../repos/signing/signature-check.js';
 import type { Signer } from '../repos/signing/signer.js';
 import type { RepodataEntry } from '../repos/yum/repodata-entry.js';
 import { errorMessage, UserError } from '../util/errors.js';
-import { releaseKey, updateApt } from './apt-update.js';
+import { APT_FORMAT } from './apt-format.js';
 import { readAptState, SUITE_DIR, type AptState } from './apt-state.js';
 import { pruneTarballs } from './bin-retention.js';
 import { StaleRead } from './compare-and-swap.js';
-import type { IndexUpdateResult, KnownState, Signing } from './index-update.js';
+import { updateIndex, type IndexUpdateResult, type KnownState, type Signing } from './index-update.js';
 import type { Repositories } from '../publish/ports.js';
 import { indexPackage, type IndexedPackage } from './indexed-package.js';
 import { signPackages } from './package-signatures.js';
 import type { RepositoryFormat } from './repository-path.js';
 import { keepFor, type Retention } from './retention.js';
 import type { RepositoryStore } from './store-file.js';
-import { repomdKey, updateYum } from './yum-update.js';
+import { YUM_FORMAT } from './yum-format.js';
 import { readYumState, REPOMD, type YumState } from './yum-state.js';
 
 /** A repository this run adds packages to, with everything its update needs, checked before any write. */
@@ -110,7 +110,7 @@ export class RepositoryUpdater implements Repositories {
         return {
           root: repository.root,
           signatures,
-          ...(await updateApt({ ...common, added, ...(known ? { known } : {}) })),
+          ...(await updateIndex({ ...common, added, ...(known ? { known } : {}) }, APT_FORMAT)),
         };
       }
       case 'yum': {
@@ -119,7 +119,7 @@ export class RepositoryUpdater implements Repositories {
         return {
           root: repository.root,
           signatures,
-          ...(await updateYum({ ...common, added, ...(known ? { known } : {}) })),
+          ...(await updateIndex({ ...common, added, ...(known ? { known } : {}) }, YUM_FORMAT)),
         };
       }
       case 'bin': {
@@ -141,7 +141,7 @@ export class RepositoryUpdater implements Repositories {
     if (repository.format === 'bin') return;
     const { store } = this.target();
     const { root } = repository;
-    const stateKey = repository.format === 'apt' ? releaseKey(root) : repomdKey(root);
+    const stateKey = `${root}/${repository.format === 'apt' ? APT_FORMAT.stateKey : YUM_FORMAT.stateKey}`;
     const state = await store.get(stateKey);
     if (state === undefined) return;
     try {

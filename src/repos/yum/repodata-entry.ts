@@ -1,7 +1,7 @@
 import { filelistsPackageXml } from './filelists-xml.js';
 import { otherPackageXml } from './other-xml.js';
 import { primaryPackageXml } from './primary-xml.js';
-import type { FilelistsRecord, OtherRecord, PrimaryRecord } from './repodata-parse.js';
+import type { PackageIdentity } from './repodata-parse.js';
 import type { Evr } from '../rpm/rpm-version.js';
 import type { YumPackageFile } from './yum-package.js';
 
@@ -41,14 +41,14 @@ export function repodataEntry(file: YumPackageFile): RepodataEntry {
  * the n-th of a repeated pkgid with the n-th), and refuses repodata where one is missing or left over.
  */
 export function joinRepodata(
-  primary: readonly PrimaryRecord[],
-  filelists: readonly FilelistsRecord[],
-  other: readonly OtherRecord[],
+  primary: readonly (PackageIdentity & { readonly location: string })[],
+  filelists: readonly PackageIdentity[],
+  other: readonly PackageIdentity[],
 ): RepodataEntry[] {
   const filelistsById = queues(filelists);
   const otherById = queues(other);
   const entries = primary.map((record) => {
-    const take = <T extends FilelistsRecord | OtherRecord>(byId: Map<string, T[]>, kind: string): T => {
+    const take = (byId: Map<string, PackageIdentity[]>, kind: string): PackageIdentity => {
       const match = byId.get(record.pkgid)?.shift();
       if (!match) throw new Error(`${describe(record)} is in primary.xml but not in ${kind}.xml`);
       if (

@@ -4,6 +4,7 @@ import type { RepodataEntry } from './repodata-entry.js';
 import { joinRepodata } from './repodata-entry.js';
 import { metadataDocument, type MetadataKind } from './repodata-documents.js';
 import { parseFilelists, parseOther, parsePrimary } from './repodata-parse.js';
+import { scanPackages } from './repodata-scan.js';
 import { renderRepomd, repodataLocation } from './repomd-xml.js';
 
 export interface RepodataFile {
@@ -45,10 +46,14 @@ export function buildRepodata(
 
 /** The entries of current repodata, from its three documents (gzip-compressed or plain XML). */
 export function readRepodata(documents: Readonly<Record<MetadataKind, Uint8Array>>): RepodataEntry[] {
+  const primary = decompress(documents.primary, 'primary');
+  const filelists = decompress(documents.filelists, 'filelists');
+  const other = decompress(documents.other, 'other');
+  // The fast scan where the documents allow it (they always do for ours and createrepo_c's).
   return joinRepodata(
-    parsePrimary(decompress(documents.primary, 'primary')),
-    parseFilelists(decompress(documents.filelists, 'filelists')),
-    parseOther(decompress(documents.other, 'other')),
+    scanPackages(primary, 'primary') ?? parsePrimary(primary),
+    scanPackages(filelists, 'filelists') ?? parseFilelists(filelists),
+    scanPackages(other, 'other') ?? parseOther(other),
   );
 }
 

@@ -142,6 +142,13 @@ function decodeAttribute(raw: string, fail: (problem: string) => never): string 
   return decodeReferences(raw.replace(/\r\n|[\t\n\r]/g, ' '), fail);
 }
 
+/** An attribute value or text as written (entities and character references) → its characters. */
+export function decodeEntities(raw: string): string {
+  return decodeReferences(raw, (problem) => {
+    throw new Error(problem);
+  });
+}
+
 function decodeReferences(raw: string, fail: (problem: string) => never): string {
   if (!raw.includes('&')) return raw;
   return raw.replace(/&([^;&\s]*);?/g, (whole, name: string) => {
