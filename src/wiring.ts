@@ -5,10 +5,9 @@ import { LayoutReader } from './images/layout-reader.js';
 import { LAYOUT_PREFIX, RegistryDriver } from './images/registry-driver.js';
 import { openPackageHost } from './packages/open-host.js';
 import type { PackageHost } from './packages/host.js';
-import { loadSigner } from './repos/signing/signer.js';
-import { DEFAULT_GRACE_MS, RepositoryUpdater } from './repository/repository-updater.js';
+import { LazyRepositories } from './repository/lazy-repositories.js';
 import { findPackageFiles } from './publish/find-packages.js';
-import type { PublishPorts } from './publish/ports.js';
+import type { PublishPorts, Repositories } from './publish/ports.js';
 import { RegistryClient } from './registry/client.js';
 import { UserError } from './util/errors.js';
 import type { Logger } from './util/logger.js';
@@ -75,12 +74,19 @@ export function portsFor(
   };
 }
 
-function repositoriesOf(host: PackageHost, config: Config): RepositoryUpdater {
+function repositoriesOf(host: PackageHost, config: Config): Repositories {
   const { signingKey, signingPassphrase } = config;
-  return new RepositoryUpdater(() => host.repositoryStore(), {
-    loadSigner: signingKey ? () => loadSigner(signingKey, signingPassphrase) : undefined,
-    retention: config.retention,
-    date: new Date(),
-    graceMs: DEFAULT_GRACE_MS,
+  const date = new Date();
+  return new LazyRepositories(async () => {
+    const [{ DEFAULT_GRACE_MS, RepositoryUpdater }, { loadSigner }] = await Promise.all([
+      import('./repository/repository-updater.js'),
+      import('./repos/signing/signer.js'),
+    ]);
+    return new RepositoryUpdater(() => host.repositoryStore(), {
+      loadSigner: signingKey ? () => loadSigner(signingKey, signingPassphrase) : undefined,
+      retention: config.retention,
+      date,
+      graceMs: DEFAULT_GRACE_MS,
+    });
   });
 }

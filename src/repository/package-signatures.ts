@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Signer } from '../repos/signing/signer.js';
 import { NO_CACHE, type RepositoryStore } from './store-file.js';
 import type { IndexedPackage } from './indexed-package.js';
@@ -19,16 +18,10 @@ export async function signPackages(
   for (const pkg of packages) {
     const key = `${pkg.path}.asc`;
     if (!written.has(pkg.path) && (await target.store.head(key)) !== undefined) continue;
-    const signature = await signFile(signer, pkg.localFile);
+    // Streamed: a package can be a GiB, and signing must not hold it in memory.
+    const signature = await signer.detachSignFile(pkg.localFile);
     await target.store.put(key, Buffer.from(signature, 'utf8'), { cacheControl: NO_CACHE, contentType: ASC });
     count++;
   }
   return count;
-}
-
-/** Streams the file when the signer can (packages can be a GiB), else signs its bytes. */
-function signFile(signer: Signer, path: string): Promise<string> {
-  return 'detachSignFile' in signer && typeof signer.detachSignFile === 'function'
-    ? (signer.detachSignFile as (path: string) => Promise<string>)(path)
-    : readFile(path).then((bytes) => signer.detachSign(bytes));
 }
