@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../__tests__/e2e/run-action.js';
@@ -7,7 +7,7 @@ import { RepositoryUpdater } from '../src/repository/repository-updater.js';
 import { DEFAULT_RETENTION } from '../src/repository/retention.js';
 import { DirectoryStore } from '../src/stores/directory-store.js';
 import type { ObjectStore } from '../src/stores/object-store.js';
-import { buildOne, buildVersions } from './repository-fixtures.js';
+import { buildOne, buildVersions, PAYLOAD_BYTES } from './repository-fixtures.js';
 import { exec, formatTable, median, wallMs } from './measure.js';
 
 // Adding one release to APT and YUM repositories that already hold 1,000 versions: our incremental
@@ -17,7 +17,7 @@ const VERSIONS = 1000;
 const ROUNDS = 3;
 const NEW_VERSION = `0.${VERSIONS + 1}.0`;
 
-const root = resolve('.bench/repository');
+const root = resolve(`.bench/repository-${PAYLOAD_BYTES}`);
 let pool: string[];
 let fresh: string;
 let newPackages: string[];
@@ -42,7 +42,7 @@ async function seedOurs(): Promise<void> {
   if (await exists(join(ours, 'rpm/repodata/repomd.xml'))) return;
   await placePool(ours);
   const updater = new RepositoryUpdater(() => ({ store: new DirectoryStore(ours), conditional: true }), {
-    loadSigner: undefined,
+    loadSigning: undefined,
     retention: DEFAULT_RETENTION,
     date: new Date(),
     graceMs: 0,
@@ -74,7 +74,7 @@ async function placePool(repository: string): Promise<void> {
   for (const file of pool) {
     const target = join(repository, hostPath(file));
     await mkdir(join(target, '..'), { recursive: true });
-    await cp(file, target);
+    await link(file, target);
   }
 }
 
@@ -131,8 +131,11 @@ describe('repository benchmarks', () => {
       const oursRun = join(root, 'runs', `ours-${round}`);
       const theirsRun = join(root, 'runs', `theirs-${round}`);
       const remote = join(theirsRun, 'remote');
-      await cp(ours, oursRun, { recursive: true });
-      await cp(theirs, remote, { recursive: true });
+      // Hard-linked copies: every writer here replaces files (rename, --remove-destination), never
+      // writes into them, so the seeds stay intact and a round costs no 2 GiB of copying before it starts.
+      await mkdir(theirsRun, { recursive: true });
+      await exec('cp', ['-al', ours, oursRun], process.env);
+      await exec('cp', ['-al', theirs, remote], process.env);
 
       // Ours: the whole action, as a workflow step runs it.
       oursMs.push(
@@ -162,7 +165,8 @@ describe('repository benchmarks', () => {
                cp "$NEW_DEB" "$RUN/work/deb/stable/"
                cp "$NEW_RPM" "$RUN/work/rpm/"
                REPO="$RUN/work" bash -c "$REBUILD"
-               cp -a "$RUN/work/." "$REMOTE/"`,
+               # back up like aws s3 sync: only what is new or changed
+               cp -a -u --remove-destination "$RUN/work/." "$REMOTE/"`,
             ],
             {
               ...process.env,
@@ -186,10 +190,10 @@ describe('repository benchmarks', () => {
     // Bytes: what our update reads from the host, against the whole repository the seed world copies down.
     const counter = { bytes: 0 };
     const oursRun = join(root, 'runs', 'ours-bytes');
-    await cp(ours, oursRun, { recursive: true });
+    await exec('cp', ['-al', ours, oursRun], process.env);
     const updater = new RepositoryUpdater(
       () => ({ store: counting(new DirectoryStore(oursRun), counter), conditional: true }),
-      { loadSigner: undefined, retention: DEFAULT_RETENTION, date: new Date(), graceMs: 86_400_000 },
+      { loadSigning: undefined, retention: DEFAULT_RETENTION, date: new Date(), graceMs: 86_400_000 },
     );
     const planned = await updater.prepare(
       newPackages.map((file) => ({ path: hostPath(file), localFile: file })),

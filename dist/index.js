@@ -1,3931 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7617:
-/***/ ((module) => {
-
-function isBuffer(value) {
-  return Buffer.isBuffer(value) || value instanceof Uint8Array
-}
-
-function isEncoding(encoding) {
-  return Buffer.isEncoding(encoding)
-}
-
-function alloc(size, fill, encoding) {
-  return Buffer.alloc(size, fill, encoding)
-}
-
-function allocUnsafe(size) {
-  return Buffer.allocUnsafe(size)
-}
-
-function allocUnsafeSlow(size) {
-  return Buffer.allocUnsafeSlow(size)
-}
-
-function byteLength(string, encoding) {
-  return Buffer.byteLength(string, encoding)
-}
-
-function compare(a, b) {
-  return Buffer.compare(a, b)
-}
-
-function concat(buffers, totalLength) {
-  return Buffer.concat(buffers, totalLength)
-}
-
-function copy(source, target, targetStart, start, end) {
-  return toBuffer(source).copy(target, targetStart, start, end)
-}
-
-function equals(a, b) {
-  return toBuffer(a).equals(b)
-}
-
-function fill(buffer, value, offset, end, encoding) {
-  return toBuffer(buffer).fill(value, offset, end, encoding)
-}
-
-function from(value, encodingOrOffset, length) {
-  return Buffer.from(value, encodingOrOffset, length)
-}
-
-function includes(buffer, value, byteOffset, encoding) {
-  return toBuffer(buffer).includes(value, byteOffset, encoding)
-}
-
-function indexOf(buffer, value, byfeOffset, encoding) {
-  return toBuffer(buffer).indexOf(value, byfeOffset, encoding)
-}
-
-function lastIndexOf(buffer, value, byteOffset, encoding) {
-  return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding)
-}
-
-function swap16(buffer) {
-  return toBuffer(buffer).swap16()
-}
-
-function swap32(buffer) {
-  return toBuffer(buffer).swap32()
-}
-
-function swap64(buffer) {
-  return toBuffer(buffer).swap64()
-}
-
-function toBuffer(buffer) {
-  if (Buffer.isBuffer(buffer)) return buffer
-  return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
-}
-
-function toString(buffer, encoding, start, end) {
-  return toBuffer(buffer).toString(encoding, start, end)
-}
-
-function toHex(buffer, start, end) {
-  return toBuffer(buffer).toString('hex', start, end)
-}
-
-function write(buffer, string, offset, length, encoding) {
-  return toBuffer(buffer).write(string, offset, length, encoding)
-}
-
-function readDoubleBE(buffer, offset) {
-  return toBuffer(buffer).readDoubleBE(offset)
-}
-
-function readDoubleLE(buffer, offset) {
-  return toBuffer(buffer).readDoubleLE(offset)
-}
-
-function readFloatBE(buffer, offset) {
-  return toBuffer(buffer).readFloatBE(offset)
-}
-
-function readFloatLE(buffer, offset) {
-  return toBuffer(buffer).readFloatLE(offset)
-}
-
-function readInt32BE(buffer, offset) {
-  return toBuffer(buffer).readInt32BE(offset)
-}
-
-function readInt32LE(buffer, offset) {
-  return toBuffer(buffer).readInt32LE(offset)
-}
-
-function readUInt32BE(buffer, offset) {
-  return toBuffer(buffer).readUInt32BE(offset)
-}
-
-function readUInt32LE(buffer, offset) {
-  return toBuffer(buffer).readUInt32LE(offset)
-}
-
-function writeDoubleBE(buffer, value, offset) {
-  return toBuffer(buffer).writeDoubleBE(value, offset)
-}
-
-function writeDoubleLE(buffer, value, offset) {
-  return toBuffer(buffer).writeDoubleLE(value, offset)
-}
-
-function writeFloatBE(buffer, value, offset) {
-  return toBuffer(buffer).writeFloatBE(value, offset)
-}
-
-function writeFloatLE(buffer, value, offset) {
-  return toBuffer(buffer).writeFloatLE(value, offset)
-}
-
-function writeInt32BE(buffer, value, offset) {
-  return toBuffer(buffer).writeInt32BE(value, offset)
-}
-
-function writeInt32LE(buffer, value, offset) {
-  return toBuffer(buffer).writeInt32LE(value, offset)
-}
-
-function writeUInt32BE(buffer, value, offset) {
-  return toBuffer(buffer).writeUInt32BE(value, offset)
-}
-
-function writeUInt32LE(buffer, value, offset) {
-  return toBuffer(buffer).writeUInt32LE(value, offset)
-}
-
-module.exports = {
-  isBuffer,
-  isEncoding,
-  alloc,
-  allocUnsafe,
-  allocUnsafeSlow,
-  byteLength,
-  compare,
-  concat,
-  copy,
-  equals,
-  fill,
-  from,
-  includes,
-  indexOf,
-  lastIndexOf,
-  swap16,
-  swap32,
-  swap64,
-  toBuffer,
-  toString,
-  toHex,
-  write,
-  readDoubleBE,
-  readDoubleLE,
-  readFloatBE,
-  readFloatLE,
-  readInt32BE,
-  readInt32LE,
-  readUInt32BE,
-  readUInt32LE,
-  writeDoubleBE,
-  writeDoubleLE,
-  writeFloatBE,
-  writeFloatLE,
-  writeInt32BE,
-  writeInt32LE,
-  writeUInt32BE,
-  writeUInt32LE
-}
-
-
-/***/ }),
-
-/***/ 9420:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-module.exports = __nccwpck_require__(4434)
-
-
-/***/ }),
-
-/***/ 5907:
-/***/ ((module) => {
-
-module.exports = class FixedFIFO {
-  constructor (hwm) {
-    if (!(hwm > 0) || ((hwm - 1) & hwm) !== 0) throw new Error('Max size for a FixedFIFO should be a power of two')
-    this.buffer = new Array(hwm)
-    this.mask = hwm - 1
-    this.top = 0
-    this.btm = 0
-    this.next = null
-  }
-
-  clear () {
-    this.top = this.btm = 0
-    this.next = null
-    this.buffer.fill(undefined)
-  }
-
-  push (data) {
-    if (this.buffer[this.top] !== undefined) return false
-    this.buffer[this.top] = data
-    this.top = (this.top + 1) & this.mask
-    return true
-  }
-
-  shift () {
-    const last = this.buffer[this.btm]
-    if (last === undefined) return undefined
-    this.buffer[this.btm] = undefined
-    this.btm = (this.btm + 1) & this.mask
-    return last
-  }
-
-  peek () {
-    return this.buffer[this.btm]
-  }
-
-  isEmpty () {
-    return this.buffer[this.btm] === undefined
-  }
-}
-
-
-/***/ }),
-
-/***/ 6059:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const FixedFIFO = __nccwpck_require__(5907)
-
-module.exports = class FastFIFO {
-  constructor (hwm) {
-    this.hwm = hwm || 16
-    this.head = new FixedFIFO(this.hwm)
-    this.tail = this.head
-    this.length = 0
-  }
-
-  clear () {
-    this.head = this.tail
-    this.head.clear()
-    this.length = 0
-  }
-
-  push (val) {
-    this.length++
-    if (!this.head.push(val)) {
-      const prev = this.head
-      this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length)
-      this.head.push(val)
-    }
-  }
-
-  shift () {
-    if (this.length !== 0) this.length--
-    const val = this.tail.shift()
-    if (val === undefined && this.tail.next) {
-      const next = this.tail.next
-      this.tail.next = null
-      this.tail = next
-      return this.tail.shift()
-    }
-
-    return val
-  }
-
-  peek () {
-    const val = this.tail.peek()
-    if (val === undefined && this.tail.next) return this.tail.next.peek()
-    return val
-  }
-
-  isEmpty () {
-    return this.length === 0
-  }
-}
-
-
-/***/ }),
-
-/***/ 5099:
-/***/ ((module) => {
-
-
-
-/**
- * @typedef {Object} HttpRequest
- * @property {Record<string, string>} headers - Request headers
- * @property {string} [method] - HTTP method
- * @property {string} [url] - Request URL
- */
-
-/**
- * @typedef {Object} HttpResponse
- * @property {Record<string, string>} headers - Response headers
- * @property {number} [status] - HTTP status code
- */
-
-/**
- * Set of default cacheable status codes per RFC 7231 section 6.1.
- * @type {Set<number>}
- */
-const statusCodeCacheableByDefault = new Set([
-    200,
-    203,
-    204,
-    206,
-    300,
-    301,
-    308,
-    404,
-    405,
-    410,
-    414,
-    501,
-]);
-
-/**
- * Set of HTTP status codes that the cache implementation understands.
- * Note: This implementation does not understand partial responses (206).
- * @type {Set<number>}
- */
-const understoodStatuses = new Set([
-    200,
-    203,
-    204,
-    300,
-    301,
-    302,
-    303,
-    307,
-    308,
-    404,
-    405,
-    410,
-    414,
-    501,
-]);
-
-/**
- * Set of HTTP error status codes.
- * @type {Set<number>}
- */
-const errorStatusCodes = new Set([
-    500,
-    502,
-    503,
-    504,
-]);
-
-/**
- * Object representing hop-by-hop headers that should be removed.
- * @type {Record<string, boolean>}
- */
-const hopByHopHeaders = {
-    date: true, // included, because we add Age update Date
-    connection: true,
-    'keep-alive': true,
-    'proxy-authenticate': true,
-    'proxy-authorization': true,
-    te: true,
-    trailer: true,
-    'transfer-encoding': true,
-    upgrade: true,
-};
-
-/**
- * Headers that are excluded from revalidation update.
- * @type {Record<string, boolean>}
- */
-const excludedFromRevalidationUpdate = {
-    // Since the old body is reused, it doesn't make sense to change properties of the body
-    'content-length': true,
-    'content-encoding': true,
-    'transfer-encoding': true,
-    'content-range': true,
-};
-
-/**
- * Converts a string to a number or returns zero if the conversion fails.
- * @param {string} s - The string to convert.
- * @returns {number} The parsed number or 0.
- */
-function toNumberOrZero(s) {
-    const n = parseInt(s, 10);
-    return isFinite(n) ? n : 0;
-}
-
-/**
- * Determines if the given response is an error response.
- * Implements RFC 5861 behavior.
- * @param {HttpResponse|undefined} response - The HTTP response object.
- * @returns {boolean} true if the response is an error or undefined, false otherwise.
- */
-function isErrorResponse(response) {
-    // consider undefined response as faulty
-    if (!response) {
-        return true;
-    }
-    return errorStatusCodes.has(response.status);
-}
-
-/**
- * Parses a Cache-Control header string into an object.
- * @param {string} [header] - The Cache-Control header value.
- * @returns {Record<string, string|boolean>} An object representing Cache-Control directives.
- */
-function parseCacheControl(header) {
-    /** @type {Record<string, string|boolean>} */
-    const cc = {};
-    if (!header) return cc;
-
-    // TODO: When there is more than one value present for a given directive (e.g., two Expires header fields, multiple Cache-Control: max-age directives),
-    // the directive's value is considered invalid. Caches are encouraged to consider responses that have invalid freshness information to be stale
-    const parts = header.trim().split(/,/);
-    for (const part of parts) {
-        const [k, v] = part.split(/=/, 2);
-        cc[k.trim()] = v === undefined ? true : v.trim().replace(/^"|"$/g, '');
-    }
-
-    return cc;
-}
-
-/**
- * Formats a Cache-Control directives object into a header string.
- * @param {Record<string, string|boolean>} cc - The Cache-Control directives.
- * @returns {string|undefined} A formatted Cache-Control header string or undefined if empty.
- */
-function formatCacheControl(cc) {
-    let parts = [];
-    for (const k in cc) {
-        const v = cc[k];
-        parts.push(v === true ? k : k + '=' + v);
-    }
-    if (!parts.length) {
-        return undefined;
-    }
-    return parts.join(', ');
-}
-
-module.exports = class CachePolicy {
-    /**
-     * Creates a new CachePolicy instance.
-     * @param {HttpRequest} req - Incoming client request.
-     * @param {HttpResponse} res - Received server response.
-     * @param {Object} [options={}] - Configuration options.
-     * @param {boolean} [options.shared=true] - Is the cache shared (a public proxy)? `false` for personal browser caches.
-     * @param {number} [options.cacheHeuristic=0.1] - Fallback heuristic (age fraction) for cache duration.
-     * @param {number} [options.immutableMinTimeToLive=86400000] - Minimum TTL for immutable responses in milliseconds.
-     * @param {boolean} [options.ignoreCargoCult=false] - Detect nonsense cache headers, and override them.
-     * @param {any} [options._fromObject] - Internal parameter for deserialization. Do not use.
-     */
-    constructor(
-        req,
-        res,
-        {
-            shared,
-            cacheHeuristic,
-            immutableMinTimeToLive,
-            ignoreCargoCult,
-            _fromObject,
-        } = {}
-    ) {
-        if (_fromObject) {
-            this._fromObject(_fromObject);
-            return;
-        }
-
-        if (!res || !res.headers) {
-            throw Error('Response headers missing');
-        }
-        this._assertRequestHasHeaders(req);
-
-        /** @type {number} Timestamp when the response was received */
-        this._responseTime = this.now();
-        /** @type {boolean} Indicates if the cache is shared */
-        this._isShared = shared !== false;
-        /** @type {boolean} Indicates if legacy cargo cult directives should be ignored */
-        this._ignoreCargoCult = !!ignoreCargoCult;
-        /** @type {number} Heuristic cache fraction */
-        this._cacheHeuristic =
-            undefined !== cacheHeuristic ? cacheHeuristic : 0.1; // 10% matches IE
-        /** @type {number} Minimum TTL for immutable responses in ms */
-        this._immutableMinTtl =
-            undefined !== immutableMinTimeToLive
-                ? immutableMinTimeToLive
-                : 24 * 3600 * 1000;
-
-        /** @type {number} HTTP status code */
-        this._status = 'status' in res ? res.status : 200;
-        /** @type {Record<string, string>} Response headers */
-        this._resHeaders = res.headers;
-        /** @type {Record<string, string|boolean>} Parsed Cache-Control directives from response */
-        this._rescc = parseCacheControl(res.headers['cache-control']);
-        /** @type {string} HTTP method (e.g., GET, POST) */
-        this._method = 'method' in req ? req.method : 'GET';
-        /** @type {string} Request URL */
-        this._url = req.url;
-        /** @type {string} Host header from the request */
-        this._host = req.headers.host;
-        /** @type {boolean} Whether the request does not include an Authorization header */
-        this._noAuthorization = !req.headers.authorization;
-        /** @type {Record<string, string>|null} Request headers used for Vary matching */
-        this._reqHeaders = res.headers.vary ? req.headers : null; // Don't keep all request headers if they won't be used
-        /** @type {Record<string, string|boolean>} Parsed Cache-Control directives from request */
-        this._reqcc = parseCacheControl(req.headers['cache-control']);
-
-        // Assume that if someone uses legacy, non-standard uncecessary options they don't understand caching,
-        // so there's no point stricly adhering to the blindly copy&pasted directives.
-        if (
-            this._ignoreCargoCult &&
-            'pre-check' in this._rescc &&
-            'post-check' in this._rescc
-        ) {
-            delete this._rescc['pre-check'];
-            delete this._rescc['post-check'];
-            delete this._rescc['no-cache'];
-            delete this._rescc['no-store'];
-            delete this._rescc['must-revalidate'];
-            this._resHeaders = Object.assign({}, this._resHeaders, {
-                'cache-control': formatCacheControl(this._rescc),
-            });
-            delete this._resHeaders.expires;
-            delete this._resHeaders.pragma;
-        }
-
-        // When the Cache-Control header field is not present in a request, caches MUST consider the no-cache request pragma-directive
-        // as having the same effect as if "Cache-Control: no-cache" were present (see Section 5.2.1).
-        if (
-            res.headers['cache-control'] == null &&
-            /no-cache/.test(res.headers.pragma)
-        ) {
-            this._rescc['no-cache'] = true;
-        }
-    }
-
-    /**
-     * You can monkey-patch it for testing.
-     * @returns {number} Current time in milliseconds.
-     */
-    now() {
-        return Date.now();
-    }
-
-    /**
-     * Determines if the response is storable in a cache.
-     * @returns {boolean} `false` if can never be cached.
-     */
-    storable() {
-        // The "no-store" request directive indicates that a cache MUST NOT store any part of either this request or any response to it.
-        return !!(
-            !this._reqcc['no-store'] &&
-            // A cache MUST NOT store a response to any request, unless:
-            // The request method is understood by the cache and defined as being cacheable, and
-            ('GET' === this._method ||
-                'HEAD' === this._method ||
-                ('POST' === this._method && this._hasExplicitExpiration())) &&
-            // the response status code is understood by the cache, and
-            understoodStatuses.has(this._status) &&
-            // the "no-store" cache directive does not appear in request or response header fields, and
-            !this._rescc['no-store'] &&
-            // the "private" response directive does not appear in the response, if the cache is shared, and
-            (!this._isShared || !this._rescc.private) &&
-            // the Authorization header field does not appear in the request, if the cache is shared,
-            (!this._isShared ||
-                this._noAuthorization ||
-                this._allowsStoringAuthenticated()) &&
-            // the response either:
-            // contains an Expires header field, or
-            (this._resHeaders.expires ||
-                // contains a max-age response directive, or
-                // contains a s-maxage response directive and the cache is shared, or
-                // contains a public response directive.
-                this._rescc['max-age'] ||
-                (this._isShared && this._rescc['s-maxage']) ||
-                this._rescc.public ||
-                // has a status code that is defined as cacheable by default
-                statusCodeCacheableByDefault.has(this._status))
-        );
-    }
-
-    /**
-     * @returns {boolean} true if expiration is explicitly defined.
-     */
-    _hasExplicitExpiration() {
-        // 4.2.1 Calculating Freshness Lifetime
-        return !!(
-            (this._isShared && this._rescc['s-maxage']) ||
-            this._rescc['max-age'] ||
-            this._resHeaders.expires
-        );
-    }
-
-    /**
-     * @param {HttpRequest} req - a request
-     * @throws {Error} if the headers are missing.
-     */
-    _assertRequestHasHeaders(req) {
-        if (!req || !req.headers) {
-            throw Error('Request headers missing');
-        }
-    }
-
-    /**
-     * Checks if the request matches the cache and can be satisfied from the cache immediately,
-     * without having to make a request to the server.
-     *
-     * This doesn't support `stale-while-revalidate`. See `evaluateRequest()` for a more complete solution.
-     *
-     * @param {HttpRequest} req - The new incoming HTTP request.
-     * @returns {boolean} `true`` if the cached response used to construct this cache policy satisfies the request without revalidation.
-     */
-    satisfiesWithoutRevalidation(req) {
-        const result = this.evaluateRequest(req);
-        return !result.revalidation;
-    }
-
-    /**
-     * @param {{headers: Record<string, string>, synchronous: boolean}|undefined} revalidation - Revalidation information, if any.
-     * @returns {{response: HttpResponse, revalidation: {headers: Record<string, string>, synchronous: boolean}|undefined}} An object with a cached response headers and revalidation info.
-     */
-    _evaluateRequestHitResult(revalidation) {
-        return {
-            response: {
-                headers: this.responseHeaders(),
-                status: this._status,
-            },
-            revalidation,
-        };
-    }
-
-    /**
-     * @param {HttpRequest} request - new incoming
-     * @param {boolean} synchronous - whether revalidation must be synchronous (not s-w-r).
-     * @returns {{headers: Record<string, string>, synchronous: boolean}} An object with revalidation headers and a synchronous flag.
-     */
-    _evaluateRequestRevalidation(request, synchronous) {
-        return {
-            synchronous,
-            headers: this.revalidationHeaders(request),
-        };
-    }
-
-    /**
-     * @param {HttpRequest} request - new incoming
-     * @returns {{response: undefined, revalidation: {headers: Record<string, string>, synchronous: boolean}}} An object indicating no cached response and revalidation details.
-     */
-    _evaluateRequestMissResult(request) {
-        return {
-            response: undefined,
-            revalidation: this._evaluateRequestRevalidation(request, true),
-        };
-    }
-
-    /**
-     * Checks if the given request matches this cache entry, and how the cache can be used to satisfy it. Returns an object with:
-     *
-     * ```
-     * {
-     *     // If defined, you must send a request to the server.
-     *     revalidation: {
-     *         headers: {}, // HTTP headers to use when sending the revalidation response
-     *         // If true, you MUST wait for a response from the server before using the cache
-     *         // If false, this is stale-while-revalidate. The cache is stale, but you can use it while you update it asynchronously.
-     *         synchronous: bool,
-     *     },
-     *     // If defined, you can use this cached response.
-     *     response: {
-     *         headers: {}, // Updated cached HTTP headers you must use when responding to the client
-     *     },
-     * }
-     * ```
-     * @param {HttpRequest} req - new incoming HTTP request
-     * @returns {{response: HttpResponse|undefined, revalidation: {headers: Record<string, string>, synchronous: boolean}|undefined}} An object containing keys:
-     *   - revalidation: { headers: Record<string, string>, synchronous: boolean } Set if you should send this to the origin server
-     *   - response: HttpResponse Set if you can respond to the client with these cached headers
-     */
-    evaluateRequest(req) {
-        this._assertRequestHasHeaders(req);
-
-        // In all circumstances, a cache MUST NOT ignore the must-revalidate directive
-        if (this._rescc['must-revalidate']) {
-            return this._evaluateRequestMissResult(req);
-        }
-
-        if (!this._requestMatches(req, false)) {
-            return this._evaluateRequestMissResult(req);
-        }
-
-        // When presented with a request, a cache MUST NOT reuse a stored response, unless:
-        // the presented request does not contain the no-cache pragma (Section 5.4), nor the no-cache cache directive,
-        // unless the stored response is successfully validated (Section 4.3), and
-        const requestCC = parseCacheControl(req.headers['cache-control']);
-
-        if (requestCC['no-cache'] || /no-cache/.test(req.headers.pragma)) {
-            return this._evaluateRequestMissResult(req);
-        }
-
-        if (requestCC['max-age'] && this.age() > toNumberOrZero(requestCC['max-age'])) {
-            return this._evaluateRequestMissResult(req);
-        }
-
-        if (requestCC['min-fresh'] && this.maxAge() - this.age() < toNumberOrZero(requestCC['min-fresh'])) {
-            return this._evaluateRequestMissResult(req);
-        }
-
-        // the stored response is either:
-        // fresh, or allowed to be served stale
-        if (this.stale()) {
-            // If a value is present, then the client is willing to accept a response that has
-            // exceeded its freshness lifetime by no more than the specified number of seconds
-            const allowsStaleWithoutRevalidation = 'max-stale' in requestCC &&
-                (true === requestCC['max-stale'] || requestCC['max-stale'] > this.age() - this.maxAge());
-
-            if (allowsStaleWithoutRevalidation) {
-                return this._evaluateRequestHitResult(undefined);
-            }
-
-            if (this.useStaleWhileRevalidate()) {
-                return this._evaluateRequestHitResult(this._evaluateRequestRevalidation(req, false));
-            }
-
-            return this._evaluateRequestMissResult(req);
-        }
-
-        return this._evaluateRequestHitResult(undefined);
-    }
-
-    /**
-     * @param {HttpRequest} req - check if this is for the same cache entry
-     * @param {boolean} allowHeadMethod - allow a HEAD method to match.
-     * @returns {boolean} `true` if the request matches.
-     */
-    _requestMatches(req, allowHeadMethod) {
-        // The presented effective request URI and that of the stored response match, and
-        return !!(
-            (!this._url || this._url === req.url) &&
-            this._host === req.headers.host &&
-            // the request method associated with the stored response allows it to be used for the presented request, and
-            (!req.method ||
-                this._method === req.method ||
-                (allowHeadMethod && 'HEAD' === req.method)) &&
-            // selecting header fields nominated by the stored response (if any) match those presented, and
-            this._varyMatches(req)
-        );
-    }
-
-    /**
-     * Determines whether storing authenticated responses is allowed.
-     * @returns {boolean} `true` if allowed.
-     */
-    _allowsStoringAuthenticated() {
-        // following Cache-Control response directives (Section 5.2.2) have such an effect: must-revalidate, public, and s-maxage.
-        return !!(
-            this._rescc['must-revalidate'] ||
-            this._rescc.public ||
-            this._rescc['s-maxage']
-        );
-    }
-
-    /**
-     * Checks whether the Vary header in the response matches the new request.
-     * @param {HttpRequest} req - incoming HTTP request
-     * @returns {boolean} `true` if the vary headers match.
-     */
-    _varyMatches(req) {
-        if (!this._resHeaders.vary) {
-            return true;
-        }
-
-        const fields = this._resHeaders.vary
-            .trim()
-            .toLowerCase()
-            .split(/\s*,\s*/);
-
-        for (const name of fields) {
-            // A Vary header field-value of "*" always fails to match
-            if (name === '*') {
-                return false;
-            }
-
-            const newReq = Object.prototype.hasOwnProperty.call(
-                req.headers,
-                name
-            ) && req.headers[name];
-
-            const cachedReq = Object.prototype.hasOwnProperty.call(
-                this._reqHeaders,
-                name
-            ) && this._reqHeaders[name];
-
-            if (newReq !== cachedReq) {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /**
-     * Creates a copy of the given headers without any hop-by-hop headers.
-     * @param {Record<string, string>} inHeaders - old headers from the cached response
-     * @returns {Record<string, string>} A new headers object without hop-by-hop headers.
-     */
-    _copyWithoutHopByHopHeaders(inHeaders) {
-        /** @type {Record<string, string>} */
-        const headers = {};
-        for (const name in inHeaders) {
-            if (hopByHopHeaders[name]) continue;
-            headers[name] = inHeaders[name];
-        }
-        // 9.1.  Connection
-        if (inHeaders.connection) {
-            const tokens = inHeaders.connection.trim().split(/\s*,\s*/);
-            for (const name of tokens) {
-                delete headers[name];
-            }
-        }
-        if (headers.warning) {
-            const warnings = headers.warning.split(/,/).filter(warning => {
-                return !/^\s*1[0-9][0-9]/.test(warning);
-            });
-            if (!warnings.length) {
-                delete headers.warning;
-            } else {
-                headers.warning = warnings.join(',').trim();
-            }
-        }
-        return headers;
-    }
-
-    /**
-     * Returns the response headers adjusted for serving the cached response.
-     * Removes hop-by-hop headers and updates the Age and Date headers.
-     * @returns {Record<string, string>} The adjusted response headers.
-     */
-    responseHeaders() {
-        const headers = this._copyWithoutHopByHopHeaders(this._resHeaders);
-        const age = this.age();
-
-        // A cache SHOULD generate 113 warning if it heuristically chose a freshness
-        // lifetime greater than 24 hours and the response's age is greater than 24 hours.
-        if (
-            age > 3600 * 24 &&
-            !this._hasExplicitExpiration() &&
-            this.maxAge() > 3600 * 24
-        ) {
-            headers.warning =
-                (headers.warning ? `${headers.warning}, ` : '') +
-                '113 - "rfc7234 5.5.4"';
-        }
-        headers.age = `${Math.round(age)}`;
-        headers.date = new Date(this.now()).toUTCString();
-        return headers;
-    }
-
-    /**
-     * Returns the status code of the cached response.
-     * @returns {number} The response status code.
-     */
-    status() {
-      return this._status;
-    }
-
-    /**
-     * Returns the Date header value from the response or the current time if invalid.
-     * @returns {number} Timestamp (in milliseconds) representing the Date header or response time.
-     */
-    date() {
-        const serverDate = Date.parse(this._resHeaders.date);
-        if (isFinite(serverDate)) {
-            return serverDate;
-        }
-        return this._responseTime;
-    }
-
-    /**
-     * Value of the Age header, in seconds, updated for the current time.
-     * May be fractional.
-     * @returns {number} The age in seconds.
-     */
-    age() {
-        let age = this._ageValue();
-
-        const residentTime = (this.now() - this._responseTime) / 1000;
-        return age + residentTime;
-    }
-
-    /**
-     * @returns {number} The Age header value as a number.
-     */
-    _ageValue() {
-        return toNumberOrZero(this._resHeaders.age);
-    }
-
-    /**
-     * Possibly outdated value of applicable max-age (or heuristic equivalent) in seconds.
-     * This counts since response's `Date`.
-     *
-     * For an up-to-date value, see `timeToLive()`.
-     *
-     * Returns the maximum age (freshness lifetime) of the response in seconds.
-     * @returns {number} The max-age value in seconds.
-     */
-    maxAge() {
-        if (!this.storable() || this._rescc['no-cache']) {
-            return 0;
-        }
-
-        // Shared responses with cookies are cacheable according to the RFC, but IMHO it'd be unwise to do so by default
-        // so this implementation requires explicit opt-in via public header
-        if (
-            this._isShared &&
-            (this._resHeaders['set-cookie'] &&
-                !this._rescc.public &&
-                !this._rescc.immutable)
-        ) {
-            return 0;
-        }
-
-        if (this._resHeaders.vary === '*') {
-            return 0;
-        }
-
-        if (this._isShared) {
-            if (this._rescc['proxy-revalidate']) {
-                return 0;
-            }
-            // if a response includes the s-maxage directive, a shared cache recipient MUST ignore the Expires field.
-            if (this._rescc['s-maxage']) {
-                return toNumberOrZero(this._rescc['s-maxage']);
-            }
-        }
-
-        // If a response includes a Cache-Control field with the max-age directive, a recipient MUST ignore the Expires field.
-        if (this._rescc['max-age']) {
-            return toNumberOrZero(this._rescc['max-age']);
-        }
-
-        const defaultMinTtl = this._rescc.immutable ? this._immutableMinTtl : 0;
-
-        const serverDate = this.date();
-        if (this._resHeaders.expires) {
-            const expires = Date.parse(this._resHeaders.expires);
-            // A cache recipient MUST interpret invalid date formats, especially the value "0", as representing a time in the past (i.e., "already expired").
-            if (Number.isNaN(expires) || expires < serverDate) {
-                return 0;
-            }
-            return Math.max(defaultMinTtl, (expires - serverDate) / 1000);
-        }
-
-        if (this._resHeaders['last-modified']) {
-            const lastModified = Date.parse(this._resHeaders['last-modified']);
-            if (isFinite(lastModified) && serverDate > lastModified) {
-                return Math.max(
-                    defaultMinTtl,
-                    ((serverDate - lastModified) / 1000) * this._cacheHeuristic
-                );
-            }
-        }
-
-        return defaultMinTtl;
-    }
-
-    /**
-     * Remaining time this cache entry may be useful for, in *milliseconds*.
-     * You can use this as an expiration time for your cache storage.
-     *
-     * Prefer this method over `maxAge()`, because it includes other factors like `age` and `stale-while-revalidate`.
-     * @returns {number} Time-to-live in milliseconds.
-     */
-    timeToLive() {
-        const age = this.maxAge() - this.age();
-        const staleIfErrorAge = age + toNumberOrZero(this._rescc['stale-if-error']);
-        const staleWhileRevalidateAge = age + toNumberOrZero(this._rescc['stale-while-revalidate']);
-        return Math.round(Math.max(0, age, staleIfErrorAge, staleWhileRevalidateAge) * 1000);
-    }
-
-    /**
-     * If true, this cache entry is past its expiration date.
-     * Note that stale cache may be useful sometimes, see `evaluateRequest()`.
-     * @returns {boolean} `false` doesn't mean it's fresh nor usable
-     */
-    stale() {
-        return this.maxAge() <= this.age();
-    }
-
-    /**
-     * @returns {boolean} `true` if `stale-if-error` condition allows use of a stale response.
-     */
-    _useStaleIfError() {
-        return this.maxAge() + toNumberOrZero(this._rescc['stale-if-error']) > this.age();
-    }
-
-    /** See `evaluateRequest()` for a more complete solution
-     * @returns {boolean} `true` if `stale-while-revalidate` is currently allowed.
-     */
-    useStaleWhileRevalidate() {
-        const swr = toNumberOrZero(this._rescc['stale-while-revalidate']);
-        return swr > 0 && this.maxAge() + swr > this.age();
-    }
-
-    /**
-     * Creates a `CachePolicy` instance from a serialized object.
-     * @param {Object} obj - The serialized object.
-     * @returns {CachePolicy} A new CachePolicy instance.
-     */
-    static fromObject(obj) {
-        return new this(undefined, undefined, { _fromObject: obj });
-    }
-
-    /**
-     * @param {any} obj - The serialized object.
-     * @throws {Error} If already initialized or if the object is invalid.
-     */
-    _fromObject(obj) {
-        if (this._responseTime) throw Error('Reinitialized');
-        if (!obj || obj.v !== 1) throw Error('Invalid serialization');
-
-        this._responseTime = obj.t;
-        this._isShared = obj.sh;
-        this._cacheHeuristic = obj.ch;
-        this._immutableMinTtl =
-            obj.imm !== undefined ? obj.imm : 24 * 3600 * 1000;
-        this._ignoreCargoCult = !!obj.icc;
-        this._status = obj.st;
-        this._resHeaders = obj.resh;
-        this._rescc = obj.rescc;
-        this._method = obj.m;
-        this._url = obj.u;
-        this._host = obj.h;
-        this._noAuthorization = obj.a;
-        this._reqHeaders = obj.reqh;
-        this._reqcc = obj.reqcc;
-    }
-
-    /**
-     * Serializes the `CachePolicy` instance into a JSON-serializable object.
-     * @returns {Object} The serialized object.
-     */
-    toObject() {
-        return {
-            v: 1,
-            t: this._responseTime,
-            sh: this._isShared,
-            ch: this._cacheHeuristic,
-            imm: this._immutableMinTtl,
-            icc: this._ignoreCargoCult,
-            st: this._status,
-            resh: this._resHeaders,
-            rescc: this._rescc,
-            m: this._method,
-            u: this._url,
-            h: this._host,
-            a: this._noAuthorization,
-            reqh: this._reqHeaders,
-            reqcc: this._reqcc,
-        };
-    }
-
-    /**
-     * Headers for sending to the origin server to revalidate stale response.
-     * Allows server to return 304 to allow reuse of the previous response.
-     *
-     * Hop by hop headers are always stripped.
-     * Revalidation headers may be added or removed, depending on request.
-     * @param {HttpRequest} incomingReq - The incoming HTTP request.
-     * @returns {Record<string, string>} The headers for the revalidation request.
-     */
-    revalidationHeaders(incomingReq) {
-        this._assertRequestHasHeaders(incomingReq);
-        const headers = this._copyWithoutHopByHopHeaders(incomingReq.headers);
-
-        // This implementation does not understand range requests
-        delete headers['if-range'];
-
-        if (!this._requestMatches(incomingReq, true) || !this.storable()) {
-            // revalidation allowed via HEAD
-            // not for the same resource, or wasn't allowed to be cached anyway
-            delete headers['if-none-match'];
-            delete headers['if-modified-since'];
-            return headers;
-        }
-
-        /* MUST send that entity-tag in any cache validation request (using If-Match or If-None-Match) if an entity-tag has been provided by the origin server. */
-        if (this._resHeaders.etag) {
-            headers['if-none-match'] = headers['if-none-match']
-                ? `${headers['if-none-match']}, ${this._resHeaders.etag}`
-                : this._resHeaders.etag;
-        }
-
-        // Clients MAY issue simple (non-subrange) GET requests with either weak validators or strong validators. Clients MUST NOT use weak validators in other forms of request.
-        const forbidsWeakValidators =
-            headers['accept-ranges'] ||
-            headers['if-match'] ||
-            headers['if-unmodified-since'] ||
-            (this._method && this._method != 'GET');
-
-        /* SHOULD send the Last-Modified value in non-subrange cache validation requests (using If-Modified-Since) if only a Last-Modified value has been provided by the origin server.
-        Note: This implementation does not understand partial responses (206) */
-        if (forbidsWeakValidators) {
-            delete headers['if-modified-since'];
-
-            if (headers['if-none-match']) {
-                const etags = headers['if-none-match']
-                    .split(/,/)
-                    .filter(etag => {
-                        return !/^\s*W\//.test(etag);
-                    });
-                if (!etags.length) {
-                    delete headers['if-none-match'];
-                } else {
-                    headers['if-none-match'] = etags.join(',').trim();
-                }
-            }
-        } else if (
-            this._resHeaders['last-modified'] &&
-            !headers['if-modified-since']
-        ) {
-            headers['if-modified-since'] = this._resHeaders['last-modified'];
-        }
-
-        return headers;
-    }
-
-    /**
-     * Creates new CachePolicy with information combined from the previews response,
-     * and the new revalidation response.
-     *
-     * Returns {policy, modified} where modified is a boolean indicating
-     * whether the response body has been modified, and old cached body can't be used.
-     *
-     * @param {HttpRequest} request - The latest HTTP request asking for the cached entry.
-     * @param {HttpResponse} response - The latest revalidation HTTP response from the origin server.
-     * @returns {{policy: CachePolicy, modified: boolean, matches: boolean}} The updated policy and modification status.
-     * @throws {Error} If the response headers are missing.
-     */
-    revalidatedPolicy(request, response) {
-        this._assertRequestHasHeaders(request);
-
-        if (this._useStaleIfError() && isErrorResponse(response)) {
-          return {
-              policy: this,
-              modified: false,
-              matches: true,
-          };
-        }
-
-        if (!response || !response.headers) {
-            throw Error('Response headers missing');
-        }
-
-        // These aren't going to be supported exactly, since one CachePolicy object
-        // doesn't know about all the other cached objects.
-        let matches = false;
-        if (response.status !== undefined && response.status != 304) {
-            matches = false;
-        } else if (
-            response.headers.etag &&
-            !/^\s*W\//.test(response.headers.etag)
-        ) {
-            // "All of the stored responses with the same strong validator are selected.
-            // If none of the stored responses contain the same strong validator,
-            // then the cache MUST NOT use the new response to update any stored responses."
-            matches =
-                this._resHeaders.etag &&
-                this._resHeaders.etag.replace(/^\s*W\//, '') ===
-                    response.headers.etag;
-        } else if (this._resHeaders.etag && response.headers.etag) {
-            // "If the new response contains a weak validator and that validator corresponds
-            // to one of the cache's stored responses,
-            // then the most recent of those matching stored responses is selected for update."
-            matches =
-                this._resHeaders.etag.replace(/^\s*W\//, '') ===
-                response.headers.etag.replace(/^\s*W\//, '');
-        } else if (this._resHeaders['last-modified']) {
-            matches =
-                this._resHeaders['last-modified'] ===
-                response.headers['last-modified'];
-        } else {
-            // If the new response does not include any form of validator (such as in the case where
-            // a client generates an If-Modified-Since request from a source other than the Last-Modified
-            // response header field), and there is only one stored response, and that stored response also
-            // lacks a validator, then that stored response is selected for update.
-            if (
-                !this._resHeaders.etag &&
-                !this._resHeaders['last-modified'] &&
-                !response.headers.etag &&
-                !response.headers['last-modified']
-            ) {
-                matches = true;
-            }
-        }
-
-        const optionsCopy = {
-            shared: this._isShared,
-            cacheHeuristic: this._cacheHeuristic,
-            immutableMinTimeToLive: this._immutableMinTtl,
-            ignoreCargoCult: this._ignoreCargoCult,
-        };
-
-        if (!matches) {
-            return {
-                policy: new this.constructor(request, response, optionsCopy),
-                // Client receiving 304 without body, even if it's invalid/mismatched has no option
-                // but to reuse a cached body. We don't have a good way to tell clients to do
-                // error recovery in such case.
-                modified: response.status != 304,
-                matches: false,
-            };
-        }
-
-        // use other header fields provided in the 304 (Not Modified) response to replace all instances
-        // of the corresponding header fields in the stored response.
-        const headers = {};
-        for (const k in this._resHeaders) {
-            headers[k] =
-                k in response.headers && !excludedFromRevalidationUpdate[k]
-                    ? response.headers[k]
-                    : this._resHeaders[k];
-        }
-
-        const newResponse = Object.assign({}, response, {
-            status: this._status,
-            method: this._method,
-            headers,
-        });
-        return {
-            policy: new this.constructor(request, newResponse, optionsCopy),
-            modified: false,
-            matches: true,
-        };
-    }
-};
-
-
-/***/ }),
-
-/***/ 2989:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-// See https://github.com/facebook/jest/issues/2549
-// eslint-disable-next-line node/prefer-global/url
-const {isIP} = __nccwpck_require__(9278);
-const {URL} = __nccwpck_require__(7016);
-const EventEmitter = __nccwpck_require__(4434);
-const tls = __nccwpck_require__(4756);
-const http2 = __nccwpck_require__(5675);
-const QuickLRU = __nccwpck_require__(7923);
-const delayAsyncDestroy = __nccwpck_require__(4043);
-
-const kCurrentStreamCount = Symbol('currentStreamCount');
-const kRequest = Symbol('request');
-const kOriginSet = Symbol('cachedOriginSet');
-const kGracefullyClosing = Symbol('gracefullyClosing');
-const kLength = Symbol('length');
-
-const nameKeys = [
-	// Not an Agent option actually
-	'createConnection',
-
-	// `http2.connect()` options
-	'maxDeflateDynamicTableSize',
-	'maxSettings',
-	'maxSessionMemory',
-	'maxHeaderListPairs',
-	'maxOutstandingPings',
-	'maxReservedRemoteStreams',
-	'maxSendHeaderBlockLength',
-	'paddingStrategy',
-	'peerMaxConcurrentStreams',
-	'settings',
-
-	// `tls.connect()` source options
-	'family',
-	'localAddress',
-	'rejectUnauthorized',
-
-	// `tls.connect()` secure context options
-	'pskCallback',
-	'minDHSize',
-
-	// `tls.connect()` destination options
-	// - `servername` is automatically validated, skip it
-	// - `host` and `port` just describe the destination server,
-	'path',
-	'socket',
-
-	// `tls.createSecureContext()` options
-	'ca',
-	'cert',
-	'sigalgs',
-	'ciphers',
-	'clientCertEngine',
-	'crl',
-	'dhparam',
-	'ecdhCurve',
-	'honorCipherOrder',
-	'key',
-	'privateKeyEngine',
-	'privateKeyIdentifier',
-	'maxVersion',
-	'minVersion',
-	'pfx',
-	'secureOptions',
-	'secureProtocol',
-	'sessionIdContext',
-	'ticketKeys'
-];
-
-const getSortedIndex = (array, value, compare) => {
-	let low = 0;
-	let high = array.length;
-
-	while (low < high) {
-		const mid = (low + high) >>> 1;
-
-		if (compare(array[mid], value)) {
-			low = mid + 1;
-		} else {
-			high = mid;
-		}
-	}
-
-	return low;
-};
-
-const compareSessions = (a, b) => a.remoteSettings.maxConcurrentStreams > b.remoteSettings.maxConcurrentStreams;
-
-// See https://tools.ietf.org/html/rfc8336
-const closeCoveredSessions = (where, session) => {
-	// Clients SHOULD NOT emit new requests on any connection whose Origin
-	// Set is a proper subset of another connection's Origin Set, and they
-	// SHOULD close it once all outstanding requests are satisfied.
-	for (let index = 0; index < where.length; index++) {
-		const coveredSession = where[index];
-
-		if (
-			// Unfortunately `.every()` returns true for an empty array
-			coveredSession[kOriginSet].length > 0
-
-			// The set is a proper subset when its length is less than the other set.
-			&& coveredSession[kOriginSet].length < session[kOriginSet].length
-
-			// And the other set includes all elements of the subset.
-			&& coveredSession[kOriginSet].every(origin => session[kOriginSet].includes(origin))
-
-			// Makes sure that the session can handle all requests from the covered session.
-			&& (coveredSession[kCurrentStreamCount] + session[kCurrentStreamCount]) <= session.remoteSettings.maxConcurrentStreams
-		) {
-			// This allows pending requests to finish and prevents making new requests.
-			gracefullyClose(coveredSession);
-		}
-	}
-};
-
-// This is basically inverted `closeCoveredSessions(...)`.
-const closeSessionIfCovered = (where, coveredSession) => {
-	for (let index = 0; index < where.length; index++) {
-		const session = where[index];
-
-		if (
-			coveredSession[kOriginSet].length > 0
-			&& coveredSession[kOriginSet].length < session[kOriginSet].length
-			&& coveredSession[kOriginSet].every(origin => session[kOriginSet].includes(origin))
-			&& (coveredSession[kCurrentStreamCount] + session[kCurrentStreamCount]) <= session.remoteSettings.maxConcurrentStreams
-		) {
-			gracefullyClose(coveredSession);
-
-			return true;
-		}
-	}
-
-	return false;
-};
-
-const gracefullyClose = session => {
-	session[kGracefullyClosing] = true;
-
-	if (session[kCurrentStreamCount] === 0) {
-		session.close();
-	}
-};
-
-class Agent extends EventEmitter {
-	constructor({timeout = 0, maxSessions = Number.POSITIVE_INFINITY, maxEmptySessions = 10, maxCachedTlsSessions = 100} = {}) {
-		super();
-
-		// SESSIONS[NORMALIZED_OPTIONS] = [];
-		this.sessions = {};
-
-		// The queue for creating new sessions. It looks like this:
-		// QUEUE[NORMALIZED_OPTIONS][NORMALIZED_ORIGIN] = ENTRY_FUNCTION
-		//
-		// It's faster when there are many origins. If there's only one, then QUEUE[`${options}:${origin}`] is faster.
-		// I guess object creation / deletion is causing the slowdown.
-		//
-		// The entry function has `listeners`, `completed` and `destroyed` properties.
-		// `listeners` is an array of objects containing `resolve` and `reject` functions.
-		// `completed` is a boolean. It's set to true after ENTRY_FUNCTION is executed.
-		// `destroyed` is a boolean. If it's set to true, the session will be destroyed if hasn't connected yet.
-		this.queue = {};
-
-		// Each session will use this timeout value.
-		this.timeout = timeout;
-
-		// Max sessions in total
-		this.maxSessions = maxSessions;
-
-		// Max empty sessions in total
-		this.maxEmptySessions = maxEmptySessions;
-
-		this._emptySessionCount = 0;
-		this._sessionCount = 0;
-
-		// We don't support push streams by default.
-		this.settings = {
-			enablePush: false,
-			initialWindowSize: 1024 * 1024 * 32 // 32MB, see https://github.com/nodejs/node/issues/38426
-		};
-
-		// Reusing TLS sessions increases performance.
-		this.tlsSessionCache = new QuickLRU({maxSize: maxCachedTlsSessions});
-	}
-
-	get protocol() {
-		return 'https:';
-	}
-
-	normalizeOptions(options) {
-		let normalized = '';
-
-		for (let index = 0; index < nameKeys.length; index++) {
-			const key = nameKeys[index];
-
-			normalized += ':';
-
-			if (options && options[key] !== undefined) {
-				normalized += options[key];
-			}
-		}
-
-		return normalized;
-	}
-
-	_processQueue() {
-		if (this._sessionCount >= this.maxSessions) {
-			this.closeEmptySessions(this.maxSessions - this._sessionCount + 1);
-			return;
-		}
-
-		// eslint-disable-next-line guard-for-in
-		for (const normalizedOptions in this.queue) {
-			// eslint-disable-next-line guard-for-in
-			for (const normalizedOrigin in this.queue[normalizedOptions]) {
-				const item = this.queue[normalizedOptions][normalizedOrigin];
-
-				// The entry function can be run only once.
-				if (!item.completed) {
-					item.completed = true;
-
-					item();
-				}
-			}
-		}
-	}
-
-	_isBetterSession(thisStreamCount, thatStreamCount) {
-		return thisStreamCount > thatStreamCount;
-	}
-
-	_accept(session, listeners, normalizedOrigin, options) {
-		let index = 0;
-
-		while (index < listeners.length && session[kCurrentStreamCount] < session.remoteSettings.maxConcurrentStreams) {
-			// We assume `resolve(...)` calls `request(...)` *directly*,
-			// otherwise the session will get overloaded.
-			listeners[index].resolve(session);
-
-			index++;
-		}
-
-		listeners.splice(0, index);
-
-		if (listeners.length > 0) {
-			this.getSession(normalizedOrigin, options, listeners);
-			listeners.length = 0;
-		}
-	}
-
-	getSession(origin, options, listeners) {
-		return new Promise((resolve, reject) => {
-			if (Array.isArray(listeners) && listeners.length > 0) {
-				listeners = [...listeners];
-
-				// Resolve the current promise ASAP, we're just moving the listeners.
-				// They will be executed at a different time.
-				resolve();
-			} else {
-				listeners = [{resolve, reject}];
-			}
-
-			try {
-				// Parse origin
-				if (typeof origin === 'string') {
-					origin = new URL(origin);
-				} else if (!(origin instanceof URL)) {
-					throw new TypeError('The `origin` argument needs to be a string or an URL object');
-				}
-
-				if (options) {
-					// Validate servername
-					const {servername} = options;
-					const {hostname} = origin;
-					if (servername && hostname !== servername) {
-						throw new Error(`Origin ${hostname} differs from servername ${servername}`);
-					}
-				}
-			} catch (error) {
-				for (let index = 0; index < listeners.length; index++) {
-					listeners[index].reject(error);
-				}
-
-				return;
-			}
-
-			const normalizedOptions = this.normalizeOptions(options);
-			const normalizedOrigin = origin.origin;
-
-			if (normalizedOptions in this.sessions) {
-				const sessions = this.sessions[normalizedOptions];
-
-				let maxConcurrentStreams = -1;
-				let currentStreamsCount = -1;
-				let optimalSession;
-
-				// We could just do this.sessions[normalizedOptions].find(...) but that isn't optimal.
-				// Additionally, we are looking for session which has biggest current pending streams count.
-				//
-				// |------------| |------------| |------------| |------------|
-				// | Session: A | | Session: B | | Session: C | | Session: D |
-				// | Pending: 5 |-| Pending: 8 |-| Pending: 9 |-| Pending: 4 |
-				// | Max:    10 | | Max:    10 | | Max:     9 | | Max:     5 |
-				// |------------| |------------| |------------| |------------|
-				//                     ^
-				//                     |
-				//     pick this one  --
-				//
-				for (let index = 0; index < sessions.length; index++) {
-					const session = sessions[index];
-
-					const sessionMaxConcurrentStreams = session.remoteSettings.maxConcurrentStreams;
-
-					if (sessionMaxConcurrentStreams < maxConcurrentStreams) {
-						break;
-					}
-
-					if (!session[kOriginSet].includes(normalizedOrigin)) {
-						continue;
-					}
-
-					const sessionCurrentStreamsCount = session[kCurrentStreamCount];
-
-					if (
-						sessionCurrentStreamsCount >= sessionMaxConcurrentStreams
-						|| session[kGracefullyClosing]
-						// Unfortunately the `close` event isn't called immediately,
-						// so `session.destroyed` is `true`, but `session.closed` is `false`.
-						|| session.destroyed
-					) {
-						continue;
-					}
-
-					// We only need set this once.
-					if (!optimalSession) {
-						maxConcurrentStreams = sessionMaxConcurrentStreams;
-					}
-
-					// Either get the session which has biggest current stream count or the lowest.
-					if (this._isBetterSession(sessionCurrentStreamsCount, currentStreamsCount)) {
-						optimalSession = session;
-						currentStreamsCount = sessionCurrentStreamsCount;
-					}
-				}
-
-				if (optimalSession) {
-					this._accept(optimalSession, listeners, normalizedOrigin, options);
-					return;
-				}
-			}
-
-			if (normalizedOptions in this.queue) {
-				if (normalizedOrigin in this.queue[normalizedOptions]) {
-					// There's already an item in the queue, just attach ourselves to it.
-					this.queue[normalizedOptions][normalizedOrigin].listeners.push(...listeners);
-					return;
-				}
-			} else {
-				this.queue[normalizedOptions] = {
-					[kLength]: 0
-				};
-			}
-
-			// The entry must be removed from the queue IMMEDIATELY when:
-			// 1. the session connects successfully,
-			// 2. an error occurs.
-			const removeFromQueue = () => {
-				// Our entry can be replaced. We cannot remove the new one.
-				if (normalizedOptions in this.queue && this.queue[normalizedOptions][normalizedOrigin] === entry) {
-					delete this.queue[normalizedOptions][normalizedOrigin];
-
-					if (--this.queue[normalizedOptions][kLength] === 0) {
-						delete this.queue[normalizedOptions];
-					}
-				}
-			};
-
-			// The main logic is here
-			const entry = async () => {
-				this._sessionCount++;
-
-				const name = `${normalizedOrigin}:${normalizedOptions}`;
-				let receivedSettings = false;
-				let socket;
-
-				try {
-					const computedOptions = {...options};
-
-					if (computedOptions.settings === undefined) {
-						computedOptions.settings = this.settings;
-					}
-
-					if (computedOptions.session === undefined) {
-						computedOptions.session = this.tlsSessionCache.get(name);
-					}
-
-					const createConnection = computedOptions.createConnection || this.createConnection;
-
-					let error;
-
-					// A hacky workaround to enable async `createConnection`
-					socket = await createConnection.call(this, origin, computedOptions);
-
-					// Node's design a mistake.
-					// A better solution would be to store the error, not crash.
-					socket.once('error', e => {
-						error = e;
-					});
-
-					computedOptions.createConnection = () => {
-						if (error !== undefined) {
-							throw error;
-						}
-
-						return socket;
-					};
-
-					const session = http2.connect(origin, computedOptions);
-					session[kCurrentStreamCount] = 0;
-					session[kGracefullyClosing] = false;
-
-					// Node.js return https://false:443 instead of https://1.1.1.1:443
-					const getOriginSet = () => {
-						const {socket} = session;
-
-						let originSet;
-						if (socket.servername === false) {
-							socket.servername = socket.remoteAddress;
-							originSet = session.originSet;
-							socket.servername = false;
-						} else {
-							originSet = session.originSet;
-						}
-
-						const cert = socket.getPeerX509Certificate?.();
-						if (!cert) {
-							let hostname = socket.servername;
-							if (hostname === null || hostname === false) {
-								if (socket.remoteFamily === 'IPv6') {
-									hostname = `[${socket.remoteAddress}]`;
-								} else {
-									hostname = socket.remoteAddress;
-								}
-							}
-
-							let origin = `https://${hostname}`;
-
-							if (socket.remotePort !== null && socket.remotePort !== undefined) {
-								origin += `:${socket.remotePort}`;
-							}
-
-							const parsed = URL.parse(origin);
-
-							if (parsed !== null) {
-								return [parsed.origin];
-							}
-
-							return [];
-						}
-
-						return originSet.filter(origin => {
-							if (origin.startsWith('https://')) {
-								origin = origin.slice('https://'.length);
-							}
-
-							const colon = origin.indexOf(':');
-
-							if (colon !== -1) {
-								origin = origin.slice(0, colon);
-							}
-
-							if (origin[0] === '[') {
-								origin = origin.slice(1, -1);
-							}
-
-							if (isIP(origin)) {
-								return cert.checkIP(origin) !== undefined;
-							} else {
-								return cert.checkHost(origin) !== undefined;
-							}
-						});
-					};
-
-					const isFree = () => session[kCurrentStreamCount] < session.remoteSettings.maxConcurrentStreams;
-
-					session.socket.once('session', tlsSession => {
-						this.tlsSessionCache.set(name, tlsSession);
-					});
-
-					session.once('error', error => {
-						// Listeners are empty when the session successfully connected.
-						for (let index = 0; index < listeners.length; index++) {
-							listeners[index].reject(error);
-						}
-
-						// The connection got broken, purge the cache.
-						this.tlsSessionCache.delete(name);
-					});
-
-					session.setTimeout(this.timeout, () => {
-						// Terminates all streams owned by this session.
-						session.destroy();
-					});
-
-					session.once('close', () => {
-						this._sessionCount--;
-
-						if (receivedSettings) {
-							// Assumes session `close` is emitted after request `close`
-							this._emptySessionCount--;
-
-							// This cannot be moved to the stream logic,
-							// because there may be a session that hadn't made a single request.
-							const where = this.sessions[normalizedOptions];
-
-							if (where.length === 1) {
-								delete this.sessions[normalizedOptions];
-							} else {
-								where.splice(where.indexOf(session), 1);
-							}
-						} else {
-							// Broken connection
-							removeFromQueue();
-
-							const error = new Error('Session closed without receiving a SETTINGS frame');
-							error.code = 'HTTP2WRAPPER_NOSETTINGS';
-
-							for (let index = 0; index < listeners.length; index++) {
-								listeners[index].reject(error);
-							}
-						}
-
-						// There may be another session awaiting.
-						this._processQueue();
-					});
-
-					// Iterates over the queue and processes listeners.
-					const processListeners = () => {
-						const queue = this.queue[normalizedOptions];
-						if (!queue) {
-							return;
-						}
-
-						const originSet = session[kOriginSet];
-
-						for (let index = 0; index < originSet.length; index++) {
-							const origin = originSet[index];
-
-							if (origin in queue) {
-								const {listeners, completed} = queue[origin];
-
-								let index = 0;
-
-								// Prevents session overloading.
-								while (index < listeners.length && isFree()) {
-									// We assume `resolve(...)` calls `request(...)` *directly*,
-									// otherwise the session will get overloaded.
-									listeners[index].resolve(session);
-
-									index++;
-								}
-
-								queue[origin].listeners.splice(0, index);
-
-								if (queue[origin].listeners.length === 0 && !completed) {
-									delete queue[origin];
-
-									if (--queue[kLength] === 0) {
-										delete this.queue[normalizedOptions];
-										break;
-									}
-								}
-
-								// We're no longer free, no point in continuing.
-								if (!isFree()) {
-									break;
-								}
-							}
-						}
-					};
-
-					// The Origin Set cannot shrink. No need to check if it suddenly became covered by another one.
-					session.on('origin', () => {
-						session[kOriginSet] = getOriginSet() || [];
-						session[kGracefullyClosing] = false;
-						closeSessionIfCovered(this.sessions[normalizedOptions], session);
-
-						if (session[kGracefullyClosing] || !isFree()) {
-							return;
-						}
-
-						processListeners();
-
-						if (!isFree()) {
-							return;
-						}
-
-						// Close covered sessions (if possible).
-						closeCoveredSessions(this.sessions[normalizedOptions], session);
-					});
-
-					session.once('remoteSettings', () => {
-						// The Agent could have been destroyed already.
-						if (entry.destroyed) {
-							const error = new Error('Agent has been destroyed');
-
-							for (let index = 0; index < listeners.length; index++) {
-								listeners[index].reject(error);
-							}
-
-							session.destroy();
-							return;
-						}
-
-						// See https://github.com/nodejs/node/issues/38426
-						if (session.setLocalWindowSize) {
-							session.setLocalWindowSize(1024 * 1024 * 4); // 4 MB
-						}
-
-						session[kOriginSet] = getOriginSet() || [];
-
-						if (session.socket.encrypted) {
-							const mainOrigin = session[kOriginSet][0];
-							if (mainOrigin !== normalizedOrigin) {
-								const error = new Error(`Requested origin ${normalizedOrigin} does not match server ${mainOrigin}`);
-
-								for (let index = 0; index < listeners.length; index++) {
-									listeners[index].reject(error);
-								}
-
-								session.destroy();
-								return;
-							}
-						}
-
-						removeFromQueue();
-
-						{
-							const where = this.sessions;
-
-							if (normalizedOptions in where) {
-								const sessions = where[normalizedOptions];
-								sessions.splice(getSortedIndex(sessions, session, compareSessions), 0, session);
-							} else {
-								where[normalizedOptions] = [session];
-							}
-						}
-
-						receivedSettings = true;
-						this._emptySessionCount++;
-
-						this.emit('session', session);
-						this._accept(session, listeners, normalizedOrigin, options);
-
-						if (session[kCurrentStreamCount] === 0 && this._emptySessionCount > this.maxEmptySessions) {
-							this.closeEmptySessions(this._emptySessionCount - this.maxEmptySessions);
-						}
-
-						// `session.remoteSettings.maxConcurrentStreams` might get increased
-						session.on('remoteSettings', () => {
-							if (!isFree()) {
-								return;
-							}
-
-							processListeners();
-
-							if (!isFree()) {
-								return;
-							}
-
-							// In case the Origin Set changes
-							closeCoveredSessions(this.sessions[normalizedOptions], session);
-						});
-					});
-
-					// Shim `session.request()` in order to catch all streams
-					session[kRequest] = session.request;
-					session.request = (headers, streamOptions) => {
-						if (session[kGracefullyClosing]) {
-							throw new Error('The session is gracefully closing. No new streams are allowed.');
-						}
-
-						const stream = session[kRequest](headers, streamOptions);
-
-						// The process won't exit until the session is closed or all requests are gone.
-						session.ref();
-
-						if (session[kCurrentStreamCount]++ === 0) {
-							this._emptySessionCount--;
-						}
-
-						stream.once('close', () => {
-							if (--session[kCurrentStreamCount] === 0) {
-								this._emptySessionCount++;
-								session.unref();
-
-								if (this._emptySessionCount > this.maxEmptySessions || session[kGracefullyClosing]) {
-									session.close();
-									return;
-								}
-							}
-
-							if (session.destroyed || session.closed) {
-								return;
-							}
-
-							if (isFree() && !closeSessionIfCovered(this.sessions[normalizedOptions], session)) {
-								closeCoveredSessions(this.sessions[normalizedOptions], session);
-								processListeners();
-
-								if (session[kCurrentStreamCount] === 0) {
-									this._processQueue();
-								}
-							}
-						});
-
-						return stream;
-					};
-				} catch (error) {
-					removeFromQueue();
-					this._sessionCount--;
-
-					for (let index = 0; index < listeners.length; index++) {
-						listeners[index].reject(error);
-					}
-				}
-			};
-
-			entry.listeners = listeners;
-			entry.completed = false;
-			entry.destroyed = false;
-
-			this.queue[normalizedOptions][normalizedOrigin] = entry;
-			this.queue[normalizedOptions][kLength]++;
-			this._processQueue();
-		});
-	}
-
-	request(origin, options, headers, streamOptions) {
-		return new Promise((resolve, reject) => {
-			this.getSession(origin, options, [{
-				reject,
-				resolve: session => {
-					try {
-						const stream = session.request(headers, streamOptions);
-
-						// Do not throw before `request(...)` has been awaited
-						delayAsyncDestroy(stream);
-
-						resolve(stream);
-					} catch (error) {
-						reject(error);
-					}
-				}
-			}]);
-		});
-	}
-
-	async createConnection(origin, options) {
-		return Agent.connect(origin, options);
-	}
-
-	static connect(origin, options) {
-		options.ALPNProtocols = ['h2'];
-
-		const port = origin.port || 443;
-		let host = origin.hostname;
-
-		if (host[0] === '[') {
-			host = host.slice(1, -1);
-		}
-
-		if (typeof options.servername === 'undefined') {
-			options.servername = host;
-		}
-
-		const socket = tls.connect(port, host, options);
-
-		if (options.socket) {
-			socket._peername = {
-				family: undefined,
-				address: undefined,
-				port
-			};
-		}
-
-		return delayAsyncDestroy(socket);
-	}
-
-	closeEmptySessions(maxCount = Number.POSITIVE_INFINITY) {
-		let closedCount = 0;
-
-		const {sessions} = this;
-
-		// eslint-disable-next-line guard-for-in
-		for (const key in sessions) {
-			const thisSessions = sessions[key];
-
-			for (let index = 0; index < thisSessions.length; index++) {
-				const session = thisSessions[index];
-
-				if (session[kCurrentStreamCount] === 0) {
-					closedCount++;
-					session.close();
-
-					if (closedCount >= maxCount) {
-						return closedCount;
-					}
-				}
-			}
-		}
-
-		return closedCount;
-	}
-
-	destroy(reason) {
-		const {sessions, queue} = this;
-
-		// eslint-disable-next-line guard-for-in
-		for (const key in sessions) {
-			const thisSessions = sessions[key];
-
-			for (let index = 0; index < thisSessions.length; index++) {
-				thisSessions[index].destroy(reason);
-			}
-		}
-
-		// eslint-disable-next-line guard-for-in
-		for (const normalizedOptions in queue) {
-			const entries = queue[normalizedOptions];
-
-			// eslint-disable-next-line guard-for-in
-			for (const normalizedOrigin in entries) {
-				entries[normalizedOrigin].destroyed = true;
-			}
-		}
-
-		// New requests should NOT attach to destroyed sessions
-		this.queue = {};
-		this.tlsSessionCache.clear();
-	}
-
-	get emptySessionCount() {
-		return this._emptySessionCount;
-	}
-
-	get pendingSessionCount() {
-		return this._sessionCount - this._emptySessionCount;
-	}
-
-	get sessionCount() {
-		return this._sessionCount;
-	}
-}
-
-Agent.kCurrentStreamCount = kCurrentStreamCount;
-Agent.kGracefullyClosing = kGracefullyClosing;
-
-module.exports = {
-	Agent,
-	globalAgent: new Agent()
-};
-
-
-/***/ }),
-
-/***/ 4701:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-// See https://github.com/facebook/jest/issues/2549
-// eslint-disable-next-line node/prefer-global/url
-const {URL, urlToHttpOptions} = __nccwpck_require__(7016);
-const http = __nccwpck_require__(8611);
-const https = __nccwpck_require__(5692);
-const resolveALPN = __nccwpck_require__(5160);
-const QuickLRU = __nccwpck_require__(7923);
-const {Agent, globalAgent} = __nccwpck_require__(2989);
-const Http2ClientRequest = __nccwpck_require__(1349);
-const calculateServerName = __nccwpck_require__(1234);
-const delayAsyncDestroy = __nccwpck_require__(4043);
-
-const cache = new QuickLRU({maxSize: 100});
-const queue = new Map();
-
-const installSocket = (agent, socket, options) => {
-	socket._httpMessage = {shouldKeepAlive: true};
-
-	const onFree = () => {
-		agent.emit('free', socket, options);
-	};
-
-	socket.on('free', onFree);
-
-	const onClose = () => {
-		agent.removeSocket(socket, options);
-	};
-
-	socket.on('close', onClose);
-
-	const onTimeout = () => {
-		const {freeSockets} = agent;
-
-		for (const sockets of Object.values(freeSockets)) {
-			if (sockets.includes(socket)) {
-				socket.destroy();
-				return;
-			}
-		}
-	};
-
-	socket.on('timeout', onTimeout);
-
-	const onRemove = () => {
-		agent.removeSocket(socket, options);
-		socket.off('close', onClose);
-		socket.off('free', onFree);
-		socket.off('timeout', onTimeout);
-		socket.off('agentRemove', onRemove);
-	};
-
-	socket.on('agentRemove', onRemove);
-
-	agent.emit('free', socket, options);
-};
-
-const createResolveProtocol = (cache, queue = new Map(), connect = undefined) => {
-	return async options => {
-		const name = `${options.host}:${options.port}:${options.ALPNProtocols.sort()}`;
-
-		if (!cache.has(name)) {
-			if (queue.has(name)) {
-				const result = await queue.get(name);
-				return {alpnProtocol: result.alpnProtocol};
-			}
-
-			const {path} = options;
-			options.path = options.socketPath;
-
-			const resultPromise = resolveALPN(options, connect);
-			queue.set(name, resultPromise);
-
-			try {
-				const result = await resultPromise;
-
-				cache.set(name, result.alpnProtocol);
-				queue.delete(name);
-
-				options.path = path;
-
-				return result;
-			} catch (error) {
-				queue.delete(name);
-
-				options.path = path;
-
-				throw error;
-			}
-		}
-
-		return {alpnProtocol: cache.get(name)};
-	};
-};
-
-const defaultResolveProtocol = createResolveProtocol(cache, queue);
-
-module.exports = async (input, options, callback) => {
-	if (typeof input === 'string') {
-		input = urlToHttpOptions(new URL(input));
-	} else if (input instanceof URL) {
-		input = urlToHttpOptions(input);
-	} else {
-		input = {...input};
-	}
-
-	if (typeof options === 'function' || options === undefined) {
-		// (options, callback)
-		callback = options;
-		options = input;
-	} else {
-		// (input, options, callback)
-		options = Object.assign(input, options);
-	}
-
-	options.ALPNProtocols = options.ALPNProtocols || ['h2', 'http/1.1'];
-
-	if (!Array.isArray(options.ALPNProtocols) || options.ALPNProtocols.length === 0) {
-		throw new Error('The `ALPNProtocols` option must be an Array with at least one entry');
-	}
-
-	options.protocol = options.protocol || 'https:';
-	const isHttps = options.protocol === 'https:';
-
-	options.host = options.hostname || options.host || 'localhost';
-	options.session = options.tlsSession;
-	options.servername = options.servername || calculateServerName((options.headers && options.headers.host) || options.host);
-	options.port = options.port || (isHttps ? 443 : 80);
-	options._defaultAgent = isHttps ? https.globalAgent : http.globalAgent;
-
-	const resolveProtocol = options.resolveProtocol || defaultResolveProtocol;
-
-	// Note: We don't support `h2session` here
-
-	let {agent} = options;
-	if (agent !== undefined && agent !== false && agent.constructor.name !== 'Object') {
-		throw new Error('The `options.agent` can be only an object `http`, `https` or `http2` properties');
-	}
-
-	if (isHttps) {
-		options.resolveSocket = true;
-
-		let {socket, alpnProtocol, timeout} = await resolveProtocol(options);
-
-		if (timeout) {
-			if (socket) {
-				socket.destroy();
-			}
-
-			const error = new Error(`Timed out resolving ALPN: ${options.timeout} ms`);
-			error.code = 'ETIMEDOUT';
-			error.ms = options.timeout;
-
-			throw error;
-		}
-
-		// We can't accept custom `createConnection` because the API is different for HTTP/2
-		if (socket && options.createConnection) {
-			socket.destroy();
-			socket = undefined;
-		}
-
-		delete options.resolveSocket;
-
-		const isHttp2 = alpnProtocol === 'h2';
-
-		if (agent) {
-			agent = isHttp2 ? agent.http2 : agent.https;
-			options.agent = agent;
-		}
-
-		if (agent === undefined) {
-			agent = isHttp2 ? globalAgent : https.globalAgent;
-		}
-
-		if (socket) {
-			if (agent === false) {
-				socket.destroy();
-			} else {
-				const defaultCreateConnection = (isHttp2 ? Agent : https.Agent).prototype.createConnection;
-
-				if (agent.createConnection === defaultCreateConnection) {
-					if (isHttp2) {
-						options._reuseSocket = socket;
-					} else {
-						installSocket(agent, socket, options);
-					}
-				} else {
-					socket.destroy();
-				}
-			}
-		}
-
-		if (isHttp2) {
-			return delayAsyncDestroy(new Http2ClientRequest(options, callback));
-		}
-	} else if (agent) {
-		options.agent = agent.http;
-	}
-
-	// If we're sending HTTP/1.1, handle any explicitly set H2 headers in the options:
-	if (options.headers) {
-		options.headers = {...options.headers};
-
-		// :authority is equivalent to the HTTP/1.1 host header
-		if (options.headers[':authority']) {
-			if (!options.headers.host) {
-				options.headers.host = options.headers[':authority'];
-			}
-
-			delete options.headers[':authority'];
-		}
-
-		// Remove other HTTP/2 headers as they have their counterparts in the options
-		delete options.headers[':method'];
-		delete options.headers[':scheme'];
-		delete options.headers[':path'];
-	}
-
-	return delayAsyncDestroy(http.request(options, callback));
-};
-
-module.exports.protocolCache = cache;
-module.exports.resolveProtocol = defaultResolveProtocol;
-module.exports.createResolveProtocol = createResolveProtocol;
-
-
-/***/ }),
-
-/***/ 1349:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-// See https://github.com/facebook/jest/issues/2549
-// eslint-disable-next-line node/prefer-global/url
-const {URL, urlToHttpOptions} = __nccwpck_require__(7016);
-const http2 = __nccwpck_require__(5675);
-const {Writable} = __nccwpck_require__(2203);
-const {Agent, globalAgent} = __nccwpck_require__(2989);
-const IncomingMessage = __nccwpck_require__(9276);
-const proxyEvents = __nccwpck_require__(8150);
-const {
-	ERR_INVALID_ARG_TYPE,
-	ERR_INVALID_PROTOCOL,
-	ERR_HTTP_HEADERS_SENT
-} = __nccwpck_require__(3443);
-const validateHeaderName = __nccwpck_require__(7340);
-const validateHeaderValue = __nccwpck_require__(2222);
-const proxySocketHandler = __nccwpck_require__(4715);
-
-const {
-	HTTP2_HEADER_STATUS,
-	HTTP2_HEADER_METHOD,
-	HTTP2_HEADER_PATH,
-	HTTP2_HEADER_AUTHORITY,
-	HTTP2_METHOD_CONNECT
-} = http2.constants;
-
-const kHeaders = Symbol('headers');
-const kOrigin = Symbol('origin');
-const kSession = Symbol('session');
-const kOptions = Symbol('options');
-const kFlushedHeaders = Symbol('flushedHeaders');
-const kJobs = Symbol('jobs');
-const kPendingAgentPromise = Symbol('pendingAgentPromise');
-
-class ClientRequest extends Writable {
-	constructor(input, options, callback) {
-		super({
-			autoDestroy: false,
-			emitClose: false
-		});
-
-		if (typeof input === 'string') {
-			input = urlToHttpOptions(new URL(input));
-		} else if (input instanceof URL) {
-			input = urlToHttpOptions(input);
-		} else {
-			input = {...input};
-		}
-
-		if (typeof options === 'function' || options === undefined) {
-			// (options, callback)
-			callback = options;
-			options = input;
-		} else {
-			// (input, options, callback)
-			options = Object.assign(input, options);
-		}
-
-		if (options.h2session) {
-			this[kSession] = options.h2session;
-
-			if (this[kSession].destroyed) {
-				throw new Error('The session has been closed already');
-			}
-
-			this.protocol = this[kSession].socket.encrypted ? 'https:' : 'http:';
-		} else if (options.agent === false) {
-			this.agent = new Agent({maxEmptySessions: 0});
-		} else if (typeof options.agent === 'undefined' || options.agent === null) {
-			this.agent = globalAgent;
-		} else if (typeof options.agent.request === 'function') {
-			this.agent = options.agent;
-		} else {
-			throw new ERR_INVALID_ARG_TYPE('options.agent', ['http2wrapper.Agent-like Object', 'undefined', 'false'], options.agent);
-		}
-
-		if (this.agent) {
-			this.protocol = this.agent.protocol;
-		}
-
-		if (options.protocol && options.protocol !== this.protocol) {
-			throw new ERR_INVALID_PROTOCOL(options.protocol, this.protocol);
-		}
-
-		if (!options.port) {
-			options.port = options.defaultPort || (this.agent && this.agent.defaultPort) || 443;
-		}
-
-		options.host = options.hostname || options.host || 'localhost';
-
-		// Unused
-		delete options.hostname;
-
-		const {timeout} = options;
-		options.timeout = undefined;
-
-		this[kHeaders] = Object.create(null);
-		this[kJobs] = [];
-
-		this[kPendingAgentPromise] = undefined;
-
-		this.socket = null;
-		this.connection = null;
-
-		this.method = options.method || 'GET';
-
-		if (!(this.method === 'CONNECT' && (options.path === '/' || options.path === undefined))) {
-			this.path = options.path;
-		}
-
-		this.res = null;
-		this.aborted = false;
-		this.reusedSocket = false;
-
-		const {headers} = options;
-		if (headers) {
-			// eslint-disable-next-line guard-for-in
-			for (const header in headers) {
-				this.setHeader(header, headers[header]);
-			}
-		}
-
-		if (options.auth && !('authorization' in this[kHeaders])) {
-			this[kHeaders].authorization = 'Basic ' + Buffer.from(options.auth).toString('base64');
-		}
-
-		options.session = options.tlsSession;
-		options.path = options.socketPath;
-
-		this[kOptions] = options;
-
-		// Clients that generate HTTP/2 requests directly SHOULD use the :authority pseudo-header field instead of the Host header field.
-		this[kOrigin] = new URL(`${this.protocol}//${options.servername || options.host}:${options.port}`);
-
-		// A socket is being reused
-		const reuseSocket = options._reuseSocket;
-		if (reuseSocket) {
-			options.createConnection = (...args) => {
-				if (reuseSocket.destroyed) {
-					return this.agent.createConnection(...args);
-				}
-
-				return reuseSocket;
-			};
-
-			// eslint-disable-next-line promise/prefer-await-to-then
-			this.agent.getSession(this[kOrigin], this[kOptions]).catch(() => {});
-		}
-
-		if (timeout) {
-			this.setTimeout(timeout);
-		}
-
-		if (callback) {
-			this.once('response', callback);
-		}
-
-		this[kFlushedHeaders] = false;
-	}
-
-	get method() {
-		return this[kHeaders][HTTP2_HEADER_METHOD];
-	}
-
-	set method(value) {
-		if (value) {
-			this[kHeaders][HTTP2_HEADER_METHOD] = value.toUpperCase();
-		}
-	}
-
-	get path() {
-		const header = this.method === 'CONNECT' ? HTTP2_HEADER_AUTHORITY : HTTP2_HEADER_PATH;
-
-		return this[kHeaders][header];
-	}
-
-	set path(value) {
-		if (value) {
-			const header = this.method === 'CONNECT' ? HTTP2_HEADER_AUTHORITY : HTTP2_HEADER_PATH;
-
-			this[kHeaders][header] = value;
-		}
-	}
-
-	get host() {
-		return this[kOrigin].hostname;
-	}
-
-	set host(_value) {
-		// Do nothing as this is read only.
-	}
-
-	get _mustNotHaveABody() {
-		return this.method === 'GET' || this.method === 'HEAD' || this.method === 'DELETE';
-	}
-
-	_write(chunk, encoding, callback) {
-		// https://github.com/nodejs/node/blob/654df09ae0c5e17d1b52a900a545f0664d8c7627/lib/internal/http2/util.js#L148-L156
-		if (this._mustNotHaveABody) {
-			callback(new Error('The GET, HEAD and DELETE methods must NOT have a body'));
-			/* istanbul ignore next: Node.js 12 throws directly */
-			return;
-		}
-
-		this.flushHeaders();
-
-		const callWrite = () => this._request.write(chunk, encoding, callback);
-		if (this._request) {
-			callWrite();
-		} else {
-			this[kJobs].push(callWrite);
-		}
-	}
-
-	_final(callback) {
-		this.flushHeaders();
-
-		const callEnd = () => {
-			// For GET, HEAD and DELETE and CONNECT
-			if (this._mustNotHaveABody || this.method === 'CONNECT') {
-				callback();
-				return;
-			}
-
-			this._request.end(callback);
-		};
-
-		if (this._request) {
-			callEnd();
-		} else {
-			this[kJobs].push(callEnd);
-		}
-	}
-
-	abort() {
-		if (this.res && this.res.complete) {
-			return;
-		}
-
-		if (!this.aborted) {
-			process.nextTick(() => this.emit('abort'));
-		}
-
-		this.aborted = true;
-
-		this.destroy();
-	}
-
-	async _destroy(error, callback) {
-		if (this.res) {
-			this.res._dump();
-		}
-
-		if (this._request) {
-			this._request.destroy();
-		} else {
-			process.nextTick(() => {
-				this.emit('close');
-			});
-		}
-
-		try {
-			await this[kPendingAgentPromise];
-		} catch (internalError) {
-			if (this.aborted) {
-				error = internalError;
-			}
-		}
-
-		callback(error);
-	}
-
-	async flushHeaders() {
-		if (this[kFlushedHeaders] || this.destroyed) {
-			return;
-		}
-
-		this[kFlushedHeaders] = true;
-
-		const isConnectMethod = this.method === HTTP2_METHOD_CONNECT;
-
-		// The real magic is here
-		const onStream = stream => {
-			this._request = stream;
-
-			if (this.destroyed) {
-				stream.destroy();
-				return;
-			}
-
-			// Forwards `timeout`, `continue`, `close` and `error` events to this instance.
-			if (!isConnectMethod) {
-				// TODO: Should we proxy `close` here?
-				proxyEvents(stream, this, ['timeout', 'continue']);
-			}
-
-			stream.once('error', error => {
-				this.destroy(error);
-			});
-
-			stream.once('aborted', () => {
-				const {res} = this;
-				if (res) {
-					res.aborted = true;
-					res.emit('aborted');
-					res.destroy();
-				} else {
-					this.destroy(new Error('The server aborted the HTTP/2 stream'));
-				}
-			});
-
-			const onResponse = (headers, flags, rawHeaders) => {
-				// If we were to emit raw request stream, it would be as fast as the native approach.
-				// Note that wrapping the raw stream in a Proxy instance won't improve the performance (already tested it).
-				const response = new IncomingMessage(this.socket, stream.readableHighWaterMark);
-				this.res = response;
-
-				// Undocumented, but it is used by `cacheable-request`
-				response.url = `${this[kOrigin].origin}${this.path}`;
-
-				response.req = this;
-				response.statusCode = headers[HTTP2_HEADER_STATUS];
-				response.headers = headers;
-				response.rawHeaders = rawHeaders;
-
-				response.once('end', () => {
-					response.complete = true;
-
-					// Has no effect, just be consistent with the Node.js behavior
-					response.socket = null;
-					response.connection = null;
-				});
-
-				if (isConnectMethod) {
-					response.upgrade = true;
-
-					// The HTTP1 API says the socket is detached here,
-					// but we can't do that so we pass the original HTTP2 request.
-					if (this.emit('connect', response, stream, Buffer.alloc(0))) {
-						this.emit('close');
-					} else {
-						// No listeners attached, destroy the original request.
-						stream.destroy();
-					}
-				} else {
-					// Forwards data
-					stream.on('data', chunk => {
-						if (!response._dumped && !response.push(chunk)) {
-							stream.pause();
-						}
-					});
-
-					stream.once('end', () => {
-						if (!this.aborted) {
-							response.push(null);
-						}
-					});
-
-					if (!this.emit('response', response)) {
-						// No listeners attached, dump the response.
-						response._dump();
-					}
-				}
-			};
-
-			// This event tells we are ready to listen for the data.
-			stream.once('response', onResponse);
-
-			// Emits `information` event
-			stream.once('headers', headers => this.emit('information', {statusCode: headers[HTTP2_HEADER_STATUS]}));
-
-			stream.once('trailers', (trailers, flags, rawTrailers) => {
-				const {res} = this;
-
-				// https://github.com/nodejs/node/issues/41251
-				if (res === null) {
-					onResponse(trailers, flags, rawTrailers);
-					return;
-				}
-
-				// Assigns trailers to the response object.
-				res.trailers = trailers;
-				res.rawTrailers = rawTrailers;
-			});
-
-			stream.once('close', () => {
-				const {aborted, res} = this;
-				if (res) {
-					if (aborted) {
-						res.aborted = true;
-						res.emit('aborted');
-						res.destroy();
-					}
-
-					const finish = () => {
-						res.emit('close');
-
-						this.destroy();
-						this.emit('close');
-					};
-
-					if (res.readable) {
-						res.once('end', finish);
-					} else {
-						finish();
-					}
-
-					return;
-				}
-
-				if (!this.destroyed) {
-					this.destroy(new Error('The HTTP/2 stream has been early terminated'));
-					this.emit('close');
-					return;
-				}
-
-				this.destroy();
-				this.emit('close');
-			});
-
-			this.socket = new Proxy(stream, proxySocketHandler);
-
-			for (const job of this[kJobs]) {
-				job();
-			}
-
-			this[kJobs].length = 0;
-
-			this.emit('socket', this.socket);
-		};
-
-		if (!(HTTP2_HEADER_AUTHORITY in this[kHeaders]) && !isConnectMethod) {
-			this[kHeaders][HTTP2_HEADER_AUTHORITY] = this[kOrigin].host;
-		}
-
-		// Makes a HTTP2 request
-		if (this[kSession]) {
-			try {
-				onStream(this[kSession].request(this[kHeaders]));
-			} catch (error) {
-				this.destroy(error);
-			}
-		} else {
-			this.reusedSocket = true;
-
-			try {
-				const promise = this.agent.request(this[kOrigin], this[kOptions], this[kHeaders]);
-				this[kPendingAgentPromise] = promise;
-
-				onStream(await promise);
-
-				this[kPendingAgentPromise] = false;
-			} catch (error) {
-				this[kPendingAgentPromise] = false;
-
-				this.destroy(error);
-			}
-		}
-	}
-
-	get connection() {
-		return this.socket;
-	}
-
-	set connection(value) {
-		this.socket = value;
-	}
-
-	getHeaderNames() {
-		return Object.keys(this[kHeaders]);
-	}
-
-	hasHeader(name) {
-		if (typeof name !== 'string') {
-			throw new ERR_INVALID_ARG_TYPE('name', 'string', name);
-		}
-
-		return Boolean(this[kHeaders][name.toLowerCase()]);
-	}
-
-	getHeader(name) {
-		if (typeof name !== 'string') {
-			throw new ERR_INVALID_ARG_TYPE('name', 'string', name);
-		}
-
-		return this[kHeaders][name.toLowerCase()];
-	}
-
-	get headersSent() {
-		return this[kFlushedHeaders];
-	}
-
-	removeHeader(name) {
-		if (typeof name !== 'string') {
-			throw new ERR_INVALID_ARG_TYPE('name', 'string', name);
-		}
-
-		if (this.headersSent) {
-			throw new ERR_HTTP_HEADERS_SENT('remove');
-		}
-
-		delete this[kHeaders][name.toLowerCase()];
-	}
-
-	setHeader(name, value) {
-		if (this.headersSent) {
-			throw new ERR_HTTP_HEADERS_SENT('set');
-		}
-
-		validateHeaderName(name);
-		validateHeaderValue(name, value);
-
-		const lowercased = name.toLowerCase();
-
-		if (lowercased === 'connection') {
-			if (value.toLowerCase() === 'keep-alive') {
-				return;
-			}
-
-			throw new Error(`Invalid 'connection' header: ${value}`);
-		}
-
-		if (lowercased === 'host' && this.method === 'CONNECT') {
-			this[kHeaders][HTTP2_HEADER_AUTHORITY] = value;
-		} else {
-			this[kHeaders][lowercased] = value;
-		}
-	}
-
-	setNoDelay() {
-		// HTTP2 sockets cannot be malformed, do nothing.
-	}
-
-	setSocketKeepAlive() {
-		// HTTP2 sockets cannot be malformed, do nothing.
-	}
-
-	setTimeout(ms, callback) {
-		const applyTimeout = () => this._request.setTimeout(ms, callback);
-
-		if (this._request) {
-			applyTimeout();
-		} else {
-			this[kJobs].push(applyTimeout);
-		}
-
-		return this;
-	}
-
-	get maxHeadersCount() {
-		if (!this.destroyed && this._request) {
-			return this._request.session.localSettings.maxHeaderListSize;
-		}
-
-		return undefined;
-	}
-
-	set maxHeadersCount(_value) {
-		// Updating HTTP2 settings would affect all requests, do nothing.
-	}
-}
-
-module.exports = ClientRequest;
-
-
-/***/ }),
-
-/***/ 9276:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const {Readable} = __nccwpck_require__(2203);
-
-class IncomingMessage extends Readable {
-	constructor(socket, highWaterMark) {
-		super({
-			emitClose: false,
-			autoDestroy: true,
-			highWaterMark
-		});
-
-		this.statusCode = null;
-		this.statusMessage = '';
-		this.httpVersion = '2.0';
-		this.httpVersionMajor = 2;
-		this.httpVersionMinor = 0;
-		this.headers = {};
-		this.trailers = {};
-		this.req = null;
-
-		this.aborted = false;
-		this.complete = false;
-		this.upgrade = null;
-
-		this.rawHeaders = [];
-		this.rawTrailers = [];
-
-		this.socket = socket;
-
-		this._dumped = false;
-	}
-
-	get connection() {
-		return this.socket;
-	}
-
-	set connection(value) {
-		this.socket = value;
-	}
-
-	_destroy(error, callback) {
-		if (!this.readableEnded) {
-			this.aborted = true;
-		}
-
-		// See https://github.com/nodejs/node/issues/35303
-		callback();
-
-		this.req._request.destroy(error);
-	}
-
-	setTimeout(ms, callback) {
-		this.req.setTimeout(ms, callback);
-		return this;
-	}
-
-	_dump() {
-		if (!this._dumped) {
-			this._dumped = true;
-
-			this.removeAllListeners('data');
-			this.resume();
-		}
-	}
-
-	_read() {
-		if (this.req) {
-			this.req._request.resume();
-		}
-	}
-}
-
-module.exports = IncomingMessage;
-
-
-/***/ }),
-
-/***/ 460:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const http2 = __nccwpck_require__(5675);
-const {
-	Agent,
-	globalAgent
-} = __nccwpck_require__(2989);
-const ClientRequest = __nccwpck_require__(1349);
-const IncomingMessage = __nccwpck_require__(9276);
-const auto = __nccwpck_require__(4701);
-const {
-	HttpOverHttp2,
-	HttpsOverHttp2
-} = __nccwpck_require__(4886);
-const Http2OverHttp2 = __nccwpck_require__(2787);
-const {
-	Http2OverHttp,
-	Http2OverHttps
-} = __nccwpck_require__(2614);
-const validateHeaderName = __nccwpck_require__(7340);
-const validateHeaderValue = __nccwpck_require__(2222);
-
-const request = (url, options, callback) => new ClientRequest(url, options, callback);
-
-const get = (url, options, callback) => {
-	// eslint-disable-next-line unicorn/prevent-abbreviations
-	const req = new ClientRequest(url, options, callback);
-	req.end();
-
-	return req;
-};
-
-module.exports = {
-	...http2,
-	ClientRequest,
-	IncomingMessage,
-	Agent,
-	globalAgent,
-	request,
-	get,
-	auto,
-	proxies: {
-		HttpOverHttp2,
-		HttpsOverHttp2,
-		Http2OverHttp2,
-		Http2OverHttp,
-		Http2OverHttps
-	},
-	validateHeaderName,
-	validateHeaderValue
-};
-
-
-/***/ }),
-
-/***/ 821:
-/***/ ((module) => {
-
-
-
-module.exports = self => {
-	const {username, password} = self.proxyOptions.url;
-
-	if (username || password) {
-		const data = `${username}:${password}`;
-		const authorization = `Basic ${Buffer.from(data).toString('base64')}`;
-
-		return {
-			'proxy-authorization': authorization,
-			authorization
-		};
-	}
-
-	return {};
-};
-
-
-/***/ }),
-
-/***/ 4886:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const tls = __nccwpck_require__(4756);
-const http = __nccwpck_require__(8611);
-const https = __nccwpck_require__(5692);
-const JSStreamSocket = __nccwpck_require__(4176);
-const {globalAgent} = __nccwpck_require__(2989);
-const UnexpectedStatusCodeError = __nccwpck_require__(3674);
-const initialize = __nccwpck_require__(465);
-const getAuthorizationHeaders = __nccwpck_require__(821);
-
-const createConnection = (self, options, callback) => {
-	(async () => {
-		try {
-			const {proxyOptions} = self;
-			const {url, headers, raw} = proxyOptions;
-
-			const stream = await globalAgent.request(url, proxyOptions, {
-				...getAuthorizationHeaders(self),
-				...headers,
-				':method': 'CONNECT',
-				':authority': `${options.host}:${options.port}`
-			});
-
-			stream.once('error', callback);
-			stream.once('response', headers => {
-				const statusCode = headers[':status'];
-
-				if (statusCode !== 200) {
-					callback(new UnexpectedStatusCodeError(statusCode, ''));
-					return;
-				}
-
-				const encrypted = self instanceof https.Agent;
-
-				if (raw && encrypted) {
-					options.socket = stream;
-					const secureStream = tls.connect(options);
-
-					secureStream.once('close', () => {
-						stream.destroy();
-					});
-
-					callback(null, secureStream);
-					return;
-				}
-
-				const socket = new JSStreamSocket(stream);
-				socket.encrypted = false;
-				socket._handle.getpeername = out => {
-					out.family = undefined;
-					out.address = undefined;
-					out.port = undefined;
-				};
-
-				callback(null, socket);
-			});
-		} catch (error) {
-			callback(error);
-		}
-	})();
-};
-
-class HttpOverHttp2 extends http.Agent {
-	constructor(options) {
-		super(options);
-
-		initialize(this, options.proxyOptions);
-	}
-
-	createConnection(options, callback) {
-		createConnection(this, options, callback);
-	}
-}
-
-class HttpsOverHttp2 extends https.Agent {
-	constructor(options) {
-		super(options);
-
-		initialize(this, options.proxyOptions);
-	}
-
-	createConnection(options, callback) {
-		createConnection(this, options, callback);
-	}
-}
-
-module.exports = {
-	HttpOverHttp2,
-	HttpsOverHttp2
-};
-
-
-/***/ }),
-
-/***/ 2614:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const http = __nccwpck_require__(8611);
-const https = __nccwpck_require__(5692);
-const Http2OverHttpX = __nccwpck_require__(8349);
-const getAuthorizationHeaders = __nccwpck_require__(821);
-
-const getStream = request => new Promise((resolve, reject) => {
-	const onConnect = (response, socket, head) => {
-		socket.unshift(head);
-
-		request.off('error', reject);
-		resolve([socket, response.statusCode, response.statusMessage]);
-	};
-
-	request.once('error', reject);
-	request.once('connect', onConnect);
-});
-
-class Http2OverHttp extends Http2OverHttpX {
-	async _getProxyStream(authority) {
-		const {proxyOptions} = this;
-		const {url, headers} = this.proxyOptions;
-
-		const network = url.protocol === 'https:' ? https : http;
-
-		// `new URL('https://localhost/httpbin.org:443')` results in
-		// a `/httpbin.org:443` path, which has an invalid leading slash.
-		const request = network.request({
-			...proxyOptions,
-			hostname: url.hostname,
-			port: url.port,
-			path: authority,
-			headers: {
-				...getAuthorizationHeaders(this),
-				...headers,
-				host: authority
-			},
-			method: 'CONNECT'
-		}).end();
-
-		return getStream(request);
-	}
-}
-
-module.exports = {
-	Http2OverHttp,
-	Http2OverHttps: Http2OverHttp
-};
-
-
-/***/ }),
-
-/***/ 2787:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const {globalAgent} = __nccwpck_require__(2989);
-const Http2OverHttpX = __nccwpck_require__(8349);
-const getAuthorizationHeaders = __nccwpck_require__(821);
-
-const getStatusCode = stream => new Promise((resolve, reject) => {
-	stream.once('error', reject);
-	stream.once('response', headers => {
-		stream.off('error', reject);
-		resolve(headers[':status']);
-	});
-});
-
-class Http2OverHttp2 extends Http2OverHttpX {
-	async _getProxyStream(authority) {
-		const {proxyOptions} = this;
-
-		const headers = {
-			...getAuthorizationHeaders(this),
-			...proxyOptions.headers,
-			':method': 'CONNECT',
-			':authority': authority
-		};
-
-		const stream = await globalAgent.request(proxyOptions.url, proxyOptions, headers);
-		const statusCode = await getStatusCode(stream);
-
-		return [stream, statusCode, ''];
-	}
-}
-
-module.exports = Http2OverHttp2;
-
-
-/***/ }),
-
-/***/ 8349:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const {Agent} = __nccwpck_require__(2989);
-const JSStreamSocket = __nccwpck_require__(4176);
-const UnexpectedStatusCodeError = __nccwpck_require__(3674);
-const initialize = __nccwpck_require__(465);
-
-class Http2OverHttpX extends Agent {
-	constructor(options) {
-		super(options);
-
-		initialize(this, options.proxyOptions);
-	}
-
-	async createConnection(origin, options) {
-		const authority = `${origin.hostname}:${origin.port || 443}`;
-
-		const [stream, statusCode, statusMessage] = await this._getProxyStream(authority);
-		if (statusCode !== 200) {
-			throw new UnexpectedStatusCodeError(statusCode, statusMessage);
-		}
-
-		if (this.proxyOptions.raw) {
-			options.socket = stream;
-		} else {
-			const socket = new JSStreamSocket(stream);
-			socket.encrypted = false;
-			socket._handle.getpeername = out => {
-				out.family = undefined;
-				out.address = undefined;
-				out.port = undefined;
-			};
-
-			return socket;
-		}
-
-		return super.createConnection(origin, options);
-	}
-}
-
-module.exports = Http2OverHttpX;
-
-
-/***/ }),
-
-/***/ 465:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-// See https://github.com/facebook/jest/issues/2549
-// eslint-disable-next-line node/prefer-global/url
-const {URL} = __nccwpck_require__(7016);
-const checkType = __nccwpck_require__(1451);
-
-module.exports = (self, proxyOptions) => {
-	checkType('proxyOptions', proxyOptions, ['object']);
-	checkType('proxyOptions.headers', proxyOptions.headers, ['object', 'undefined']);
-	checkType('proxyOptions.raw', proxyOptions.raw, ['boolean', 'undefined']);
-	checkType('proxyOptions.url', proxyOptions.url, [URL, 'string']);
-
-	const url = new URL(proxyOptions.url);
-
-	self.proxyOptions = {
-		raw: true,
-		...proxyOptions,
-		headers: {...proxyOptions.headers},
-		url
-	};
-};
-
-
-/***/ }),
-
-/***/ 3674:
-/***/ ((module) => {
-
-
-
-class UnexpectedStatusCodeError extends Error {
-	constructor(statusCode, statusMessage = '') {
-		super(`The proxy server rejected the request with status code ${statusCode} (${statusMessage || 'empty status message'})`);
-		this.statusCode = statusCode;
-		this.statusMessage = statusMessage;
-	}
-}
-
-module.exports = UnexpectedStatusCodeError;
-
-
-/***/ }),
-
-/***/ 1234:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const {isIP} = __nccwpck_require__(9278);
-const assert = __nccwpck_require__(2613);
-
-const getHost = host => {
-	if (host[0] === '[') {
-		const idx = host.indexOf(']');
-
-		assert(idx !== -1);
-		return host.slice(1, idx);
-	}
-
-	const idx = host.indexOf(':');
-	if (idx === -1) {
-		return host;
-	}
-
-	return host.slice(0, idx);
-};
-
-module.exports = host => {
-	const servername = getHost(host);
-
-	if (isIP(servername)) {
-		return '';
-	}
-
-	return servername;
-};
-
-
-/***/ }),
-
-/***/ 1451:
-/***/ ((module) => {
-
-
-
-const checkType = (name, value, types) => {
-	const valid = types.some(type => {
-		const typeofType = typeof type;
-		if (typeofType === 'string') {
-			return typeof value === type;
-		}
-
-		return value instanceof type;
-	});
-
-	if (!valid) {
-		const names = types.map(type => typeof type === 'string' ? type : type.name);
-
-		throw new TypeError(`Expected '${name}' to be a type of ${names.join(' or ')}, got ${typeof value}`);
-	}
-};
-
-module.exports = checkType;
-
-
-/***/ }),
-
-/***/ 4043:
-/***/ ((module) => {
-
-
-
-module.exports = stream => {
-	if (stream.listenerCount('error') !== 0) {
-		return stream;
-	}
-
-	stream.__destroy = stream._destroy;
-	stream._destroy = (...args) => {
-		const callback = args.pop();
-
-		stream.__destroy(...args, async error => {
-			await Promise.resolve();
-			callback(error);
-		});
-	};
-
-	const onError = error => {
-		// eslint-disable-next-line promise/prefer-await-to-then
-		Promise.resolve().then(() => {
-			stream.emit('error', error);
-		});
-	};
-
-	stream.once('error', onError);
-
-	// eslint-disable-next-line promise/prefer-await-to-then
-	Promise.resolve().then(() => {
-		stream.off('error', onError);
-	});
-
-	return stream;
-};
-
-
-/***/ }),
-
-/***/ 3443:
-/***/ ((module) => {
-
-
-/* istanbul ignore file: https://github.com/nodejs/node/blob/master/lib/internal/errors.js */
-
-const makeError = (Base, key, getMessage) => {
-	module.exports[key] = class NodeError extends Base {
-		constructor(...args) {
-			super(typeof getMessage === 'string' ? getMessage : getMessage(args));
-			this.name = `${super.name} [${key}]`;
-			this.code = key;
-		}
-	};
-};
-
-makeError(TypeError, 'ERR_INVALID_ARG_TYPE', args => {
-	const type = args[0].includes('.') ? 'property' : 'argument';
-
-	let valid = args[1];
-	const isManyTypes = Array.isArray(valid);
-
-	if (isManyTypes) {
-		valid = `${valid.slice(0, -1).join(', ')} or ${valid.slice(-1)}`;
-	}
-
-	return `The "${args[0]}" ${type} must be ${isManyTypes ? 'one of' : 'of'} type ${valid}. Received ${typeof args[2]}`;
-});
-
-makeError(TypeError, 'ERR_INVALID_PROTOCOL', args =>
-	`Protocol "${args[0]}" not supported. Expected "${args[1]}"`
-);
-
-makeError(Error, 'ERR_HTTP_HEADERS_SENT', args =>
-	`Cannot ${args[0]} headers after they are sent to the client`
-);
-
-makeError(TypeError, 'ERR_INVALID_HTTP_TOKEN', args =>
-	`${args[0]} must be a valid HTTP token [${args[1]}]`
-);
-
-makeError(TypeError, 'ERR_HTTP_INVALID_HEADER_VALUE', args =>
-	`Invalid value "${args[0]} for header "${args[1]}"`
-);
-
-makeError(TypeError, 'ERR_INVALID_CHAR', args =>
-	`Invalid character in ${args[0]} [${args[1]}]`
-);
-
-makeError(
-	Error,
-	'ERR_HTTP2_NO_SOCKET_MANIPULATION',
-	'HTTP/2 sockets should not be directly manipulated (e.g. read and written)'
-);
-
-
-/***/ }),
-
-/***/ 1581:
-/***/ ((module) => {
-
-
-
-module.exports = header => {
-	switch (header) {
-		case ':method':
-		case ':scheme':
-		case ':authority':
-		case ':path':
-			return true;
-		default:
-			return false;
-	}
-};
-
-
-/***/ }),
-
-/***/ 4176:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const stream = __nccwpck_require__(2203);
-const tls = __nccwpck_require__(4756);
-
-// Really awesome hack.
-const JSStreamSocket = (new tls.TLSSocket(new stream.PassThrough()))._handle._parentWrap.constructor;
-
-module.exports = JSStreamSocket;
-
-
-/***/ }),
-
-/***/ 8150:
-/***/ ((module) => {
-
-
-
-module.exports = (from, to, events) => {
-	for (const event of events) {
-		from.on(event, (...args) => to.emit(event, ...args));
-	}
-};
-
-
-/***/ }),
-
-/***/ 4715:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const {ERR_HTTP2_NO_SOCKET_MANIPULATION} = __nccwpck_require__(3443);
-
-/* istanbul ignore file */
-/* https://github.com/nodejs/node/blob/6eec858f34a40ffa489c1ec54bb24da72a28c781/lib/internal/http2/compat.js#L195-L272 */
-
-const proxySocketHandler = {
-	has(stream, property) {
-		// Replaced [kSocket] with .socket
-		const reference = stream.session === undefined ? stream : stream.session.socket;
-		return (property in stream) || (property in reference);
-	},
-
-	get(stream, property) {
-		switch (property) {
-			case 'on':
-			case 'once':
-			case 'end':
-			case 'emit':
-			case 'destroy':
-				return stream[property].bind(stream);
-			case 'writable':
-			case 'destroyed':
-				return stream[property];
-			case 'readable':
-				if (stream.destroyed) {
-					return false;
-				}
-
-				return stream.readable;
-			case 'setTimeout': {
-				const {session} = stream;
-				if (session !== undefined) {
-					return session.setTimeout.bind(session);
-				}
-
-				return stream.setTimeout.bind(stream);
-			}
-
-			case 'write':
-			case 'read':
-			case 'pause':
-			case 'resume':
-				throw new ERR_HTTP2_NO_SOCKET_MANIPULATION();
-			default: {
-				// Replaced [kSocket] with .socket
-				const reference = stream.session === undefined ? stream : stream.session.socket;
-				const value = reference[property];
-
-				return typeof value === 'function' ? value.bind(reference) : value;
-			}
-		}
-	},
-
-	getPrototypeOf(stream) {
-		if (stream.session !== undefined) {
-			// Replaced [kSocket] with .socket
-			return Reflect.getPrototypeOf(stream.session.socket);
-		}
-
-		return Reflect.getPrototypeOf(stream);
-	},
-
-	set(stream, property, value) {
-		switch (property) {
-			case 'writable':
-			case 'readable':
-			case 'destroyed':
-			case 'on':
-			case 'once':
-			case 'end':
-			case 'emit':
-			case 'destroy':
-				stream[property] = value;
-				return true;
-			case 'setTimeout': {
-				const {session} = stream;
-				if (session === undefined) {
-					stream.setTimeout = value;
-				} else {
-					session.setTimeout = value;
-				}
-
-				return true;
-			}
-
-			case 'write':
-			case 'read':
-			case 'pause':
-			case 'resume':
-				throw new ERR_HTTP2_NO_SOCKET_MANIPULATION();
-			default: {
-				// Replaced [kSocket] with .socket
-				const reference = stream.session === undefined ? stream : stream.session.socket;
-				reference[property] = value;
-				return true;
-			}
-		}
-	}
-};
-
-module.exports = proxySocketHandler;
-
-
-/***/ }),
-
-/***/ 7340:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const {ERR_INVALID_HTTP_TOKEN} = __nccwpck_require__(3443);
-const isRequestPseudoHeader = __nccwpck_require__(1581);
-
-const isValidHttpToken = /^[\^`\-\w!#$%&*+.|~]+$/;
-
-module.exports = name => {
-	if (typeof name !== 'string' || (!isValidHttpToken.test(name) && !isRequestPseudoHeader(name))) {
-		throw new ERR_INVALID_HTTP_TOKEN('Header name', name);
-	}
-};
-
-
-/***/ }),
-
-/***/ 2222:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const {
-	ERR_HTTP_INVALID_HEADER_VALUE,
-	ERR_INVALID_CHAR
-} = __nccwpck_require__(3443);
-
-const isInvalidHeaderValue = /[^\t\u0020-\u007E\u0080-\u00FF]/;
-
-module.exports = (name, value) => {
-	if (typeof value === 'undefined') {
-		throw new ERR_HTTP_INVALID_HEADER_VALUE(value, name);
-	}
-
-	if (isInvalidHeaderValue.test(value)) {
-		throw new ERR_INVALID_CHAR('header content', name);
-	}
-};
-
-
-/***/ }),
-
-/***/ 7923:
-/***/ ((module) => {
-
-
-
-class QuickLRU {
-	constructor(options = {}) {
-		if (!(options.maxSize && options.maxSize > 0)) {
-			throw new TypeError('`maxSize` must be a number greater than 0');
-		}
-
-		this.maxSize = options.maxSize;
-		this.onEviction = options.onEviction;
-		this.cache = new Map();
-		this.oldCache = new Map();
-		this._size = 0;
-	}
-
-	_set(key, value) {
-		this.cache.set(key, value);
-		this._size++;
-
-		if (this._size >= this.maxSize) {
-			this._size = 0;
-
-			if (typeof this.onEviction === 'function') {
-				for (const [key, value] of this.oldCache.entries()) {
-					this.onEviction(key, value);
-				}
-			}
-
-			this.oldCache = this.cache;
-			this.cache = new Map();
-		}
-	}
-
-	get(key) {
-		if (this.cache.has(key)) {
-			return this.cache.get(key);
-		}
-
-		if (this.oldCache.has(key)) {
-			const value = this.oldCache.get(key);
-			this.oldCache.delete(key);
-			this._set(key, value);
-			return value;
-		}
-	}
-
-	set(key, value) {
-		if (this.cache.has(key)) {
-			this.cache.set(key, value);
-		} else {
-			this._set(key, value);
-		}
-
-		return this;
-	}
-
-	has(key) {
-		return this.cache.has(key) || this.oldCache.has(key);
-	}
-
-	peek(key) {
-		if (this.cache.has(key)) {
-			return this.cache.get(key);
-		}
-
-		if (this.oldCache.has(key)) {
-			return this.oldCache.get(key);
-		}
-	}
-
-	delete(key) {
-		const deleted = this.cache.delete(key);
-		if (deleted) {
-			this._size--;
-		}
-
-		return this.oldCache.delete(key) || deleted;
-	}
-
-	clear() {
-		this.cache.clear();
-		this.oldCache.clear();
-		this._size = 0;
-	}
-
-	* keys() {
-		for (const [key] of this) {
-			yield key;
-		}
-	}
-
-	* values() {
-		for (const [, value] of this) {
-			yield value;
-		}
-	}
-
-	* [Symbol.iterator]() {
-		for (const item of this.cache) {
-			yield item;
-		}
-
-		for (const item of this.oldCache) {
-			const [key] = item;
-			if (!this.cache.has(key)) {
-				yield item;
-			}
-		}
-	}
-
-	get size() {
-		let oldCacheSize = 0;
-		for (const key of this.oldCache.keys()) {
-			if (!this.cache.has(key)) {
-				oldCacheSize++;
-			}
-		}
-
-		return Math.min(this._size + oldCacheSize, this.maxSize);
-	}
-}
-
-module.exports = QuickLRU;
-
-
-/***/ }),
-
-/***/ 5160:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const tls = __nccwpck_require__(4756);
-
-module.exports = (options = {}, connect = tls.connect) => new Promise((resolve, reject) => {
-	let timeout = false;
-
-	let socket;
-
-	const callback = async () => {
-		await socketPromise;
-
-		socket.off('timeout', onTimeout);
-		socket.off('error', reject);
-
-		if (options.resolveSocket) {
-			resolve({alpnProtocol: socket.alpnProtocol, socket, timeout});
-
-			if (timeout) {
-				await Promise.resolve();
-				socket.emit('timeout');
-			}
-		} else {
-			socket.destroy();
-			resolve({alpnProtocol: socket.alpnProtocol, timeout});
-		}
-	};
-
-	const onTimeout = async () => {
-		timeout = true;
-		callback();
-	};
-
-	const socketPromise = (async () => {
-		try {
-			socket = await connect(options, callback);
-
-			socket.on('error', reject);
-			socket.once('timeout', onTimeout);
-		} catch (error) {
-			reject(error);
-		}
-	})();
-});
-
-
-/***/ }),
-
-/***/ 2019:
+/***/ 9379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4065,17 +141,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(7124)
-const { safeRe: re, t } = __nccwpck_require__(5916)
-const cmp = __nccwpck_require__(9814)
-const debug = __nccwpck_require__(1911)
-const SemVer = __nccwpck_require__(1515)
-const Range = __nccwpck_require__(7054)
+const parseOptions = __nccwpck_require__(356)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+const cmp = __nccwpck_require__(8646)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
 
 
 /***/ }),
 
-/***/ 7054:
+/***/ 6782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4297,22 +373,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(6807)
+const LRU = __nccwpck_require__(1383)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(7124)
-const Comparator = __nccwpck_require__(2019)
-const debug = __nccwpck_require__(1911)
-const SemVer = __nccwpck_require__(1515)
-const trimComparatorWhitespace = __nccwpck_require__(9785)
+const parseOptions = __nccwpck_require__(356)
+const Comparator = __nccwpck_require__(9379)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const trimComparatorWhitespace = __nccwpck_require__(9737)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(5916)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5165)
+} = __nccwpck_require__(5471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -4659,17 +735,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 1515:
+/***/ 7163:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(1911)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5165)
-const { safeRe: re, t } = __nccwpck_require__(5916)
+const debug = __nccwpck_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
+const { safeRe: re, t } = __nccwpck_require__(5471)
 
-const parseOptions = __nccwpck_require__(7124)
-const { compareIdentifiers } = __nccwpck_require__(8612)
+const parseOptions = __nccwpck_require__(356)
+const { compareIdentifiers } = __nccwpck_require__(3348)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -5016,12 +1092,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 4775:
+/***/ 1799:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(641)
+const parse = __nccwpck_require__(6353)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -5031,17 +1107,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 9814:
+/***/ 8646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(7002)
-const neq = __nccwpck_require__(6046)
-const gt = __nccwpck_require__(8167)
-const gte = __nccwpck_require__(1204)
-const lt = __nccwpck_require__(1616)
-const lte = __nccwpck_require__(5770)
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gt = __nccwpck_require__(6599)
+const gte = __nccwpck_require__(1236)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -5092,14 +1168,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 9449:
+/***/ 5385:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(1515)
-const parse = __nccwpck_require__(641)
-const { safeRe: re, t } = __nccwpck_require__(5916)
+const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(6353)
+const { safeRe: re, t } = __nccwpck_require__(5471)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -5161,12 +1237,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 1696:
+/***/ 7648:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(1515)
+const SemVer = __nccwpck_require__(7163)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -5177,24 +1253,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 4250:
+/***/ 6874:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(4373)
+const compare = __nccwpck_require__(8469)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 4373:
+/***/ 8469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(1515)
+const SemVer = __nccwpck_require__(7163)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -5203,12 +1279,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 5479:
+/***/ 711:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(641)
+const parse = __nccwpck_require__(6353)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -5270,48 +1346,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 7002:
+/***/ 5082:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(4373)
+const compare = __nccwpck_require__(8469)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 8167:
+/***/ 6599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(4373)
+const compare = __nccwpck_require__(8469)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 1204:
+/***/ 1236:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(4373)
+const compare = __nccwpck_require__(8469)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 3154:
+/***/ 2338:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(1515)
+const SemVer = __nccwpck_require__(7163)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -5334,72 +1410,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 1616:
+/***/ 3872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(4373)
+const compare = __nccwpck_require__(8469)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 5770:
+/***/ 6717:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(4373)
+const compare = __nccwpck_require__(8469)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 4095:
+/***/ 8511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(1515)
+const SemVer = __nccwpck_require__(7163)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 7419:
+/***/ 2603:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(1515)
+const SemVer = __nccwpck_require__(7163)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 6046:
+/***/ 4974:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(4373)
+const compare = __nccwpck_require__(8469)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 641:
+/***/ 6353:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(1515)
+const SemVer = __nccwpck_require__(7163)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -5419,24 +1495,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 9764:
+/***/ 8756:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(1515)
+const SemVer = __nccwpck_require__(7163)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 6482:
+/***/ 5714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(641)
+const parse = __nccwpck_require__(6353)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -5446,36 +1522,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 5005:
+/***/ 2173:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(4373)
+const compare = __nccwpck_require__(8469)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 1176:
+/***/ 7192:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(1696)
+const compareBuild = __nccwpck_require__(7648)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 9448:
+/***/ 8011:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(7054)
+const Range = __nccwpck_require__(6782)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -5489,26 +1565,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 256:
+/***/ 9872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(1696)
+const compareBuild = __nccwpck_require__(7648)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 4290:
+/***/ 6114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(641)
-const constants = __nccwpck_require__(5165)
-const SemVer = __nccwpck_require__(1515)
+const parse = __nccwpck_require__(6353)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -5556,12 +1632,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 9020:
+/***/ 8780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(641)
+const parse = __nccwpck_require__(6353)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -5571,54 +1647,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 776:
+/***/ 2088:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(5916)
-const constants = __nccwpck_require__(5165)
-const SemVer = __nccwpck_require__(1515)
-const identifiers = __nccwpck_require__(8612)
-const parse = __nccwpck_require__(641)
-const valid = __nccwpck_require__(9020)
-const clean = __nccwpck_require__(4775)
-const inc = __nccwpck_require__(3154)
-const diff = __nccwpck_require__(5479)
-const major = __nccwpck_require__(4095)
-const minor = __nccwpck_require__(7419)
-const patch = __nccwpck_require__(9764)
-const prerelease = __nccwpck_require__(6482)
-const compare = __nccwpck_require__(4373)
-const rcompare = __nccwpck_require__(5005)
-const compareLoose = __nccwpck_require__(4250)
-const compareBuild = __nccwpck_require__(1696)
-const sort = __nccwpck_require__(256)
-const rsort = __nccwpck_require__(1176)
-const gt = __nccwpck_require__(8167)
-const lt = __nccwpck_require__(1616)
-const eq = __nccwpck_require__(7002)
-const neq = __nccwpck_require__(6046)
-const gte = __nccwpck_require__(1204)
-const lte = __nccwpck_require__(5770)
-const cmp = __nccwpck_require__(9814)
-const coerce = __nccwpck_require__(9449)
-const truncate = __nccwpck_require__(4290)
-const Comparator = __nccwpck_require__(2019)
-const Range = __nccwpck_require__(7054)
-const satisfies = __nccwpck_require__(9448)
-const toComparators = __nccwpck_require__(2190)
-const maxSatisfying = __nccwpck_require__(1081)
-const minSatisfying = __nccwpck_require__(83)
-const minVersion = __nccwpck_require__(3130)
-const validRange = __nccwpck_require__(4881)
-const outside = __nccwpck_require__(9816)
-const gtr = __nccwpck_require__(692)
-const ltr = __nccwpck_require__(6701)
-const intersects = __nccwpck_require__(9430)
-const simplifyRange = __nccwpck_require__(7471)
-const subset = __nccwpck_require__(769)
+const internalRe = __nccwpck_require__(5471)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+const identifiers = __nccwpck_require__(3348)
+const parse = __nccwpck_require__(6353)
+const valid = __nccwpck_require__(8780)
+const clean = __nccwpck_require__(1799)
+const inc = __nccwpck_require__(2338)
+const diff = __nccwpck_require__(711)
+const major = __nccwpck_require__(8511)
+const minor = __nccwpck_require__(2603)
+const patch = __nccwpck_require__(8756)
+const prerelease = __nccwpck_require__(5714)
+const compare = __nccwpck_require__(8469)
+const rcompare = __nccwpck_require__(2173)
+const compareLoose = __nccwpck_require__(6874)
+const compareBuild = __nccwpck_require__(7648)
+const sort = __nccwpck_require__(9872)
+const rsort = __nccwpck_require__(7192)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gte = __nccwpck_require__(1236)
+const lte = __nccwpck_require__(6717)
+const cmp = __nccwpck_require__(8646)
+const coerce = __nccwpck_require__(5385)
+const truncate = __nccwpck_require__(6114)
+const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const toComparators = __nccwpck_require__(4750)
+const maxSatisfying = __nccwpck_require__(5574)
+const minSatisfying = __nccwpck_require__(8595)
+const minVersion = __nccwpck_require__(1866)
+const validRange = __nccwpck_require__(4737)
+const outside = __nccwpck_require__(280)
+const gtr = __nccwpck_require__(2276)
+const ltr = __nccwpck_require__(5213)
+const intersects = __nccwpck_require__(3465)
+const simplifyRange = __nccwpck_require__(2028)
+const subset = __nccwpck_require__(1489)
 module.exports = {
   parse,
   valid,
@@ -5671,7 +1747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5165:
+/***/ 5101:
 /***/ ((module) => {
 
 
@@ -5745,7 +1821,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1911:
+/***/ 1159:
 /***/ ((module) => {
 
 
@@ -5763,7 +1839,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 8612:
+/***/ 3348:
 /***/ ((module) => {
 
 
@@ -5799,7 +1875,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6807:
+/***/ 1383:
 /***/ ((module) => {
 
 
@@ -5848,7 +1924,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 7124:
+/***/ 356:
 /***/ ((module) => {
 
 
@@ -5872,7 +1948,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 5916:
+/***/ 5471:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -5881,8 +1957,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(5165)
-const debug = __nccwpck_require__(1911)
+} = __nccwpck_require__(5101)
+const debug = __nccwpck_require__(1159)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -6102,7 +2178,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 9785:
+/***/ 9737:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -6117,7 +2193,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(5165)
+} = __nccwpck_require__(5101)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -6547,25 +2623,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 692:
+/***/ 2276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(9816)
+const outside = __nccwpck_require__(280)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 9430:
+/***/ 3465:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(7054)
+const Range = __nccwpck_require__(6782)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -6576,12 +2652,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 6701:
+/***/ 5213:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(9816)
+const outside = __nccwpck_require__(280)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -6589,13 +2665,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 1081:
+/***/ 5574:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(1515)
-const Range = __nccwpck_require__(7054)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -6623,13 +2699,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 83:
+/***/ 8595:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(1515)
-const Range = __nccwpck_require__(7054)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -6656,14 +2732,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 3130:
+/***/ 1866:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(1515)
-const Range = __nccwpck_require__(7054)
-const gt = __nccwpck_require__(8167)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const gt = __nccwpck_require__(6599)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -6726,20 +2802,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 9816:
+/***/ 280:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(1515)
-const Comparator = __nccwpck_require__(2019)
+const SemVer = __nccwpck_require__(7163)
+const Comparator = __nccwpck_require__(9379)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(7054)
-const satisfies = __nccwpck_require__(9448)
-const gt = __nccwpck_require__(8167)
-const lt = __nccwpck_require__(1616)
-const lte = __nccwpck_require__(5770)
-const gte = __nccwpck_require__(1204)
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+const gte = __nccwpck_require__(1236)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -6815,7 +2891,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 7471:
+/***/ 2028:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6823,8 +2899,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(9448)
-const compare = __nccwpck_require__(4373)
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -6871,16 +2947,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 769:
+/***/ 1489:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(7054)
-const Comparator = __nccwpck_require__(2019)
+const Range = __nccwpck_require__(6782)
+const Comparator = __nccwpck_require__(9379)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(9448)
-const compare = __nccwpck_require__(4373)
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -7127,12 +3203,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 2190:
+/***/ 4750:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(7054)
+const Range = __nccwpck_require__(6782)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -7144,12 +3220,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 4881:
+/***/ 4737:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(7054)
+const Range = __nccwpck_require__(6782)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -7164,2757 +3240,15 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 2828:
+/***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { EventEmitter } = __nccwpck_require__(9420)
-const FIFO = __nccwpck_require__(6059)
-const TextDecoder = __nccwpck_require__(3486)
-
-const StreamError = __nccwpck_require__(7049)
-
-// if we do a future major, expect queue microtask to be there always, for now a bit defensive
-const qmt =
-  typeof queueMicrotask === 'undefined' ? (fn) => global.process.nextTick(fn) : queueMicrotask
-
-// 29 bits used total (4 from shared, 14 from read, and 11 from write)
-const MAX = (1 << 29) - 1
-
-// Shared state
-const OPENING = 0b0001
-const PREDESTROYING = 0b0010
-const DESTROYING = 0b0100
-const DESTROYED = 0b1000
-
-const NOT_OPENING = MAX ^ OPENING
-const NOT_PREDESTROYING = MAX ^ PREDESTROYING
-
-// Read state (4 bit offset from shared state)
-const READ_ACTIVE = 0b00000000000001 << 4
-const READ_UPDATING = 0b00000000000010 << 4
-const READ_PRIMARY = 0b00000000000100 << 4
-const READ_QUEUED = 0b00000000001000 << 4
-const READ_RESUMED = 0b00000000010000 << 4
-const READ_PIPE_DRAINED = 0b00000000100000 << 4
-const READ_ENDING = 0b00000001000000 << 4
-const READ_EMIT_DATA = 0b00000010000000 << 4
-const READ_EMIT_READABLE = 0b00000100000000 << 4
-const READ_EMITTED_READABLE = 0b00001000000000 << 4
-const READ_DONE = 0b00010000000000 << 4
-const READ_NEXT_TICK = 0b00100000000000 << 4
-const READ_NEEDS_PUSH = 0b01000000000000 << 4
-const READ_READ_AHEAD = 0b10000000000000 << 4
-
-// Combined read state
-const READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED
-const READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH
-const READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE
-const READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED
-const READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD
-
-const READ_NOT_ACTIVE = MAX ^ READ_ACTIVE
-const READ_NON_PRIMARY = MAX ^ READ_PRIMARY
-const READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH)
-const READ_PUSHED = MAX ^ READ_NEEDS_PUSH
-const READ_PAUSED = MAX ^ READ_RESUMED
-const READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE)
-const READ_NOT_ENDING = MAX ^ READ_ENDING
-const READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING
-const READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK
-const READ_NOT_UPDATING = MAX ^ READ_UPDATING
-const READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD
-const READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD
-
-// Write state (18 bit offset, 4 bit offset from shared state and 14 from read state)
-const WRITE_ACTIVE = 0b00000000001 << 18
-const WRITE_UPDATING = 0b00000000010 << 18
-const WRITE_PRIMARY = 0b00000000100 << 18
-const WRITE_QUEUED = 0b00000001000 << 18
-const WRITE_UNDRAINED = 0b00000010000 << 18
-const WRITE_DONE = 0b00000100000 << 18
-const WRITE_EMIT_DRAIN = 0b00001000000 << 18
-const WRITE_NEXT_TICK = 0b00010000000 << 18
-const WRITE_WRITING = 0b00100000000 << 18
-const WRITE_FINISHING = 0b01000000000 << 18
-const WRITE_CORKED = 0b10000000000 << 18
-
-const WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING)
-const WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY
-const WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING)
-const WRITE_DRAINED = MAX ^ WRITE_UNDRAINED
-const WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED
-const WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK
-const WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING
-const WRITE_NOT_CORKED = MAX ^ WRITE_CORKED
-
-// Combined shared state
-const ACTIVE = READ_ACTIVE | WRITE_ACTIVE
-const NOT_ACTIVE = MAX ^ ACTIVE
-const DONE = READ_DONE | WRITE_DONE
-const DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING
-const OPEN_STATUS = DESTROY_STATUS | OPENING
-const AUTO_DESTROY = DESTROY_STATUS | DONE
-const NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY
-const ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK
-const TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE
-const IS_OPENING = OPEN_STATUS | TICKING
-
-// Combined shared state and read state
-const READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE
-const READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED
-const READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED
-const READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE
-const SHOULD_NOT_READ =
-  OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD
-const READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE
-const READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY
-const READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING
-
-// Combined write state
-const WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE
-const WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED
-const WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE
-const WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE
-const WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED
-const WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE
-const WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING
-const WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE
-const WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE
-const WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY
-const WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS
-
-const asyncIterator = Symbol.asyncIterator || Symbol('asyncIterator')
-
-class WritableState {
-  constructor(
-    stream,
-    { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}
-  ) {
-    this.stream = stream
-    this.queue = new FIFO()
-    this.highWaterMark = highWaterMark
-    this.buffered = 0
-    this.error = null
-    this.pipeline = null
-    this.drains = null // if we add more seldomly used helpers we might them into a subobject so its a single ptr
-    this.byteLength = byteLengthWritable || byteLength || defaultByteLength
-    this.map = mapWritable || map
-    this.afterWrite = afterWrite.bind(this)
-    this.afterUpdateNextTick = updateWriteNT.bind(this)
-  }
-
-  get ending() {
-    return (this.stream._duplexState & WRITE_FINISHING) !== 0
-  }
-
-  get ended() {
-    return (this.stream._duplexState & WRITE_DONE) !== 0
-  }
-
-  push(data) {
-    if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false
-    if (this.map !== null) data = this.map(data)
-
-    this.buffered += this.byteLength(data)
-    this.queue.push(data)
-
-    if (this.buffered < this.highWaterMark) {
-      this.stream._duplexState |= WRITE_QUEUED
-      return true
-    }
-
-    this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED
-    return false
-  }
-
-  shift() {
-    const data = this.queue.shift()
-
-    this.buffered -= this.byteLength(data)
-    if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED
-
-    return data
-  }
-
-  end(data) {
-    if (typeof data === 'function') {
-      this.stream.once('finish', data)
-    } else if (data !== undefined && data !== null) {
-      this.push(data)
-    }
-
-    this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY
-  }
-
-  autoBatch(data, cb) {
-    const buffer = []
-    const stream = this.stream
-
-    buffer.push(data)
-    while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
-      buffer.push(stream._writableState.shift())
-    }
-
-    if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null)
-    stream._writev(buffer, cb)
-  }
-
-  update() {
-    const stream = this.stream
-
-    stream._duplexState |= WRITE_UPDATING
-
-    do {
-      while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
-        const data = this.shift()
-        stream._duplexState |= WRITE_ACTIVE_AND_WRITING
-        stream._write(data, this.afterWrite)
-      }
-
-      if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary()
-    } while (this.continueUpdate() === true)
-
-    stream._duplexState &= WRITE_NOT_UPDATING
-  }
-
-  updateNonPrimary() {
-    const stream = this.stream
-
-    if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
-      stream._duplexState = stream._duplexState | WRITE_ACTIVE
-      stream._final(afterFinal.bind(this))
-      return
-    }
-
-    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
-      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
-        stream._duplexState |= ACTIVE
-        stream._destroy(afterDestroy.bind(this))
-      }
-      return
-    }
-
-    if ((stream._duplexState & IS_OPENING) === OPENING) {
-      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
-      stream._open(afterOpen.bind(this))
-    }
-  }
-
-  continueUpdate() {
-    if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false
-    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
-    return true
-  }
-
-  updateCallback() {
-    if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
-      this.update()
-    } else {
-      this.updateNextTick()
-    }
-  }
-
-  updateNextTick() {
-    if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return
-    this.stream._duplexState |= WRITE_NEXT_TICK
-    if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick)
-  }
-}
-
-class ReadableState {
-  constructor(
-    stream,
-    { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}
-  ) {
-    this.stream = stream
-    this.queue = new FIFO()
-    this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark
-    this.buffered = 0
-    this.readAhead = highWaterMark > 0
-    this.error = null
-    this.pipeline = null
-    this.byteLength = byteLengthReadable || byteLength || defaultByteLength
-    this.map = mapReadable || map
-    this.pipeTo = null
-    this.afterRead = afterRead.bind(this)
-    this.afterUpdateNextTick = updateReadNT.bind(this)
-  }
-
-  get ending() {
-    return (this.stream._duplexState & READ_ENDING) !== 0
-  }
-
-  get ended() {
-    return (this.stream._duplexState & READ_DONE) !== 0
-  }
-
-  pipe(pipeTo, cb) {
-    if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT('Can only pipe to one destination')
-    if (typeof cb !== 'function') cb = null
-
-    this.stream._duplexState |= READ_PIPE_DRAINED
-    this.pipeTo = pipeTo
-    this.pipeline = new Pipeline(this.stream, pipeTo, cb)
-
-    if (cb) this.stream.on('error', noop) // We already error handle this so supress crashes
-
-    if (isStreamx(pipeTo)) {
-      pipeTo._writableState.pipeline = this.pipeline
-      if (cb) pipeTo.on('error', noop) // We already error handle this so supress crashes
-      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline)) // TODO: just call finished from pipeTo itself
-    } else {
-      const onerror = this.pipeline.done.bind(this.pipeline, pipeTo)
-      const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null) // onclose has a weird bool arg
-      pipeTo.on('error', onerror)
-      pipeTo.on('close', onclose)
-      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline))
-    }
-
-    pipeTo.on('drain', afterDrain.bind(this))
-    this.stream.emit('piping', pipeTo)
-    pipeTo.emit('pipe', this.stream)
-  }
-
-  push(data) {
-    const stream = this.stream
-
-    if (data === null) {
-      this.highWaterMark = 0
-      stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED
-      return false
-    }
-
-    if (this.map !== null) {
-      data = this.map(data)
-      if (data === null) {
-        stream._duplexState &= READ_PUSHED
-        return this.buffered < this.highWaterMark
-      }
-    }
-
-    this.buffered += this.byteLength(data)
-    this.queue.push(data)
-
-    stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED
-
-    return this.buffered < this.highWaterMark
-  }
-
-  shift() {
-    const data = this.queue.shift()
-
-    this.buffered -= this.byteLength(data)
-    if (this.buffered === 0) {
-      this.stream._duplexState &= READ_NOT_QUEUED
-    }
-
-    return data
-  }
-
-  unshift(data) {
-    const pending = [this.map !== null ? this.map(data) : data]
-    while (this.buffered > 0) pending.push(this.shift())
-
-    for (let i = 0; i < pending.length - 1; i++) {
-      const data = pending[i]
-      this.buffered += this.byteLength(data)
-      this.queue.push(data)
-    }
-
-    this.push(pending[pending.length - 1])
-  }
-
-  read() {
-    const stream = this.stream
-
-    if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
-      const data = this.shift()
-
-      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
-        stream._duplexState &= READ_PIPE_NOT_DRAINED
-      }
-
-      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
-        stream.emit('data', data)
-      }
-
-      return data
-    }
-
-    if (this.readAhead === false) {
-      stream._duplexState |= READ_READ_AHEAD
-      this.updateNextTick()
-    }
-
-    return null
-  }
-
-  drain() {
-    const stream = this.stream
-
-    while (
-      (stream._duplexState & READ_STATUS) === READ_QUEUED &&
-      (stream._duplexState & READ_FLOWING) !== 0
-    ) {
-      const data = this.shift()
-
-      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
-        stream._duplexState &= READ_PIPE_NOT_DRAINED
-      }
-
-      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
-        stream.emit('data', data)
-      }
-    }
-  }
-
-  update() {
-    const stream = this.stream
-
-    stream._duplexState |= READ_UPDATING
-
-    do {
-      this.drain()
-
-      while (
-        this.buffered < this.highWaterMark &&
-        (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD
-      ) {
-        stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH
-        stream._read(this.afterRead)
-        this.drain()
-      }
-
-      if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
-        stream._duplexState |= READ_EMITTED_READABLE
-        stream.emit('readable')
-      }
-
-      if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
-        this.updateNonPrimary()
-      }
-    } while (this.continueUpdate() === true)
-
-    stream._duplexState &= READ_NOT_UPDATING
-  }
-
-  updateNonPrimary() {
-    const stream = this.stream
-
-    if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
-      stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING
-      stream.emit('end')
-
-      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
-        stream._duplexState |= DESTROYING
-      }
-
-      if (this.pipeTo !== null) {
-        this.pipeTo.end()
-      }
-    }
-
-    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
-      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
-        stream._duplexState |= ACTIVE
-        stream._destroy(afterDestroy.bind(this))
-      }
-      return
-    }
-
-    if ((stream._duplexState & IS_OPENING) === OPENING) {
-      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
-      stream._open(afterOpen.bind(this))
-    }
-  }
-
-  continueUpdate() {
-    if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false
-    this.stream._duplexState &= READ_NOT_NEXT_TICK
-    return true
-  }
-
-  updateCallback() {
-    if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
-      this.update()
-    } else {
-      this.updateNextTick()
-    }
-  }
-
-  updateNextTickIfOpen() {
-    if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return
-    this.stream._duplexState |= READ_NEXT_TICK
-    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
-  }
-
-  updateNextTick() {
-    if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return
-    this.stream._duplexState |= READ_NEXT_TICK
-    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
-  }
-}
-
-class TransformState {
-  constructor(stream) {
-    this.data = null
-    this.afterTransform = afterTransform.bind(stream)
-    this.afterFinal = null
-  }
-}
-
-class Pipeline {
-  constructor(src, dst, cb) {
-    this.from = src
-    this.to = dst
-    this.afterPipe = cb
-    this.error = null
-    this.pipeToFinished = false
-  }
-
-  finished() {
-    this.pipeToFinished = true
-  }
-
-  done(stream, err) {
-    if (err) this.error = err
-
-    if (stream === this.to) {
-      this.to = null
-
-      if (this.from !== null) {
-        if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
-          this.from.destroy(this.error || StreamError.PREMATURE_CLOSE('Writable stream closed'))
-        }
-        return
-      }
-    }
-
-    if (stream === this.from) {
-      this.from = null
-
-      if (this.to !== null) {
-        if ((stream._duplexState & READ_DONE) === 0) {
-          this.to.destroy(this.error || StreamError.PREMATURE_CLOSE('Readable stream closed'))
-        }
-        return
-      }
-    }
-
-    if (this.afterPipe !== null) this.afterPipe(this.error)
-    this.to = this.from = this.afterPipe = null
-  }
-}
-
-function afterDrain() {
-  this.stream._duplexState |= READ_PIPE_DRAINED
-  this.updateCallback()
-}
-
-function afterFinal(err) {
-  const stream = this.stream
-  if (err) stream.destroy(err)
-
-  if ((stream._duplexState & DESTROY_STATUS) === 0) {
-    stream._duplexState |= WRITE_DONE
-    stream.emit('finish')
-  }
-
-  if ((stream._duplexState & AUTO_DESTROY) === DONE) {
-    stream._duplexState |= DESTROYING
-  }
-
-  stream._duplexState &= WRITE_NOT_FINISHING
-
-  // no need to wait the extra tick here, so we short circuit that
-  if ((stream._duplexState & WRITE_UPDATING) === 0) {
-    this.update()
-  } else {
-    this.updateNextTick()
-  }
-}
-
-function afterDestroy(err) {
-  const stream = this.stream
-
-  if (!err && !StreamError.isStreamDestroyed(this.error)) err = this.error
-  if (err) stream.emit('error', err)
-
-  stream._duplexState |= DESTROYED
-  stream.emit('close')
-
-  const rs = stream._readableState
-  const ws = stream._writableState
-
-  if (rs !== null && rs.pipeline !== null) {
-    rs.pipeline.done(stream, err)
-  }
-
-  if (ws !== null) {
-    while (ws.drains !== null && ws.drains.length > 0) {
-      ws.drains.shift().resolve(false)
-    }
-
-    if (ws.pipeline !== null) {
-      ws.pipeline.done(stream, err)
-    }
-  }
-}
-
-function afterWrite(err) {
-  const stream = this.stream
-
-  if (err) stream.destroy(err)
-  stream._duplexState &= WRITE_NOT_ACTIVE
-
-  if (this.drains !== null) tickDrains(this.drains)
-
-  if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
-    stream._duplexState &= WRITE_DRAINED
-
-    if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
-      stream.emit('drain')
-    }
-  }
-
-  this.updateCallback()
-}
-
-function afterRead(err) {
-  if (err) this.stream.destroy(err)
-  this.stream._duplexState &= READ_NOT_ACTIVE
-
-  if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
-    this.stream._duplexState &= READ_NO_READ_AHEAD
-  }
-
-  this.updateCallback()
-}
-
-function updateReadNT() {
-  if ((this.stream._duplexState & READ_UPDATING) === 0) {
-    this.stream._duplexState &= READ_NOT_NEXT_TICK
-    this.update()
-  }
-}
-
-function updateWriteNT() {
-  if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
-    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
-    this.update()
-  }
-}
-
-function tickDrains(drains) {
-  for (let i = 0; i < drains.length; i++) {
-    // drains.writes are monotonic, so if one is 0 its always the first one
-    if (--drains[i].writes === 0) {
-      drains.shift().resolve(true)
-      i--
-    }
-  }
-}
-
-function afterOpen(err) {
-  const stream = this.stream
-
-  if (err) stream.destroy(err)
-
-  if ((stream._duplexState & DESTROYING) === 0) {
-    if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
-      stream._duplexState |= READ_PRIMARY
-    }
-
-    if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
-      stream._duplexState |= WRITE_PRIMARY
-    }
-
-    stream.emit('open')
-  }
-
-  stream._duplexState &= NOT_ACTIVE
-
-  if (stream._writableState !== null) {
-    stream._writableState.updateCallback()
-  }
-
-  if (stream._readableState !== null) {
-    stream._readableState.updateCallback()
-  }
-}
-
-function afterTransform(err, data) {
-  if (data !== undefined && data !== null) this.push(data)
-  this._writableState.afterWrite(err)
-}
-
-function newListener(name) {
-  if (this._readableState !== null) {
-    if (name === 'data') {
-      this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD
-      this._readableState.updateNextTick()
-    }
-    if (name === 'readable') {
-      this._duplexState |= READ_EMIT_READABLE
-      this._readableState.updateNextTick()
-    }
-  }
-
-  if (this._writableState !== null) {
-    if (name === 'drain') {
-      this._duplexState |= WRITE_EMIT_DRAIN
-      this._writableState.updateNextTick()
-    }
-  }
-}
-
-class Stream extends EventEmitter {
-  constructor(opts) {
-    super()
-
-    this._duplexState = 0
-    this._readableState = null
-    this._writableState = null
-
-    if (opts) {
-      if (opts.open) this._open = opts.open
-      if (opts.destroy) this._destroy = opts.destroy
-      if (opts.predestroy) this._predestroy = opts.predestroy
-      if (opts.signal) opts.signal.addEventListener('abort', abort.bind(this))
-    }
-
-    this.on('newListener', newListener)
-  }
-
-  _open(cb) {
-    cb(null)
-  }
-
-  _destroy(cb) {
-    cb(null)
-  }
-
-  _predestroy() {
-    // does nothing
-  }
-
-  get readable() {
-    return this._readableState !== null ? true : undefined
-  }
-
-  get writable() {
-    return this._writableState !== null ? true : undefined
-  }
-
-  get destroyed() {
-    return (this._duplexState & DESTROYED) !== 0
-  }
-
-  get destroying() {
-    return (this._duplexState & DESTROY_STATUS) !== 0
-  }
-
-  destroy(err) {
-    if ((this._duplexState & DESTROY_STATUS) === 0) {
-      if (!err) err = StreamError.STREAM_DESTROYED()
-      this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY
-
-      if (this._readableState !== null) {
-        this._readableState.highWaterMark = 0
-        this._readableState.error = err
-      }
-
-      if (this._writableState !== null) {
-        this._writableState.highWaterMark = 0
-        this._writableState.error = err
-      }
-
-      this._duplexState |= PREDESTROYING
-      this._predestroy()
-      this._duplexState &= NOT_PREDESTROYING
-
-      if (this._readableState !== null) {
-        this._readableState.updateNextTick()
-      }
-
-      if (this._writableState !== null) {
-        this._writableState.updateNextTick()
-      }
-    }
-  }
-}
-
-class Readable extends Stream {
-  constructor(opts) {
-    super(opts)
-
-    this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD
-    this._readableState = new ReadableState(this, opts)
-
-    if (opts) {
-      if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD
-      if (opts.read) this._read = opts.read
-      if (opts.eagerOpen) this._readableState.updateNextTick()
-      if (opts.encoding) this.setEncoding(opts.encoding)
-    }
-  }
-
-  static deferred(fn, opts) {
-    const out = new PassThrough(opts)
-
-    fn()
-      .then((src) => {
-        if (src === null) return out.end()
-        if (out.destroying) return
-        pipeline(src, out, noop)
-      })
-      .catch((err) => out.destroy(err))
-
-    return out
-  }
-
-  setEncoding(encoding) {
-    const dec = new TextDecoder(encoding)
-    const map = this._readableState.map || echo
-    this._readableState.map = mapOrSkip
-    return this
-
-    function mapOrSkip(data) {
-      const next = dec.push(data)
-      return next === '' && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next)
-    }
-  }
-
-  _read(cb) {
-    cb(null)
-  }
-
-  pipe(dest, cb) {
-    this._readableState.updateNextTick()
-    this._readableState.pipe(dest, cb)
-    return dest
-  }
-
-  read() {
-    this._readableState.updateNextTick()
-    return this._readableState.read()
-  }
-
-  push(data) {
-    this._readableState.updateNextTickIfOpen()
-    return this._readableState.push(data)
-  }
-
-  unshift(data) {
-    this._readableState.updateNextTickIfOpen()
-    return this._readableState.unshift(data)
-  }
-
-  resume() {
-    this._duplexState |= READ_RESUMED_READ_AHEAD
-    this._readableState.updateNextTick()
-    return this
-  }
-
-  pause() {
-    this._duplexState &=
-      this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED
-    return this
-  }
-
-  static _fromAsyncIterator(ite, opts) {
-    let destroy
-
-    const rs = new Readable({
-      ...opts,
-      read(cb) {
-        ite.next().then(push).then(cb.bind(null, null)).catch(cb)
-      },
-      predestroy() {
-        destroy = ite.return()
-      },
-      destroy(cb) {
-        if (!destroy) return cb(null)
-        destroy.then(cb.bind(null, null)).catch(cb)
-      }
-    })
-
-    return rs
-
-    function push(data) {
-      if (data.done) rs.push(null)
-      else rs.push(data.value)
-    }
-  }
-
-  static from(data, opts) {
-    if (isReadStreamx(data)) return data
-    if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts)
-    if (!Array.isArray(data)) data = data === undefined ? [] : [data]
-
-    let i = 0
-    return new Readable({
-      ...opts,
-      read(cb) {
-        this.push(i === data.length ? null : data[i++])
-        cb(null)
-      }
-    })
-  }
-
-  static isBackpressured(rs) {
-    return (
-      (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 ||
-      rs._readableState.buffered >= rs._readableState.highWaterMark
-    )
-  }
-
-  static isPaused(rs) {
-    return (rs._duplexState & READ_RESUMED) === 0
-  }
-
-  [asyncIterator]() {
-    const stream = this
-
-    let error = null
-    let promiseResolve = null
-    let promiseReject = null
-
-    this.on('error', (err) => {
-      error = err
-    })
-    this.on('readable', onreadable)
-    this.on('close', onclose)
-
-    return {
-      [asyncIterator]() {
-        return this
-      },
-      next() {
-        return new Promise(function (resolve, reject) {
-          promiseResolve = resolve
-          promiseReject = reject
-          const data = stream.read()
-          if (data !== null) ondata(data)
-          else if ((stream._duplexState & DESTROYED) !== 0) ondata(null)
-        })
-      },
-      return() {
-        return destroy(null)
-      },
-      throw(err) {
-        return destroy(err)
-      }
-    }
-
-    function onreadable() {
-      if (promiseResolve !== null) ondata(stream.read())
-    }
-
-    function onclose() {
-      if (promiseResolve !== null) ondata(null)
-    }
-
-    function ondata(data) {
-      if (promiseReject === null) return
-      if (error) {
-        promiseReject(error)
-      } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
-        promiseReject(StreamError.STREAM_DESTROYED())
-      } else {
-        promiseResolve({ value: data, done: data === null })
-      }
-      promiseReject = promiseResolve = null
-    }
-
-    function destroy(err) {
-      stream.destroy(err)
-      return new Promise((resolve, reject) => {
-        if (stream._duplexState & DESTROYED) return resolve({ value: undefined, done: true })
-        stream.once('close', function () {
-          if (err) reject(err)
-          else resolve({ value: undefined, done: true })
-        })
-      })
-    }
-  }
-}
-
-class Writable extends Stream {
-  constructor(opts) {
-    super(opts)
-
-    this._duplexState |= OPENING | READ_DONE
-    this._writableState = new WritableState(this, opts)
-
-    if (opts) {
-      if (opts.writev) this._writev = opts.writev
-      if (opts.write) this._write = opts.write
-      if (opts.final) this._final = opts.final
-      if (opts.eagerOpen) this._writableState.updateNextTick()
-    }
-  }
-
-  cork() {
-    this._duplexState |= WRITE_CORKED
-  }
-
-  uncork() {
-    this._duplexState &= WRITE_NOT_CORKED
-    this._writableState.updateNextTick()
-  }
-
-  _writev(batch, cb) {
-    cb(null)
-  }
-
-  _write(data, cb) {
-    this._writableState.autoBatch(data, cb)
-  }
-
-  _final(cb) {
-    cb(null)
-  }
-
-  static isBackpressured(ws) {
-    return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0
-  }
-
-  static drained(ws) {
-    if (ws.destroyed) return Promise.resolve(false)
-
-    const state = ws._writableState
-    const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length
-    const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0)
-    if (writes === 0) return Promise.resolve(true)
-
-    if (state.drains === null) state.drains = []
-    return new Promise((resolve) => {
-      state.drains.push({ writes, resolve })
-    })
-  }
-
-  write(data) {
-    this._writableState.updateNextTick()
-    return this._writableState.push(data)
-  }
-
-  end(data) {
-    this._writableState.updateNextTick()
-    this._writableState.end(data)
-    return this
-  }
-}
-
-class Duplex extends Readable {
-  // and Writable
-  constructor(opts) {
-    super(opts)
-
-    this._duplexState = OPENING | (this._duplexState & READ_READ_AHEAD)
-    this._writableState = new WritableState(this, opts)
-
-    if (opts) {
-      if (opts.writev) this._writev = opts.writev
-      if (opts.write) this._write = opts.write
-      if (opts.final) this._final = opts.final
-    }
-  }
-
-  cork() {
-    this._duplexState |= WRITE_CORKED
-  }
-
-  uncork() {
-    this._duplexState &= WRITE_NOT_CORKED
-    this._writableState.updateNextTick()
-  }
-
-  _writev(batch, cb) {
-    cb(null)
-  }
-
-  _write(data, cb) {
-    this._writableState.autoBatch(data, cb)
-  }
-
-  _final(cb) {
-    cb(null)
-  }
-
-  write(data) {
-    this._writableState.updateNextTick()
-    return this._writableState.push(data)
-  }
-
-  end(data) {
-    this._writableState.updateNextTick()
-    this._writableState.end(data)
-    return this
-  }
-}
-
-class Transform extends Duplex {
-  constructor(opts) {
-    super(opts)
-    this._transformState = new TransformState(this)
-
-    if (opts) {
-      if (opts.transform) this._transform = opts.transform
-      if (opts.flush) this._flush = opts.flush
-    }
-  }
-
-  _write(data, cb) {
-    if (this._readableState.buffered >= this._readableState.highWaterMark) {
-      this._transformState.data = data
-    } else {
-      this._transform(data, this._transformState.afterTransform)
-    }
-  }
-
-  _read(cb) {
-    if (this._transformState.data !== null) {
-      const data = this._transformState.data
-      this._transformState.data = null
-      cb(null)
-      this._transform(data, this._transformState.afterTransform)
-    } else {
-      cb(null)
-    }
-  }
-
-  destroy(err) {
-    super.destroy(err)
-    if (this._transformState.data !== null) {
-      this._transformState.data = null
-      this._transformState.afterTransform()
-    }
-  }
-
-  _transform(data, cb) {
-    cb(null, data)
-  }
-
-  _flush(cb) {
-    cb(null)
-  }
-
-  _final(cb) {
-    this._transformState.afterFinal = cb
-    this._flush(transformAfterFlush.bind(this))
-  }
-}
-
-class PassThrough extends Transform {}
-
-function transformAfterFlush(err, data) {
-  const cb = this._transformState.afterFinal
-  if (err) return cb(err)
-
-  if (data !== null && data !== undefined) this.push(data)
-  this.push(null)
-  cb(null)
-}
-
-function pipelinePromise(...streams) {
-  return new Promise((resolve, reject) => {
-    return pipeline(...streams, (err) => {
-      if (err) return reject(err)
-      resolve()
-    })
-  })
-}
-
-function pipeline(stream, ...streams) {
-  const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams]
-  const done = all.length && typeof all[all.length - 1] === 'function' ? all.pop() : null
-
-  if (all.length < 2) throw StreamError.BAD_ARGUMENT('Pipeline requires at least 2 streams')
-
-  let src = all[0]
-  let dest = null
-  let error = null
-
-  for (let i = 1; i < all.length; i++) {
-    dest = all[i]
-
-    if (isStreamx(src)) {
-      src.pipe(dest, onerror)
-    } else {
-      errorHandle(src, true, i > 1, onerror)
-      src.pipe(dest)
-    }
-
-    src = dest
-  }
-
-  if (done) {
-    let fin = false
-
-    const autoDestroy =
-      isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy)
-
-    dest.on('error', (err) => {
-      if (error === null) error = err
-    })
-
-    dest.on('finish', () => {
-      fin = true
-      if (!autoDestroy) done(error)
-    })
-
-    if (autoDestroy) {
-      dest.on('close', () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())))
-    }
-  }
-
-  return dest
-
-  function errorHandle(s, rd, wr, onerror) {
-    s.on('error', onerror)
-    s.on('close', onclose)
-
-    function onclose() {
-      if (rd && s._readableState && !s._readableState.ended) {
-        return onerror(StreamError.PREMATURE_CLOSE())
-      }
-      if (wr && s._writableState && !s._writableState.ended) {
-        return onerror(StreamError.PREMATURE_CLOSE())
-      }
-    }
-  }
-
-  function onerror(err) {
-    if (!err || error) return
-    error = err
-
-    for (const s of all) {
-      s.destroy(err)
-    }
-  }
-}
-
-function echo(s) {
-  return s
-}
-
-function isStream(stream) {
-  return !!stream._readableState || !!stream._writableState
-}
-
-function isStreamx(stream) {
-  return typeof stream._duplexState === 'number' && isStream(stream)
-}
-
-function isEnding(stream) {
-  return !!stream._readableState && stream._readableState.ending
-}
-
-function isEnded(stream) {
-  return !!stream._readableState && stream._readableState.ended
-}
-
-function isFinishing(stream) {
-  return !!stream._writableState && stream._writableState.ending
-}
-
-function isFinished(stream) {
-  return !!stream._writableState && stream._writableState.ended
-}
-
-function getStreamError(stream, opts = {}) {
-  const err =
-    (stream._readableState && stream._readableState.error) ||
-    (stream._writableState && stream._writableState.error)
-
-  // avoid implicit errors by default
-  return !opts.all && StreamError.isStreamDestroyed(err) ? null : err
-}
-
-function isReadStreamx(stream) {
-  return isStreamx(stream) && stream.readable
-}
-
-function isDisturbed(stream) {
-  return (
-    (stream._duplexState & OPENING) !== OPENING ||
-    (stream._duplexState & DESTROYING) === DESTROYING ||
-    (stream._duplexState & ACTIVE_OR_TICKING) !== 0
-  )
-}
-
-function isTypedArray(data) {
-  return typeof data === 'object' && data !== null && typeof data.byteLength === 'number'
-}
-
-function defaultByteLength(data) {
-  return isTypedArray(data) ? data.byteLength : 1024
-}
-
-function noop() {}
-
-function abort() {
-  this.destroy(StreamError.ABORTED())
-}
-
-function isWritev(s) {
-  return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev
-}
-
-module.exports = {
-  pipeline,
-  pipelinePromise,
-  isStream,
-  isStreamx,
-  isEnding,
-  isEnded,
-  isFinishing,
-  isFinished,
-  isDisturbed,
-  getStreamError,
-  Stream,
-  Writable,
-  Readable,
-  Duplex,
-  Transform,
-  // Export PassThrough for compatibility with Node.js core's stream module
-  PassThrough
-}
+/* unused reexport */ __nccwpck_require__(218);
 
 
 /***/ }),
 
-/***/ 7049:
-/***/ ((module) => {
-
-module.exports = class StreamError extends Error {
-  constructor(msg, code, fn = StreamError) {
-    super(msg)
-
-    this.code = code
-
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, fn)
-    }
-  }
-
-  static isStreamDestroyed(err) {
-    return err && err.code === 'STREAM_DESTROYED'
-  }
-
-  static isPrematureClose(err) {
-    return err && err.code === 'PREMATURE_CLOSE'
-  }
-
-  static isAborted(err) {
-    return err && err.code === 'ABORTED'
-  }
-
-  static isBadArgument(err) {
-    return err && err.code === 'BAD_ARGUMENT'
-  }
-
-  get name() {
-    return 'StreamError'
-  }
-
-  static STREAM_DESTROYED() {
-    return new StreamError('Stream was destroyed', 'STREAM_DESTROYED', StreamError.STREAM_DESTROYED)
-  }
-
-  static PREMATURE_CLOSE(msg = 'Premature close') {
-    return new StreamError(msg, 'PREMATURE_CLOSE', StreamError.PREMATURE_CLOSE)
-  }
-
-  static ABORTED() {
-    return new StreamError('Stream aborted', 'ABORTED', StreamError.ABORTED)
-  }
-
-  static BAD_ARGUMENT(msg = 'Bad argument') {
-    return new StreamError(msg, 'BAD_ARGUMENT', StreamError.BAD_ARGUMENT)
-  }
-}
-
-
-/***/ }),
-
-/***/ 7783:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const constants = { // just for envs without fs
-  S_IFMT: 61440,
-  S_IFDIR: 16384,
-  S_IFCHR: 8192,
-  S_IFBLK: 24576,
-  S_IFIFO: 4096,
-  S_IFLNK: 40960
-}
-
-try {
-  module.exports = (__nccwpck_require__(9896).constants) || constants
-} catch {
-  module.exports = constants
-}
-
-
-/***/ }),
-
-/***/ 2835:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const { Writable, Readable, getStreamError } = __nccwpck_require__(2828)
-const FIFO = __nccwpck_require__(6059)
-const b4a = __nccwpck_require__(7617)
-const headers = __nccwpck_require__(9484)
-
-const EMPTY = b4a.alloc(0)
-const MAX_HEADER_SIZE = 4 * 1024 * 1024 // arbitrary big number
-
-class BufferList {
-  constructor () {
-    this.buffered = 0
-    this.shifted = 0
-    this.queue = new FIFO()
-
-    this._offset = 0
-  }
-
-  push (buffer) {
-    this.buffered += buffer.byteLength
-    this.queue.push(buffer)
-  }
-
-  shiftFirst (size) {
-    return this.buffered === 0 ? null : this._next(size)
-  }
-
-  shift (size) {
-    if (size > this.buffered) return null
-    if (size === 0) return EMPTY
-
-    let chunk = this._next(size)
-
-    if (size === chunk.byteLength) return chunk // likely case
-
-    const chunks = [chunk]
-
-    while ((size -= chunk.byteLength) > 0) {
-      chunk = this._next(size)
-      chunks.push(chunk)
-    }
-
-    return b4a.concat(chunks)
-  }
-
-  _next (size) {
-    const buf = this.queue.peek()
-    const rem = buf.byteLength - this._offset
-
-    if (size >= rem) {
-      const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf
-      this.queue.shift()
-      this._offset = 0
-      this.buffered -= rem
-      this.shifted += rem
-      return sub
-    }
-
-    this.buffered -= size
-    this.shifted += size
-
-    return buf.subarray(this._offset, (this._offset += size))
-  }
-}
-
-class Source extends Readable {
-  constructor (self, header, offset) {
-    super()
-
-    this.header = header
-    this.offset = offset
-
-    this._parent = self
-  }
-
-  _read (cb) {
-    if (this.header.size === 0) {
-      this.push(null)
-    }
-    if (this._parent._stream === this) {
-      this._parent._update()
-    }
-    cb(null)
-  }
-
-  _predestroy () {
-    this._parent.destroy(getStreamError(this))
-  }
-
-  _detach () {
-    if (this._parent._stream === this) {
-      this._parent._stream = null
-      this._parent._missing = overflow(this.header.size)
-      this._parent._update()
-    }
-  }
-
-  _destroy (cb) {
-    this._detach()
-    cb(null)
-  }
-}
-
-class Extract extends Writable {
-  constructor (opts) {
-    super(opts)
-
-    if (!opts) opts = {}
-
-    this._buffer = new BufferList()
-    this._offset = 0
-    this._header = null
-    this._stream = null
-    this._missing = 0
-    this._longHeader = false
-    this._callback = noop
-    this._locked = false
-    this._finished = false
-    this._pax = null
-    this._paxGlobal = null
-    this._gnuLongPath = null
-    this._gnuLongLinkPath = null
-    this._filenameEncoding = opts.filenameEncoding || 'utf-8'
-    this._allowUnknownFormat = !!opts.allowUnknownFormat
-    this._unlockBound = this._unlock.bind(this)
-  }
-
-  _unlock (err) {
-    this._locked = false
-
-    if (err) {
-      this.destroy(err)
-      this._continueWrite(err)
-      return
-    }
-
-    this._update()
-  }
-
-  _consumeHeader () {
-    if (this._locked) return false
-
-    this._offset = this._buffer.shifted
-
-    try {
-      this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat)
-    } catch (err) {
-      this._continueWrite(err)
-      return false
-    }
-
-    if (!this._header) return true
-
-    this._header.byteOffset = this._buffer.shifted
-
-    switch (this._header.type) {
-      case 'gnu-long-path':
-      case 'gnu-long-link-path':
-      case 'pax-global-header':
-      case 'pax-header':
-        this._longHeader = true
-        this._missing = this._header.size
-        if (this._missing > MAX_HEADER_SIZE) {
-          this._continueWrite(new Error('Header exceeds max size'))
-          return false
-        }
-        return true
-    }
-
-    this._locked = true
-    this._applyLongHeaders()
-
-    if (!(this._header.size >= 0)) {
-      this._continueWrite(new Error('Invalid header'))
-      return false
-    }
-
-    if (this._header.size === 0 || this._header.type === 'directory') {
-      this.emit('entry', this._header, this._createStream(), this._unlockBound)
-      return true
-    }
-
-    this._stream = this._createStream()
-    this._missing = this._header.size
-
-    this.emit('entry', this._header, this._stream, this._unlockBound)
-    return true
-  }
-
-  _applyLongHeaders () {
-    if (this._gnuLongPath) {
-      this._header.name = this._gnuLongPath
-      this._gnuLongPath = null
-    }
-
-    if (this._gnuLongLinkPath) {
-      this._header.linkname = this._gnuLongLinkPath
-      this._gnuLongLinkPath = null
-    }
-
-    if (this._pax) {
-      if (this._pax.path) this._header.name = this._pax.path
-      if (this._pax.linkpath) this._header.linkname = this._pax.linkpath
-      if (this._pax.size) this._header.size = parseInt(this._pax.size, 10)
-      this._header.pax = this._pax
-      this._pax = null
-    }
-  }
-
-  _decodeLongHeader (buf) {
-    switch (this._header.type) {
-      case 'gnu-long-path':
-        this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding)
-        break
-      case 'gnu-long-link-path':
-        this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding)
-        break
-      case 'pax-global-header':
-        this._paxGlobal = headers.decodePax(buf)
-        break
-      case 'pax-header':
-        this._pax = this._paxGlobal === null
-          ? headers.decodePax(buf)
-          : Object.assign({}, this._paxGlobal, headers.decodePax(buf))
-        break
-    }
-  }
-
-  _consumeLongHeader () {
-    this._longHeader = false
-    this._missing = overflow(this._header.size)
-
-    const buf = this._buffer.shift(this._header.size)
-
-    try {
-      this._decodeLongHeader(buf)
-    } catch (err) {
-      this._continueWrite(err)
-      return false
-    }
-
-    return true
-  }
-
-  _consumeStream () {
-    const buf = this._buffer.shiftFirst(this._missing)
-    if (buf === null) return false
-
-    this._missing -= buf.byteLength
-    const drained = this._stream.push(buf)
-
-    if (this._missing === 0) {
-      this._stream.push(null)
-      if (drained) this._stream._detach()
-      return drained && this._locked === false
-    }
-
-    return drained
-  }
-
-  _createStream () {
-    return new Source(this, this._header, this._offset)
-  }
-
-  _update () {
-    while (this._buffer.buffered > 0 && !this.destroying) {
-      if (this._missing > 0) {
-        if (this._stream !== null) {
-          if (this._consumeStream() === false) return
-          continue
-        }
-
-        if (this._longHeader === true) {
-          if (this._missing > this._buffer.buffered) break
-          if (this._consumeLongHeader() === false) return false
-          continue
-        }
-
-        const ignore = this._buffer.shiftFirst(this._missing)
-        if (ignore !== null) this._missing -= ignore.byteLength
-        continue
-      }
-
-      if (this._buffer.buffered < 512) break
-      if (this._stream !== null || this._consumeHeader() === false) return
-    }
-
-    this._continueWrite(null)
-  }
-
-  _continueWrite (err) {
-    const cb = this._callback
-    this._callback = noop
-    cb(err)
-  }
-
-  _write (data, cb) {
-    this._callback = cb
-    this._buffer.push(data)
-    this._update()
-  }
-
-  _final (cb) {
-    this._finished = this._missing === 0 && this._buffer.buffered === 0
-    cb(this._finished ? null : new Error('Unexpected end of data'))
-  }
-
-  _predestroy () {
-    this._continueWrite(null)
-  }
-
-  _destroy (cb) {
-    if (this._stream) this._stream.destroy(getStreamError(this))
-    cb(null)
-  }
-
-  [Symbol.asyncIterator] () {
-    let error = null
-
-    let promiseResolve = null
-    let promiseReject = null
-
-    let entryStream = null
-    let entryCallback = null
-
-    const extract = this
-
-    this.on('entry', onentry)
-    this.on('error', (err) => { error = err })
-    this.on('close', onclose)
-
-    return {
-      [Symbol.asyncIterator] () {
-        return this
-      },
-      next () {
-        return new Promise(onnext)
-      },
-      return () {
-        return destroy(null)
-      },
-      throw (err) {
-        return destroy(err)
-      }
-    }
-
-    function consumeCallback (err) {
-      if (!entryCallback) return
-      const cb = entryCallback
-      entryCallback = null
-      cb(err)
-    }
-
-    function onnext (resolve, reject) {
-      if (error) {
-        return reject(error)
-      }
-
-      if (entryStream) {
-        resolve({ value: entryStream, done: false })
-        entryStream = null
-        return
-      }
-
-      promiseResolve = resolve
-      promiseReject = reject
-
-      consumeCallback(null)
-
-      if (extract._finished && promiseResolve) {
-        promiseResolve({ value: undefined, done: true })
-        promiseResolve = promiseReject = null
-      }
-    }
-
-    function onentry (header, stream, callback) {
-      entryCallback = callback
-      stream.on('error', noop) // no way around this due to tick sillyness
-
-      if (promiseResolve) {
-        promiseResolve({ value: stream, done: false })
-        promiseResolve = promiseReject = null
-      } else {
-        entryStream = stream
-      }
-    }
-
-    function onclose () {
-      consumeCallback(error)
-      if (!promiseResolve) return
-      if (error) promiseReject(error)
-      else promiseResolve({ value: undefined, done: true })
-      promiseResolve = promiseReject = null
-    }
-
-    function destroy (err) {
-      extract.destroy(err)
-      consumeCallback(err)
-      return new Promise((resolve, reject) => {
-        if (extract.destroyed) return resolve({ value: undefined, done: true })
-        extract.once('close', function () {
-          if (err) reject(err)
-          else resolve({ value: undefined, done: true })
-        })
-      })
-    }
-  }
-}
-
-module.exports = function extract (opts) {
-  return new Extract(opts)
-}
-
-function noop () {}
-
-function overflow (size) {
-  size &= 511
-  return size && 512 - size
-}
-
-
-/***/ }),
-
-/***/ 9484:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-const b4a = __nccwpck_require__(7617)
-
-const ZEROS = '0000000000000000000'
-const SEVENS = '7777777777777777777'
-const ZERO_OFFSET = '0'.charCodeAt(0)
-const USTAR_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x00]) // ustar\x00
-const USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET])
-const GNU_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x20]) // ustar\x20
-const GNU_VER = b4a.from([0x20, 0x00])
-const MASK = 0o7777
-const MAGIC_OFFSET = 257
-const VERSION_OFFSET = 263
-
-exports.decodeLongPath = function decodeLongPath (buf, encoding) {
-  return decodeStr(buf, 0, buf.length, encoding)
-}
-
-exports.encodePax = function encodePax (opts) { // TODO: encode more stuff in pax
-  let result = ''
-  if (opts.name) result += addLength(' path=' + opts.name + '\n')
-  if (opts.linkname) result += addLength(' linkpath=' + opts.linkname + '\n')
-  const pax = opts.pax
-  if (pax) {
-    for (const key in pax) {
-      result += addLength(' ' + key + '=' + pax[key] + '\n')
-    }
-  }
-  return b4a.from(result)
-}
-
-exports.decodePax = function decodePax (buf) {
-  const result = {}
-
-  while (buf.length) {
-    let i = 0
-    while (i < buf.length && buf[i] !== 32) i++
-    const len = parseInt(b4a.toString(buf.subarray(0, i)), 10)
-    if (!len) return result
-
-    const b = b4a.toString(buf.subarray(i + 1, len - 1))
-    const keyIndex = b.indexOf('=')
-    if (keyIndex === -1) return result
-    result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1)
-
-    buf = buf.subarray(len)
-  }
-
-  return result
-}
-
-exports.encode = function encode (opts) {
-  const buf = b4a.alloc(512)
-  let name = opts.name
-  let prefix = ''
-
-  if (opts.typeflag === 5 && name[name.length - 1] !== '/') name += '/'
-  if (b4a.byteLength(name) !== name.length) return null // utf-8
-
-  while (b4a.byteLength(name) > 100) {
-    const i = name.indexOf('/')
-    if (i === -1) return null
-    prefix += prefix ? '/' + name.slice(0, i) : name.slice(0, i)
-    name = name.slice(i + 1)
-  }
-
-  if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null
-  if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null
-
-  b4a.write(buf, name)
-  b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100)
-  b4a.write(buf, encodeOct(opts.uid, 6), 108)
-  b4a.write(buf, encodeOct(opts.gid, 6), 116)
-  encodeSize(opts.size, buf, 124)
-  b4a.write(buf, encodeOct((opts.mtime.getTime() / 1000) | 0, 11), 136)
-
-  buf[156] = ZERO_OFFSET + toTypeflag(opts.type)
-
-  if (opts.linkname) b4a.write(buf, opts.linkname, 157)
-
-  b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET)
-  b4a.copy(USTAR_VER, buf, VERSION_OFFSET)
-  if (opts.uname) b4a.write(buf, opts.uname, 265)
-  if (opts.gname) b4a.write(buf, opts.gname, 297)
-  b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329)
-  b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337)
-
-  if (prefix) b4a.write(buf, prefix, 345)
-
-  b4a.write(buf, encodeOct(cksum(buf), 6), 148)
-
-  return buf
-}
-
-exports.decode = function decode (buf, filenameEncoding, allowUnknownFormat) {
-  let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET
-
-  let name = decodeStr(buf, 0, 100, filenameEncoding)
-  const mode = decodeOct(buf, 100, 8)
-  const uid = decodeOct(buf, 108, 8)
-  const gid = decodeOct(buf, 116, 8)
-  const size = decodeOct(buf, 124, 12)
-  const mtime = decodeOct(buf, 136, 12)
-  const type = toType(typeflag)
-  const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding)
-  const uname = decodeStr(buf, 265, 32)
-  const gname = decodeStr(buf, 297, 32)
-  const devmajor = decodeOct(buf, 329, 8)
-  const devminor = decodeOct(buf, 337, 8)
-
-  const c = cksum(buf)
-
-  // checksum is still initial value if header was null.
-  if (c === 8 * 32) return null
-
-  // valid checksum
-  if (c !== decodeOct(buf, 148, 8)) throw new Error('Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?')
-
-  if (isUSTAR(buf)) {
-    // ustar (posix) format.
-    // prepend prefix, if present.
-    if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + '/' + name
-  } else if (isGNU(buf)) {
-    // 'gnu'/'oldgnu' format. Similar to ustar, but has support for incremental and
-    // multi-volume tarballs.
-  } else {
-    if (!allowUnknownFormat) {
-      throw new Error('Invalid tar header: unknown format.')
-    }
-  }
-
-  // to support old tar versions that use trailing / to indicate dirs
-  if (typeflag === 0 && name && name[name.length - 1] === '/') typeflag = 5
-
-  return {
-    name,
-    mode,
-    uid,
-    gid,
-    size,
-    byteOffset: 0,
-    mtime: new Date(1000 * mtime),
-    type,
-    linkname,
-    uname,
-    gname,
-    devmajor,
-    devminor,
-    pax: null
-  }
-}
-
-function isUSTAR (buf) {
-  return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6))
-}
-
-function isGNU (buf) {
-  return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) &&
-    b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2))
-}
-
-function clamp (index, len, defaultValue) {
-  if (typeof index !== 'number') return defaultValue
-  index = ~~index // Coerce to integer.
-  if (index >= len) return len
-  if (index >= 0) return index
-  index += len
-  if (index >= 0) return index
-  return 0
-}
-
-function toType (flag) {
-  switch (flag) {
-    case 0:
-      return 'file'
-    case 1:
-      return 'link'
-    case 2:
-      return 'symlink'
-    case 3:
-      return 'character-device'
-    case 4:
-      return 'block-device'
-    case 5:
-      return 'directory'
-    case 6:
-      return 'fifo'
-    case 7:
-      return 'contiguous-file'
-    case 72:
-      return 'pax-header'
-    case 55:
-      return 'pax-global-header'
-    case 27:
-      return 'gnu-long-link-path'
-    case 28:
-    case 30:
-      return 'gnu-long-path'
-  }
-
-  return null
-}
-
-function toTypeflag (flag) {
-  switch (flag) {
-    case 'file':
-      return 0
-    case 'link':
-      return 1
-    case 'symlink':
-      return 2
-    case 'character-device':
-      return 3
-    case 'block-device':
-      return 4
-    case 'directory':
-      return 5
-    case 'fifo':
-      return 6
-    case 'contiguous-file':
-      return 7
-    case 'pax-header':
-      return 72
-  }
-
-  return 0
-}
-
-function indexOf (block, num, offset, end) {
-  for (; offset < end; offset++) {
-    if (block[offset] === num) return offset
-  }
-  return end
-}
-
-function cksum (block) {
-  let sum = 8 * 32
-  for (let i = 0; i < 148; i++) sum += block[i]
-  for (let j = 156; j < 512; j++) sum += block[j]
-  return sum
-}
-
-function encodeOct (val, n) {
-  val = val.toString(8)
-  if (val.length > n) return SEVENS.slice(0, n) + ' '
-  return ZEROS.slice(0, n - val.length) + val + ' '
-}
-
-function encodeSizeBin (num, buf, off) {
-  buf[off] = 0x80
-  for (let i = 11; i > 0; i--) {
-    buf[off + i] = num & 0xff
-    num = Math.floor(num / 0x100)
-  }
-}
-
-function encodeSize (num, buf, off) {
-  if (num.toString(8).length > 11) {
-    encodeSizeBin(num, buf, off)
-  } else {
-    b4a.write(buf, encodeOct(num, 11), off)
-  }
-}
-
-/* Copied from the node-tar repo and modified to meet
- * tar-stream coding standard.
- *
- * Source: https://github.com/npm/node-tar/blob/51b6627a1f357d2eb433e7378e5f05e83b7aa6cd/lib/header.js#L349
- */
-function parse256 (buf) {
-  // first byte MUST be either 80 or FF
-  // 80 for positive, FF for 2's comp
-  let positive
-  if (buf[0] === 0x80) positive = true
-  else if (buf[0] === 0xFF) positive = false
-  else return null
-
-  // build up a base-256 tuple from the least sig to the highest
-  const tuple = []
-  let i
-  for (i = buf.length - 1; i > 0; i--) {
-    const byte = buf[i]
-    if (positive) tuple.push(byte)
-    else tuple.push(0xFF - byte)
-  }
-
-  let sum = 0
-  const l = tuple.length
-  for (i = 0; i < l; i++) {
-    sum += tuple[i] * Math.pow(256, i)
-  }
-
-  return positive ? sum : -1 * sum
-}
-
-function decodeOct (val, offset, length) {
-  val = val.subarray(offset, offset + length)
-  offset = 0
-
-  // If prefixed with 0x80 then parse as a base-256 integer
-  if (val[offset] & 0x80) {
-    return parse256(val)
-  } else {
-    // Older versions of tar can prefix with spaces
-    while (offset < val.length && val[offset] === 32) offset++
-    const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length)
-    while (offset < end && val[offset] === 0) offset++
-    if (end === offset) return 0
-    return parseInt(b4a.toString(val.subarray(offset, end)), 8)
-  }
-}
-
-function decodeStr (val, offset, length, encoding) {
-  return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding)
-}
-
-function addLength (str) {
-  const len = b4a.byteLength(str)
-  let digits = Math.floor(Math.log(len) / Math.log(10)) + 1
-  if (len + digits >= Math.pow(10, digits)) digits++
-
-  return (len + digits) + str
-}
-
-
-/***/ }),
-
-/***/ 5062:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-exports.extract = __nccwpck_require__(2835)
-exports.pack = __nccwpck_require__(1901)
-
-
-/***/ }),
-
-/***/ 1901:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const { Readable, Writable, getStreamError } = __nccwpck_require__(2828)
-const b4a = __nccwpck_require__(7617)
-
-const constants = __nccwpck_require__(7783)
-const headers = __nccwpck_require__(9484)
-
-const DMODE = 0o755
-const FMODE = 0o644
-
-const END_OF_TAR = b4a.alloc(1024)
-
-class Sink extends Writable {
-  constructor (pack, header, callback) {
-    super({ mapWritable, eagerOpen: true })
-
-    this.written = 0
-    this.header = header
-
-    this._callback = callback
-    this._linkname = null
-    this._isLinkname = header.type === 'symlink' && !header.linkname
-    this._isVoid = header.type !== 'file' && header.type !== 'contiguous-file'
-    this._finished = false
-    this._pack = pack
-    this._openCallback = null
-
-    if (this._pack._stream === null) this._pack._stream = this
-    else this._pack._pending.push(this)
-  }
-
-  _open (cb) {
-    this._openCallback = cb
-    if (this._pack._stream === this) this._continueOpen()
-  }
-
-  _continuePack (err) {
-    if (this._callback === null) return
-
-    const callback = this._callback
-    this._callback = null
-
-    callback(err)
-  }
-
-  _continueOpen () {
-    if (this._pack._stream === null) this._pack._stream = this
-
-    const cb = this._openCallback
-    this._openCallback = null
-    if (cb === null) return
-
-    if (this._pack.destroying) return cb(new Error('pack stream destroyed'))
-    if (this._pack._finalized) return cb(new Error('pack stream is already finalized'))
-
-    this._pack._stream = this
-
-    if (!this._isLinkname) {
-      this._pack._encode(this.header)
-    }
-
-    if (this._isVoid) {
-      this._finish()
-      this._continuePack(null)
-    }
-
-    cb(null)
-  }
-
-  _write (data, cb) {
-    if (this._isLinkname) {
-      this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data
-      return cb(null)
-    }
-
-    if (this._isVoid) {
-      if (data.byteLength > 0) {
-        return cb(new Error('No body allowed for this entry'))
-      }
-      return cb()
-    }
-
-    this.written += data.byteLength
-    if (this._pack.push(data)) return cb()
-    this._pack._drain = cb
-  }
-
-  _finish () {
-    if (this._finished) return
-    this._finished = true
-
-    if (this._isLinkname) {
-      this.header.linkname = this._linkname ? b4a.toString(this._linkname, 'utf-8') : ''
-      this._pack._encode(this.header)
-    }
-
-    overflow(this._pack, this.header.size)
-
-    this._pack._done(this)
-  }
-
-  _final (cb) {
-    if (this.written !== this.header.size) { // corrupting tar
-      return cb(new Error('Size mismatch'))
-    }
-
-    this._finish()
-    cb(null)
-  }
-
-  _getError () {
-    return getStreamError(this) || new Error('tar entry destroyed')
-  }
-
-  _predestroy () {
-    this._pack.destroy(this._getError())
-  }
-
-  _destroy (cb) {
-    this._pack._done(this)
-
-    this._continuePack(this._finished ? null : this._getError())
-
-    cb()
-  }
-}
-
-class Pack extends Readable {
-  constructor (opts) {
-    super(opts)
-    this._drain = noop
-    this._finalized = false
-    this._finalizing = false
-    this._pending = []
-    this._stream = null
-  }
-
-  entry (header, buffer, callback) {
-    if (this._finalized || this.destroying) throw new Error('already finalized or destroyed')
-
-    if (typeof buffer === 'function') {
-      callback = buffer
-      buffer = null
-    }
-
-    if (!callback) callback = noop
-
-    if (!header.size || header.type === 'symlink') header.size = 0
-    if (!header.type) header.type = modeToType(header.mode)
-    if (!header.mode) header.mode = header.type === 'directory' ? DMODE : FMODE
-    if (!header.uid) header.uid = 0
-    if (!header.gid) header.gid = 0
-    if (!header.mtime) header.mtime = new Date()
-
-    if (typeof buffer === 'string') buffer = b4a.from(buffer)
-
-    const sink = new Sink(this, header, callback)
-
-    if (b4a.isBuffer(buffer)) {
-      header.size = buffer.byteLength
-      sink.write(buffer)
-      sink.end()
-      return sink
-    }
-
-    if (sink._isVoid) {
-      return sink
-    }
-
-    return sink
-  }
-
-  finalize () {
-    if (this._stream || this._pending.length > 0) {
-      this._finalizing = true
-      return
-    }
-
-    if (this._finalized) return
-    this._finalized = true
-
-    this.push(END_OF_TAR)
-    this.push(null)
-  }
-
-  _done (stream) {
-    if (stream !== this._stream) return
-
-    this._stream = null
-
-    if (this._finalizing) this.finalize()
-    if (this._pending.length) this._pending.shift()._continueOpen()
-  }
-
-  _encode (header) {
-    if (!header.pax) {
-      const buf = headers.encode(header)
-      if (buf) {
-        this.push(buf)
-        return
-      }
-    }
-    this._encodePax(header)
-  }
-
-  _encodePax (header) {
-    const paxHeader = headers.encodePax({
-      name: header.name,
-      linkname: header.linkname,
-      pax: header.pax
-    })
-
-    const newHeader = {
-      name: 'PaxHeader',
-      mode: header.mode,
-      uid: header.uid,
-      gid: header.gid,
-      size: paxHeader.byteLength,
-      mtime: header.mtime,
-      type: 'pax-header',
-      linkname: header.linkname && 'PaxHeader',
-      uname: header.uname,
-      gname: header.gname,
-      devmajor: header.devmajor,
-      devminor: header.devminor
-    }
-
-    this.push(headers.encode(newHeader))
-    this.push(paxHeader)
-    overflow(this, paxHeader.byteLength)
-
-    newHeader.size = header.size
-    newHeader.type = header.type
-    this.push(headers.encode(newHeader))
-  }
-
-  _doDrain () {
-    const drain = this._drain
-    this._drain = noop
-    drain()
-  }
-
-  _predestroy () {
-    const err = getStreamError(this)
-
-    if (this._stream) this._stream.destroy(err)
-
-    while (this._pending.length) {
-      const stream = this._pending.shift()
-      stream.destroy(err)
-      stream._continueOpen()
-    }
-
-    this._doDrain()
-  }
-
-  _read (cb) {
-    this._doDrain()
-    cb()
-  }
-}
-
-module.exports = function pack (opts) {
-  return new Pack(opts)
-}
-
-function modeToType (mode) {
-  switch (mode & constants.S_IFMT) {
-    case constants.S_IFBLK: return 'block-device'
-    case constants.S_IFCHR: return 'character-device'
-    case constants.S_IFDIR: return 'directory'
-    case constants.S_IFIFO: return 'fifo'
-    case constants.S_IFLNK: return 'symlink'
-  }
-
-  return 'file'
-}
-
-function noop () {}
-
-function overflow (self, size) {
-  size &= 511
-  if (size) self.push(END_OF_TAR.subarray(0, 512 - size))
-}
-
-function mapWritable (buf) {
-  return b4a.isBuffer(buf) ? buf : b4a.from(buf)
-}
-
-
-/***/ }),
-
-/***/ 3486:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const PassThroughDecoder = __nccwpck_require__(9624)
-const UTF8Decoder = __nccwpck_require__(9726)
-
-module.exports = class TextDecoder {
-  constructor(encoding = 'utf8') {
-    this.encoding = normalizeEncoding(encoding)
-
-    switch (this.encoding) {
-      case 'utf8':
-        this.decoder = new UTF8Decoder()
-        break
-      case 'utf16le':
-      case 'base64':
-        throw new Error('Unsupported encoding: ' + this.encoding)
-      default:
-        this.decoder = new PassThroughDecoder(this.encoding)
-    }
-  }
-
-  get remaining() {
-    return this.decoder.remaining
-  }
-
-  push(data) {
-    if (typeof data === 'string') return data
-    return this.decoder.decode(data)
-  }
-
-  // For Node.js compatibility
-  write(data) {
-    return this.push(data)
-  }
-
-  end(data) {
-    let result = ''
-    if (data) result = this.push(data)
-    result += this.decoder.flush()
-    return result
-  }
-}
-
-function normalizeEncoding(encoding) {
-  encoding = encoding.toLowerCase()
-
-  switch (encoding) {
-    case 'utf8':
-    case 'utf-8':
-      return 'utf8'
-    case 'ucs2':
-    case 'ucs-2':
-    case 'utf16le':
-    case 'utf-16le':
-      return 'utf16le'
-    case 'latin1':
-    case 'binary':
-      return 'latin1'
-    case 'base64':
-    case 'ascii':
-    case 'hex':
-      return encoding
-    default:
-      throw new Error('Unknown encoding: ' + encoding)
-  }
-}
-
-
-/***/ }),
-
-/***/ 9624:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const b4a = __nccwpck_require__(7617)
-
-module.exports = class PassThroughDecoder {
-  constructor(encoding) {
-    this.encoding = encoding
-  }
-
-  get remaining() {
-    return 0
-  }
-
-  decode(data) {
-    return b4a.toString(data, this.encoding)
-  }
-
-  flush() {
-    return ''
-  }
-}
-
-
-/***/ }),
-
-/***/ 9726:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const b4a = __nccwpck_require__(7617)
-
-/**
- * https://encoding.spec.whatwg.org/#utf-8-decoder
- */
-module.exports = class UTF8Decoder {
-  constructor() {
-    this._reset()
-  }
-
-  get remaining() {
-    return this.bytesSeen
-  }
-
-  decode(data) {
-    if (data.byteLength === 0) return ''
-
-    if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
-      this.bytesSeen = trailingBytesSeen(data)
-      return b4a.toString(data, 'utf8')
-    }
-
-    let result = ''
-    let start = 0
-
-    if (this.bytesNeeded > 0) {
-      while (start < data.byteLength) {
-        const byte = data[start]
-
-        if (byte < this.lowerBoundary || byte > this.upperBoundary) {
-          result += '\ufffd'
-          this._reset()
-          break
-        }
-
-        this.lowerBoundary = 0x80
-        this.upperBoundary = 0xbf
-        this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
-        this.bytesSeen++
-        start++
-
-        if (this.bytesSeen === this.bytesNeeded) {
-          result += String.fromCodePoint(this.codePoint)
-          this._reset()
-          break
-        }
-      }
-
-      if (this.bytesNeeded > 0) return result
-    }
-
-    const trailing = trailingIncomplete(data, start)
-    const end = data.byteLength - trailing
-
-    if (end > start) result += b4a.toString(data, 'utf8', start, end)
-
-    for (let i = end; i < data.byteLength; i++) {
-      const byte = data[i]
-
-      if (this.bytesNeeded === 0) {
-        if (byte <= 0x7f) {
-          this.bytesSeen = 0
-          result += String.fromCharCode(byte)
-        } else if (byte >= 0xc2 && byte <= 0xdf) {
-          this.bytesNeeded = 2
-          this.bytesSeen = 1
-          this.codePoint = byte & 0x1f
-        } else if (byte >= 0xe0 && byte <= 0xef) {
-          if (byte === 0xe0) this.lowerBoundary = 0xa0
-          else if (byte === 0xed) this.upperBoundary = 0x9f
-          this.bytesNeeded = 3
-          this.bytesSeen = 1
-          this.codePoint = byte & 0xf
-        } else if (byte >= 0xf0 && byte <= 0xf4) {
-          if (byte === 0xf0) this.lowerBoundary = 0x90
-          else if (byte === 0xf4) this.upperBoundary = 0x8f
-          this.bytesNeeded = 4
-          this.bytesSeen = 1
-          this.codePoint = byte & 0x7
-        } else {
-          this.bytesSeen = 1
-          result += '\ufffd'
-        }
-
-        continue
-      }
-
-      if (byte < this.lowerBoundary || byte > this.upperBoundary) {
-        result += '\ufffd'
-        i--
-        this._reset()
-
-        continue
-      }
-
-      this.lowerBoundary = 0x80
-      this.upperBoundary = 0xbf
-
-      this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
-      this.bytesSeen++
-
-      if (this.bytesSeen === this.bytesNeeded) {
-        result += String.fromCodePoint(this.codePoint)
-        this._reset()
-      }
-    }
-
-    return result
-  }
-
-  flush() {
-    const result = this.bytesNeeded > 0 ? '\ufffd' : ''
-    this._reset()
-    return result
-  }
-
-  _reset() {
-    this.codePoint = 0
-    this.bytesNeeded = 0
-    this.bytesSeen = 0
-    this.lowerBoundary = 0x80
-    this.upperBoundary = 0xbf
-  }
-}
-
-function trailingIncomplete(data, start) {
-  const len = data.byteLength
-  if (len <= start) return 0
-
-  const limit = Math.max(start, len - 4)
-
-  let i = len - 1
-  while (i > limit && (data[i] & 0xc0) === 0x80) i--
-
-  if (i < start) return 0
-
-  const byte = data[i]
-
-  let needed
-  if (byte <= 0x7f) return 0
-  if (byte >= 0xc2 && byte <= 0xdf) needed = 2
-  else if (byte >= 0xe0 && byte <= 0xef) needed = 3
-  else if (byte >= 0xf0 && byte <= 0xf4) needed = 4
-  else return 0
-
-  const available = len - i
-  return available < needed ? available : 0
-}
-
-function trailingBytesSeen(data) {
-  const len = data.byteLength
-  if (len === 0) return 0
-
-  const last = data[len - 1]
-
-  if (last <= 0x7f) return 0
-  if ((last & 0xc0) !== 0x80) return 1
-
-  const limit = Math.max(0, len - 4)
-
-  let i = len - 2
-  while (i >= limit && (data[i] & 0xc0) === 0x80) i--
-
-  if (i < 0) return 1
-
-  const first = data[i]
-
-  let needed
-  if (first >= 0xc2 && first <= 0xdf) needed = 2
-  else if (first >= 0xe0 && first <= 0xef) needed = 3
-  else if (first >= 0xf0 && first <= 0xf4) needed = 4
-  else return 1
-
-  if (len - i !== needed) return 1
-
-  if (needed >= 3) {
-    const second = data[i + 1]
-    if (first === 0xe0 && second < 0xa0) return 1
-    if (first === 0xed && second > 0x9f) return 1
-    if (first === 0xf0 && second < 0x90) return 1
-    if (first === 0xf4 && second > 0x8f) return 1
-  }
-
-  return 0
-}
-
-
-/***/ }),
-
-/***/ 8258:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-/* unused reexport */ __nccwpck_require__(5258);
-
-
-/***/ }),
-
-/***/ 5258:
+/***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -10186,34 +3520,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 576:
+/***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(5061)
-const Dispatcher = __nccwpck_require__(2243)
-const Pool = __nccwpck_require__(20)
-const BalancedPool = __nccwpck_require__(9989)
-const Agent = __nccwpck_require__(3389)
-const ProxyAgent = __nccwpck_require__(7408)
-const EnvHttpProxyAgent = __nccwpck_require__(2785)
-const RetryAgent = __nccwpck_require__(8610)
-const errors = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
+const Client = __nccwpck_require__(3701)
+const Dispatcher = __nccwpck_require__(883)
+const Pool = __nccwpck_require__(628)
+const BalancedPool = __nccwpck_require__(837)
+const Agent = __nccwpck_require__(7405)
+const ProxyAgent = __nccwpck_require__(6672)
+const EnvHttpProxyAgent = __nccwpck_require__(3137)
+const RetryAgent = __nccwpck_require__(50)
+const errors = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6135)
-const buildConnector = __nccwpck_require__(1952)
-const MockClient = __nccwpck_require__(6197)
-const MockAgent = __nccwpck_require__(2781)
-const MockPool = __nccwpck_require__(9396)
-const mockErrors = __nccwpck_require__(9037)
-const RetryHandler = __nccwpck_require__(1131)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8085)
-const DecoratorHandler = __nccwpck_require__(5579)
-const RedirectHandler = __nccwpck_require__(9714)
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const api = __nccwpck_require__(6615)
+const buildConnector = __nccwpck_require__(9136)
+const MockClient = __nccwpck_require__(7365)
+const MockAgent = __nccwpck_require__(7501)
+const MockPool = __nccwpck_require__(4004)
+const mockErrors = __nccwpck_require__(2429)
+const RetryHandler = __nccwpck_require__(7816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
+const DecoratorHandler = __nccwpck_require__(8155)
+const RedirectHandler = __nccwpck_require__(8754)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -10231,10 +3565,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1530),
-  retry: __nccwpck_require__(7114),
-  dump: __nccwpck_require__(5596),
-  dns: __nccwpck_require__(1643)
+  redirect: __nccwpck_require__(1514),
+  retry: __nccwpck_require__(2026),
+  dump: __nccwpck_require__(8060),
+  dns: __nccwpck_require__(379)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -10296,7 +3630,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(3345).fetch)
+const fetchImpl = (__nccwpck_require__(4398).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -10308,39 +3642,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(548).Headers
-/* unused reexport */ __nccwpck_require__(1627).Response
-/* unused reexport */ __nccwpck_require__(268).Request
-/* unused reexport */ __nccwpck_require__(2134).FormData
+/* unused reexport */ __nccwpck_require__(660).Headers
+/* unused reexport */ __nccwpck_require__(9051).Response
+/* unused reexport */ __nccwpck_require__(9967).Request
+/* unused reexport */ __nccwpck_require__(5910).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8755).FileReader
+/* unused reexport */ __nccwpck_require__(8355).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(5779)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(4045)
-const { kConstruct } = __nccwpck_require__(3165)
+const { CacheStorage } = __nccwpck_require__(3245)
+const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6693)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(428)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5924)
-/* unused reexport */ __nccwpck_require__(5358).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
+/* unused reexport */ __nccwpck_require__(3726).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -10356,18 +3690,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(8742)
+const { EventSource } = __nccwpck_require__(1238)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 3134:
+/***/ 158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(2272)
-const { RequestAbortedError } = __nccwpck_require__(1059)
+const { addAbortListener } = __nccwpck_require__(3440)
+const { RequestAbortedError } = __nccwpck_require__(8707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -10427,16 +3761,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6900:
+/***/ 2279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -10542,7 +3876,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 9294:
+/***/ 6862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10556,10 +3890,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -10800,16 +4134,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 5259:
+/***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(2519)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
+const { Readable } = __nccwpck_require__(9927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -11021,18 +4355,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 792:
+/***/ 3560:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -11248,15 +4582,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1098:
+/***/ 1882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(2272)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -11363,21 +4697,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6135:
+/***/ 6615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(5259)
-module.exports.stream = __nccwpck_require__(792)
-module.exports.pipeline = __nccwpck_require__(9294)
-module.exports.upgrade = __nccwpck_require__(1098)
-module.exports.connect = __nccwpck_require__(6900)
+module.exports.request = __nccwpck_require__(4043)
+module.exports.stream = __nccwpck_require__(3560)
+module.exports.pipeline = __nccwpck_require__(6862)
+module.exports.upgrade = __nccwpck_require__(1882)
+module.exports.connect = __nccwpck_require__(2279)
 
 
 /***/ }),
 
-/***/ 2519:
+/***/ 9927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -11386,9 +4720,9 @@ module.exports.connect = __nccwpck_require__(6900)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { ReadableStreamFrom } = __nccwpck_require__(2272)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { ReadableStreamFrom } = __nccwpck_require__(3440)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -11769,15 +5103,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7863:
+/***/ 7655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 
-const { chunksDecode } = __nccwpck_require__(2519)
+const { chunksDecode } = __nccwpck_require__(9927)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -11869,16 +5203,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1952:
+/***/ 9136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(2272)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(1059)
-const timers = __nccwpck_require__(7787)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
+const timers = __nccwpck_require__(6603)
 
 function noop () {}
 
@@ -12116,7 +5450,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 7887:
+/***/ 735:
 /***/ ((module) => {
 
 
@@ -12241,7 +5575,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5726:
+/***/ 2414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12450,7 +5784,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1059:
+/***/ 8707:
 /***/ ((module) => {
 
 
@@ -12882,7 +6216,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2543:
+/***/ 4655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12890,7 +6224,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -12905,9 +6239,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
+} = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -13371,7 +6705,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 1003:
+/***/ 6443:
 /***/ ((module) => {
 
 module.exports = {
@@ -13445,7 +6779,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9112:
+/***/ 7752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13453,7 +6787,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(7887)
+} = __nccwpck_require__(735)
 
 class TstNode {
   /** @type {any} */
@@ -13604,13 +6938,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2272:
+/***/ 3440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(1003)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -13618,9 +6952,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
-const { tree } = __nccwpck_require__(9112)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+const { tree } = __nccwpck_require__(7752)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -14330,18 +7664,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3389:
+/***/ 7405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
-const DispatcherBase = __nccwpck_require__(8641)
-const Pool = __nccwpck_require__(20)
-const Client = __nccwpck_require__(5061)
-const util = __nccwpck_require__(2272)
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const DispatcherBase = __nccwpck_require__(1841)
+const Pool = __nccwpck_require__(628)
+const Client = __nccwpck_require__(3701)
+const util = __nccwpck_require__(3440)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -14470,7 +7804,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 9989:
+/***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14478,7 +7812,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 const {
   PoolBase,
   kClients,
@@ -14486,10 +7820,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(7632)
-const Pool = __nccwpck_require__(20)
-const { kUrl, kInterceptors } = __nccwpck_require__(1003)
-const { parseOrigin } = __nccwpck_require__(2272)
+} = __nccwpck_require__(2128)
+const Pool = __nccwpck_require__(628)
+const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -14686,7 +8020,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 1021:
+/***/ 637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14694,9 +8028,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const timers = __nccwpck_require__(7787)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const timers = __nccwpck_require__(6603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -14709,7 +8043,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -14742,9 +8076,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(1003)
+} = __nccwpck_require__(6443)
 
-const constants = __nccwpck_require__(3512)
+const constants = __nccwpck_require__(2824)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -14756,11 +8090,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(1630) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(4826))
+    mod = await WebAssembly.compile(__nccwpck_require__(3434))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -14768,7 +8102,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(1630))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -15683,7 +9017,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(9852).extractBody)
+      extractBody = (__nccwpck_require__(4492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -16206,7 +9540,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 2820:
+/***/ 8788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16214,13 +9548,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(2272)
+const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -16239,7 +9573,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(1003)
+} = __nccwpck_require__(6443)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -16645,7 +9979,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(9852).extractBody)
+    extractBody ??= (__nccwpck_require__(4492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -17005,7 +10339,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 5061:
+/***/ 3701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -17015,16 +10349,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const Request = __nccwpck_require__(2543)
-const DispatcherBase = __nccwpck_require__(8641)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const Request = __nccwpck_require__(4655)
+const DispatcherBase = __nccwpck_require__(1841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(1059)
-const buildConnector = __nccwpck_require__(1952)
+} = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
 const {
   kUrl,
   kServerName,
@@ -17066,9 +10400,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(1003)
-const connectH1 = __nccwpck_require__(1021)
-const connectH2 = __nccwpck_require__(2820)
+} = __nccwpck_require__(6443)
+const connectH1 = __nccwpck_require__(637)
+const connectH2 = __nccwpck_require__(8788)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -17376,7 +10710,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 function onError (client, err) {
   if (
@@ -17636,19 +10970,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 8641:
+/***/ 1841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(2243)
+const Dispatcher = __nccwpck_require__(883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(1059)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(1003)
+} = __nccwpck_require__(8707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -17851,7 +11185,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 2243:
+/***/ 883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -17923,15 +11257,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 2785:
+/***/ 3137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(8641)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(1003)
-const ProxyAgent = __nccwpck_require__(7408)
-const Agent = __nccwpck_require__(3389)
+const DispatcherBase = __nccwpck_require__(1841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
+const ProxyAgent = __nccwpck_require__(6672)
+const Agent = __nccwpck_require__(7405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -18090,7 +11424,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 9220:
+/***/ 4660:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -18214,15 +11548,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 7632:
+/***/ 2128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(8641)
-const FixedQueue = __nccwpck_require__(9220)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(1003)
-const PoolStats = __nccwpck_require__(398)
+const DispatcherBase = __nccwpck_require__(1841)
+const FixedQueue = __nccwpck_require__(4660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
+const PoolStats = __nccwpck_require__(3246)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -18415,10 +11749,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 398:
+/***/ 3246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(1003)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -18456,7 +11790,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 20:
+/***/ 628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18467,14 +11801,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(7632)
-const Client = __nccwpck_require__(5061)
+} = __nccwpck_require__(2128)
+const Client = __nccwpck_require__(3701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { kUrl, kInterceptors } = __nccwpck_require__(1003)
-const buildConnector = __nccwpck_require__(1952)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+const buildConnector = __nccwpck_require__(9136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -18570,19 +11904,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 7408:
+/***/ 6672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(3389)
-const Pool = __nccwpck_require__(20)
-const DispatcherBase = __nccwpck_require__(8641)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(1059)
-const buildConnector = __nccwpck_require__(1952)
-const Client = __nccwpck_require__(5061)
+const Agent = __nccwpck_require__(7405)
+const Pool = __nccwpck_require__(628)
+const DispatcherBase = __nccwpck_require__(1841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
+const Client = __nccwpck_require__(3701)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -18851,13 +12185,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 8610:
+/***/ 50:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(2243)
-const RetryHandler = __nccwpck_require__(1131)
+const Dispatcher = __nccwpck_require__(883)
+const RetryHandler = __nccwpck_require__(7816)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -18893,7 +12227,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 8085:
+/***/ 2581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18901,8 +12235,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const Agent = __nccwpck_require__(3389)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const Agent = __nccwpck_require__(7405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -18932,7 +12266,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5579:
+/***/ 8155:
 /***/ ((module) => {
 
 
@@ -18983,15 +12317,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 9714:
+/***/ 8754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(2272)
-const { kBodyUsed } = __nccwpck_require__(1003)
+const util = __nccwpck_require__(3440)
+const { kBodyUsed } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -19222,20 +12556,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 1131:
+/***/ 7816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(1003)
-const { RequestRetryError } = __nccwpck_require__(1059)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
+const { RequestRetryError } = __nccwpck_require__(8707)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(2272)
+} = __nccwpck_require__(3440)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -19666,14 +13000,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 1643:
+/***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(5579)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(1059)
+const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -20048,14 +13382,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 5596:
+/***/ 8060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(2272)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
-const DecoratorHandler = __nccwpck_require__(5579)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(8155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -20178,12 +13512,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 2276:
+/***/ 5092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(9714)
+const RedirectHandler = __nccwpck_require__(8754)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -20206,11 +13540,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1530:
+/***/ 1514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(9714)
+const RedirectHandler = __nccwpck_require__(8754)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -20237,11 +13571,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 2026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(1131)
+const RetryHandler = __nccwpck_require__(7816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -20263,13 +13597,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 3512:
+/***/ 2824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(6972);
+const utils_1 = __nccwpck_require__(172);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -20547,7 +13881,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 1630:
+/***/ 3870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -20559,7 +13893,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 4826:
+/***/ 3434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -20571,7 +13905,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 6972:
+/***/ 172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20592,13 +13926,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 2781:
+/***/ 7501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(1003)
-const Agent = __nccwpck_require__(3389)
+const { kClients } = __nccwpck_require__(6443)
+const Agent = __nccwpck_require__(7405)
 const {
   kAgent,
   kMockAgentSet,
@@ -20609,14 +13943,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1501)
-const MockClient = __nccwpck_require__(6197)
-const MockPool = __nccwpck_require__(9396)
-const { matchValue, buildMockOptions } = __nccwpck_require__(1205)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(1059)
-const Dispatcher = __nccwpck_require__(2243)
-const Pluralizer = __nccwpck_require__(8233)
-const PendingInterceptorsFormatter = __nccwpck_require__(6110)
+} = __nccwpck_require__(1117)
+const MockClient = __nccwpck_require__(7365)
+const MockPool = __nccwpck_require__(4004)
+const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
+const Dispatcher = __nccwpck_require__(883)
+const Pluralizer = __nccwpck_require__(1529)
+const PendingInterceptorsFormatter = __nccwpck_require__(6142)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -20759,14 +14093,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 6197:
+/***/ 7365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(5061)
-const { buildMockDispatch } = __nccwpck_require__(1205)
+const Client = __nccwpck_require__(3701)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -20775,10 +14109,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1501)
-const { MockInterceptor } = __nccwpck_require__(3319)
-const Symbols = __nccwpck_require__(1003)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -20825,12 +14159,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 9037:
+/***/ 2429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(1059)
+const { UndiciError } = __nccwpck_require__(8707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -20860,12 +14194,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3319:
+/***/ 1511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(1205)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kDispatchKey,
@@ -20873,9 +14207,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1501)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { buildURL } = __nccwpck_require__(2272)
+} = __nccwpck_require__(1117)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { buildURL } = __nccwpck_require__(3440)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -21074,14 +14408,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 9396:
+/***/ 4004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(20)
-const { buildMockDispatch } = __nccwpck_require__(1205)
+const Pool = __nccwpck_require__(628)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -21090,10 +14424,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1501)
-const { MockInterceptor } = __nccwpck_require__(3319)
-const Symbols = __nccwpck_require__(1003)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -21140,7 +14474,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1501:
+/***/ 1117:
 /***/ ((module) => {
 
 
@@ -21170,20 +14504,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1205:
+/***/ 3397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(9037)
+const { MockNotMatchedError } = __nccwpck_require__(2429)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1501)
-const { buildURL } = __nccwpck_require__(2272)
+} = __nccwpck_require__(1117)
+const { buildURL } = __nccwpck_require__(3440)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -21544,7 +14878,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6110:
+/***/ 6142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -21594,7 +14928,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 8233:
+/***/ 1529:
 /***/ ((module) => {
 
 
@@ -21630,7 +14964,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 7787:
+/***/ 6603:
 /***/ ((module) => {
 
 
@@ -22060,20 +15394,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3186:
+/***/ 9634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(3165)
-const { urlEquals, getFieldValues } = __nccwpck_require__(7406)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(2272)
-const { webidl } = __nccwpck_require__(1861)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(1627)
-const { Request, fromInnerRequest } = __nccwpck_require__(268)
-const { kState } = __nccwpck_require__(907)
-const { fetching } = __nccwpck_require__(3345)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1168)
+const { kConstruct } = __nccwpck_require__(109)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
+const { webidl } = __nccwpck_require__(5893)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
+const { Request, fromInnerRequest } = __nccwpck_require__(9967)
+const { kState } = __nccwpck_require__(3627)
+const { fetching } = __nccwpck_require__(4398)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -22926,15 +16260,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4045:
+/***/ 3245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(3165)
-const { Cache } = __nccwpck_require__(3186)
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(109)
+const { Cache } = __nccwpck_require__(9634)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class CacheStorage {
   /**
@@ -23085,26 +16419,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3165:
+/***/ 109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(1003).kConstruct)
+  kConstruct: (__nccwpck_require__(6443).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 7406:
+/***/ 6798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(428)
-const { isValidHeaderName } = __nccwpck_require__(1168)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { isValidHeaderName } = __nccwpck_require__(3168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -23149,7 +16483,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2044:
+/***/ 1276:
 /***/ ((module) => {
 
 
@@ -23168,15 +16502,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6693:
+/***/ 9061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(7818)
-const { stringify } = __nccwpck_require__(1061)
-const { webidl } = __nccwpck_require__(1861)
-const { Headers } = __nccwpck_require__(548)
+const { parseSetCookie } = __nccwpck_require__(1978)
+const { stringify } = __nccwpck_require__(7797)
+const { webidl } = __nccwpck_require__(5893)
+const { Headers } = __nccwpck_require__(660)
 
 /**
  * @typedef {Object} Cookie
@@ -23359,14 +16693,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7818:
+/***/ 1978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(2044)
-const { isCTLExcludingHtab } = __nccwpck_require__(1061)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(428)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
+const { isCTLExcludingHtab } = __nccwpck_require__(7797)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -23676,7 +17010,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1061:
+/***/ 7797:
 /***/ ((module) => {
 
 
@@ -24035,13 +17369,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3535:
+/***/ 4031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(9003)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
 
 /**
  * @type {number[]} BOM
@@ -24616,23 +17950,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8742:
+/***/ 1238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(3345)
-const { makeRequest } = __nccwpck_require__(268)
-const { webidl } = __nccwpck_require__(1861)
-const { EventSourceStream } = __nccwpck_require__(3535)
-const { parseMIMEType } = __nccwpck_require__(428)
-const { createFastMessageEvent } = __nccwpck_require__(5924)
-const { isNetworkError } = __nccwpck_require__(1627)
-const { delay } = __nccwpck_require__(9003)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { environmentSettingsObject } = __nccwpck_require__(1168)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
+const { fetching } = __nccwpck_require__(4398)
+const { makeRequest } = __nccwpck_require__(9967)
+const { webidl } = __nccwpck_require__(5893)
+const { EventSourceStream } = __nccwpck_require__(4031)
+const { parseMIMEType } = __nccwpck_require__(1900)
+const { createFastMessageEvent } = __nccwpck_require__(5188)
+const { isNetworkError } = __nccwpck_require__(9051)
+const { delay } = __nccwpck_require__(4811)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
 
 let experimentalWarned = false
 
@@ -25106,7 +18440,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9003:
+/***/ 4811:
 /***/ ((module) => {
 
 
@@ -25150,12 +18484,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9852:
+/***/ 4492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(2272)
+const util = __nccwpck_require__(3440)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -25165,16 +18499,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(1168)
-const { FormData } = __nccwpck_require__(2134)
-const { kState } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
+} = __nccwpck_require__(3168)
+const { FormData } = __nccwpck_require__(5910)
+const { kState } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(428)
-const { multipartFormDataParser } = __nccwpck_require__(948)
+const { serializeAMimeType } = __nccwpck_require__(1900)
+const { multipartFormDataParser } = __nccwpck_require__(116)
 let random
 
 try {
@@ -25686,7 +19020,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5055:
+/***/ 4495:
 /***/ ((module) => {
 
 
@@ -25817,7 +19151,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 428:
+/***/ 1900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -26568,12 +19902,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8701:
+/***/ 6653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(1003)
+const { kConnected, kSize } = __nccwpck_require__(6443)
 
 class CompatWeakRef {
   constructor (value) {
@@ -26621,14 +19955,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 5114:
+/***/ 7114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
+const { kState } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -26754,16 +20088,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 948:
+/***/ 116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
-const { utf8DecodeBytes } = __nccwpck_require__(1168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(428)
-const { isFileLike } = __nccwpck_require__(5114)
-const { makeEntry } = __nccwpck_require__(2134)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { utf8DecodeBytes } = __nccwpck_require__(3168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
+const { isFileLike } = __nccwpck_require__(7114)
+const { makeEntry } = __nccwpck_require__(5910)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -27235,16 +20569,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2134:
+/***/ 5910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(1168)
-const { kState } = __nccwpck_require__(907)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { FileLike, isFileLike } = __nccwpck_require__(5114)
-const { webidl } = __nccwpck_require__(1861)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
+const { kState } = __nccwpck_require__(3627)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { FileLike, isFileLike } = __nccwpck_require__(7114)
+const { webidl } = __nccwpck_require__(5893)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -27494,7 +20828,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 5779:
+/***/ 1059:
 /***/ ((module) => {
 
 
@@ -27541,21 +20875,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 548:
+/***/ 660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(1003)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(6443)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(1168)
-const { webidl } = __nccwpck_require__(1861)
+} = __nccwpck_require__(3168)
+const { webidl } = __nccwpck_require__(5893)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -28235,7 +21569,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3345:
+/***/ 4398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -28248,9 +21582,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(1627)
-const { HeadersList } = __nccwpck_require__(548)
-const { Request, cloneRequest } = __nccwpck_require__(268)
+} = __nccwpck_require__(9051)
+const { HeadersList } = __nccwpck_require__(660)
+const { Request, cloneRequest } = __nccwpck_require__(9967)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -28286,23 +21620,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(1168)
-const { kState, kDispatcher } = __nccwpck_require__(907)
+} = __nccwpck_require__(3168)
+const { kState, kDispatcher } = __nccwpck_require__(3627)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(9852)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(5055)
+} = __nccwpck_require__(4495)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(428)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
-const { webidl } = __nccwpck_require__(1861)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { webidl } = __nccwpck_require__(5893)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -30512,23 +23846,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 268:
+/***/ 9967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(9852)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(548)
-const { FinalizationRegistry } = __nccwpck_require__(8701)()
-const util = __nccwpck_require__(2272)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
+const { FinalizationRegistry } = __nccwpck_require__(6653)()
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(1168)
+} = __nccwpck_require__(3168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -30538,12 +23872,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(5055)
+} = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
-const { URLSerializer } = __nccwpck_require__(428)
-const { kConstruct } = __nccwpck_require__(1003)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -31556,14 +24890,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 1627:
+/***/ 9051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(548)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(9852)
-const util = __nccwpck_require__(2272)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -31575,16 +24909,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(1168)
+} = __nccwpck_require__(3168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(5055)
-const { kState, kHeaders } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
-const { FormData } = __nccwpck_require__(2134)
-const { URLSerializer } = __nccwpck_require__(428)
-const { kConstruct } = __nccwpck_require__(1003)
+} = __nccwpck_require__(4495)
+const { kState, kHeaders } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
+const { FormData } = __nccwpck_require__(5910)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -32173,7 +25507,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 907:
+/***/ 3627:
 /***/ ((module) => {
 
 
@@ -32189,21 +25523,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1168:
+/***/ 3168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(5055)
-const { getGlobalOrigin } = __nccwpck_require__(5779)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(428)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
+const { getGlobalOrigin } = __nccwpck_require__(1059)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(2272)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(1861)
+const { webidl } = __nccwpck_require__(5893)
 
 let supportedHashes = []
 
@@ -33828,14 +27162,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1861:
+/***/ 5893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(2272)
+const { toUSVString } = __nccwpck_require__(3440)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -34530,7 +27864,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1727:
+/***/ 2607:
 /***/ ((module) => {
 
 
@@ -34827,7 +28161,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8755:
+/***/ 8355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -34836,16 +28170,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(234)
+} = __nccwpck_require__(3610)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(9521)
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+} = __nccwpck_require__(961)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -35178,12 +28512,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7309:
+/***/ 8573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
+const { webidl } = __nccwpck_require__(5893)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -35263,7 +28597,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9521:
+/***/ 961:
 /***/ ((module) => {
 
 
@@ -35280,7 +28614,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 234:
+/***/ 3610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -35291,10 +28625,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(9521)
-const { ProgressEvent } = __nccwpck_require__(7309)
-const { getEncoding } = __nccwpck_require__(1727)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(428)
+} = __nccwpck_require__(961)
+const { ProgressEvent } = __nccwpck_require__(8573)
+const { getEncoding } = __nccwpck_require__(2607)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -35678,27 +29012,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3969:
+/***/ 6897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6976)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(4896)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(3105)
-const { channels } = __nccwpck_require__(5726)
-const { CloseEvent } = __nccwpck_require__(5924)
-const { makeRequest } = __nccwpck_require__(268)
-const { fetching } = __nccwpck_require__(3345)
-const { Headers, getHeadersList } = __nccwpck_require__(548)
-const { getDecodeSplit } = __nccwpck_require__(1168)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
+} = __nccwpck_require__(1216)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
+const { channels } = __nccwpck_require__(2414)
+const { CloseEvent } = __nccwpck_require__(5188)
+const { makeRequest } = __nccwpck_require__(9967)
+const { fetching } = __nccwpck_require__(4398)
+const { Headers, getHeadersList } = __nccwpck_require__(660)
+const { getDecodeSplit } = __nccwpck_require__(3168)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 
 /** @type {import('crypto')} */
 let crypto
@@ -36056,7 +29390,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6976:
+/***/ 736:
 /***/ ((module) => {
 
 
@@ -36129,14 +29463,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5924:
+/***/ 5188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { kConstruct } = __nccwpck_require__(1003)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(6443)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -36465,12 +29799,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9104:
+/***/ 3264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(6976)
+const { maxUnsigned16Bit } = __nccwpck_require__(736)
 
 const BUFFER_SIZE = 16386
 
@@ -36568,14 +29902,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8029:
+/***/ 9469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(3105)
-const { MessageSizeExceededError } = __nccwpck_require__(1059)
+const { isValidClientWindowBits } = __nccwpck_require__(8625)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -36680,16 +30014,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 276:
+/***/ 1652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6976)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(4896)
-const { channels } = __nccwpck_require__(5726)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
+const { channels } = __nccwpck_require__(2414)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -36699,11 +30033,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(3105)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { closeWebSocketConnection } = __nccwpck_require__(3969)
-const { PerMessageDeflate } = __nccwpck_require__(8029)
-const { MessageSizeExceededError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(8625)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { closeWebSocketConnection } = __nccwpck_require__(6897)
+const { PerMessageDeflate } = __nccwpck_require__(9469)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -37214,14 +30548,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5388:
+/***/ 3900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { opcodes, sendHints } = __nccwpck_require__(6976)
-const FixedQueue = __nccwpck_require__(9220)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { opcodes, sendHints } = __nccwpck_require__(736)
+const FixedQueue = __nccwpck_require__(4660)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -37325,7 +30659,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 4896:
+/***/ 1216:
 /***/ ((module) => {
 
 
@@ -37344,16 +30678,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3105:
+/***/ 8625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(4896)
-const { states, opcodes } = __nccwpck_require__(6976)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5924)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
+const { states, opcodes } = __nccwpck_require__(736)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(428)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
 
 /* globals Blob */
 
@@ -37673,15 +31007,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5358:
+/***/ 3726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
-const { URLSerializer } = __nccwpck_require__(428)
-const { environmentSettingsObject } = __nccwpck_require__(1168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6976)
+const { webidl } = __nccwpck_require__(5893)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
 const {
   kWebSocketURL,
   kReadyState,
@@ -37690,21 +31024,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(4896)
+} = __nccwpck_require__(1216)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(3105)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(3969)
-const { ByteParser } = __nccwpck_require__(276)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(2272)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
+} = __nccwpck_require__(8625)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
+const { ByteParser } = __nccwpck_require__(1652)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5924)
-const { SendQueue } = __nccwpck_require__(5388)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
+const { SendQueue } = __nccwpck_require__(3900)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -38282,6 +31616,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -38478,6 +31819,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
 /***/ 7830:
 /***/ ((module) => {
 
@@ -38534,6 +31882,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 2203:
 /***/ ((module) => {
 
@@ -38576,11 +31938,92 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 2844:
+/***/ 8187:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ LAYOUT_PREFIX)
+/* harmony export */ });
+/** `registry: oci-layout:<dir>` and `oci-layout:<dir>[:<ref>]` sources: an OCI image layout on disk. */
+const LAYOUT_PREFIX = 'oci-layout:';
+
+
+/***/ }),
+
+/***/ 6057:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ parseSource)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9661);
+
+
+const FORMS = 'docker://<registry>/<name>:<tag>, docker://<registry>/<name>@sha256:<hex>, oci-layout:<dir>[:<ref>] or docker-archive:<file.tar>, several joined by + into one multi-arch image';
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+/**
+ * Parses a registry-driver source: one part, or several joined by `+` (each a single-architecture image,
+ * assembled into one index). Relative paths are taken from the workspace.
+ */
+function parseSource(source, workspace) {
+    return source.split('+').map((part) => parsePart(part, source, workspace));
+}
+function parsePart(part, source, workspace) {
+    const fail = (problem) => {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`images: ${source}`, problem, `write ${FORMS}`);
+    };
+    const path = (value) => ((0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(value) ? value : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, value));
+    if (part.startsWith('docker://')) {
+        const rest = part.slice('docker://'.length);
+        const slash = rest.indexOf('/');
+        if (slash <= 0)
+            return fail(`'${part}' names no registry and repository`);
+        const registry = rest.slice(0, slash);
+        const name = rest.slice(slash + 1);
+        const at = name.indexOf('@');
+        if (at >= 0) {
+            const digest = name.slice(at + 1);
+            if (!DIGEST.test(digest))
+                return fail(`'${digest}' is not a sha256 digest`);
+            return { kind: 'remote', registry, repository: name.slice(0, at), reference: digest };
+        }
+        const colon = name.lastIndexOf(':');
+        if (colon <= 0 || name.slice(colon + 1).includes('/'))
+            return fail(`'${part}' names no tag or digest`);
+        const tag = name.slice(colon + 1);
+        if (!TAG.test(tag))
+            return fail(`'${tag}' is not an image tag`);
+        return { kind: 'remote', registry, repository: name.slice(0, colon), reference: tag };
+    }
+    if (part.startsWith('oci-layout:')) {
+        const rest = part.slice('oci-layout:'.length);
+        // `dir:ref`: a ref never holds a `/`, so a last `:` followed by one is part of the path.
+        const colon = rest.lastIndexOf(':');
+        const hasRef = colon > 0 && !rest.slice(colon + 1).includes('/');
+        const dir = hasRef ? rest.slice(0, colon) : rest;
+        if (dir === '')
+            return fail(`'${part}' names no directory`);
+        return { kind: 'oci-layout', dir: path(dir), ref: hasRef ? rest.slice(colon + 1) : undefined };
+    }
+    if (part.startsWith('docker-archive:')) {
+        const file = part.slice('docker-archive:'.length);
+        if (file === '')
+            return fail(`'${part}' names no file`);
+        return { kind: 'docker-archive', file: path(file) };
+    }
+    return fail(`'${part}' is not a source the registry driver reads`);
+}
+
+
+/***/ }),
+
+/***/ 5691:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1028);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9327);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -38589,7 +32032,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1028:
+/***/ 9327:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38598,9 +32041,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/utils.js
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -38636,7 +32079,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -38674,7 +32117,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -38732,7 +32175,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -38748,7 +32191,7 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -38764,16 +32207,16 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -38864,11 +32307,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../../work/main/node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(8258);
-// EXTERNAL MODULE: ../../work/main/node_modules/undici/index.js
-var undici = __nccwpck_require__(576);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -39565,7 +33008,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -39641,7 +33084,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -39715,7 +33158,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -39846,7 +33289,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -39996,7 +33439,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -40030,1137 +33473,9 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/platform.js
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var lib_exec = __nccwpck_require__(2876);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41206,8 +33521,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -41225,7 +33540,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41388,7 +33703,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -41456,7 +33771,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -41546,71 +33861,16 @@ function getIDToken(aud) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./lib/util/errors.js
-var errors = __nccwpck_require__(8946);
-;// CONCATENATED MODULE: ./lib/images/source-spec.js
-
-
-const FORMS = 'docker://<registry>/<name>:<tag>, docker://<registry>/<name>@sha256:<hex>, oci-layout:<dir>[:<ref>] or docker-archive:<file.tar>, several joined by + into one multi-arch image';
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-/**
- * Parses a registry-driver source: one part, or several joined by `+` (each a single-architecture image,
- * assembled into one index). Relative paths are taken from the workspace.
- */
-function parseSource(source, workspace) {
-    return source.split('+').map((part) => parsePart(part, source, workspace));
-}
-function parsePart(part, source, workspace) {
-    const fail = (problem) => {
-        throw new errors/* UserError */.y(`images: ${source}`, problem, `write ${FORMS}`);
-    };
-    const path = (value) => ((0,external_node_path_.isAbsolute)(value) ? value : (0,external_node_path_.resolve)(workspace, value));
-    if (part.startsWith('docker://')) {
-        const rest = part.slice('docker://'.length);
-        const slash = rest.indexOf('/');
-        if (slash <= 0)
-            return fail(`'${part}' names no registry and repository`);
-        const registry = rest.slice(0, slash);
-        const name = rest.slice(slash + 1);
-        const at = name.indexOf('@');
-        if (at >= 0) {
-            const digest = name.slice(at + 1);
-            if (!DIGEST.test(digest))
-                return fail(`'${digest}' is not a sha256 digest`);
-            return { kind: 'remote', registry, repository: name.slice(0, at), reference: digest };
-        }
-        const colon = name.lastIndexOf(':');
-        if (colon <= 0 || name.slice(colon + 1).includes('/'))
-            return fail(`'${part}' names no tag or digest`);
-        const tag = name.slice(colon + 1);
-        if (!TAG.test(tag))
-            return fail(`'${tag}' is not an image tag`);
-        return { kind: 'remote', registry, repository: name.slice(0, colon), reference: tag };
-    }
-    if (part.startsWith('oci-layout:')) {
-        const rest = part.slice('oci-layout:'.length);
-        // `dir:ref`: a ref never holds a `/`, so a last `:` followed by one is part of the path.
-        const colon = rest.lastIndexOf(':');
-        const hasRef = colon > 0 && !rest.slice(colon + 1).includes('/');
-        const dir = hasRef ? rest.slice(0, colon) : rest;
-        if (dir === '')
-            return fail(`'${part}' names no directory`);
-        return { kind: 'oci-layout', dir: path(dir), ref: hasRef ? rest.slice(colon + 1) : undefined };
-    }
-    if (part.startsWith('docker-archive:')) {
-        const file = part.slice('docker-archive:'.length);
-        if (file === '')
-            return fail(`'${part}' names no file`);
-        return { kind: 'docker-archive', file: path(file) };
-    }
-    return fail(`'${part}' is not a source the registry driver reads`);
-}
-
+var errors = __nccwpck_require__(9661);
+// EXTERNAL MODULE: ./lib/images/layout-prefix.js
+var layout_prefix = __nccwpck_require__(8187);
+// EXTERNAL MODULE: ./lib/images/source-spec.js
+var source_spec = __nccwpck_require__(6057);
 ;// CONCATENATED MODULE: ./lib/release/docker-tag.js
 /** The grammar of an image tag (distribution spec): a word character, then up to 127 of [\w.-]. */
-const docker_tag_TAG = /^[\w][\w.-]{0,127}$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
 function isValidTag(tag) {
-    return docker_tag_TAG.test(tag);
+    return TAG.test(tag);
 }
 
 ;// CONCATENATED MODULE: ./lib/release/image-lines.js
@@ -41709,8 +33969,9 @@ function parseHostLocation(value, workspace) {
 }
 
 // EXTERNAL MODULE: ./lib/repository/retention.js
-var retention = __nccwpck_require__(8519);
+var retention = __nccwpck_require__(4566);
 ;// CONCATENATED MODULE: ./lib/inputs.js
+
 
 
 
@@ -41743,15 +34004,15 @@ function readInputs(input, env = {}) {
             throw new errors/* UserError */.y('mirror-registries', `'${mirror}' is the registry itself`, 'list only other registries');
         return host;
     });
-    if (mirrors.length > 0 && registry.startsWith(LAYOUT)) {
+    if (mirrors.length > 0 && registry.startsWith(layout_prefix/* LAYOUT_PREFIX */.A)) {
         throw new errors/* UserError */.y('mirror-registries', 'cannot mirror an OCI layout', 'set registry to a registry host, or remove mirror-registries');
     }
     // The registry driver's sources are checked for their form here; that they exist, before any write.
     if (imageDriver === 'registry')
         for (const line of images)
-            parseSource(line.source, workspace);
+            (0,source_spec/* parseSource */.P)(line.source, workspace);
     const credentials = readCredentials(input('registry-username'), input('registry-password'));
-    if (credentials && registry.startsWith(LAYOUT)) {
+    if (credentials && registry.startsWith(layout_prefix/* LAYOUT_PREFIX */.A)) {
         throw new errors/* UserError */.y('registry-username', 'is set, but the registry is an OCI layout, which takes no credentials', 'remove registry-username and registry-password (sources in registries use the docker login of the job)');
     }
     const latest = oneOf('latest', input('latest') || 'auto', ['auto', 'true', 'false']);
@@ -41783,17 +34044,16 @@ function readInputs(input, env = {}) {
         dryRun: inputs_boolean('dry-run', input('dry-run')),
     };
 }
-const LAYOUT = 'oci-layout:';
 /** `host[:port]`, or for the registry driver `oci-layout:<dir>` (made absolute against the workspace). */
 function readRegistry(value, driver, workspace) {
-    if (value.startsWith(LAYOUT)) {
+    if (value.startsWith(layout_prefix/* LAYOUT_PREFIX */.A)) {
         if (driver !== 'registry') {
             throw new errors/* UserError */.y('registry', `'${value}' needs image-driver: registry`, 'set image-driver: registry, or use a registry host');
         }
-        const dir = value.slice(LAYOUT.length);
+        const dir = value.slice(layout_prefix/* LAYOUT_PREFIX */.A.length);
         if (dir === '')
             throw new errors/* UserError */.y('registry', `'${value}' names no directory`, 'write oci-layout:<dir>');
-        return `${LAYOUT}${(0,external_node_path_.isAbsolute)(dir) ? dir : (0,external_node_path_.resolve)(workspace, dir)}`;
+        return `${layout_prefix/* LAYOUT_PREFIX */.A}${(0,external_node_path_.isAbsolute)(dir) ? dir : (0,external_node_path_.resolve)(workspace, dir)}`;
     }
     const host = value.toLowerCase();
     if (!REGISTRY.test(host)) {
@@ -41865,1874 +34125,46 @@ function oneOf(name, value, accepted) {
     return found;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./lib/credentials/docker-config.js
-
-
-
+;// CONCATENATED MODULE: ./lib/images/lazy-image-ports.js
 /**
- * Credentials a workflow already stored for a registry with `docker login` (or a login action): the
- * `auths` entries of the docker client configuration. Credential helpers (`credsStore`) are programs this
- * action does not run; a registry that needs one gets no credentials from here.
+ * The image driver of a run, its code loaded at its first use: a run that publishes only packages
+ * never loads the registry client, got or docker's; a registry-driver run never loads docker's.
  */
-function dockerConfigCredentials(registry, env = process.env) {
-    const file = (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
-    let config;
-    try {
-        config = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+class LazyDriver {
+    name;
+    verifiesDigests;
+    ports;
+    loaded;
+    constructor(name, verifiesDigests, ports) {
+        this.name = name;
+        this.verifiesDigests = verifiesDigests;
+        this.ports = ports;
     }
-    catch {
-        return undefined;
-    }
-    const keys = registry === 'docker.io'
-        ? ['https://index.docker.io/v1/', 'docker.io', 'index.docker.io']
-        : [registry, `https://${registry}`];
-    for (const key of keys) {
-        const entry = config.auths?.[key];
-        if (!entry)
-            continue;
-        if (entry.username && entry.password)
-            return { username: entry.username, password: entry.password };
-        if (entry.auth) {
-            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            if (colon > 0)
-                return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-        }
-    }
-    return undefined;
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./lib/images/docker-cli.js
-
-/** Runs the docker CLI through @actions/exec, quietly: the driver decides what reaches the log. */
-const runDocker = async (args, stdin) => {
-    try {
-        return await getExecOutput('docker', [...args], {
-            ignoreReturnCode: true,
-            silent: true,
-            ...(stdin === undefined ? {} : { input: Buffer.from(stdin) }),
-        });
-    }
-    catch (error) {
-        // @actions/exec throws when the binary itself cannot be found.
-        return { exitCode: 127, stdout: '', stderr: error instanceof Error ? error.message : String(error) };
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/images/docker-driver.js
-
-
-
-
-
-/** `docker push` ends with `<tag>: digest: sha256:… size: N`. */
-const PUSHED_DIGEST = /digest: (sha256:[a-f0-9]{64})/;
-/** Publishes images that live in the local docker daemon: `docker tag` + `docker push`. */
-class DockerDriver {
-    logger;
-    docker;
-    name = 'docker';
-    /** A client config of our own once we log in (see login). */
-    configDir;
-    constructor(logger, docker = runDocker) {
-        this.logger = logger;
-        this.docker = docker;
+    async driver() {
+        this.loaded ??= (await this.ports()).driver;
+        return this.loaded;
     }
     async checkSources(sources) {
-        // One inspect for all sources: each docker call costs a CLI start, and the daemon answers for all.
-        const unique = [...new Set(sources)];
-        const all = await this.run(['image', 'inspect', '--format', '{{.Id}}', ...unique]);
-        if (all.exitCode === 0)
-            return { missing: [] };
-        const daemon = await this.run(['version', '--format', '{{.Server.Version}}']);
-        if (daemon.exitCode !== 0)
-            return { unavailable: lastLine(daemon), missing: [] };
-        const missing = [];
-        for (const source of unique) {
-            const inspect = await this.run(['image', 'inspect', '--format', '{{.Id}}', source]);
-            if (inspect.exitCode !== 0)
-                missing.push(source);
-        }
-        return { missing };
+        return (await this.driver()).checkSources(sources);
     }
     async login(registry, credentials) {
-        // Our own client config: the credentials live only as long as this run (a self-hosted runner keeps
-        // no token), and the workflow's own config stays untouched. It starts as a copy of that config, so
-        // logins the job made for other registries (mirrors) still work for our pushes.
-        if (this.configDir === undefined) {
-            this.configDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'falco-publish-docker-'));
-            const own = (0,external_node_path_.join)(process.env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
-            await (0,promises_.copyFile)(own, (0,external_node_path_.join)(this.configDir, 'config.json')).catch(() => undefined);
-        }
-        // The password goes through stdin only, never the command line (which `ps` and logs can show).
-        const result = await this.run(['login', registry, '--username', credentials.username, '--password-stdin'], credentials.password);
-        if (result.exitCode !== 0) {
-            throw new errors/* UserError */.y('registry-username', `docker login to ${registry} failed: ${lastLine(result)}`, 'check registry-username and registry-password');
-        }
-        this.logger.info(`logged in to ${registry} as ${credentials.username}`);
-    }
-    async push(source, target) {
-        await this.must(['tag', source, target], target, `docker tag ${source}`);
-        const result = await this.must(['push', target], target, 'docker push');
-        const digest = PUSHED_DIGEST.exec(result.stdout)?.[1];
-        if (!digest) {
-            throw new errors/* UserError */.y(target, 'docker push printed no digest, so the push cannot be verified', 'check the docker client and the registry, then run again');
-        }
-        return digest;
-    }
-    async close() {
-        if (this.configDir)
-            await (0,promises_.rm)(this.configDir, { recursive: true, force: true });
-        this.configDir = undefined;
-    }
-    run(args, stdin) {
-        return this.docker(this.configDir ? ['--config', this.configDir, ...args] : args, stdin);
-    }
-    async must(args, subject, doing) {
-        this.logger.debug(`docker ${args.join(' ')}`);
-        const result = await this.run(args);
-        if (result.exitCode !== 0) {
-            throw new errors/* UserError */.y(subject, `${doing} failed: ${lastLine(result)}`, 'check the registry and the credentials');
-        }
-        return result;
-    }
-}
-/** Docker puts what went wrong on the last line it prints. */
-function lastLine(result) {
-    const text = (result.stderr.trim() || result.stdout.trim()).split('\n').filter(Boolean);
-    return text.at(-1) ?? `exit code ${result.exitCode}`;
-}
-
-;// CONCATENATED MODULE: ./lib/images/layout-reader.js
-
-
-const REF_NAME = 'org.opencontainers.image.ref.name';
-/** Reads tags from an OCI layout target (`<repository>:<tag>` entries of its index.json), for `latest: auto`. */
-class LayoutReader {
-    dir;
-    constructor(dir) {
-        this.dir = dir;
-    }
-    async checkAccess() { }
-    async listTags(repository) {
-        const prefix = `${repository}:`;
-        return (await this.entries()).flatMap(([name]) => name.startsWith(prefix) ? [name.slice(prefix.length)] : []);
-    }
-    async manifestDigest(repository, tag) {
-        return (await this.entries()).find(([name]) => name === `${repository}:${tag}`)?.[1];
-    }
-    /** [ref name, digest] of every named entry; none when the layout does not exist yet. */
-    async entries() {
-        let index;
-        try {
-            index = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(this.dir, 'index.json'), 'utf8'));
-        }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                return [];
-            throw error;
-        }
-        return (index.manifests ?? []).flatMap((entry) => {
-            const name = entry.annotations?.[REF_NAME];
-            return name ? [[name, entry.digest]] : [];
-        });
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./lib/oci/digest.js
-
-/**
- * The digest algorithms of OCI descriptors, with the hex length each fixes. Holding a digest to exactly
- * this shape is also what makes it safe as a file name under blobs/: no `/`, no `..`.
- */
-const HEX_LENGTHS = { sha256: 64, sha512: 128 };
-/** The digest grammar of the distribution spec: any algorithm, any encoding. */
-const digest_DIGEST = /^([a-z0-9]+(?:[+._-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
-function isAlgorithm(name) {
-    return Object.hasOwn(HEX_LENGTHS, name);
-}
-/** `sha256:<64 hex>` or `sha512:<128 hex>` → its parts; undefined for anything else. */
-function parseDigest(digest) {
-    const match = /^([a-z0-9]+):([a-f0-9]+)$/.exec(digest);
-    const algorithm = match?.[1];
-    const hex = match?.[2];
-    if (algorithm === undefined || hex === undefined || !isAlgorithm(algorithm))
-        return undefined;
-    return hex.length === HEX_LENGTHS[algorithm] ? { algorithm, hex } : undefined;
-}
-/** True for a reference that names content (`sha256:…`, or a digest of an algorithm we cannot compute) rather than a tag. */
-function isDigest(reference) {
-    return digest_DIGEST.test(reference);
-}
-/** The algorithm of a digest, when it is one we can compute; anything else is refused rather than trusted. */
-function algorithmOf(digest) {
-    const algorithm = digest_DIGEST.exec(digest)?.[1];
-    return algorithm !== undefined && isAlgorithm(algorithm) ? algorithm : undefined;
-}
-/** The digest of bytes held in memory (manifests, configs): small enough to hash in one go. */
-function digestBytes(bytes, algorithm = 'sha256') {
-    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
-}
-
-;// CONCATENATED MODULE: ./lib/oci/file-chunks.js
-/**
- * Bytes per read of a blob file. Every chunk goes into the same buffer, so this is what reading costs
- * in memory per blob on its way, whatever the blob's size; reads this large also keep the per-chunk
- * work (hashing calls, writes, callbacks) small next to moving the bytes.
- */
-const FILE_CHUNK = 1024 * 1024;
-/**
- * The first `size` bytes of an open file, read chunk by chunk into one buffer that every next chunk
- * reuses: unlike a read stream, which allocates a buffer per read that lingers until a garbage
- * collection, a blob of any size leaves nothing behind. A reader must be done with a chunk before it
- * asks for the next. Read once; the file is closed at the end, when the reader stops, or on
- * `destroy()` (also when it was never read).
- */
-class FileChunks {
-    handle;
-    size;
-    chunkSize;
-    closing;
-    constructor(handle, size, chunkSize = FILE_CHUNK) {
-        this.handle = handle;
-        this.size = size;
-        this.chunkSize = chunkSize;
-    }
-    async *[Symbol.asyncIterator]() {
-        try {
-            const buffer = Buffer.allocUnsafe(Math.min(this.chunkSize, this.size));
-            let position = 0;
-            while (position < this.size) {
-                const length = Math.min(buffer.length, this.size - position);
-                const { bytesRead } = await this.handle.read(buffer, 0, length, position);
-                // A file cut short since it was opened: the reader's size check says so.
-                if (bytesRead === 0)
-                    return;
-                position += bytesRead;
-                yield buffer.subarray(0, bytesRead);
-            }
-        }
-        finally {
-            await this.close();
-        }
-    }
-    destroy() {
-        // Nothing to report to: whoever stopped reading has the error that made them stop, if any.
-        this.close().catch(() => undefined);
-    }
-    close() {
-        this.closing ??= this.handle.close();
-        return this.closing;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/oci/json.js
-function isJsonObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Parses bytes that must hold a JSON object; undefined when they do not (the caller names the file). */
-function parseJsonObject(bytes) {
-    let value;
-    try {
-        value = JSON.parse(bytes.toString());
-    }
-    catch {
-        return undefined;
-    }
-    return isJsonObject(value) ? value : undefined;
-}
-/** The string fields of an object (annotations, labels); undefined when any value is not a string. */
-function stringRecord(value) {
-    if (!isJsonObject(value))
-        return undefined;
-    const record = {};
-    for (const [key, field] of Object.entries(value)) {
-        if (typeof field !== 'string')
-            return undefined;
-        record[key] = field;
-    }
-    return record;
-}
-
-;// CONCATENATED MODULE: ./lib/oci/media-types.js
-/** The manifest and blob media types the registry driver reads and writes. */
-const media_types_MediaTypes = {
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    ociConfig: 'application/vnd.oci.image.config.v1+json',
-    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
-    ociLayer: 'application/vnd.oci.image.layer.v1.tar',
-    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    dockerConfig: 'application/vnd.docker.container.image.v1+json',
-    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-};
-/** Manifests that list other manifests (multi-arch). */
-const INDEX_TYPES = [media_types_MediaTypes.ociIndex, media_types_MediaTypes.dockerManifestList];
-/** Manifests of one image (config + layers). */
-const IMAGE_TYPES = [media_types_MediaTypes.ociManifest, media_types_MediaTypes.dockerManifest];
-/** Every manifest type, as an Accept header value. */
-const MANIFEST_ACCEPT = [...INDEX_TYPES, ...IMAGE_TYPES].join(', ');
-
-;// CONCATENATED MODULE: ./lib/oci/manifest-references.js
-
-
-
-
-/**
- * Reads the descriptors out of a manifest's bytes. `mediaType` is the one its parent (or index.json)
- * gives it: a manifest that says otherwise about itself is refused, as registries refuse it.
- * `subject` names the source for errors, `what` the manifest ("manifest sha256:...").
- */
-function manifestReferences(bytes, mediaType, subject, what) {
-    const fail = (problem) => {
-        throw new errors/* UserError */.y(subject, `${what} ${problem}`, 'the image is damaged; write it again');
-    };
-    const isIndex = INDEX_TYPES.includes(mediaType);
-    if (!isIndex && !IMAGE_TYPES.includes(mediaType)) {
-        return fail(`has media type ${mediaType}, which is neither an image manifest nor an index`);
-    }
-    const manifest = parseJsonObject(bytes) ?? fail('is not a JSON object');
-    if (manifest['schemaVersion'] !== 2)
-        fail('does not have schemaVersion 2');
-    const own = manifest['mediaType'];
-    if (own !== undefined && own !== mediaType) {
-        fail(`says it is ${String(own)}, but is listed as ${mediaType}`);
-    }
-    if (isIndex) {
-        const list = manifest['manifests'];
-        if (!Array.isArray(list))
-            return fail('has no manifests list');
-        return {
-            children: list.map((entry, i) => parseDescriptor(entry, subject, `${what} manifests[${i}]`)),
-            blobs: [],
-        };
-    }
-    if (IMAGE_TYPES.includes(mediaType)) {
-        const layers = manifest['layers'];
-        if (!Array.isArray(layers))
-            return fail('has no layers list');
-        const config = parseDescriptor(manifest['config'], subject, `${what} config`);
-        return {
-            children: [],
-            blobs: [
-                config,
-                ...layers.map((entry, i) => parseDescriptor(entry, subject, `${what} layers[${i}]`)),
-            ],
-        };
-    }
-    return fail(`has media type ${mediaType}, which is neither an image manifest nor an index`);
-}
-/** A descriptor as a manifest or index.json holds it, checked field by field; `where` says which one. */
-function parseDescriptor(value, subject, where) {
-    const fail = (problem) => {
-        throw new errors/* UserError */.y(subject, `${where} ${problem}`, 'the image is damaged; write it again');
-    };
-    if (!isJsonObject(value))
-        return fail('is not a descriptor object');
-    const { mediaType, digest, size, platform, annotations } = value;
-    if (typeof mediaType !== 'string' || mediaType === '')
-        return fail('has no mediaType');
-    if (typeof digest !== 'string' || parseDigest(digest) === undefined) {
-        return fail(`has a malformed digest ${JSON.stringify(digest)}`);
-    }
-    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
-        return fail('has no valid size');
-    const descriptor = { mediaType, digest, size };
-    if (platform !== undefined) {
-        descriptor.platform = parsePlatform(platform) ?? fail('has a malformed platform');
-    }
-    if (annotations !== undefined) {
-        descriptor.annotations = stringRecord(annotations) ?? fail('has annotations that are not all strings');
-    }
-    return descriptor;
-}
-/** `{architecture, os, variant?}`, as descriptors and image configs both hold it; undefined when malformed. */
-function parsePlatform(value) {
-    if (!isJsonObject(value))
-        return undefined;
-    const { architecture, os, variant } = value;
-    if (typeof architecture !== 'string' || typeof os !== 'string')
-        return undefined;
-    if (variant !== undefined && typeof variant !== 'string')
-        return undefined;
-    return variant === undefined ? { architecture, os } : { architecture, os, variant };
-}
-
-;// CONCATENATED MODULE: ./lib/oci/image-config.js
-
-
-
-
-const REBUILD = 'the image is damaged; build or save it again';
-/** An image config (the JSON that `docker inspect` shows), read for the two things we need from it. */
-function parseConfig(bytes, subject) {
-    const config = parseJsonObject(bytes);
-    if (config === undefined)
-        throw new errors/* UserError */.y(subject, 'the image config is not a JSON object', REBUILD);
-    return config;
-}
-/** The platform the image was built for: what a multi-arch index lists it under. */
-function configPlatform(bytes, subject) {
-    const platform = parsePlatform(parseConfig(bytes, subject));
-    if (platform === undefined) {
-        throw new errors/* UserError */.y(subject, 'the image config names no architecture and os', REBUILD);
-    }
-    return platform;
-}
-/** rootfs.diff_ids: the digest of each layer uncompressed, in order. */
-function configDiffIds(bytes, subject) {
-    const rootfs = parseConfig(bytes, subject)['rootfs'];
-    const diffIds = isJsonObject(rootfs) ? rootfs['diff_ids'] : undefined;
-    const ids = Array.isArray(diffIds) ? diffIds : [];
-    if (!Array.isArray(diffIds) || !ids.every(image_config_isDigest)) {
-        throw new errors/* UserError */.y(subject, 'the image config has no valid rootfs.diff_ids', REBUILD);
-    }
-    return ids;
-}
-function image_config_isDigest(value) {
-    return typeof value === 'string' && parseDigest(value) !== undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/oci/upload-chunk.js
-/**
- * The read size of file streams of blobs (`openBlob`, and a layer's tar on its way into gzip). Every
- * chunk is a Buffer outside V8's heap that lives until a garbage collection; at disk speed, 64 KiB
- * chunks (Node's default) pile up to ~60 MiB before one comes, 32 KiB ones to about half of that, for
- * ~15% more CPU per byte. Measured on a 400 MiB blob: peak RSS 144 → 115 MiB. Copies of blobs do not
- * read through these streams: they read with FileChunks, into one buffer reused for every chunk.
- */
-const UPLOAD_READ_CHUNK = 32 * 1024;
-
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./lib/oci/digesting-stream.js
-
-
-/**
- * A pass-through that digests and counts what flows through it, so that content made on the way (a
- * layer compressed from a tar) gets its digest in the same pass. Content whose digest is known is
- * checked with a ContentCheck instead.
- */
-class DigestingStream extends external_node_stream_.Transform {
-    algorithm;
-    hash;
-    bytes = 0;
-    constructor(algorithm = 'sha256') {
-        super();
-        this.algorithm = algorithm;
-        this.hash = (0,external_node_crypto_.createHash)(algorithm);
-    }
-    _transform(chunk, _encoding, callback) {
-        this.bytes += chunk.length;
-        this.hash.update(chunk);
-        callback(null, chunk);
-    }
-    /** Bytes seen so far. */
-    get size() {
-        return this.bytes;
-    }
-    /** `<algorithm>:<hex>` of everything seen; call once, after the stream has ended. */
-    digest() {
-        return `${this.algorithm}:${this.hash.digest('hex')}`;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/oci/layer-blob.js
-
-
-
-
-
-
-
-
-const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
-const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
-const RESAVE = 'save the image again with docker save';
-/**
- * Bigger pieces than zlib's 16 KiB and fs's 64 KiB defaults: fewer hand-offs to libuv's pool, which
- * made compression about a fifth faster on a 200 MiB layer.
- */
-const CHUNK = 256 * 1024;
-/**
- * Turns a layer as an archive holds it into a gzip blob, in one streaming pass. A plain tar (what
- * `docker save` writes from its own store) is compressed into `output` while both digests are taken;
- * a layer that is gzip already (saved from containerd's store) is used as it is, and unpacked only to
- * take its diff id. `name` says which layer, for errors.
- */
-async function layerBlob(source, output, subject, name) {
-    const head = await readHead(source, ZSTD_MAGIC.length);
-    if (head.subarray(0, GZIP_MAGIC.length).equals(GZIP_MAGIC)) {
-        const blob = new DigestingStream();
-        const tarball = new DigestingStream();
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(read(source), blob, (0,external_node_zlib_.createGunzip)({ chunkSize: CHUNK }), tarball, discard()).catch((error) => {
-            if (error instanceof Error && 'syscall' in error)
-                throw error;
-            throw new errors/* UserError */.y(subject, `layer ${name} is not a valid gzip stream (${String(error)})`, RESAVE);
-        });
-        return { path: source, digest: blob.digest(), size: blob.size, diffId: tarball.digest() };
-    }
-    if (head.equals(ZSTD_MAGIC)) {
-        throw new errors/* UserError */.y(subject, `layer ${name} is zstd-compressed, which this action does not convert`, 'save the image from a store that holds it as gzip or uncompressed, or push it with docker');
-    }
-    const tarball = new DigestingStream();
-    const blob = new DigestingStream();
-    await (0,external_node_stream_promises_namespaceObject.pipeline)(read(source), tarball, (0,external_node_zlib_.createGzip)({ chunkSize: CHUNK }), blob, (0,external_node_fs_.createWriteStream)(output, { highWaterMark: CHUNK }));
-    return { path: output, digest: blob.digest(), size: blob.size, diffId: tarball.digest() };
-}
-async function readHead(path, length) {
-    const handle = await (0,promises_.open)(path, 'r');
-    try {
-        const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, 0);
-        return buffer.subarray(0, bytesRead);
-    }
-    finally {
-        await handle.close();
-    }
-}
-function read(path) {
-    return (0,external_node_fs_.createReadStream)(path, { highWaterMark: UPLOAD_READ_CHUNK });
-}
-/** A sink for bytes that only needed digesting. */
-function discard() {
-    return new external_node_stream_.Writable({
-        write(_chunk, _encoding, callback) {
-            callback();
-        },
-    });
-}
-
-;// CONCATENATED MODULE: ./lib/oci/map-concurrent.js
-/**
- * Maps `items` with at most `limit` calls of `fn` in flight; results keep the items' order. The first
- * failure rejects, after the calls already started have settled (so none is left writing files that
- * a cleanup is about to remove), and no further call starts.
- */
-async function mapConcurrent(items, limit, fn) {
-    const results = new Array(items.length);
-    // One iterator shared by the workers: each next() hands out an item no other worker gets.
-    const queue = items.entries();
-    let failed = false;
-    const worker = async () => {
-        for (const [index, item] of queue) {
-            if (failed)
-                return;
-            try {
-                results[index] = await fn(item, index);
-            }
-            catch (error) {
-                failed = true;
-                throw error;
-            }
-        }
-    };
-    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
-    const settled = await Promise.allSettled(workers);
-    const rejected = settled.find((result) => result.status === 'rejected');
-    if (rejected !== undefined)
-        throw rejected.reason;
-    return results;
-}
-
-;// CONCATENATED MODULE: ./lib/oci/not-found.js
-/** True for the error fs gives when a path does not exist, the one case that gets its own message. */
-function isNotFound(error) {
-    return error instanceof Error && 'code' in error && error.code === 'ENOENT';
-}
-
-// EXTERNAL MODULE: ../../work/main/node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(5062);
-;// CONCATENATED MODULE: ./lib/oci/tar-extract.js
-
-
-
-
-
-
-
-/** Read and write in 1 MiB pieces: with the 64/16 KiB defaults, extracting is several times slower. */
-const tar_extract_CHUNK = 1024 * 1024;
-/** Symlinks pointing at symlinks: more hops than this is a loop. */
-const MAX_LINK_HOPS = 16;
-/**
- * Extracts the regular files of a tar archive into `dir`, streaming each to disk (a layer can be
- * GiBs), and returns where each archive path landed. Files are stored under numbered names, never
- * under their archive path, so no entry name (`../x`, `/etc/x`) can write outside `dir`. Hard links
- * and symlinks (`docker save` links a layer that two images share) map to their target's file.
- */
-async function extractTar(archive, dir, subject) {
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    // Looked at first, so that a missing file is told apart from a damaged one.
-    await (0,promises_.stat)(archive).catch((error) => {
-        if (isNotFound(error)) {
-            throw new errors/* UserError */.y(subject, `${archive} does not exist`, 'give the file written by docker save');
-        }
-        throw error;
-    });
-    const files = new Map();
-    let stored = 0;
-    const links = new Map();
-    const extract = tar_stream.extract();
-    const input = (0,external_node_fs_.createReadStream)(archive, { highWaterMark: tar_extract_CHUNK });
-    input.once('error', (error) => extract.destroy(error));
-    input.pipe(extract);
-    try {
-        for await (const entry of extract) {
-            const name = entryName(entry.header.name);
-            const { type, linkname } = entry.header;
-            if ((type === 'file' || type === 'contiguous-file') && name !== undefined) {
-                const path = (0,external_node_path_.join)(dir, String(stored++));
-                // tar-stream's entries are streamx streams: read them as async iterables, which node's pipeline takes.
-                await (0,external_node_stream_promises_namespaceObject.pipeline)(async function* () {
-                    yield* entry;
-                }, (0,external_node_fs_.createWriteStream)(path, { highWaterMark: tar_extract_CHUNK }));
-                files.set(name, path);
-                continue;
-            }
-            if ((type === 'link' || type === 'symlink') && name !== undefined && linkname) {
-                // A hard link names an archive path; a symlink is relative to its own directory.
-                const target = type === 'link' ? linkname : external_node_path_.posix.join(external_node_path_.posix.dirname(name), linkname);
-                const resolved = entryName(target);
-                if (resolved !== undefined)
-                    links.set(name, resolved);
-            }
-            entry.resume(); // directories and the like: nothing to keep
-        }
-    }
-    catch (error) {
-        // A system error (disk full...) is what it says; anything else is tar-stream finding a bad archive.
-        if (error instanceof Error && 'syscall' in error)
-            throw error;
-        throw new errors/* UserError */.y(subject, `${archive} cannot be read as a tar archive (${error instanceof Error ? error.message : String(error)})`, 'give the complete file written by docker save');
-    }
-    finally {
-        input.destroy();
-    }
-    for (const name of links.keys()) {
-        let target = links.get(name);
-        for (let hops = 0; target !== undefined && !files.has(target) && hops < MAX_LINK_HOPS; hops++) {
-            target = links.get(target);
-        }
-        const path = target === undefined ? undefined : files.get(target);
-        if (path !== undefined)
-            files.set(name, path);
-    }
-    return files;
-}
-/** An archive path as manifest.json writes it: no leading `./` or `/`; undefined when it climbs out (`..`). */
-function entryName(raw) {
-    const name = external_node_path_.posix.normalize(raw.replace(/^\/+/, '')).replace(/\/+$/, '');
-    if (name === '.' || name === '' || name === '..' || name.startsWith('../'))
-        return undefined;
-    return name;
-}
-
-;// CONCATENATED MODULE: ./lib/oci/docker-archive-source.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const MANIFEST_FILE = 'manifest.json';
-const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
-/** zlib runs on libuv's pool (4 threads by default): more layers at once than that only queue. */
-const COMPRESSIONS = Math.min(4, (0,external_node_os_.availableParallelism)());
-const docker_archive_source_RESAVE = 'save one image again with docker save <image> -o <file>';
-/**
- * Reads the output of `docker save` (one image) as an OCI image: the archive is extracted to a temp
- * dir, each layer gzip-compressed to a blob there (several at once) and checked against the config's
- * diff_ids, and an OCI manifest written over the config exactly as saved. Both archive layouts work:
- * docker ≤ 24's `<id>/layer.tar` and docker 25's `blobs/sha256/<hex>`. `close()` removes the temp dir.
- */
-async function readDockerArchive(file) {
-    const name = `docker-archive:${file}`;
-    const temp = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'docker-archive-'));
-    try {
-        const files = await extractTar(file, (0,external_node_path_.join)(temp, 'entries'), name);
-        const image = pickImage(await readSavedImages(files, name), name);
-        const configPath = archiveFile(files, image.config, name, 'its config');
-        const config = await readConfig(configPath, name);
-        const diffIds = configDiffIds(config, name);
-        if (diffIds.length !== image.layers.length) {
-            throw new errors/* UserError */.y(name, `${MANIFEST_FILE} lists ${image.layers.length} layers but the config's rootfs.diff_ids has ${diffIds.length}`, docker_archive_source_RESAVE);
-        }
-        const layers = await convertLayers(image.layers, files, temp, name);
-        layers.forEach((layer, i) => {
-            if (layer.diffId !== diffIds[i]) {
-                throw new errors/* UserError */.y(name, `layer ${i + 1} (${image.layers[i]}) holds ${layer.diffId}, but the config's diff_ids says ${diffIds[i]}`, docker_archive_source_RESAVE);
-            }
-        });
-        const configDescriptor = {
-            mediaType: media_types_MediaTypes.ociConfig,
-            digest: digestBytes(config),
-            size: config.length,
-        };
-        const layerDescriptors = layers.map((layer) => ({
-            mediaType: media_types_MediaTypes.ociLayerGzip,
-            digest: layer.digest,
-            size: layer.size,
-        }));
-        const root = imageManifest(configDescriptor, layerDescriptors);
-        const blobs = new Map([[configDescriptor.digest, configPath]]);
-        for (const layer of layers)
-            blobs.set(layer.digest, layer.path);
-        return {
-            name,
-            root,
-            openBlob: async (descriptor) => (await openBlobFile(blobs, descriptor, name)).createReadStream({ highWaterMark: UPLOAD_READ_CHUNK }),
-            readBlob: async (descriptor) => new FileChunks(await openBlobFile(blobs, descriptor, name), descriptor.size),
-            close: () => (0,promises_.rm)(temp, { recursive: true, force: true }),
-        };
-    }
-    catch (error) {
-        await (0,promises_.rm)(temp, { recursive: true, force: true });
-        throw error;
-    }
-}
-/** Field order fixed here, no whitespace: the same image always gives the same manifest digest. */
-function imageManifest(config, layers) {
-    const descriptor = ({ mediaType, digest, size }) => ({ mediaType, digest, size });
-    const bytes = Buffer.from(JSON.stringify({
-        schemaVersion: 2,
-        mediaType: media_types_MediaTypes.ociManifest,
-        config: descriptor(config),
-        layers: layers.map(descriptor),
-    }));
-    return {
-        digest: digestBytes(bytes),
-        mediaType: media_types_MediaTypes.ociManifest,
-        bytes,
-        children: [],
-        blobs: [config, ...layers],
-    };
-}
-async function readSavedImages(files, name) {
-    const fail = (problem) => {
-        throw new errors/* UserError */.y(name, problem, 'give the file written by docker save');
-    };
-    const path = files.get(MANIFEST_FILE) ?? fail(`the archive has no ${MANIFEST_FILE}`);
-    let parsed;
-    try {
-        parsed = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
-    }
-    catch {
-        return fail(`${MANIFEST_FILE} is not JSON`);
-    }
-    if (!Array.isArray(parsed))
-        return fail(`${MANIFEST_FILE} is not a list of images`);
-    const entries = parsed;
-    return entries.map((entry, i) => {
-        const where = `${MANIFEST_FILE}[${i}]`;
-        if (!isJsonObject(entry))
-            return fail(`${where} is not an object`);
-        const { Config: config, RepoTags: repoTags, Layers: layers } = entry;
-        if (typeof config !== 'string')
-            return fail(`${where} has no Config`);
-        if (!isStringList(layers))
-            return fail(`${where} has no Layers list`);
-        if (repoTags !== null && repoTags !== undefined && !isStringList(repoTags)) {
-            return fail(`${where} has RepoTags that are not strings`);
-        }
-        return { config, layers, repoTags: repoTags ?? [] };
-    });
-}
-function isStringList(value) {
-    return Array.isArray(value) && value.every((item) => typeof item === 'string');
-}
-function pickImage(images, name) {
-    const [only, ...others] = images;
-    if (only !== undefined && others.length === 0)
-        return only;
-    if (only === undefined)
-        throw new errors/* UserError */.y(name, `${MANIFEST_FILE} lists no image`, docker_archive_source_RESAVE);
-    const described = images.map((image) => image.repoTags.length > 0 ? image.repoTags.join(' ') : `(untagged ${image.config})`);
-    throw new errors/* UserError */.y(name, `the archive holds ${images.length} images: ${described.join(', ')}`, docker_archive_source_RESAVE);
-}
-/** The extracted file of a path manifest.json names; `what` says what it is for the error. */
-function archiveFile(files, archivePath, name, what) {
-    const normalized = entryName(archivePath);
-    const path = normalized === undefined ? undefined : files.get(normalized);
-    if (path === undefined) {
-        throw new errors/* UserError */.y(name, `${what} ${archivePath} is named in ${MANIFEST_FILE} but not in the archive`, docker_archive_source_RESAVE);
-    }
-    return path;
-}
-async function readConfig(path, name) {
-    const { size } = await (0,promises_.stat)(path);
-    if (size > MAX_CONFIG_BYTES) {
-        throw new errors/* UserError */.y(name, `its config is ${size} bytes, too large for an image config`);
-    }
-    return (0,promises_.readFile)(path);
-}
-/**
- * Compresses each distinct layer file once (an image may list the same layer twice), several at a time,
- * and removes the uncompressed copy as soon as its blob exists: the temp dir holds one copy of each layer.
- */
-async function convertLayers(layers, files, temp, name) {
-    const paths = layers.map((layer, i) => archiveFile(files, layer, name, `layer ${i + 1}`));
-    const distinct = [...new Set(paths)];
-    const converted = await mapConcurrent(distinct, COMPRESSIONS, async (path, i) => {
-        const blob = await layerBlob(path, (0,external_node_path_.join)(temp, `layer-${i}.tar.gz`), name, layers[paths.indexOf(path)] ?? path);
-        if (blob.path !== path)
-            await (0,promises_.rm)(path, { force: true });
-        return blob;
-    });
-    const byPath = new Map(distinct.map((path, i) => [path, converted[i]]));
-    return paths.map((path) => {
-        const blob = byPath.get(path);
-        if (blob === undefined)
-            throw new Error(`no blob for ${path}`); // cannot happen: every path was converted
-        return blob;
-    });
-}
-async function openBlobFile(blobs, descriptor, name) {
-    const path = blobs.get(descriptor.digest);
-    if (path === undefined)
-        throw new errors/* UserError */.y(name, `the image has no blob ${descriptor.digest}`);
-    return (0,promises_.open)(path, 'r').catch((error) => {
-        if (isNotFound(error)) {
-            throw new errors/* UserError */.y(name, `blob ${descriptor.digest} is gone: the source was closed`);
-        }
-        throw error;
-    });
-}
-
-;// CONCATENATED MODULE: ./lib/oci/join-sources.js
-
-
-
-
-/** Configs are a few KiB (long histories reach a few hundred); more is not a config, and is not buffered. */
-const join_sources_MAX_CONFIG_BYTES = 8 * 1024 * 1024;
-/**
- * Assembles single-image sources (one per architecture) into one multi-arch OCI index, each listed
- * under the platform its config names, in the order given. The index bytes depend only on the parts,
- * so joining the same images again gives the same digest.
- */
-async function joinSources(parts) {
-    const name = parts.map((part) => part.name).join('+');
-    if (parts.length === 0)
-        throw new errors/* UserError */.y('images', 'no source images to join');
-    const members = await Promise.all(parts.map(async (part) => ({ part, platform: await platformOf(part) })));
-    rejectDuplicatePlatforms(members, name);
-    const children = members.map((member) => member.part.root);
-    const bytes = Buffer.from(JSON.stringify({
-        schemaVersion: 2,
-        mediaType: media_types_MediaTypes.ociIndex,
-        manifests: members.map(({ part, platform }) => ({
-            mediaType: part.root.mediaType,
-            digest: part.root.digest,
-            size: part.root.bytes.length,
-            platform: platformField(platform),
-        })),
-    }));
-    const root = {
-        digest: digestBytes(bytes),
-        mediaType: media_types_MediaTypes.ociIndex,
-        bytes,
-        children,
-        blobs: [],
-    };
-    // Each blob is read from the first part that lists it (parts may share layers).
-    const owners = new Map();
-    for (const part of parts)
-        for (const blob of part.root.blobs)
-            if (!owners.has(blob.digest))
-                owners.set(blob.digest, part);
-    const ownerOf = (descriptor) => {
-        const owner = owners.get(descriptor.digest);
-        if (owner === undefined)
-            throw new errors/* UserError */.y(name, `no joined image has blob ${descriptor.digest}`);
-        return owner;
-    };
-    const origin = sharedOrigin(parts);
-    return {
-        name,
-        root,
-        ...(origin === undefined ? {} : { origin }),
-        openBlob: async (descriptor) => ownerOf(descriptor).openBlob(descriptor),
-        readBlob: async (descriptor) => ownerOf(descriptor).readBlob(descriptor),
-        close: async () => {
-            const results = await Promise.allSettled(parts.map((part) => part.close()));
-            const failed = results.find((result) => result.status === 'rejected');
-            if (failed !== undefined)
-                throw failed.reason;
-        },
-    };
-}
-async function platformOf(part) {
-    const { root } = part;
-    if (!IMAGE_TYPES.includes(root.mediaType)) {
-        throw new errors/* UserError */.y(part.name, `is a multi-arch index (${root.mediaType}); only single-image sources can be joined with +`, 'join one image per architecture, or publish this index on its own');
-    }
-    const [config] = root.blobs;
-    if (config === undefined)
-        throw new errors/* UserError */.y(part.name, 'its manifest has no config');
-    return configPlatform(await join_sources_readConfig(part, config), part.name);
-}
-async function join_sources_readConfig(part, config) {
-    if (config.size > join_sources_MAX_CONFIG_BYTES) {
-        throw new errors/* UserError */.y(part.name, `its config is ${config.size} bytes, too large for an image config`);
-    }
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of await part.openBlob(config)) {
-        const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-        size += buffer.length;
-        if (size > config.size)
-            break; // more than promised: the digest check below fails it
-        chunks.push(buffer);
-    }
-    const bytes = Buffer.concat(chunks);
-    const algorithm = parseDigest(config.digest)?.algorithm ?? 'sha256';
-    if (size !== config.size || digestBytes(bytes, algorithm) !== config.digest) {
-        throw new errors/* UserError */.y(part.name, `its config does not match its digest ${config.digest}`, 'the image is damaged');
-    }
-    return bytes;
-}
-/** The platform as an index lists it: variant only when there is one, keys in one fixed order. */
-function platformField(platform) {
-    const { architecture, os, variant } = platform;
-    return variant === undefined || variant === '' ? { architecture, os } : { architecture, os, variant };
-}
-function describePlatform(platform) {
-    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
-}
-/** What a runtime picks an image by: linux/arm64 and linux/arm64/v8 are the same platform to it. */
-function platformKey(platform) {
-    const variant = platform.architecture === 'arm64' && platform.variant === 'v8' ? '' : (platform.variant ?? '');
-    return `${platform.os}/${platform.architecture}/${variant}`;
-}
-function rejectDuplicatePlatforms(members, name) {
-    const seen = new Map();
-    for (const member of members) {
-        const key = platformKey(member.platform);
-        const earlier = seen.get(key);
-        if (earlier !== undefined) {
-            throw new errors/* UserError */.y(name, `${earlier.part.name} and ${member.part.name} are both ${describePlatform(member.platform)} images`, 'join one image per platform');
-        }
-        seen.set(key, member);
-    }
-}
-/** Parts that all come from one repository keep it as the origin, so a registry target can mount their blobs. */
-function sharedOrigin(parts) {
-    const [first, ...others] = parts.map((part) => part.origin);
-    if (first === undefined)
-        return undefined;
-    const same = others.every((origin) => origin?.registry === first.registry && origin.repository === first.repository);
-    return same ? first : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/oci/layout-files.js
-
-/** The names an OCI image layout is made of (image-spec, image-layout.md). */
-const LAYOUT_FILE = 'oci-layout';
-const INDEX_FILE = 'index.json';
-const BLOBS_DIR = 'blobs';
-const LAYOUT_VERSION = '1.0.0';
-/** The annotation by which index.json names an image: what skopeo's `oci:<dir>:<ref>` looks up. */
-const REF_NAME_ANNOTATION = 'org.opencontainers.image.ref.name';
-/** blobs/<alg>/<hex>: a checked digest has no `/` or `..`, so this stays inside the layout. */
-function blobPath(dir, digest) {
-    return (0,external_node_path_.join)(dir, BLOBS_DIR, digest.algorithm, digest.hex);
-}
-
-;// CONCATENATED MODULE: ./lib/oci/layout-source.js
-
-
-
-
-
-
-
-
-
-
-/** Registries refuse manifests above 4 MiB; a bigger "manifest" is not one, and is not read into memory. */
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-/** Indexes of indexes exist (attestations, nested platforms), but never this deep: a guard against a crafted file. */
-const MAX_DEPTH = 8;
-const REWRITE = 'write the layout again (e.g. skopeo copy ... oci:<dir>:<ref>)';
-/**
- * Reads the image that an OCI image layout names `ref` in its index.json (or its only image when `ref`
- * is left out): the manifest tree, exactly as stored, with every manifest's digest checked. Blobs stay
- * on disk until the copy asks for them.
- */
-async function readOciLayout(dir, ref) {
-    const name = ref === undefined ? `oci-layout:${dir}` : `oci-layout:${dir}:${ref}`;
-    await checkLayoutFile(dir, name);
-    const entry = pickEntry(await readIndexEntries(dir, name), ref, name);
-    const root = await readManifest(dir, entry, name, 0);
-    return {
-        name,
-        root,
-        // The stream and the reader own the file from here, and close it when done with it.
-        openBlob: async (descriptor) => (await layout_source_openBlobFile(dir, descriptor, name)).createReadStream({ highWaterMark: UPLOAD_READ_CHUNK }),
-        readBlob: async (descriptor) => new FileChunks(await layout_source_openBlobFile(dir, descriptor, name), descriptor.size),
-        // Nothing was set up: the layout is the user's and stays as it is.
-        close: async () => undefined,
-    };
-}
-async function checkLayoutFile(dir, name) {
-    const bytes = await (0,promises_.readFile)((0,external_node_path_.join)(dir, LAYOUT_FILE)).catch((error) => {
-        if (isNotFound(error)) {
-            throw new errors/* UserError */.y(name, `${dir} is not an OCI image layout (it has no ${LAYOUT_FILE} file)`, 'name the directory that holds oci-layout, index.json and blobs/');
-        }
-        throw error;
-    });
-    const version = parseJsonObject(bytes)?.['imageLayoutVersion'];
-    // 1.x is the only version there is; a later major one may lay blobs out differently.
-    if (typeof version !== 'string' || !version.startsWith('1.')) {
-        throw new errors/* UserError */.y(name, `${LAYOUT_FILE} gives no supported imageLayoutVersion (1.x)`, REWRITE);
-    }
-}
-async function readIndexEntries(dir, name) {
-    const bytes = await (0,promises_.readFile)((0,external_node_path_.join)(dir, INDEX_FILE)).catch((error) => {
-        if (isNotFound(error))
-            throw new errors/* UserError */.y(name, `${dir} has no ${INDEX_FILE}`, REWRITE);
-        throw error;
-    });
-    const index = parseJsonObject(bytes);
-    const manifests = index?.['manifests'];
-    if (!Array.isArray(manifests)) {
-        throw new errors/* UserError */.y(name, `${INDEX_FILE} is not an image index with a manifests list`, REWRITE);
-    }
-    return manifests.map((entry, i) => parseDescriptor(entry, name, `${INDEX_FILE} manifests[${i}]`));
-}
-function refName(entry) {
-    return entry.annotations?.[REF_NAME_ANNOTATION];
-}
-/** How index.json names its images, for an error that lets the user pick one. */
-function describeRefs(entries) {
-    if (entries.length === 0)
-        return 'it lists no image';
-    const names = entries.map((entry) => refName(entry) ?? `(no ref name: ${entry.digest})`);
-    return `it lists ${names.join(', ')}`;
-}
-function pickEntry(entries, ref, name) {
-    if (ref === undefined) {
-        const [only, ...others] = entries;
-        if (only !== undefined && others.length === 0)
-            return only;
-        throw new errors/* UserError */.y(name, entries.length === 0 ? `${INDEX_FILE} lists no image` : `${INDEX_FILE} lists ${entries.length} images`, entries.length === 0 ? REWRITE : `add :<ref> to choose one; ${describeRefs(entries)}`);
-    }
-    const matches = entries.filter((entry) => refName(entry) === ref);
-    const [first] = matches;
-    if (first === undefined) {
-        throw new errors/* UserError */.y(name, `${INDEX_FILE} names no image '${ref}'`, describeRefs(entries));
-    }
-    // The same ref twice is ambiguous unless both entries are the same manifest.
-    if (matches.some((entry) => entry.digest !== first.digest)) {
-        throw new errors/* UserError */.y(name, `${INDEX_FILE} names ${matches.length} different images '${ref}'`, REWRITE);
-    }
-    return first;
-}
-async function readManifest(dir, descriptor, name, depth) {
-    const what = `manifest ${descriptor.digest}`;
-    if (depth > MAX_DEPTH) {
-        throw new errors/* UserError */.y(name, `${what} is nested more than ${MAX_DEPTH} indexes deep`, REWRITE);
-    }
-    if (descriptor.size > MAX_MANIFEST_BYTES) {
-        throw new errors/* UserError */.y(name, `${what} is ${descriptor.size} bytes, more than a manifest can be`, REWRITE);
-    }
-    const digest = checkedDigest(descriptor, name);
-    const bytes = await (0,promises_.readFile)(blobPath(dir, digest)).catch((error) => {
-        if (isNotFound(error))
-            throw new errors/* UserError */.y(name, `${what} is missing from ${dir}`, REWRITE);
-        throw error;
-    });
-    if (bytes.length !== descriptor.size || digestBytes(bytes, digest.algorithm) !== descriptor.digest) {
-        throw new errors/* UserError */.y(name, `${what} does not match its digest or size (the file was changed)`, REWRITE);
-    }
-    const references = manifestReferences(bytes, descriptor.mediaType, name, what);
-    const children = await Promise.all(references.children.map((child) => readManifest(dir, child, name, depth + 1)));
-    return {
-        digest: descriptor.digest,
-        mediaType: descriptor.mediaType,
-        bytes,
-        children,
-        blobs: references.blobs,
-    };
-}
-/**
- * Opens the blob's file before anything reads it, so a missing or truncated blob is a clear error
- * here rather than a failure in the middle of an upload.
- */
-async function layout_source_openBlobFile(dir, descriptor, name) {
-    const path = blobPath(dir, checkedDigest(descriptor, name));
-    const handle = await (0,promises_.open)(path, 'r').catch((error) => {
-        if (isNotFound(error)) {
-            throw new errors/* UserError */.y(name, `blob ${descriptor.digest} is missing (${path})`, REWRITE);
-        }
-        throw error;
-    });
-    try {
-        const { size } = await handle.stat();
-        if (size !== descriptor.size) {
-            throw new errors/* UserError */.y(name, `blob ${descriptor.digest} is ${size} bytes, not ${descriptor.size}`, REWRITE);
-        }
-    }
-    catch (error) {
-        await handle.close();
-        throw error;
-    }
-    return handle;
-}
-function checkedDigest(descriptor, name) {
-    const digest = parseDigest(descriptor.digest);
-    if (digest === undefined)
-        throw new errors/* UserError */.y(name, `malformed digest ${descriptor.digest}`, REWRITE);
-    return digest;
-}
-
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
-;// CONCATENATED MODULE: ./lib/oci/atomic-file.js
-
-
-
-
-
-/**
- * Writes a file so that readers see the old content or the new, never a part: the bytes go to a
- * temporary file beside it (same filesystem, so the rename is atomic), are flushed to disk, then
- * renamed over it. `content` is the bytes, or a function that streams into the file and settles once
- * the file is closed (a pipeline into it). `check` runs after the bytes are on disk and before the
- * rename: throwing there leaves the destination untouched. The temporary file is removed whatever happens.
- */
-async function writeFileAtomic(path, content, check, tempDir = (0,external_node_path_.dirname)(path)) {
-    // A dot name: never taken for a blob or an index by someone listing the directory.
-    const temp = (0,external_node_path_.join)(tempDir, `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomUUID)()}.tmp`);
-    try {
-        if (Buffer.isBuffer(content)) {
-            const handle = await (0,promises_.open)(temp, 'wx');
-            try {
-                await handle.writeFile(content);
-                await handle.sync();
-            }
-            finally {
-                await handle.close();
-            }
-        }
-        else {
-            // flush: fsync before the stream closes its file, so the rename never publishes unwritten data.
-            const file = (0,external_node_fs_.createWriteStream)(temp, { flags: 'wx', flush: true });
-            try {
-                await content(file);
-            }
-            finally {
-                // When `content` failed (before using the file, or midway), close it before the temp file is
-                // removed: an open still in flight would otherwise create it again after the rm.
-                if (!file.closed) {
-                    const closed = (0,external_node_events_.once)(file, 'close');
-                    file.destroy();
-                    await closed;
-                }
-            }
-        }
-        check?.();
-        await (0,promises_.rename)(temp, path);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temp, { force: true });
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/oci/content-check.js
-
-
-
-/**
- * Checks a blob's bytes against what it must be while they pass: `update` with each chunk (it throws
- * as soon as they run past the size), `verify` once they are all there. Its errors come from
- * `mismatch` and stay in `failure`, to tell a wrong blob from a failure of the transfer that moved it.
- */
-class ContentCheck {
-    expected;
-    mismatch;
-    hash;
-    bytes = 0;
-    verified = false;
-    failure;
-    constructor(expected, mismatch) {
-        this.expected = expected;
-        this.mismatch = mismatch;
-        const algorithm = algorithmOf(expected.digest);
-        if (!algorithm)
-            throw mismatch(`cannot check the digest ${expected.digest} (sha256 and sha512 only)`);
-        this.hash = (0,external_node_crypto_.createHash)(algorithm);
-    }
-    /** True when the size is known: the check can tell the last chunk when it comes. */
-    get sized() {
-        return this.expected.size !== undefined;
-    }
-    /** True when the size is known and every byte of it is in: the digest can be checked now. */
-    get complete() {
-        return this.expected.size !== undefined && this.bytes === this.expected.size;
-    }
-    update(chunk) {
-        this.bytes += chunk.length;
-        const { size } = this.expected;
-        if (size !== undefined && this.bytes > size)
-            throw this.fail(`the content is longer than its ${size} bytes`);
-        this.hash.update(chunk);
-    }
-    /** Throws unless the bytes so far are the whole content; the first call decides, later ones repeat it. */
-    verify() {
-        if (this.failure)
-            throw this.failure;
-        if (this.verified)
-            return;
-        const { size, digest } = this.expected;
-        if (size !== undefined && this.bytes !== size) {
-            throw this.fail(`the content has ${this.bytes} bytes, not ${size}`);
-        }
-        const actual = `${digest.slice(0, digest.indexOf(':'))}:${this.hash.digest('hex')}`;
-        if (actual !== digest)
-            throw this.fail(`the content has digest ${actual}`);
-        this.verified = true;
-    }
-    fail(problem) {
-        this.failure = this.mismatch(problem);
-        return this.failure;
-    }
-}
-/**
- * `chunks` through `check`, the last of them let out only once the content checked out: a reader
- * that counts on the whole content (an upload with its Content-Length, the closing PUT of a chunked
- * upload) never gets a wrong blob complete. With the size known the check is made when the last byte
- * is in and nothing is held back, so the chunks may share one buffer; without it each chunk waits for
- * the next (they must not share one).
- */
-async function* checkedChunks(chunks, check) {
-    let held;
-    for await (const chunk of chunks) {
-        check.update(chunk);
-        if (check.complete)
-            check.verify();
-        if (check.sized) {
-            yield chunk;
-            continue;
-        }
-        if (held)
-            yield held;
-        held = chunk;
-    }
-    check.verify();
-    if (held)
-        yield held;
-}
-/** `checkedChunks` as a stream, for a reader that wants one (a blob read from a registry). */
-class DigestCheck extends external_node_stream_.Transform {
-    check;
-    held;
-    constructor(check) {
-        super();
-        this.check = check;
-    }
-    get failure() {
-        return this.check.failure;
-    }
-    _transform(chunk, _encoding, done) {
-        try {
-            this.check.update(chunk);
-        }
-        catch (error) {
-            return done(error);
-        }
-        const previous = this.held;
-        this.held = chunk;
-        done(null, previous);
-    }
-    _flush(done) {
-        try {
-            this.check.verify();
-        }
-        catch (error) {
-            return done(error);
-        }
-        done(null, this.held);
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/oci/layout-target.js
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The ref-name grammar of the image-layout spec (`component ("/" component)*`), which skopeo also
- * enforces: a name outside it would be written but could not be read back with `oci:<dir>:<name>`.
- */
-const COMPONENT = '[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*';
-const layout_target_REF_NAME = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
-/**
- * index.json rewrites of one directory, chained: each reads the file the previous one wrote, so two
- * tags set at once both survive. Keyed by absolute path, so two targets over one directory share it.
- */
-const indexQueues = new Map();
-/**
- * An OCI image layout written in place: blobs (manifests too) land atomically under blobs/<alg>/<hex>,
- * each checked against its digest while it streams; index.json names images by
- * `org.opencontainers.image.ref.name`, as skopeo's `oci:<dir>:<ref>` reads them.
- */
-class OciLayoutTarget {
-    dir;
-    subject;
-    ready;
-    constructor(dir) {
-        this.dir = dir;
-        this.subject = `oci-layout:${dir}`;
-    }
-    async hasBlob(digest) {
-        try {
-            return (await (0,promises_.stat)(this.blobPath(digest))).isFile();
-        }
-        catch (error) {
-            if (isNotFound(error))
-                return false;
-            throw error;
-        }
-    }
-    /**
-     * Writes a blob into the layout unless it is there already (then `open` is not called). What
-     * arrives must have the descriptor's digest and size, or nothing is written; a blob that runs past
-     * its size is cut off at once. Different blobs may be written concurrently.
-     */
-    async writeBlob(descriptor, open) {
-        const digest = this.parse(descriptor.digest);
-        if (await this.hasBlob(descriptor.digest))
-            return;
-        await this.ensureLayout();
-        const path = blobPath(this.dir, digest);
-        await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, BLOBS_DIR, digest.algorithm), { recursive: true });
-        const check = new ContentCheck(descriptor, (problem) => new errors/* UserError */.y(this.subject, `blob ${descriptor.digest} is not what its descriptor says: ${problem}`, 'the source is damaged or changed while it was copied; nothing was written'));
-        // The blob's temporary file goes in blobs/ itself: the rename stays on one filesystem.
-        await writeFileAtomic(path, async (file) => writeChecked(await open(), check, file), undefined, (0,external_node_path_.join)(this.dir, BLOBS_DIR));
-    }
-    hasManifest(digest) {
-        return this.hasBlob(digest);
-    }
-    /** Stores a manifest's exact bytes as a blob; returns its digest. */
-    async putManifest(bytes, mediaType) {
-        const own = parseJsonObject(bytes)?.['mediaType'];
-        if (own !== undefined && own !== mediaType) {
-            throw new errors/* UserError */.y(this.subject, `a manifest that says it is ${String(own)} was given as ${mediaType}`);
-        }
-        const digest = digestBytes(bytes);
-        await this.writeBlob({ mediaType, digest, size: bytes.length }, async () => external_node_stream_.Readable.from([bytes]));
-        return digest;
-    }
-    /**
-     * Points `name` at a manifest the layout holds: index.json's entry of that name is replaced (in its
-     * place), every other entry is kept, and the file is swapped atomically.
-     */
-    async tag(name, descriptor) {
-        if (!layout_target_REF_NAME.test(name)) {
-            throw new errors/* UserError */.y(this.subject, `'${name}' is not a valid image-layout ref name`, 'use letters, digits and . _ - : @ + between them, components separated by /');
-        }
-        if (!(await this.hasManifest(descriptor.digest))) {
-            throw new errors/* UserError */.y(this.subject, `cannot tag ${name}: the layout does not hold ${descriptor.digest}`);
-        }
-        await this.ensureLayout();
-        const entry = {
-            mediaType: descriptor.mediaType,
-            digest: descriptor.digest,
-            size: descriptor.size,
-            ...(descriptor.platform === undefined ? {} : { platform: descriptor.platform }),
-            annotations: { ...descriptor.annotations, [REF_NAME_ANNOTATION]: name },
-        };
-        await this.updateIndex((entries) => {
-            const others = entries.filter((other) => layout_target_refName(other) !== name);
-            const at = entries.findIndex((other) => layout_target_refName(other) === name);
-            return at < 0 ? [...others, entry] : [...others.slice(0, at), entry, ...others.slice(at)];
-        });
-    }
-    /** The digest index.json names `name` with, or undefined. */
-    async tagDigest(name) {
-        const index = await this.readIndex();
-        const entry = index?.manifests.find((other) => layout_target_refName(other) === name);
-        const digest = isJsonObject(entry) ? entry['digest'] : undefined;
-        return typeof digest === 'string' ? digest : undefined;
-    }
-    parse(digest) {
-        const parsed = parseDigest(digest);
-        if (parsed === undefined)
-            throw new errors/* UserError */.y(this.subject, `malformed digest ${digest}`);
-        return parsed;
-    }
-    blobPath(digest) {
-        return blobPath(this.dir, this.parse(digest));
-    }
-    /** Creates the layout's skeleton once; refuses a directory whose oci-layout names another version. */
-    ensureLayout() {
-        this.ready ??= (async () => {
-            await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, BLOBS_DIR), { recursive: true });
-            const file = (0,external_node_path_.join)(this.dir, LAYOUT_FILE);
-            const existing = await (0,promises_.readFile)(file).catch((error) => {
-                if (isNotFound(error))
-                    return undefined;
-                throw error;
-            });
-            if (existing === undefined) {
-                await writeFileAtomic(file, Buffer.from(JSON.stringify({ imageLayoutVersion: LAYOUT_VERSION })));
-                return;
-            }
-            const version = parseJsonObject(existing)?.['imageLayoutVersion'];
-            if (typeof version !== 'string' || !version.startsWith('1.')) {
-                throw new errors/* UserError */.y(this.subject, `${LAYOUT_FILE} gives no supported imageLayoutVersion (1.x)`);
-            }
-        })();
-        // A failed attempt (a permission error...) may be retried by the next call.
-        this.ready.catch(() => {
-            this.ready = undefined;
-        });
-        return this.ready;
-    }
-    /** index.json as an object with its manifests list; undefined when there is none yet. */
-    async readIndex() {
-        const bytes = await (0,promises_.readFile)((0,external_node_path_.join)(this.dir, INDEX_FILE)).catch((error) => {
-            if (isNotFound(error))
-                return undefined;
-            throw error;
-        });
-        if (bytes === undefined)
-            return undefined;
-        const index = parseJsonObject(bytes);
-        const manifests = index?.['manifests'];
-        if (index === undefined || !Array.isArray(manifests)) {
-            // Never overwritten: it may hold the user's other images.
-            throw new errors/* UserError */.y(this.subject, `${INDEX_FILE} is not an image index with a manifests list`);
-        }
-        return { index, manifests };
-    }
-    /** Rewrites index.json's manifests list, one rewrite at a time per directory (see indexQueues). */
-    async updateIndex(change) {
-        const key = (0,external_node_path_.resolve)(this.dir);
-        const previous = indexQueues.get(key) ?? Promise.resolve();
-        const next = previous
-            .catch(() => undefined) // the previous writer's failure is its caller's
-            .then(async () => {
-            const current = await this.readIndex();
-            const index = current?.index ?? { schemaVersion: 2, mediaType: media_types_MediaTypes.ociIndex };
-            // Other fields of an existing index.json (its annotations...) are kept as they are.
-            const updated = { ...index, manifests: change(current?.manifests ?? []) };
-            await writeFileAtomic((0,external_node_path_.join)(this.dir, INDEX_FILE), Buffer.from(JSON.stringify(updated)));
-        });
-        indexQueues.set(key, next);
-        try {
-            await next;
-        }
-        finally {
-            if (indexQueues.get(key) === next)
-                indexQueues.delete(key);
-        }
-    }
-}
-/**
- * Writes a blob's chunks into `file` through `check`, each one on its way before the next is asked for
- * (the reader may reuse its buffer), and ends the file once the whole content checked out.
- */
-async function writeChecked(reader, check, file) {
-    // A failed write reports to its callback; without a listener the 'error' it also emits would throw.
-    file.on('error', () => undefined);
-    try {
-        for await (const chunk of checkedChunks(reader, check)) {
-            await new Promise((resolve, reject) => {
-                file.write(chunk, (error) => (error ? reject(error) : resolve()));
-            });
-        }
-    }
-    finally {
-        reader.destroy();
-    }
-    file.end();
-    await (0,external_node_stream_promises_namespaceObject.finished)(file);
-}
-function layout_target_refName(entry) {
-    const annotations = isJsonObject(entry) ? entry['annotations'] : undefined;
-    const name = isJsonObject(annotations) ? annotations[REF_NAME_ANNOTATION] : undefined;
-    return typeof name === 'string' ? name : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/images/copy-image.js
-const NO_LEDGER = { whereIs: () => undefined, stored: () => undefined };
-/**
- * Copies `source` to `target` as `tag`. A tag already at the digest is left alone; content the target
- * already holds is not sent again (a promotion is one manifest PUT per tag); children of an index go
- * before the index, blobs before their manifest, so the target never names what it does not hold.
- */
-async function copyImage(source, target, tag, ledger = NO_LEDGER) {
-    const root = source.root;
-    if ((await target.tagDigest(tag)) === root.digest) {
-        return { digest: root.digest, outcome: 'unchanged', blobsUploaded: 0, blobsMounted: 0 };
-    }
-    const counts = { uploaded: 0, mounted: 0 };
-    // A source read from this very repository is there already: its manifest GET proved it.
-    const sameRepository = source.origin !== undefined &&
-        source.origin.registry === target.origin?.registry &&
-        source.origin.repository === target.origin.repository;
-    const present = sameRepository || (await target.hasManifest(root.digest));
-    if (!present)
-        await copyContent(source, target, root, counts, ledger);
-    const digest = await target.putManifest(tag, root);
-    if (digest !== root.digest) {
-        throw new Error(`${target.name}:${tag} stored ${digest}, expected ${root.digest}`);
-    }
-    return {
-        digest,
-        outcome: present ? 'promoted' : 'copied',
-        blobsUploaded: counts.uploaded,
-        blobsMounted: counts.mounted,
-    };
-}
-/** Everything a manifest needs before it can be stored: its children (stored by digest) or its blobs. */
-async function copyContent(source, target, node, counts, ledger) {
-    for (const child of node.children) {
-        if (await target.hasManifest(child.digest))
-            continue;
-        await copyContent(source, target, child, counts, ledger);
-        await target.putManifest(child.digest, child);
-    }
-    // The blobs of one image go in parallel; the target limits how many uploads run at once.
-    const unique = [...new Map(node.blobs.map((blob) => [blob.digest, blob])).values()];
-    // Every upload settles before a failure is reported: the caller closes the source right after.
-    const settled = await Promise.allSettled(unique.map((blob) => copyBlob(source, target, blob, counts, ledger)));
-    const failed = settled.find((result) => result.status === 'rejected');
-    if (failed)
-        throw failed.reason;
-}
-async function copyBlob(source, target, blob, counts, ledger) {
-    if (!(await target.hasBlob(blob.digest))) {
-        // A mount moves no bytes: from the source's own repository, or from one this run already filled.
-        const places = [source.origin, ledger.whereIs(blob.digest)].filter((place) => place !== undefined);
-        let mounted = false;
-        for (const from of places)
-            if (!mounted)
-                mounted = await target.mountBlob(blob.digest, from);
-        if (mounted)
-            counts.mounted++;
-        else {
-            await target.putBlob(blob, () => source.readBlob(blob));
-            counts.uploaded++;
-        }
-    }
-    ledger.stored(blob.digest);
-}
-
-;// CONCATENATED MODULE: ./lib/images/layout-copy-target.js
-
-/**
- * One repository inside an OCI image layout: its tags are index.json entries named `<repository>:<tag>`
- * (`org.opencontainers.image.ref.name`), which is how `skopeo inspect oci:<dir>:<repository>:<tag>` finds them.
- */
-class LayoutCopyTarget {
-    layout;
-    repository;
-    name;
-    constructor(layout, repository) {
-        this.layout = layout;
-        this.repository = repository;
-        this.name = `${layout.dir} ${repository}`;
-    }
-    tagDigest(tag) {
-        return this.layout.tagDigest(`${this.repository}:${tag}`);
-    }
-    hasManifest(digest) {
-        return this.layout.hasManifest(digest);
-    }
-    hasBlob(digest) {
-        return this.layout.hasBlob(digest);
-    }
-    async mountBlob() {
-        // One layout is one blob store: a blob of another repository is already found by hasBlob.
-        return false;
-    }
-    putBlob(descriptor, open) {
-        return this.layout.writeBlob(descriptor, open);
-    }
-    async putManifest(reference, node) {
-        const digest = await this.layout.putManifest(node.bytes, node.mediaType);
-        if (!isDigest(reference)) {
-            await this.layout.tag(`${this.repository}:${reference}`, {
-                mediaType: node.mediaType,
-                digest,
-                size: node.bytes.length,
-            });
-        }
-        return digest;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/images/registry-copy-target.js
-
-/** One repository of a registry, as a copy target. */
-class RegistryCopyTarget {
-    client;
-    registry;
-    repository;
-    name;
-    origin;
-    /** Manifests this run saw or stored here: asking again would only cost a request per tag. */
-    knownManifests = new Set();
-    /** Tags this run stored here: the repository's tag list, read before, says nothing about them. */
-    writtenTags = new Set();
-    constructor(client, registry, repository) {
-        this.client = client;
-        this.registry = registry;
-        this.repository = repository;
-        this.name = `${registry}/${repository}`;
-        this.origin = { registry, repository };
-    }
-    /**
-     * A tag missing from the repository's tag list (one request for all its tags, shared with `latest:
-     * auto`) needs no HEAD of its own: it gets written either way, and one that appeared after the list
-     * was read is overwritten just as it would be after a HEAD. A listed tag is looked at, so that one
-     * that already has the digest is left alone and a re-run writes nothing.
-     */
-    async tagDigest(tag) {
-        if (!this.writtenTags.has(tag)) {
-            const listed = await this.client.listedTags(this.repository);
-            if (listed !== undefined && !listed.has(tag))
-                return undefined;
-        }
-        return this.client.manifestDigest(this.repository, tag);
-    }
-    async hasManifest(digest) {
-        if (this.knownManifests.has(digest))
-            return true;
-        const present = (await this.client.manifestDigest(this.repository, digest)) === digest;
-        if (present)
-            this.knownManifests.add(digest);
-        return present;
-    }
-    hasBlob(digest) {
-        return this.client.hasBlob(this.repository, digest);
-    }
-    async mountBlob(digest, from) {
-        // A mount only works inside one registry; from elsewhere the bytes must travel.
-        if (from.registry !== this.registry || from.repository === this.repository)
-            return false;
-        return this.client.mountBlob(this.repository, digest, from.repository);
-    }
-    putBlob(descriptor, open) {
-        return this.client.uploadBlob(this.repository, descriptor, open);
-    }
-    async putManifest(reference, node) {
-        if (!isDigest(reference))
-            this.writtenTags.add(reference);
-        return this.client.putManifest(this.repository, reference, {
-            bytes: node.bytes,
-            mediaType: node.mediaType,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/images/remote-source.js
-
-
-/** An image in a registry (`docker://registry/name:tag` or `@sha256:…`), read manifest by manifest; blobs streamed on demand. */
-async function openRemoteSource(client, registry, repository, reference, name) {
-    const root = await readNode(client, repository, reference, undefined, name);
-    const openBlob = (descriptor) => client.openBlob(repository, descriptor.digest);
-    return {
-        name,
-        root,
-        origin: { registry, repository },
-        openBlob,
-        // Each chunk of an answer is a buffer of its own: the stream is as cheap as it gets.
-        readBlob: openBlob,
-        close: async () => undefined,
-    };
-}
-async function readNode(client, repository, reference, expected, name) {
-    const manifest = await client.getManifest(repository, reference);
-    if (!manifest) {
-        throw new errors/* UserError */.y(`images: ${name}`, `${reference} is not in ${repository}`, 'push it first, or fix the source');
-    }
-    // The registry's Content-Type says what the manifest is (a child's descriptor must agree).
-    const mediaType = expected?.mediaType ?? manifest.mediaType;
-    const references = manifestReferences(manifest.bytes, mediaType, `images: ${name}`, `manifest ${manifest.digest}`);
-    const children = [];
-    for (const child of references.children) {
-        children.push(await readNode(client, repository, child.digest, child, name));
-    }
-    return {
-        digest: manifest.digest,
-        mediaType,
-        bytes: manifest.bytes,
-        children,
-        blobs: references.blobs,
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/images/registry-driver.js
-
-
-
-
-
-
-
-
-
-const LAYOUT_PREFIX = 'oci-layout:';
-/**
- * Publishes images with no docker daemon: reads them from registries, OCI layouts or `docker save`
- * archives, and copies them over the OCI distribution API (or into an OCI layout) itself.
- */
-class RegistryDriver {
-    logger;
-    clientFor;
-    workspace;
-    name = 'registry';
-    verifiesDigests = true;
-    sources = new Map();
-    layouts = new Map();
-    /** One target per repository, so what it learns (manifests it holds) serves every tag. */
-    targets = new Map();
-    /** Per registry: a repository that holds each blob this run saw there (for cross-repository mounts). */
-    blobHomes = new Map();
-    constructor(logger, clientFor, workspace) {
-        this.logger = logger;
-        this.clientFor = clientFor;
-        this.workspace = workspace;
-    }
-    /** Opening a source reads its manifests: anything missing or unreadable fails here, before any write. */
-    async checkSources(sources) {
-        for (const source of new Set(sources)) {
-            const image = await this.open(source);
-            this.logger.info(`${source}: ${describeRoot(image)}`);
-        }
-        return { missing: [] };
-    }
-    async login(registry, _credentials) {
-        // Credentials go with every request of the registry's client; logging in is proving they work.
-        await this.clientFor(registry).checkAccess();
-        this.logger.info(`credentials accepted by ${registry}`);
+        return (await this.driver()).login(registry, credentials);
     }
     async push(source, target, where) {
-        const image = await this.open(source);
-        const result = await copyImage(image, this.targetFor(where), where.tag, this.ledgerFor(where));
-        const what = result.outcome === 'unchanged'
-            ? 'already there'
-            : result.outcome === 'promoted'
-                ? 'promoted (no blob moved)'
-                : `copied (${result.blobsUploaded} blobs uploaded, ${result.blobsMounted} mounted)`;
-        this.logger.info(`${target}: ${what}`);
-        return result.digest;
+        return (await this.driver()).push(source, target, where);
     }
     async close() {
-        const opened = await Promise.allSettled(this.sources.values());
-        this.sources.clear();
-        for (const result of opened)
-            if (result.status === 'fulfilled')
-                await result.value.close();
-    }
-    open(source) {
-        let image = this.sources.get(source);
-        if (!image) {
-            image = this.read(source);
-            this.sources.set(source, image);
-        }
-        return image;
-    }
-    async read(source) {
-        const parts = parseSource(source, this.workspace);
-        const images = [];
-        try {
-            for (const part of parts)
-                images.push(await this.readPart(part, source));
-            return images.length === 1 && images[0] ? images[0] : await joinSources(images);
-        }
-        catch (error) {
-            await Promise.all(images.map((image) => image.close()));
-            throw error;
-        }
-    }
-    async readPart(part, source) {
-        switch (part.kind) {
-            case 'remote':
-                return openRemoteSource(this.clientFor(part.registry), part.registry, part.repository, part.reference, source);
-            case 'oci-layout':
-                return readOciLayout(part.dir, part.ref);
-            case 'docker-archive':
-                return readDockerArchive(part.file);
-        }
-    }
-    ledgerFor(where) {
-        let homes = this.blobHomes.get(where.registry);
-        if (!homes) {
-            homes = new Map();
-            this.blobHomes.set(where.registry, homes);
-        }
-        const known = homes;
-        return {
-            whereIs: (digest) => {
-                const repository = known.get(digest);
-                return repository === undefined ? undefined : { registry: where.registry, repository };
-            },
-            stored: (digest) => void known.set(digest, where.repository),
-        };
-    }
-    targetFor(where) {
-        const key = `${where.registry}\u0000${where.repository}`;
-        let target = this.targets.get(key);
-        if (!target) {
-            target = this.newTarget(where);
-            this.targets.set(key, target);
-        }
-        return target;
-    }
-    newTarget(where) {
-        if (where.registry.startsWith(LAYOUT_PREFIX)) {
-            const dir = where.registry.slice(LAYOUT_PREFIX.length);
-            let layout = this.layouts.get(dir);
-            if (!layout) {
-                layout = new OciLayoutTarget(dir);
-                this.layouts.set(dir, layout);
-            }
-            return new LayoutCopyTarget(layout, where.repository);
-        }
-        return new RegistryCopyTarget(this.clientFor(where.registry), where.registry, where.repository);
+        // Nothing was set up by a driver that never loaded.
+        await this.loaded?.close?.();
     }
 }
-function describeRoot(image) {
-    const root = image.root;
-    return root.children.length > 0
-        ? `index ${root.digest} of ${root.children.length} images`
-        : `image ${root.digest} of ${Math.max(root.blobs.length - 1, 0)} layers`;
+/** A registry reader whose code is loaded at its first request. */
+function lazyReader(reader) {
+    return {
+        checkAccess: async () => (await reader()).checkAccess(),
+        listTags: async (repository) => (await reader()).listTags(repository),
+        manifestDigest: async (repository, tag) => (await reader()).manifestDigest(repository, tag),
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/stores/lazy-s3-store.js
@@ -43749,7 +34181,7 @@ class LazyS3Store {
         this.description = `s3://${options.bucket}/${options.prefix.replace(/^\/+|\/+$/g, '')}`;
     }
     load() {
-        this.store ??= Promise.all(/* import() */[__nccwpck_require__.e(495), __nccwpck_require__.e(196)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1196)).then(({ S3Store }) => new S3Store(this.options));
+        this.store ??= Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(64)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7064)).then(({ S3Store }) => new S3Store(this.options));
         return this.store;
     }
     async head(key) {
@@ -43775,6 +34207,14 @@ class LazyS3Store {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
 ;// CONCATENATED MODULE: ./lib/util/sha256-file.js
 
 
@@ -43782,10 +34222,12 @@ class LazyS3Store {
 /** sha256 of a file, streamed: packages can be hundreds of MiB. */
 async function sha256File(path) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(path), hash);
+    await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(path), hash);
     return hash.digest('hex');
 }
 
+// EXTERNAL MODULE: ./lib/oci/atomic-file.js
+var atomic_file = __nccwpck_require__(8619);
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __nccwpck_require__(8500);
 ;// CONCATENATED MODULE: ./lib/stores/file-lock.js
@@ -43834,7 +34276,7 @@ async function withFileLock(path, work) {
 }
 
 // EXTERNAL MODULE: ./lib/stores/object-store.js
-var object_store = __nccwpck_require__(8720);
+var object_store = __nccwpck_require__(6519);
 ;// CONCATENATED MODULE: ./lib/stores/directory-store.js
 
 
@@ -43910,7 +34352,7 @@ class DirectoryStore {
                 }
             }
             if (Buffer.isBuffer(body)) {
-                await writeFileAtomic(path, body);
+                await (0,atomic_file/* writeFileAtomic */.Z)(path, body);
                 return sha256(body);
             }
             return copyInAtomically(body.file, path);
@@ -44141,7 +34583,7 @@ class StoreHost {
         if (body === undefined)
             return undefined;
         const hash = (0,external_node_crypto_.createHash)('sha256');
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(body, hash);
+        await (0,external_node_stream_promises_.pipeline)(body, hash);
         return hash.digest('hex');
     }
     async put(path, localFile, options) {
@@ -44190,32 +34632,7 @@ function openPackageHost(location, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/repository/lazy-repositories.js
-/**
- * The repositories port whose code (package readers, OpenPGP, the xz decoder) is loaded only when a
- * run publishes packages: the bundle splits it into its own chunk, so image-only runs start without it.
- */
-class LazyRepositories {
-    load;
-    loaded;
-    constructor(load) {
-        this.load = load;
-    }
-    get fingerprint() {
-        return this.loaded?.fingerprint;
-    }
-    async prepare(packages) {
-        this.loaded ??= await this.load();
-        return this.loaded.prepare(packages);
-    }
-    async update(repository, written) {
-        if (this.loaded === undefined)
-            throw new Error('repositories are updated only after they are prepared');
-        return this.loaded.update(repository, written);
-    }
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/glob/lib/internal-glob-options-helper.js
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
 
 /**
  * Returns a copy with defaults filled in.
@@ -44253,10 +34670,12 @@ function getOptions(copy) {
     return result;
 }
 //# sourceMappingURL=internal-glob-options-helper.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/glob/lib/internal-path-helper.js
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path-helper.js
 
 
-const internal_path_helper_IS_WINDOWS = process.platform === 'win32';
+const IS_WINDOWS = process.platform === 'win32';
 /**
  * Similar to path.dirname except normalizes the path separators and slightly better handling for Windows UNC paths.
  *
@@ -44278,13 +34697,13 @@ function dirname(p) {
     // Normalize slashes and trim unnecessary trailing slash
     p = safeTrimTrailingSeparator(p);
     // Windows UNC root, e.g. \\hello or \\hello\world
-    if (internal_path_helper_IS_WINDOWS && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
+    if (IS_WINDOWS && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
         return p;
     }
     // Get dirname
-    let result = external_path_namespaceObject.dirname(p);
+    let result = external_path_.dirname(p);
     // Trim trailing slash for Windows UNC root, e.g. \\hello\world\
-    if (internal_path_helper_IS_WINDOWS && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
+    if (IS_WINDOWS && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
         result = safeTrimTrailingSeparator(result);
     }
     return result;
@@ -44301,7 +34720,7 @@ function ensureAbsoluteRoot(root, itemPath) {
         return itemPath;
     }
     // Windows
-    if (internal_path_helper_IS_WINDOWS) {
+    if (IS_WINDOWS) {
         // Check for itemPath like C: or C:foo
         if (itemPath.match(/^[A-Z]:[^\\/]|^[A-Z]:$/i)) {
             let cwd = process.cwd();
@@ -44328,7 +34747,7 @@ function ensureAbsoluteRoot(root, itemPath) {
             }
         }
         // Check for itemPath like \ or \foo
-        else if (internal_path_helper_normalizeSeparators(itemPath).match(/^\\$|^\\[^\\]/)) {
+        else if (normalizeSeparators(itemPath).match(/^\\$|^\\[^\\]/)) {
             const cwd = process.cwd();
             external_assert_(cwd.match(/^[A-Z]:\\/i), `Expected current directory to start with an absolute drive root. Actual '${cwd}'`);
             return `${cwd[0]}:\\${itemPath.substr(1)}`;
@@ -44336,12 +34755,12 @@ function ensureAbsoluteRoot(root, itemPath) {
     }
     external_assert_(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
     // Otherwise ensure root ends with a separator
-    if (root.endsWith('/') || (internal_path_helper_IS_WINDOWS && root.endsWith('\\'))) {
+    if (root.endsWith('/') || (IS_WINDOWS && root.endsWith('\\'))) {
         // Intentionally empty
     }
     else {
         // Append separator
-        root += external_path_namespaceObject.sep;
+        root += external_path_.sep;
     }
     return root + itemPath;
 }
@@ -44352,9 +34771,9 @@ function ensureAbsoluteRoot(root, itemPath) {
 function hasAbsoluteRoot(itemPath) {
     external_assert_(itemPath, `hasAbsoluteRoot parameter 'itemPath' must not be empty`);
     // Normalize separators
-    itemPath = internal_path_helper_normalizeSeparators(itemPath);
+    itemPath = normalizeSeparators(itemPath);
     // Windows
-    if (internal_path_helper_IS_WINDOWS) {
+    if (IS_WINDOWS) {
         // E.g. \\hello\share or C:\hello
         return itemPath.startsWith('\\\\') || /^[A-Z]:\\/i.test(itemPath);
     }
@@ -44368,9 +34787,9 @@ function hasAbsoluteRoot(itemPath) {
 function hasRoot(itemPath) {
     external_assert_(itemPath, `isRooted parameter 'itemPath' must not be empty`);
     // Normalize separators
-    itemPath = internal_path_helper_normalizeSeparators(itemPath);
+    itemPath = normalizeSeparators(itemPath);
     // Windows
-    if (internal_path_helper_IS_WINDOWS) {
+    if (IS_WINDOWS) {
         // E.g. \ or \hello or \\hello
         // E.g. C: or C:\hello
         return itemPath.startsWith('\\') || /^[A-Z]:/i.test(itemPath);
@@ -44381,10 +34800,10 @@ function hasRoot(itemPath) {
 /**
  * Removes redundant slashes and converts `/` to `\` on Windows
  */
-function internal_path_helper_normalizeSeparators(p) {
+function normalizeSeparators(p) {
     p = p || '';
     // Windows
-    if (internal_path_helper_IS_WINDOWS) {
+    if (IS_WINDOWS) {
         // Convert slashes on Windows
         p = p.replace(/\//g, '\\');
         // Remove redundant slashes
@@ -44404,24 +34823,24 @@ function safeTrimTrailingSeparator(p) {
         return '';
     }
     // Normalize separators
-    p = internal_path_helper_normalizeSeparators(p);
+    p = normalizeSeparators(p);
     // No trailing slash
-    if (!p.endsWith(external_path_namespaceObject.sep)) {
+    if (!p.endsWith(external_path_.sep)) {
         return p;
     }
     // Check '/' on Linux/macOS and '\' on Windows
-    if (p === external_path_namespaceObject.sep) {
+    if (p === external_path_.sep) {
         return p;
     }
     // On Windows check if drive root. E.g. C:\
-    if (internal_path_helper_IS_WINDOWS && /^[A-Z]:\\$/i.test(p)) {
+    if (IS_WINDOWS && /^[A-Z]:\\$/i.test(p)) {
         return p;
     }
     // Otherwise trim trailing slash
     return p.substr(0, p.length - 1);
 }
 //# sourceMappingURL=internal-path-helper.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/glob/lib/internal-match-kind.js
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-match-kind.js
 /**
  * Indicates whether a pattern matches a path
  */
@@ -44437,7 +34856,7 @@ var MatchKind;
     MatchKind[MatchKind["All"] = 3] = "All";
 })(MatchKind || (MatchKind = {}));
 //# sourceMappingURL=internal-match-kind.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/glob/lib/internal-pattern-helper.js
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-pattern-helper.js
 
 
 const internal_pattern_helper_IS_WINDOWS = process.platform === 'win32';
@@ -44507,7 +34926,7 @@ function internal_pattern_helper_partialMatch(patterns, itemPath) {
     return patterns.some(x => !x.negate && x.partialMatch(itemPath));
 }
 //# sourceMappingURL=internal-pattern-helper.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/balanced-match/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
     const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
@@ -44562,7 +34981,7 @@ const range = (a, b, str) => {
     return result;
 };
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/brace-expansion/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/brace-expansion/dist/esm/index.js
 
 const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
 const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
@@ -45078,7 +35497,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     return acc;
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/minimatch/dist/esm/assert-valid-pattern.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
 const MAX_PATTERN_LENGTH = 1024 * 64;
 const assertValidPattern = (pattern) => {
     if (typeof pattern !== 'string') {
@@ -45089,7 +35508,7 @@ const assertValidPattern = (pattern) => {
     }
 };
 //# sourceMappingURL=assert-valid-pattern.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/minimatch/dist/esm/brace-expressions.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/brace-expressions.js
 // translate the various posix character classes into unicode properties
 // this works across all unicode locales
 // { <posix class>: [<translation>, /u flag required, negated]
@@ -45236,7 +35655,7 @@ const parseClass = (glob, position) => {
     return [comb, uflag, endPos - pos, true];
 };
 //# sourceMappingURL=brace-expressions.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/minimatch/dist/esm/unescape.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
 /**
  * Un-escape a string that has been escaped with {@link escape}.
  *
@@ -45271,7 +35690,7 @@ const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = tr
             .replace(/\\([^/{}])/g, '$1');
 };
 //# sourceMappingURL=unescape.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/minimatch/dist/esm/ast.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/ast.js
 // parse a single path portion
 var _a;
 
@@ -46113,7 +36532,7 @@ class AST {
 }
 _a = AST;
 //# sourceMappingURL=ast.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/minimatch/dist/esm/escape.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
 /**
  * Escape all magic characters in a glob pattern.
  *
@@ -46140,7 +36559,7 @@ const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false,
         : s.replace(/[?*()[\]\\]/g, '\\$&');
 };
 //# sourceMappingURL=escape.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/minimatch/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
 
 
 
@@ -47255,7 +37674,7 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/glob/lib/internal-path.js
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path.js
 
 
 
@@ -47277,7 +37696,7 @@ class Path {
             itemPath = safeTrimTrailingSeparator(itemPath);
             // Not rooted
             if (!hasRoot(itemPath)) {
-                this.segments = itemPath.split(external_path_namespaceObject.sep);
+                this.segments = itemPath.split(external_path_.sep);
             }
             // Rooted
             else {
@@ -47286,7 +37705,7 @@ class Path {
                 let dir = dirname(remaining);
                 while (dir !== remaining) {
                     // Add the segment
-                    const basename = external_path_namespaceObject.basename(remaining);
+                    const basename = external_path_.basename(remaining);
                     this.segments.unshift(basename);
                     // Truncate the last segment
                     remaining = dir;
@@ -47306,7 +37725,7 @@ class Path {
                 // Must not be empty
                 external_assert_(segment, `Parameter 'itemPath' must not contain any empty segments`);
                 // Normalize slashes
-                segment = internal_path_helper_normalizeSeparators(itemPath[i]);
+                segment = normalizeSeparators(itemPath[i]);
                 // Root segment
                 if (i === 0 && hasRoot(segment)) {
                     segment = safeTrimTrailingSeparator(segment);
@@ -47316,7 +37735,7 @@ class Path {
                 // All other segments
                 else {
                     // Must not contain slash
-                    external_assert_(!segment.includes(external_path_namespaceObject.sep), `Parameter 'itemPath' contains unexpected path separators`);
+                    external_assert_(!segment.includes(external_path_.sep), `Parameter 'itemPath' contains unexpected path separators`);
                     this.segments.push(segment);
                 }
             }
@@ -47329,13 +37748,13 @@ class Path {
         // First segment
         let result = this.segments[0];
         // All others
-        let skipSlash = result.endsWith(external_path_namespaceObject.sep) || (internal_path_IS_WINDOWS && /^[A-Z]:$/i.test(result));
+        let skipSlash = result.endsWith(external_path_.sep) || (internal_path_IS_WINDOWS && /^[A-Z]:$/i.test(result));
         for (let i = 1; i < this.segments.length; i++) {
             if (skipSlash) {
                 skipSlash = false;
             }
             else {
-                result += external_path_namespaceObject.sep;
+                result += external_path_.sep;
             }
             result += this.segments[i];
         }
@@ -47343,7 +37762,7 @@ class Path {
     }
 }
 //# sourceMappingURL=internal-path.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/glob/lib/internal-pattern.js
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-pattern.js
 
 
 
@@ -47385,8 +37804,8 @@ class Pattern {
         // Segments
         this.segments = new Path(pattern).segments;
         // Trailing slash indicates the pattern should only match directories, not regular files
-        this.trailingSeparator = internal_path_helper_normalizeSeparators(pattern)
-            .endsWith(external_path_namespaceObject.sep);
+        this.trailingSeparator = normalizeSeparators(pattern)
+            .endsWith(external_path_.sep);
         pattern = safeTrimTrailingSeparator(pattern);
         // Search path (literal path prior to the first glob segment)
         let foundGlob = false;
@@ -47416,14 +37835,14 @@ class Pattern {
         // Last segment is globstar?
         if (this.segments[this.segments.length - 1] === '**') {
             // Normalize slashes
-            itemPath = internal_path_helper_normalizeSeparators(itemPath);
+            itemPath = normalizeSeparators(itemPath);
             // Append a trailing slash. Otherwise Minimatch will not match the directory immediately
             // preceding the globstar. For example, given the pattern `/foo/**`, Minimatch returns
             // false for `/foo` but returns true for `/foo/`. Append a trailing slash to handle that quirk.
-            if (!itemPath.endsWith(external_path_namespaceObject.sep) && this.isImplicitPattern === false) {
+            if (!itemPath.endsWith(external_path_.sep) && this.isImplicitPattern === false) {
                 // Note, this is safe because the constructor ensures the pattern has an absolute root.
                 // For example, formats like C: and C:foo on Windows are resolved to an absolute root.
-                itemPath = `${itemPath}${external_path_namespaceObject.sep}`;
+                itemPath = `${itemPath}${external_path_.sep}`;
             }
         }
         else {
@@ -47470,14 +37889,14 @@ class Pattern {
         // Must not contain globs in root, e.g. Windows UNC path \\foo\b*r
         external_assert_(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
         // Normalize slashes
-        pattern = internal_path_helper_normalizeSeparators(pattern);
+        pattern = normalizeSeparators(pattern);
         // Replace leading `.` segment
-        if (pattern === '.' || pattern.startsWith(`.${external_path_namespaceObject.sep}`)) {
+        if (pattern === '.' || pattern.startsWith(`.${external_path_.sep}`)) {
             pattern = Pattern.globEscape(process.cwd()) + pattern.substr(1);
         }
         // Replace leading `~` segment
-        else if (pattern === '~' || pattern.startsWith(`~${external_path_namespaceObject.sep}`)) {
-            homedir = homedir || external_os_namespaceObject.homedir();
+        else if (pattern === '~' || pattern.startsWith(`~${external_path_.sep}`)) {
+            homedir = homedir || external_os_.homedir();
             external_assert_(homedir, 'Unable to determine HOME directory');
             external_assert_(hasAbsoluteRoot(homedir), `Expected HOME directory to be a rooted path. Actual '${homedir}'`);
             pattern = Pattern.globEscape(homedir) + pattern.substr(1);
@@ -47503,7 +37922,7 @@ class Pattern {
         else {
             pattern = ensureAbsoluteRoot(Pattern.globEscape(process.cwd()), pattern);
         }
-        return internal_path_helper_normalizeSeparators(pattern);
+        return normalizeSeparators(pattern);
     }
     /**
      * Attempts to unescape a pattern segment to create a literal path segment.
@@ -47572,7 +37991,7 @@ class Pattern {
     }
 }
 //# sourceMappingURL=internal-pattern.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/glob/lib/internal-search-state.js
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-search-state.js
 class SearchState {
     constructor(path, level) {
         this.path = path;
@@ -47580,7 +37999,7 @@ class SearchState {
     }
 }
 //# sourceMappingURL=internal-search-state.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/glob/lib/internal-globber.js
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-globber.js
 var internal_globber_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -47703,7 +38122,7 @@ class DefaultGlobber {
                     continue;
                 }
                 // Hidden file or directory?
-                if (options.excludeHiddenFiles && external_path_namespaceObject.basename(item.path).match(/^\./)) {
+                if (options.excludeHiddenFiles && external_path_.basename(item.path).match(/^\./)) {
                     continue;
                 }
                 // Directory
@@ -47718,7 +38137,7 @@ class DefaultGlobber {
                     }
                     // Push the child items in reverse
                     const childLevel = item.level + 1;
-                    const childItems = (yield __await(external_fs_.promises.readdir(item.path))).map(x => new SearchState(external_path_namespaceObject.join(item.path, x), childLevel));
+                    const childItems = (yield __await(external_fs_.promises.readdir(item.path))).map(x => new SearchState(external_path_.join(item.path, x), childLevel));
                     stack.push(...childItems.reverse());
                 }
                 // File
@@ -47804,7 +38223,7 @@ class DefaultGlobber {
 var external_stream_ = __nccwpck_require__(2203);
 // EXTERNAL MODULE: external "util"
 var external_util_ = __nccwpck_require__(9023);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/glob/lib/internal-hash-files.js
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-hash-files.js
 var internal_hash_files_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -47881,7 +38300,7 @@ function hashFiles(globber_1, currentWorkspace_1) {
     });
 }
 //# sourceMappingURL=internal-hash-files.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/glob/lib/glob.js
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/glob.js
 var glob_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -47949,10351 +38368,28 @@ async function findPackageFiles(patterns) {
     return [...files].sort();
 }
 
-// EXTERNAL MODULE: ./lib/util/retry.js
-var util_retry = __nccwpck_require__(8283);
-;// CONCATENATED MODULE: ./lib/registry/challenge.js
-// One header may hold several challenges: `Digest realm="x", Bearer realm="y",service="z"`.
-// A parameter is `key=value` or `key="quoted, value"`; a scheme is a token not followed by `=`.
-const PARAM = /[\s,]*([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))/y;
-const SCHEME = /[\s,]*([A-Za-z][\w-]*)(?=[\s,]|$)/y;
-/** Parses the first Basic or Bearer challenge of a `WWW-Authenticate` header; undefined if none. */
-function parseChallenge(header) {
-    if (!header)
-        return undefined;
-    const challenges = [];
-    let position = 0;
-    while (position < header.length) {
-        PARAM.lastIndex = position;
-        const param = PARAM.exec(header);
-        const current = challenges.at(-1);
-        if (param && current) {
-            const value = param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : (param[3] ?? '');
-            current.params[(param[1] ?? '').toLowerCase()] = value;
-            position = PARAM.lastIndex;
-            continue;
-        }
-        SCHEME.lastIndex = position;
-        const scheme = SCHEME.exec(header);
-        if (!scheme)
-            break;
-        challenges.push({ scheme: (scheme[1] ?? '').toLowerCase(), params: {} });
-        position = SCHEME.lastIndex;
-    }
-    const found = challenges.find((c) => c.scheme === 'basic' || c.scheme === 'bearer');
-    return found ? { scheme: found.scheme, params: found.params } : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/registry/endpoint.js
-/** A loopback registry speaks plain http (as docker treats 127.0.0.0/8 as insecure); all others https. */
-function isLoopback(host) {
-    const name = host.replace(/:\d+$/, '');
-    return name === 'localhost' || name === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(name);
-}
-function isDockerHub(registry) {
-    return registry === 'docker.io' || registry === 'index.docker.io';
-}
+;// CONCATENATED MODULE: ./lib/repository/lazy-repositories.js
 /**
- * Base URL of a registry's HTTP API; `docker.io` is served from registry-1.docker.io. Plain http only
- * for a loopback registry or when the user said `insecure` (credentials would otherwise travel in clear).
+ * The repositories port whose code (package readers, OpenPGP, the xz decoder) is loaded only when a
+ * run publishes packages: the bundle splits it into its own chunk, so image-only runs start without it.
  */
-function registryEndpoint(registry, insecure = false) {
-    const host = isDockerHub(registry) ? 'registry-1.docker.io' : registry;
-    return `${insecure || isLoopback(host) ? 'http' : 'https'}://${host}`;
-}
-/** Docker Hub keeps one-word repositories under `library/`. */
-function repositoryPath(registry, repository) {
-    return isDockerHub(registry) && !repository.includes('/') ? `library/${repository}` : repository;
-}
-
-;// CONCATENATED MODULE: ./lib/registry/scopes.js
-/**
- * Token scopes (`repository:ns/name:pull,push`), as Docker's token protocol names them. A request
- * needs a set of them: a push needs `pull,push` on its repository, a mount also `pull` on the source.
- */
-function pullScope(name) {
-    return `repository:${name}:pull`;
-}
-function pushScope(name) {
-    return `repository:${name}:pull,push`;
-}
-/** Resource ("repository:ns/name") → actions. The name may hold ':' (never the actions): split at the last one. */
-function parse(scopes) {
-    const resources = new Map();
-    for (const scope of scopes) {
-        const last = scope.lastIndexOf(':');
-        const resource = last > 0 ? scope.slice(0, last) : scope;
-        const actions = last > 0 ? scope.slice(last + 1).split(',') : [];
-        const set = resources.get(resource) ?? new Set();
-        for (const action of actions)
-            if (action !== '')
-                set.add(action);
-        resources.set(resource, set);
-    }
-    return resources;
-}
-/** One scope per resource with all its actions, in a stable order: the same need gives the same list. */
-function mergeScopes(scopes) {
-    return [...parse(scopes)]
-        .map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`)
-        .sort();
-}
-/** True when a token asked for `granted` serves a request that needs `wanted`. */
-function covers(granted, wanted) {
-    const have = parse(granted);
-    for (const [resource, actions] of parse(wanted)) {
-        const held = have.get(resource);
-        if (!held)
-            return false;
-        for (const action of actions)
-            if (!held.has(action))
-                return false;
-    }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./lib/registry/token-cache.js
-
-/** Renew when this share of the lifetime is left (at most 30 s before expiry). */
-const RENEW_MARGIN = 0.1;
-const MAX_RENEW_MARGIN_MS = 30_000;
-/**
- * Bearer tokens per scope set, with our own expiry bookkeeping (`now` is injectable so a test can
- * let time pass). One token asked for more (`pull,push`) serves requests that need less (`pull`);
- * concurrent requests for the same scopes share one token request.
- */
-class TokenCache {
-    now;
-    entries = new Map();
-    pending = new Map();
-    issued = new Set();
-    constructor(now) {
-        this.now = now;
-    }
-    /** A live token that covers `scopes`, as an Authorization value; undefined when there is none. */
-    find(scopes) {
-        const now = this.now();
-        for (const [key, entry] of this.entries) {
-            if (entry.renewAt <= now)
-                this.entries.delete(key);
-            else if (covers(entry.scopes, scopes))
-                return entry.authorization;
-        }
-        return undefined;
-    }
-    /** A new token for `scopes` (joining a request already under way for the same scopes). */
-    fetch(scopes, issue) {
-        const merged = mergeScopes(scopes);
-        const key = merged.join(' ');
-        const under = this.pending.get(key);
-        if (under)
-            return under;
-        const requestedAt = this.now();
-        const request = issue()
-            .then(({ token, lifetimeSeconds }) => {
-            const lifetimeMs = lifetimeSeconds * 1000;
-            const margin = Math.min(lifetimeMs * RENEW_MARGIN, MAX_RENEW_MARGIN_MS);
-            const authorization = `Bearer ${token}`;
-            this.issued.add(token);
-            this.entries.set(key, { scopes: merged, authorization, renewAt: requestedAt + lifetimeMs - margin });
-            return authorization;
-        })
-            .finally(() => this.pending.delete(key));
-        this.pending.set(key, request);
-        return request;
-    }
-    /** Forgets a token the registry refused. */
-    drop(authorization) {
-        for (const [key, entry] of this.entries)
-            if (entry.authorization === authorization)
-                this.entries.delete(key);
-    }
-    /** Every token handed out so far (dropped ones too), to keep them out of error messages. */
-    tokens() {
-        return [...this.issued];
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/registry/auth.js
-
-
-
-
-
-/** Docker's token protocol: a token without `expires_in` lives 60 s. */
-const DEFAULT_TOKEN_LIFETIME_SECONDS = 60;
-/**
- * Authenticates the way the registry asks through `WWW-Authenticate`: nothing until it asks, then Basic
- * credentials or Bearer tokens from its token service (realm/service/scope). Once the scheme is known,
- * later requests carry it from the start, with no 401 round trip.
- */
-class Authenticator {
-    registry;
-    credentials;
-    tokenRequest;
-    insecure;
-    loginHint;
-    challenge;
-    tokens;
-    basic;
-    constructor(registry, credentials, 
-    /** GETs a token URL (retried like any request), with the Basic credentials if any. */
-    tokenRequest, now, insecure, 
-    /** What to tell the user when the registry refuses; where the credentials come from decides it. */
-    loginHint) {
-        this.registry = registry;
-        this.credentials = credentials;
-        this.tokenRequest = tokenRequest;
-        this.insecure = insecure;
-        this.loginHint = loginHint;
-        this.tokens = new TokenCache(now);
-        this.basic = credentials
-            ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`
-            : undefined;
-    }
-    /** The remedy for a refusal: fix the inputs' credentials, or the login the hint names. */
-    get remedy() {
-        if (this.loginHint)
-            return this.loginHint;
-        return this.credentials
-            ? 'check registry-username, registry-password and their permissions'
-            : 'set registry-username and registry-password';
-    }
-    /** What to send with a request that needs `scopes`, as far as the registry's earlier answers tell. */
-    async before(scopes) {
-        const challenge = this.challenge;
-        if (challenge?.scheme === 'basic')
-            return this.basic;
-        if (challenge?.scheme !== 'bearer')
-            return undefined;
-        return this.tokens.find(scopes) ?? this.tokens.fetch(scopes, () => this.issue(challenge, scopes));
-    }
-    /**
-     * Answers a 401 to a request sent with `sent`: the Authorization to send it once more with, or
-     * undefined when there is nothing new to try (no credentials, or they were what was refused).
-     */
-    async after401(reply, scopes, sent) {
-        const header = reply.headers['www-authenticate'];
-        const challenge = parseChallenge(Array.isArray(header) ? header.join(', ') : header);
-        if (!challenge)
-            return undefined;
-        this.challenge = challenge;
-        if (challenge.scheme === 'basic')
-            return sent === this.basic ? undefined : this.basic;
-        // The first challenge, an expired token (`invalid_token`) or one short of a scope
-        // (`insufficient_scope`): a new token, asking for what the challenge names too.
-        this.forget(sent);
-        const asked = [...scopes, ...(challenge.params.scope ?? '').split(' ').filter(Boolean)];
-        return this.tokens.fetch(asked, () => this.issue(challenge, asked));
-    }
-    /** Forgets an Authorization the registry refused where the request could not be sent again. */
-    forget(authorization) {
-        if (authorization)
-            this.tokens.drop(authorization);
-    }
-    /** `text` without the password, the Basic header or any token: for error messages. */
-    redact(text) {
-        const secrets = [this.credentials?.password, this.basic?.slice('Basic '.length), ...this.tokens.tokens()];
-        let clean = text;
-        for (const secret of secrets)
-            if (secret)
-                clean = clean.split(secret).join('***');
-        return clean;
-    }
-    async issue(challenge, scopes) {
-        const realm = challenge.params.realm;
-        if (!realm)
-            throw new errors/* UserError */.y(this.registry, 'the registry asks for a token but names no token service');
-        let url;
-        try {
-            url = new URL(realm);
-        }
-        catch {
-            throw new errors/* UserError */.y(this.registry, `the registry names an invalid token service '${realm}'`);
-        }
-        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (isLoopback(url.host) || this.insecure))) {
-            throw new errors/* UserError */.y(this.registry, `the registry sends clients to ${url.origin} for tokens, which is not https`, 'set registry-insecure: true if that is intended');
-        }
-        if (challenge.params.service)
-            url.searchParams.set('service', challenge.params.service);
-        for (const scope of mergeScopes(scopes))
-            url.searchParams.append('scope', scope);
-        const answer = await this.tokenRequest(url.toString(), this.basic);
-        if (answer.statusCode !== 200)
-            throw this.tokenRefusal(answer.statusCode);
-        const body = parseJson(answer.body);
-        const token = stringField(body, 'token') ?? stringField(body, 'access_token');
-        if (!token)
-            throw new errors/* UserError */.y(this.registry, 'the token service answered without a token');
-        const expiresIn = body?.['expires_in'];
-        const lifetimeSeconds = typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : DEFAULT_TOKEN_LIFETIME_SECONDS;
-        return { token, lifetimeSeconds };
-    }
-    tokenRefusal(status) {
-        if (status === 401 || status === 403) {
-            return new errors/* UserError */.y(this.registry, `the token service refused the ${this.credentials ? 'credentials' : 'anonymous request'} (HTTP ${status})`, this.remedy);
-        }
-        return new errors/* UserError */.y(this.registry, `the token service failed (HTTP ${status})`, 'retry the workflow; if it persists, check the registry');
-    }
-}
-function parseJson(bytes) {
-    try {
-        const value = JSON.parse(bytes.toString('utf8'));
-        return typeof value === 'object' && value !== null ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function stringField(body, name) {
-    const value = body?.[name];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/registry/repository.js
-
-
-function repositoryAt(registry, base, repository) {
-    const name = repositoryPath(registry, repository);
-    return { name, url: `${base}/v2/${name}`, display: `${registry}/${repository}` };
-}
-/** `registry/repository:tag` or `registry/repository@sha256:…`, for messages. */
-function referenceName(repository, reference) {
-    return `${repository.display}${isDigest(reference) ? '@' : ':'}${reference}`;
-}
-
-;// CONCATENATED MODULE: ./lib/registry/blobs.js
-
-
-
-
-
-/** True when the repository holds the blob (HEAD: no bytes move). */
-async function hasBlob(requester, repository, digest) {
-    const reply = await requester.request({ method: 'HEAD', url: `${repository.url}/blobs/${digest}` }, [
-        pullScope(repository.name),
-    ]);
-    if (reply.statusCode === 200)
-        return true;
-    if (reply.statusCode === 404)
-        return false;
-    throw requester.refusal(reply, referenceName(repository, digest), 'checking for the blob');
-}
-/**
- * Asks the registry to link a blob of another of its repositories into this one, with no bytes sent.
- * True when it did (201). A registry that will not (202 opens an upload session instead, which is
- * cancelled; or a refusal) gives false: the caller uploads the blob.
- */
-async function mountBlob(requester, repository, digest, from) {
-    const query = new URLSearchParams({ mount: digest, from: from.name });
-    const reply = await requester.request({ method: 'POST', url: `${repository.url}/blobs/uploads/?${query}`, headers: { 'content-length': '0' } }, [pushScope(repository.name), pullScope(from.name)]);
-    if (reply.statusCode === 201)
-        return true;
-    const location = reply.headers.location;
-    if (reply.statusCode === 202 && location) {
-        // Best effort: a session left open only costs the registry a little until it expires it.
-        await requester
-            .send({ method: 'DELETE', url: new URL(location, reply.url).toString() }, [pushScope(repository.name)])
-            .catch(() => undefined);
-    }
-    return false;
-}
-/**
- * Streams a blob (following redirects, e.g. to a storage bucket), its digest checked as it passes:
- * a wrong blob ends in an error instead of its last bytes.
- */
-async function openBlob(requester, repository, digest) {
-    const subject = referenceName(repository, digest);
-    const check = new DigestCheck(new ContentCheck({ digest }, (problem) => new errors/* UserError */.y(subject, `the registry served a wrong blob: ${problem}`)));
-    const { reply, stream } = await requester.openStream({ method: 'GET', url: `${repository.url}/blobs/${digest}` }, [pullScope(repository.name)]);
-    if (!stream)
-        throw requester.refusal(reply, subject, 'reading the blob');
-    // Errors of either stream reach the reader through `check`.
-    return (0,external_node_stream_.pipeline)(stream, check, () => undefined);
-}
-
-;// CONCATENATED MODULE: ./lib/registry/limiter.js
-/** Runs at most `limit` tasks at a time; the others wait their turn, in order. */
-class Limiter {
-    limit;
-    running = 0;
-    waiting = [];
-    constructor(limit) {
-        this.limit = limit;
-        if (!Number.isInteger(limit) || limit < 1)
-            throw new RangeError(`concurrency limit ${limit} is not a positive integer`);
-    }
-    async run(task) {
-        if (this.running >= this.limit)
-            await new Promise((resolve) => this.waiting.push(resolve));
-        else
-            this.running++;
-        try {
-            return await task();
-        }
-        finally {
-            // Hand the slot straight to the next task (running stays the same), or free it.
-            const next = this.waiting.shift();
-            if (next)
-                next();
-            else
-                this.running--;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/@sindresorhus/is/distribution/utilities.js
-function keysOf(value) {
-    return Object.keys(value);
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/@sindresorhus/is/distribution/index.js
-
-const typedArrayTypeNames = [
-    'Int8Array',
-    'Uint8Array',
-    'Uint8ClampedArray',
-    'Int16Array',
-    'Uint16Array',
-    'Int32Array',
-    'Uint32Array',
-    'Float32Array',
-    'Float64Array',
-    'BigInt64Array',
-    'BigUint64Array',
-];
-function isTypedArrayName(name) {
-    return typedArrayTypeNames.includes(name);
-}
-const objectTypeNames = [
-    'Function',
-    'Generator',
-    'AsyncGenerator',
-    'GeneratorFunction',
-    'AsyncGeneratorFunction',
-    'AsyncFunction',
-    'Observable',
-    'Array',
-    'Buffer',
-    'Blob',
-    'Object',
-    'RegExp',
-    'Date',
-    'Error',
-    'Map',
-    'Set',
-    'WeakMap',
-    'WeakSet',
-    'WeakRef',
-    'ArrayBuffer',
-    'SharedArrayBuffer',
-    'DataView',
-    'Promise',
-    'URL',
-    'FormData',
-    'URLSearchParams',
-    'HTMLElement',
-    'NaN',
-    ...typedArrayTypeNames,
-];
-function isObjectTypeName(name) {
-    return objectTypeNames.includes(name);
-}
-const primitiveTypeNames = [
-    'null',
-    'undefined',
-    'string',
-    'number',
-    'bigint',
-    'boolean',
-    'symbol',
-];
-function isPrimitiveTypeName(name) {
-    return primitiveTypeNames.includes(name);
-}
-const assertionTypeDescriptions = [
-    'positive number',
-    'negative number',
-    'Class',
-    'string with a number',
-    'null or undefined',
-    'Iterable',
-    'AsyncIterable',
-    'native Promise',
-    'EnumCase',
-    'string with a URL',
-    'truthy',
-    'falsy',
-    'primitive',
-    'integer',
-    'plain object',
-    'TypedArray',
-    'array-like',
-    'tuple-like',
-    'Node.js Stream',
-    'infinite number',
-    'empty array',
-    'non-empty array',
-    'empty string',
-    'empty string or whitespace',
-    'non-empty string',
-    'non-empty string and not whitespace',
-    'empty object',
-    'non-empty object',
-    'empty set',
-    'non-empty set',
-    'empty map',
-    'non-empty map',
-    'PropertyKey',
-    'even integer',
-    'odd integer',
-    'T',
-    'in range',
-    'predicate returns truthy for any value',
-    'predicate returns truthy for all values',
-    'valid Date',
-    'valid length',
-    'whitespace string',
-    ...objectTypeNames,
-    ...primitiveTypeNames,
-];
-const getObjectType = (value) => {
-    const objectTypeName = Object.prototype.toString.call(value).slice(8, -1);
-    if (/HTML\w+Element/.test(objectTypeName) && isHtmlElement(value)) {
-        return 'HTMLElement';
-    }
-    if (isObjectTypeName(objectTypeName)) {
-        return objectTypeName;
-    }
-    return undefined;
-};
-function detect(value) {
-    if (value === null) {
-        return 'null';
-    }
-    switch (typeof value) {
-        case 'undefined': {
-            return 'undefined';
-        }
-        case 'string': {
-            return 'string';
-        }
-        case 'number': {
-            return Number.isNaN(value) ? 'NaN' : 'number';
-        }
-        case 'boolean': {
-            return 'boolean';
-        }
-        case 'function': {
-            return 'Function';
-        }
-        case 'bigint': {
-            return 'bigint';
-        }
-        case 'symbol': {
-            return 'symbol';
-        }
-        default:
-    }
-    if (isObservable(value)) {
-        return 'Observable';
-    }
-    if (isArray(value)) {
-        return 'Array';
-    }
-    if (isBuffer(value)) {
-        return 'Buffer';
-    }
-    const tagType = getObjectType(value);
-    if (tagType && tagType !== 'Object') {
-        return tagType;
-    }
-    if (hasPromiseApi(value)) {
-        return 'Promise';
-    }
-    if (value instanceof String || value instanceof Boolean || value instanceof Number) {
-        throw new TypeError('Please don\'t use object wrappers for primitive types');
-    }
-    return 'Object';
-}
-function hasPromiseApi(value) {
-    return isFunction(value?.then) && isFunction(value?.catch);
-}
-const is = Object.assign(detect, {
-    all: isAll,
-    any: isAny,
-    array: isArray,
-    arrayBuffer: isArrayBuffer,
-    arrayLike: isArrayLike,
-    asyncFunction: isAsyncFunction,
-    asyncGenerator: isAsyncGenerator,
-    asyncGeneratorFunction: isAsyncGeneratorFunction,
-    asyncIterable: isAsyncIterable,
-    bigint: isBigint,
-    bigInt64Array: isBigInt64Array,
-    bigUint64Array: isBigUint64Array,
-    blob: isBlob,
-    boolean: isBoolean,
-    boundFunction: isBoundFunction,
-    buffer: isBuffer,
-    class: isClass,
-    dataView: isDataView,
-    date: isDate,
-    detect,
-    directInstanceOf: isDirectInstanceOf,
-    emptyArray: isEmptyArray,
-    emptyMap: isEmptyMap,
-    emptyObject: isEmptyObject,
-    emptySet: isEmptySet,
-    emptyString: isEmptyString,
-    emptyStringOrWhitespace: isEmptyStringOrWhitespace,
-    enumCase: isEnumCase,
-    error: isError,
-    evenInteger: isEvenInteger,
-    falsy: isFalsy,
-    float32Array: isFloat32Array,
-    float64Array: isFloat64Array,
-    formData: isFormData,
-    function: isFunction,
-    generator: isGenerator,
-    generatorFunction: isGeneratorFunction,
-    htmlElement: isHtmlElement,
-    infinite: isInfinite,
-    inRange: isInRange,
-    int16Array: isInt16Array,
-    int32Array: isInt32Array,
-    int8Array: isInt8Array,
-    integer: isInteger,
-    iterable: isIterable,
-    map: isMap,
-    nan: isNan,
-    nativePromise: isNativePromise,
-    negativeNumber: isNegativeNumber,
-    nodeStream: isNodeStream,
-    nonEmptyArray: isNonEmptyArray,
-    nonEmptyMap: isNonEmptyMap,
-    nonEmptyObject: isNonEmptyObject,
-    nonEmptySet: isNonEmptySet,
-    nonEmptyString: isNonEmptyString,
-    nonEmptyStringAndNotWhitespace: isNonEmptyStringAndNotWhitespace,
-    null: isNull,
-    nullOrUndefined: isNullOrUndefined,
-    number: isNumber,
-    numericString: isNumericString,
-    object: isObject,
-    observable: isObservable,
-    oddInteger: isOddInteger,
-    plainObject: isPlainObject,
-    positiveNumber: isPositiveNumber,
-    primitive: isPrimitive,
-    promise: isPromise,
-    propertyKey: isPropertyKey,
-    regExp: isRegExp,
-    safeInteger: isSafeInteger,
-    set: isSet,
-    sharedArrayBuffer: isSharedArrayBuffer,
-    string: isString,
-    symbol: isSymbol,
-    truthy: isTruthy,
-    tupleLike: isTupleLike,
-    typedArray: isTypedArray,
-    uint16Array: isUint16Array,
-    uint32Array: isUint32Array,
-    uint8Array: isUint8Array,
-    uint8ClampedArray: isUint8ClampedArray,
-    undefined: isUndefined,
-    urlInstance: isUrlInstance,
-    urlSearchParams: isUrlSearchParams,
-    urlString: isUrlString,
-    optional: isOptional,
-    validDate: isValidDate,
-    validLength: isValidLength,
-    weakMap: isWeakMap,
-    weakRef: isWeakRef,
-    weakSet: isWeakSet,
-    whitespaceString: isWhitespaceString,
-});
-function isAbsoluteModule2(remainder) {
-    return (value) => isInteger(value) && Math.abs(value % 2) === remainder;
-}
-function validatePredicateArray(predicateArray, allowEmpty) {
-    if (predicateArray.length === 0) {
-        if (allowEmpty) {
-            // Next major release: throw for empty predicate arrays to avoid vacuous results.
-            // throw new TypeError('Invalid predicate array');
-        }
-        else {
-            throw new TypeError('Invalid predicate array');
-        }
-        return;
-    }
-    for (const predicate of predicateArray) {
-        if (!isFunction(predicate)) {
-            throw new TypeError(`Invalid predicate: ${JSON.stringify(predicate)}`);
-        }
-    }
-}
-function isAll(predicate, ...values) {
-    if (Array.isArray(predicate)) {
-        const predicateArray = predicate;
-        validatePredicateArray(predicateArray, values.length === 0);
-        const combinedPredicate = (value) => predicateArray.every(singlePredicate => singlePredicate(value));
-        if (values.length === 0) {
-            return combinedPredicate;
-        }
-        return predicateOnArray(Array.prototype.every, combinedPredicate, values);
-    }
-    return predicateOnArray(Array.prototype.every, predicate, values);
-}
-function isAny(predicate, ...values) {
-    if (Array.isArray(predicate)) {
-        const predicateArray = predicate;
-        validatePredicateArray(predicateArray, values.length === 0);
-        const combinedPredicate = (value) => predicateArray.some(singlePredicate => singlePredicate(value));
-        if (values.length === 0) {
-            return combinedPredicate;
-        }
-        return predicateOnArray(Array.prototype.some, combinedPredicate, values);
-    }
-    return predicateOnArray(Array.prototype.some, predicate, values);
-}
-function isOptional(value, predicate) {
-    return isUndefined(value) || predicate(value);
-}
-function isArray(value, assertion) {
-    if (!Array.isArray(value)) {
-        return false;
-    }
-    if (!isFunction(assertion)) {
-        return true;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
-    return value.every(element => assertion(element));
-}
-function isArrayBuffer(value) {
-    return getObjectType(value) === 'ArrayBuffer';
-}
-function isArrayLike(value) {
-    return !isNullOrUndefined(value) && !isFunction(value) && isValidLength(value.length);
-}
-function isAsyncFunction(value) {
-    return getObjectType(value) === 'AsyncFunction';
-}
-function isAsyncGenerator(value) {
-    return isAsyncIterable(value) && isFunction(value.next) && isFunction(value.throw);
-}
-function isAsyncGeneratorFunction(value) {
-    return getObjectType(value) === 'AsyncGeneratorFunction';
-}
-function isAsyncIterable(value) {
-    return isFunction(value?.[Symbol.asyncIterator]);
-}
-function isBigint(value) {
-    return typeof value === 'bigint';
-}
-function isBigInt64Array(value) {
-    return getObjectType(value) === 'BigInt64Array';
-}
-function isBigUint64Array(value) {
-    return getObjectType(value) === 'BigUint64Array';
-}
-function isBlob(value) {
-    return getObjectType(value) === 'Blob';
-}
-function isBoolean(value) {
-    return value === true || value === false;
-}
-// eslint-disable-next-line @typescript-eslint/ban-types
-function isBoundFunction(value) {
-    return isFunction(value) && !Object.hasOwn(value, 'prototype');
-}
-/**
-Note: [Prefer using `Uint8Array` instead of `Buffer`.](https://sindresorhus.com/blog/goodbye-nodejs-buffer)
-*/
-function isBuffer(value) {
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call
-    return value?.constructor?.isBuffer?.(value) ?? false;
-}
-function isClass(value) {
-    return isFunction(value) && /^class(\s+|{)/.test(value.toString());
-}
-function isDataView(value) {
-    return getObjectType(value) === 'DataView';
-}
-function isDate(value) {
-    return getObjectType(value) === 'Date';
-}
-function isDirectInstanceOf(instance, class_) {
-    if (instance === undefined || instance === null) {
-        return false;
-    }
-    return Object.getPrototypeOf(instance) === class_.prototype;
-}
-function isEmptyArray(value) {
-    return isArray(value) && value.length === 0;
-}
-function isEmptyMap(value) {
-    return isMap(value) && value.size === 0;
-}
-function isEmptyObject(value) {
-    return isObject(value) && !isMap(value) && !isSet(value) && Object.keys(value).length === 0;
-}
-function isEmptySet(value) {
-    return isSet(value) && value.size === 0;
-}
-function isEmptyString(value) {
-    return isString(value) && value.length === 0;
-}
-function isEmptyStringOrWhitespace(value) {
-    return isEmptyString(value) || isWhitespaceString(value);
-}
-function isEnumCase(value, targetEnum) {
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
-    return Object.values(targetEnum).includes(value);
-}
-function isError(value) {
-    // TODO: Use `Error.isError` when targeting Node.js 24.`
-    return getObjectType(value) === 'Error';
-}
-function isEvenInteger(value) {
-    return isAbsoluteModule2(0)(value);
-}
-// Example: `is.falsy = (value: unknown): value is (not true | 0 | '' | undefined | null) => Boolean(value);`
-function isFalsy(value) {
-    return !value;
-}
-// TODO: Support detecting Float16Array when targeting Node.js 24.
-function isFloat32Array(value) {
-    return getObjectType(value) === 'Float32Array';
-}
-function isFloat64Array(value) {
-    return getObjectType(value) === 'Float64Array';
-}
-function isFormData(value) {
-    return getObjectType(value) === 'FormData';
-}
-// eslint-disable-next-line @typescript-eslint/ban-types
-function isFunction(value) {
-    return typeof value === 'function';
-}
-function isGenerator(value) {
-    return isIterable(value) && isFunction(value?.next) && isFunction(value?.throw);
-}
-function isGeneratorFunction(value) {
-    return getObjectType(value) === 'GeneratorFunction';
-}
-// eslint-disable-next-line @typescript-eslint/naming-convention
-const NODE_TYPE_ELEMENT = 1;
-// eslint-disable-next-line @typescript-eslint/naming-convention
-const DOM_PROPERTIES_TO_CHECK = [
-    'innerHTML',
-    'ownerDocument',
-    'style',
-    'attributes',
-    'nodeValue',
-];
-function isHtmlElement(value) {
-    return isObject(value)
-        && value.nodeType === NODE_TYPE_ELEMENT
-        && isString(value.nodeName)
-        && !isPlainObject(value)
-        && DOM_PROPERTIES_TO_CHECK.every(property => property in value);
-}
-function isInfinite(value) {
-    return value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY;
-}
-function isInRange(value, range) {
-    if (isNumber(range)) {
-        return value >= Math.min(0, range) && value <= Math.max(range, 0);
-    }
-    if (isArray(range) && range.length === 2) {
-        return value >= Math.min(...range) && value <= Math.max(...range);
-    }
-    throw new TypeError(`Invalid range: ${JSON.stringify(range)}`);
-}
-function isInt16Array(value) {
-    return getObjectType(value) === 'Int16Array';
-}
-function isInt32Array(value) {
-    return getObjectType(value) === 'Int32Array';
-}
-function isInt8Array(value) {
-    return getObjectType(value) === 'Int8Array';
-}
-function isInteger(value) {
-    return Number.isInteger(value);
-}
-function isIterable(value) {
-    return isFunction(value?.[Symbol.iterator]);
-}
-function isMap(value) {
-    return getObjectType(value) === 'Map';
-}
-function isNan(value) {
-    return Number.isNaN(value);
-}
-function isNativePromise(value) {
-    return getObjectType(value) === 'Promise';
-}
-function isNegativeNumber(value) {
-    return isNumber(value) && value < 0;
-}
-function isNodeStream(value) {
-    return isObject(value) && isFunction(value.pipe) && !isObservable(value);
-}
-function isNonEmptyArray(value) {
-    return isArray(value) && value.length > 0;
-}
-function isNonEmptyMap(value) {
-    return isMap(value) && value.size > 0;
-}
-// TODO: Use `not` operator here to remove `Map` and `Set` from type guard:
-// - https://github.com/Microsoft/TypeScript/pull/29317
-function isNonEmptyObject(value) {
-    return isObject(value) && !isMap(value) && !isSet(value) && Object.keys(value).length > 0;
-}
-function isNonEmptySet(value) {
-    return isSet(value) && value.size > 0;
-}
-// TODO: Use `not ''` when the `not` operator is available.
-function isNonEmptyString(value) {
-    return isString(value) && value.length > 0;
-}
-// TODO: Use `not ''` when the `not` operator is available.
-function isNonEmptyStringAndNotWhitespace(value) {
-    return isString(value) && !isEmptyStringOrWhitespace(value);
-}
-// eslint-disable-next-line @typescript-eslint/ban-types
-function isNull(value) {
-    return value === null;
-}
-// eslint-disable-next-line @typescript-eslint/ban-types
-function isNullOrUndefined(value) {
-    return isNull(value) || isUndefined(value);
-}
-function isNumber(value) {
-    return typeof value === 'number' && !Number.isNaN(value);
-}
-function isNumericString(value) {
-    return isString(value) && !isEmptyStringOrWhitespace(value) && !Number.isNaN(Number(value));
-}
-// eslint-disable-next-line @typescript-eslint/ban-types
-function isObject(value) {
-    return !isNull(value) && (typeof value === 'object' || isFunction(value));
-}
-function isObservable(value) {
-    if (!value) {
-        return false;
-    }
-    // eslint-disable-next-line no-use-extend-native/no-use-extend-native, @typescript-eslint/no-unsafe-call
-    if (Symbol.observable !== undefined && value === value[Symbol.observable]?.()) {
-        return true;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-call
-    if (value === value['@@observable']?.()) {
-        return true;
-    }
-    return false;
-}
-function isOddInteger(value) {
-    return isAbsoluteModule2(1)(value);
-}
-function isPlainObject(value) {
-    // From: https://github.com/sindresorhus/is-plain-obj/blob/main/index.js
-    if (typeof value !== 'object' || value === null) {
-        return false;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
-    const prototype = Object.getPrototypeOf(value);
-    return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value) && !(Symbol.iterator in value);
-}
-function isPositiveNumber(value) {
-    return isNumber(value) && value > 0;
-}
-function isPrimitive(value) {
-    return isNull(value) || isPrimitiveTypeName(typeof value);
-}
-function isPromise(value) {
-    return isNativePromise(value) || hasPromiseApi(value);
-}
-// `PropertyKey` is any value that can be used as an object key (string, number, or symbol)
-function isPropertyKey(value) {
-    return isAny([isString, isNumber, isSymbol], value);
-}
-function isRegExp(value) {
-    return getObjectType(value) === 'RegExp';
-}
-function isSafeInteger(value) {
-    return Number.isSafeInteger(value);
-}
-function isSet(value) {
-    return getObjectType(value) === 'Set';
-}
-function isSharedArrayBuffer(value) {
-    return getObjectType(value) === 'SharedArrayBuffer';
-}
-function isString(value) {
-    return typeof value === 'string';
-}
-function isSymbol(value) {
-    return typeof value === 'symbol';
-}
-// Example: `is.truthy = (value: unknown): value is (not false | not 0 | not '' | not undefined | not null) => Boolean(value);`
-// eslint-disable-next-line unicorn/prefer-native-coercion-functions
-function isTruthy(value) {
-    return Boolean(value);
-}
-function isTupleLike(value, guards) {
-    if (isArray(guards) && isArray(value) && guards.length === value.length) {
-        return guards.every((guard, index) => guard(value[index]));
-    }
-    return false;
-}
-function isTypedArray(value) {
-    return isTypedArrayName(getObjectType(value));
-}
-function isUint16Array(value) {
-    return getObjectType(value) === 'Uint16Array';
-}
-function isUint32Array(value) {
-    return getObjectType(value) === 'Uint32Array';
-}
-function isUint8Array(value) {
-    return getObjectType(value) === 'Uint8Array';
-}
-function isUint8ClampedArray(value) {
-    return getObjectType(value) === 'Uint8ClampedArray';
-}
-function isUndefined(value) {
-    return value === undefined;
-}
-function isUrlInstance(value) {
-    return getObjectType(value) === 'URL';
-}
-// eslint-disable-next-line unicorn/prevent-abbreviations
-function isUrlSearchParams(value) {
-    return getObjectType(value) === 'URLSearchParams';
-}
-function isUrlString(value) {
-    if (!isString(value)) {
-        return false;
-    }
-    try {
-        new URL(value); // eslint-disable-line no-new
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function isValidDate(value) {
-    return isDate(value) && !isNan(Number(value));
-}
-function isValidLength(value) {
-    return isSafeInteger(value) && value >= 0;
-}
-// eslint-disable-next-line @typescript-eslint/ban-types
-function isWeakMap(value) {
-    return getObjectType(value) === 'WeakMap';
-}
-// eslint-disable-next-line @typescript-eslint/ban-types, unicorn/prevent-abbreviations
-function isWeakRef(value) {
-    return getObjectType(value) === 'WeakRef';
-}
-// eslint-disable-next-line @typescript-eslint/ban-types
-function isWeakSet(value) {
-    return getObjectType(value) === 'WeakSet';
-}
-function isWhitespaceString(value) {
-    return isString(value) && /^\s+$/.test(value);
-}
-function predicateOnArray(method, predicate, values) {
-    if (!isFunction(predicate)) {
-        throw new TypeError(`Invalid predicate: ${JSON.stringify(predicate)}`);
-    }
-    if (values.length === 0) {
-        throw new TypeError('Invalid number of values');
-    }
-    return method.call(values, predicate);
-}
-function typeErrorMessage(description, value) {
-    return `Expected value which is \`${description}\`, received value of type \`${is(value)}\`.`;
-}
-function unique(values) {
-    // eslint-disable-next-line unicorn/prefer-spread
-    return Array.from(new Set(values));
-}
-const andFormatter = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
-const orFormatter = new Intl.ListFormat('en', { style: 'long', type: 'disjunction' });
-function typeErrorMessageMultipleValues(expectedType, values) {
-    const uniqueExpectedTypes = unique((isArray(expectedType) ? expectedType : [expectedType]).map(value => `\`${value}\``));
-    const uniqueValueTypes = unique(values.map(value => `\`${is(value)}\``));
-    return `Expected values which are ${orFormatter.format(uniqueExpectedTypes)}. Received values of type${uniqueValueTypes.length > 1 ? 's' : ''} ${andFormatter.format(uniqueValueTypes)}.`;
-}
-const assert = {
-    all: assertAll,
-    any: assertAny,
-    optional: assertOptional,
-    array: assertArray,
-    arrayBuffer: assertArrayBuffer,
-    arrayLike: assertArrayLike,
-    asyncFunction: assertAsyncFunction,
-    asyncGenerator: assertAsyncGenerator,
-    asyncGeneratorFunction: assertAsyncGeneratorFunction,
-    asyncIterable: assertAsyncIterable,
-    bigint: assertBigint,
-    bigInt64Array: assertBigInt64Array,
-    bigUint64Array: assertBigUint64Array,
-    blob: assertBlob,
-    boolean: assertBoolean,
-    boundFunction: assertBoundFunction,
-    buffer: assertBuffer,
-    class: assertClass,
-    dataView: assertDataView,
-    date: assertDate,
-    directInstanceOf: assertDirectInstanceOf,
-    emptyArray: assertEmptyArray,
-    emptyMap: assertEmptyMap,
-    emptyObject: assertEmptyObject,
-    emptySet: assertEmptySet,
-    emptyString: assertEmptyString,
-    emptyStringOrWhitespace: assertEmptyStringOrWhitespace,
-    enumCase: assertEnumCase,
-    error: assertError,
-    evenInteger: assertEvenInteger,
-    falsy: assertFalsy,
-    float32Array: assertFloat32Array,
-    float64Array: assertFloat64Array,
-    formData: assertFormData,
-    function: assertFunction,
-    generator: assertGenerator,
-    generatorFunction: assertGeneratorFunction,
-    htmlElement: assertHtmlElement,
-    infinite: assertInfinite,
-    inRange: assertInRange,
-    int16Array: assertInt16Array,
-    int32Array: assertInt32Array,
-    int8Array: assertInt8Array,
-    integer: assertInteger,
-    iterable: assertIterable,
-    map: assertMap,
-    nan: assertNan,
-    nativePromise: assertNativePromise,
-    negativeNumber: assertNegativeNumber,
-    nodeStream: assertNodeStream,
-    nonEmptyArray: assertNonEmptyArray,
-    nonEmptyMap: assertNonEmptyMap,
-    nonEmptyObject: assertNonEmptyObject,
-    nonEmptySet: assertNonEmptySet,
-    nonEmptyString: assertNonEmptyString,
-    nonEmptyStringAndNotWhitespace: assertNonEmptyStringAndNotWhitespace,
-    null: assertNull,
-    nullOrUndefined: assertNullOrUndefined,
-    number: assertNumber,
-    numericString: assertNumericString,
-    object: assertObject,
-    observable: assertObservable,
-    oddInteger: assertOddInteger,
-    plainObject: assertPlainObject,
-    positiveNumber: assertPositiveNumber,
-    primitive: assertPrimitive,
-    promise: assertPromise,
-    propertyKey: assertPropertyKey,
-    regExp: assertRegExp,
-    safeInteger: assertSafeInteger,
-    set: assertSet,
-    sharedArrayBuffer: assertSharedArrayBuffer,
-    string: assertString,
-    symbol: assertSymbol,
-    truthy: assertTruthy,
-    tupleLike: assertTupleLike,
-    typedArray: assertTypedArray,
-    uint16Array: assertUint16Array,
-    uint32Array: assertUint32Array,
-    uint8Array: assertUint8Array,
-    uint8ClampedArray: assertUint8ClampedArray,
-    undefined: assertUndefined,
-    urlInstance: assertUrlInstance,
-    urlSearchParams: assertUrlSearchParams,
-    urlString: assertUrlString,
-    validDate: assertValidDate,
-    validLength: assertValidLength,
-    weakMap: assertWeakMap,
-    weakRef: assertWeakRef,
-    weakSet: assertWeakSet,
-    whitespaceString: assertWhitespaceString,
-};
-const methodTypeMap = {
-    isArray: 'Array',
-    isArrayBuffer: 'ArrayBuffer',
-    isArrayLike: 'array-like',
-    isAsyncFunction: 'AsyncFunction',
-    isAsyncGenerator: 'AsyncGenerator',
-    isAsyncGeneratorFunction: 'AsyncGeneratorFunction',
-    isAsyncIterable: 'AsyncIterable',
-    isBigint: 'bigint',
-    isBigInt64Array: 'BigInt64Array',
-    isBigUint64Array: 'BigUint64Array',
-    isBlob: 'Blob',
-    isBoolean: 'boolean',
-    isBoundFunction: 'Function',
-    isBuffer: 'Buffer',
-    isClass: 'Class',
-    isDataView: 'DataView',
-    isDate: 'Date',
-    isDirectInstanceOf: 'T',
-    isEmptyArray: 'empty array',
-    isEmptyMap: 'empty map',
-    isEmptyObject: 'empty object',
-    isEmptySet: 'empty set',
-    isEmptyString: 'empty string',
-    isEmptyStringOrWhitespace: 'empty string or whitespace',
-    isEnumCase: 'EnumCase',
-    isError: 'Error',
-    isEvenInteger: 'even integer',
-    isFalsy: 'falsy',
-    isFloat32Array: 'Float32Array',
-    isFloat64Array: 'Float64Array',
-    isFormData: 'FormData',
-    isFunction: 'Function',
-    isGenerator: 'Generator',
-    isGeneratorFunction: 'GeneratorFunction',
-    isHtmlElement: 'HTMLElement',
-    isInfinite: 'infinite number',
-    isInRange: 'in range',
-    isInt16Array: 'Int16Array',
-    isInt32Array: 'Int32Array',
-    isInt8Array: 'Int8Array',
-    isInteger: 'integer',
-    isIterable: 'Iterable',
-    isMap: 'Map',
-    isNan: 'NaN',
-    isNativePromise: 'native Promise',
-    isNegativeNumber: 'negative number',
-    isNodeStream: 'Node.js Stream',
-    isNonEmptyArray: 'non-empty array',
-    isNonEmptyMap: 'non-empty map',
-    isNonEmptyObject: 'non-empty object',
-    isNonEmptySet: 'non-empty set',
-    isNonEmptyString: 'non-empty string',
-    isNonEmptyStringAndNotWhitespace: 'non-empty string and not whitespace',
-    isNull: 'null',
-    isNullOrUndefined: 'null or undefined',
-    isNumber: 'number',
-    isNumericString: 'string with a number',
-    isObject: 'Object',
-    isObservable: 'Observable',
-    isOddInteger: 'odd integer',
-    isPlainObject: 'plain object',
-    isPositiveNumber: 'positive number',
-    isPrimitive: 'primitive',
-    isPromise: 'Promise',
-    isPropertyKey: 'PropertyKey',
-    isRegExp: 'RegExp',
-    isSafeInteger: 'integer',
-    isSet: 'Set',
-    isSharedArrayBuffer: 'SharedArrayBuffer',
-    isString: 'string',
-    isSymbol: 'symbol',
-    isTruthy: 'truthy',
-    isTupleLike: 'tuple-like',
-    isTypedArray: 'TypedArray',
-    isUint16Array: 'Uint16Array',
-    isUint32Array: 'Uint32Array',
-    isUint8Array: 'Uint8Array',
-    isUint8ClampedArray: 'Uint8ClampedArray',
-    isUndefined: 'undefined',
-    isUrlInstance: 'URL',
-    isUrlSearchParams: 'URLSearchParams',
-    isUrlString: 'string with a URL',
-    isValidDate: 'valid Date',
-    isValidLength: 'valid length',
-    isWeakMap: 'WeakMap',
-    isWeakRef: 'WeakRef',
-    isWeakSet: 'WeakSet',
-    isWhitespaceString: 'whitespace string',
-};
-const isMethodNames = keysOf(methodTypeMap);
-function isIsMethodName(value) {
-    return isMethodNames.includes(value);
-}
-function assertAll(predicate, ...values) {
-    if (values.length === 0) {
-        throw new TypeError('Invalid number of values');
-    }
-    if (!isAll(predicate, ...values)) {
-        const predicateFunction = predicate;
-        const expectedType = !Array.isArray(predicate) && isIsMethodName(predicateFunction.name) ? methodTypeMap[predicateFunction.name] : 'predicate returns truthy for all values';
-        throw new TypeError(typeErrorMessageMultipleValues(expectedType, values));
-    }
-}
-function assertAny(predicate, ...values) {
-    if (values.length === 0) {
-        throw new TypeError('Invalid number of values');
-    }
-    if (!isAny(predicate, ...values)) {
-        const predicates = Array.isArray(predicate) ? predicate : [predicate];
-        const expectedTypes = predicates.map(singlePredicate => isIsMethodName(singlePredicate.name) ? methodTypeMap[singlePredicate.name] : 'predicate returns truthy for any value');
-        throw new TypeError(typeErrorMessageMultipleValues(expectedTypes, values));
-    }
-}
-function assertOptional(value, assertion, message) {
-    if (!isUndefined(value)) {
-        assertion(value, message);
-    }
-}
-function assertArray(value, assertion, message) {
-    if (!isArray(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Array', value));
-    }
-    if (assertion) {
-        for (const element of value) {
-            // @ts-expect-error: "Assertions require every name in the call target to be declared with an explicit type annotation."
-            assertion(element, message);
-        }
-    }
-}
-function assertArrayBuffer(value, message) {
-    if (!isArrayBuffer(value)) {
-        throw new TypeError(message ?? typeErrorMessage('ArrayBuffer', value));
-    }
-}
-function assertArrayLike(value, message) {
-    if (!isArrayLike(value)) {
-        throw new TypeError(message ?? typeErrorMessage('array-like', value));
-    }
-}
-// eslint-disable-next-line @typescript-eslint/ban-types
-function assertAsyncFunction(value, message) {
-    if (!isAsyncFunction(value)) {
-        throw new TypeError(message ?? typeErrorMessage('AsyncFunction', value));
-    }
-}
-function assertAsyncGenerator(value, message) {
-    if (!isAsyncGenerator(value)) {
-        throw new TypeError(message ?? typeErrorMessage('AsyncGenerator', value));
-    }
-}
-function assertAsyncGeneratorFunction(value, message) {
-    if (!isAsyncGeneratorFunction(value)) {
-        throw new TypeError(message ?? typeErrorMessage('AsyncGeneratorFunction', value));
-    }
-}
-function assertAsyncIterable(value, message) {
-    if (!isAsyncIterable(value)) {
-        throw new TypeError(message ?? typeErrorMessage('AsyncIterable', value));
-    }
-}
-function assertBigint(value, message) {
-    if (!isBigint(value)) {
-        throw new TypeError(message ?? typeErrorMessage('bigint', value));
-    }
-}
-function assertBigInt64Array(value, message) {
-    if (!isBigInt64Array(value)) {
-        throw new TypeError(message ?? typeErrorMessage('BigInt64Array', value));
-    }
-}
-function assertBigUint64Array(value, message) {
-    if (!isBigUint64Array(value)) {
-        throw new TypeError(message ?? typeErrorMessage('BigUint64Array', value));
-    }
-}
-function assertBlob(value, message) {
-    if (!isBlob(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Blob', value));
-    }
-}
-function assertBoolean(value, message) {
-    if (!isBoolean(value)) {
-        throw new TypeError(message ?? typeErrorMessage('boolean', value));
-    }
-}
-// eslint-disable-next-line @typescript-eslint/ban-types
-function assertBoundFunction(value, message) {
-    if (!isBoundFunction(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Function', value));
-    }
-}
-/**
-Note: [Prefer using `Uint8Array` instead of `Buffer`.](https://sindresorhus.com/blog/goodbye-nodejs-buffer)
-*/
-function assertBuffer(value, message) {
-    if (!isBuffer(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Buffer', value));
-    }
-}
-function assertClass(value, message) {
-    if (!isClass(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Class', value));
-    }
-}
-function assertDataView(value, message) {
-    if (!isDataView(value)) {
-        throw new TypeError(message ?? typeErrorMessage('DataView', value));
-    }
-}
-function assertDate(value, message) {
-    if (!isDate(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Date', value));
-    }
-}
-function assertDirectInstanceOf(instance, class_, message) {
-    if (!isDirectInstanceOf(instance, class_)) {
-        throw new TypeError(message ?? typeErrorMessage('T', instance));
-    }
-}
-function assertEmptyArray(value, message) {
-    if (!isEmptyArray(value)) {
-        throw new TypeError(message ?? typeErrorMessage('empty array', value));
-    }
-}
-function assertEmptyMap(value, message) {
-    if (!isEmptyMap(value)) {
-        throw new TypeError(message ?? typeErrorMessage('empty map', value));
-    }
-}
-function assertEmptyObject(value, message) {
-    if (!isEmptyObject(value)) {
-        throw new TypeError(message ?? typeErrorMessage('empty object', value));
-    }
-}
-function assertEmptySet(value, message) {
-    if (!isEmptySet(value)) {
-        throw new TypeError(message ?? typeErrorMessage('empty set', value));
-    }
-}
-function assertEmptyString(value, message) {
-    if (!isEmptyString(value)) {
-        throw new TypeError(message ?? typeErrorMessage('empty string', value));
-    }
-}
-function assertEmptyStringOrWhitespace(value, message) {
-    if (!isEmptyStringOrWhitespace(value)) {
-        throw new TypeError(message ?? typeErrorMessage('empty string or whitespace', value));
-    }
-}
-function assertEnumCase(value, targetEnum, message) {
-    if (!isEnumCase(value, targetEnum)) {
-        throw new TypeError(message ?? typeErrorMessage('EnumCase', value));
-    }
-}
-function assertError(value, message) {
-    if (!isError(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Error', value));
-    }
-}
-function assertEvenInteger(value, message) {
-    if (!isEvenInteger(value)) {
-        throw new TypeError(message ?? typeErrorMessage('even integer', value));
-    }
-}
-function assertFalsy(value, message) {
-    if (!isFalsy(value)) {
-        throw new TypeError(message ?? typeErrorMessage('falsy', value));
-    }
-}
-function assertFloat32Array(value, message) {
-    if (!isFloat32Array(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Float32Array', value));
-    }
-}
-function assertFloat64Array(value, message) {
-    if (!isFloat64Array(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Float64Array', value));
-    }
-}
-function assertFormData(value, message) {
-    if (!isFormData(value)) {
-        throw new TypeError(message ?? typeErrorMessage('FormData', value));
-    }
-}
-// eslint-disable-next-line @typescript-eslint/ban-types
-function assertFunction(value, message) {
-    if (!isFunction(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Function', value));
-    }
-}
-function assertGenerator(value, message) {
-    if (!isGenerator(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Generator', value));
-    }
-}
-function assertGeneratorFunction(value, message) {
-    if (!isGeneratorFunction(value)) {
-        throw new TypeError(message ?? typeErrorMessage('GeneratorFunction', value));
-    }
-}
-function assertHtmlElement(value, message) {
-    if (!isHtmlElement(value)) {
-        throw new TypeError(message ?? typeErrorMessage('HTMLElement', value));
-    }
-}
-function assertInfinite(value, message) {
-    if (!isInfinite(value)) {
-        throw new TypeError(message ?? typeErrorMessage('infinite number', value));
-    }
-}
-function assertInRange(value, range, message) {
-    if (!isInRange(value, range)) {
-        throw new TypeError(message ?? typeErrorMessage('in range', value));
-    }
-}
-function assertInt16Array(value, message) {
-    if (!isInt16Array(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Int16Array', value));
-    }
-}
-function assertInt32Array(value, message) {
-    if (!isInt32Array(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Int32Array', value));
-    }
-}
-function assertInt8Array(value, message) {
-    if (!isInt8Array(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Int8Array', value));
-    }
-}
-function assertInteger(value, message) {
-    if (!isInteger(value)) {
-        throw new TypeError(message ?? typeErrorMessage('integer', value));
-    }
-}
-function assertIterable(value, message) {
-    if (!isIterable(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Iterable', value));
-    }
-}
-function assertMap(value, message) {
-    if (!isMap(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Map', value));
-    }
-}
-function assertNan(value, message) {
-    if (!isNan(value)) {
-        throw new TypeError(message ?? typeErrorMessage('NaN', value));
-    }
-}
-function assertNativePromise(value, message) {
-    if (!isNativePromise(value)) {
-        throw new TypeError(message ?? typeErrorMessage('native Promise', value));
-    }
-}
-function assertNegativeNumber(value, message) {
-    if (!isNegativeNumber(value)) {
-        throw new TypeError(message ?? typeErrorMessage('negative number', value));
-    }
-}
-function assertNodeStream(value, message) {
-    if (!isNodeStream(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Node.js Stream', value));
-    }
-}
-function assertNonEmptyArray(value, message) {
-    if (!isNonEmptyArray(value)) {
-        throw new TypeError(message ?? typeErrorMessage('non-empty array', value));
-    }
-}
-function assertNonEmptyMap(value, message) {
-    if (!isNonEmptyMap(value)) {
-        throw new TypeError(message ?? typeErrorMessage('non-empty map', value));
-    }
-}
-function assertNonEmptyObject(value, message) {
-    if (!isNonEmptyObject(value)) {
-        throw new TypeError(message ?? typeErrorMessage('non-empty object', value));
-    }
-}
-function assertNonEmptySet(value, message) {
-    if (!isNonEmptySet(value)) {
-        throw new TypeError(message ?? typeErrorMessage('non-empty set', value));
-    }
-}
-function assertNonEmptyString(value, message) {
-    if (!isNonEmptyString(value)) {
-        throw new TypeError(message ?? typeErrorMessage('non-empty string', value));
-    }
-}
-function assertNonEmptyStringAndNotWhitespace(value, message) {
-    if (!isNonEmptyStringAndNotWhitespace(value)) {
-        throw new TypeError(message ?? typeErrorMessage('non-empty string and not whitespace', value));
-    }
-}
-// eslint-disable-next-line @typescript-eslint/ban-types
-function assertNull(value, message) {
-    if (!isNull(value)) {
-        throw new TypeError(message ?? typeErrorMessage('null', value));
-    }
-}
-// eslint-disable-next-line @typescript-eslint/ban-types
-function assertNullOrUndefined(value, message) {
-    if (!isNullOrUndefined(value)) {
-        throw new TypeError(message ?? typeErrorMessage('null or undefined', value));
-    }
-}
-function assertNumber(value, message) {
-    if (!isNumber(value)) {
-        throw new TypeError(message ?? typeErrorMessage('number', value));
-    }
-}
-function assertNumericString(value, message) {
-    if (!isNumericString(value)) {
-        throw new TypeError(message ?? typeErrorMessage('string with a number', value));
-    }
-}
-// eslint-disable-next-line @typescript-eslint/ban-types
-function assertObject(value, message) {
-    if (!isObject(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Object', value));
-    }
-}
-function assertObservable(value, message) {
-    if (!isObservable(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Observable', value));
-    }
-}
-function assertOddInteger(value, message) {
-    if (!isOddInteger(value)) {
-        throw new TypeError(message ?? typeErrorMessage('odd integer', value));
-    }
-}
-function assertPlainObject(value, message) {
-    if (!isPlainObject(value)) {
-        throw new TypeError(message ?? typeErrorMessage('plain object', value));
-    }
-}
-function assertPositiveNumber(value, message) {
-    if (!isPositiveNumber(value)) {
-        throw new TypeError(message ?? typeErrorMessage('positive number', value));
-    }
-}
-function assertPrimitive(value, message) {
-    if (!isPrimitive(value)) {
-        throw new TypeError(message ?? typeErrorMessage('primitive', value));
-    }
-}
-function assertPromise(value, message) {
-    if (!isPromise(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Promise', value));
-    }
-}
-function assertPropertyKey(value, message) {
-    if (!isPropertyKey(value)) {
-        throw new TypeError(message ?? typeErrorMessage('PropertyKey', value));
-    }
-}
-function assertRegExp(value, message) {
-    if (!isRegExp(value)) {
-        throw new TypeError(message ?? typeErrorMessage('RegExp', value));
-    }
-}
-function assertSafeInteger(value, message) {
-    if (!isSafeInteger(value)) {
-        throw new TypeError(message ?? typeErrorMessage('integer', value));
-    }
-}
-function assertSet(value, message) {
-    if (!isSet(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Set', value));
-    }
-}
-function assertSharedArrayBuffer(value, message) {
-    if (!isSharedArrayBuffer(value)) {
-        throw new TypeError(message ?? typeErrorMessage('SharedArrayBuffer', value));
-    }
-}
-function assertString(value, message) {
-    if (!isString(value)) {
-        throw new TypeError(message ?? typeErrorMessage('string', value));
-    }
-}
-function assertSymbol(value, message) {
-    if (!isSymbol(value)) {
-        throw new TypeError(message ?? typeErrorMessage('symbol', value));
-    }
-}
-function assertTruthy(value, message) {
-    if (!isTruthy(value)) {
-        throw new TypeError(message ?? typeErrorMessage('truthy', value));
-    }
-}
-function assertTupleLike(value, guards, message) {
-    if (!isTupleLike(value, guards)) {
-        throw new TypeError(message ?? typeErrorMessage('tuple-like', value));
-    }
-}
-function assertTypedArray(value, message) {
-    if (!isTypedArray(value)) {
-        throw new TypeError(message ?? typeErrorMessage('TypedArray', value));
-    }
-}
-function assertUint16Array(value, message) {
-    if (!isUint16Array(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Uint16Array', value));
-    }
-}
-function assertUint32Array(value, message) {
-    if (!isUint32Array(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Uint32Array', value));
-    }
-}
-function assertUint8Array(value, message) {
-    if (!isUint8Array(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Uint8Array', value));
-    }
-}
-function assertUint8ClampedArray(value, message) {
-    if (!isUint8ClampedArray(value)) {
-        throw new TypeError(message ?? typeErrorMessage('Uint8ClampedArray', value));
-    }
-}
-function assertUndefined(value, message) {
-    if (!isUndefined(value)) {
-        throw new TypeError(message ?? typeErrorMessage('undefined', value));
-    }
-}
-function assertUrlInstance(value, message) {
-    if (!isUrlInstance(value)) {
-        throw new TypeError(message ?? typeErrorMessage('URL', value));
-    }
-}
-// eslint-disable-next-line unicorn/prevent-abbreviations
-function assertUrlSearchParams(value, message) {
-    if (!isUrlSearchParams(value)) {
-        throw new TypeError(message ?? typeErrorMessage('URLSearchParams', value));
-    }
-}
-function assertUrlString(value, message) {
-    if (!isUrlString(value)) {
-        throw new TypeError(message ?? typeErrorMessage('string with a URL', value));
-    }
-}
-function assertValidDate(value, message) {
-    if (!isValidDate(value)) {
-        throw new TypeError(message ?? typeErrorMessage('valid Date', value));
-    }
-}
-function assertValidLength(value, message) {
-    if (!isValidLength(value)) {
-        throw new TypeError(message ?? typeErrorMessage('valid length', value));
-    }
-}
-// eslint-disable-next-line @typescript-eslint/ban-types
-function assertWeakMap(value, message) {
-    if (!isWeakMap(value)) {
-        throw new TypeError(message ?? typeErrorMessage('WeakMap', value));
-    }
-}
-// eslint-disable-next-line @typescript-eslint/ban-types, unicorn/prevent-abbreviations
-function assertWeakRef(value, message) {
-    if (!isWeakRef(value)) {
-        throw new TypeError(message ?? typeErrorMessage('WeakRef', value));
-    }
-}
-// eslint-disable-next-line @typescript-eslint/ban-types
-function assertWeakSet(value, message) {
-    if (!isWeakSet(value)) {
-        throw new TypeError(message ?? typeErrorMessage('WeakSet', value));
-    }
-}
-function assertWhitespaceString(value, message) {
-    if (!isWhitespaceString(value)) {
-        throw new TypeError(message ?? typeErrorMessage('whitespace string', value));
-    }
-}
-/* harmony default export */ const distribution = (is);
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/p-cancelable/index.js
-class CancelError extends Error {
-	constructor(reason) {
-		super(reason || 'Promise was canceled');
-		this.name = 'CancelError';
-	}
-
-	get isCanceled() {
-		return true;
-	}
-}
-
-const promiseState = Object.freeze({
-	pending: Symbol('pending'),
-	canceled: Symbol('canceled'),
-	resolved: Symbol('resolved'),
-	rejected: Symbol('rejected'),
-});
-
-class PCancelable {
-	static fn(userFunction) {
-		return (...arguments_) => new PCancelable((resolve, reject, onCancel) => {
-			arguments_.push(onCancel);
-			userFunction(...arguments_).then(resolve, reject);
-		});
-	}
-
-	#cancelHandlers = [];
-	#rejectOnCancel = true;
-	#state = promiseState.pending;
-	#promise;
-	#reject;
-
-	constructor(executor) {
-		this.#promise = new Promise((resolve, reject) => {
-			this.#reject = reject;
-
-			const onResolve = value => {
-				if (this.#state !== promiseState.canceled || !onCancel.shouldReject) {
-					resolve(value);
-					this.#setState(promiseState.resolved);
-				}
-			};
-
-			const onReject = error => {
-				if (this.#state !== promiseState.canceled || !onCancel.shouldReject) {
-					reject(error);
-					this.#setState(promiseState.rejected);
-				}
-			};
-
-			const onCancel = handler => {
-				if (this.#state !== promiseState.pending) {
-					throw new Error(`The \`onCancel\` handler was attached after the promise ${this.#state.description}.`);
-				}
-
-				this.#cancelHandlers.push(handler);
-			};
-
-			Object.defineProperties(onCancel, {
-				shouldReject: {
-					get: () => this.#rejectOnCancel,
-					set: boolean => {
-						this.#rejectOnCancel = boolean;
-					},
-				},
-			});
-
-			executor(onResolve, onReject, onCancel);
-		});
-	}
-
-	// eslint-disable-next-line unicorn/no-thenable
-	then(onFulfilled, onRejected) {
-		return this.#promise.then(onFulfilled, onRejected);
-	}
-
-	catch(onRejected) {
-		return this.#promise.catch(onRejected);
-	}
-
-	finally(onFinally) {
-		return this.#promise.finally(onFinally);
-	}
-
-	cancel(reason) {
-		if (this.#state !== promiseState.pending) {
-			return;
-		}
-
-		this.#setState(promiseState.canceled);
-
-		if (this.#cancelHandlers.length > 0) {
-			try {
-				for (const handler of this.#cancelHandlers) {
-					handler();
-				}
-			} catch (error) {
-				this.#reject(error);
-				return;
-			}
-		}
-
-		if (this.#rejectOnCancel) {
-			this.#reject(new CancelError(reason));
-		}
-	}
-
-	get isCanceled() {
-		return this.#state === promiseState.canceled;
-	}
-
-	#setState(state) {
-		if (this.#state === promiseState.pending) {
-			this.#state = state;
-		}
-	}
-}
-
-Object.setPrototypeOf(PCancelable.prototype, Promise.prototype);
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/errors.js
-
-// A hacky check to prevent circular references.
-function isRequest(x) {
-    return distribution.object(x) && '_onResponse' in x;
-}
-/**
-An error to be thrown when a request fails.
-Contains a `code` property with error class code, like `ECONNREFUSED`.
-*/
-class RequestError extends Error {
-    name = 'RequestError';
-    code = 'ERR_GOT_REQUEST_ERROR';
-    input;
-    stack;
-    response;
-    request;
-    timings;
-    constructor(message, error, self) {
-        super(message, { cause: error });
-        Error.captureStackTrace(this, this.constructor);
-        if (error.code) {
-            this.code = error.code;
-        }
-        this.input = error.input;
-        if (isRequest(self)) {
-            Object.defineProperty(this, 'request', {
-                enumerable: false,
-                value: self,
-            });
-            Object.defineProperty(this, 'response', {
-                enumerable: false,
-                value: self.response,
-            });
-            this.options = self.options;
-        }
-        else {
-            this.options = self;
-        }
-        this.timings = this.request?.timings;
-        // Recover the original stacktrace
-        if (distribution.string(error.stack) && distribution.string(this.stack)) {
-            const indexOfMessage = this.stack.indexOf(this.message) + this.message.length;
-            const thisStackTrace = this.stack.slice(indexOfMessage).split('\n').reverse();
-            const errorStackTrace = error.stack.slice(error.stack.indexOf(error.message) + error.message.length).split('\n').reverse();
-            // Remove duplicated traces
-            while (errorStackTrace.length > 0 && errorStackTrace[0] === thisStackTrace[0]) {
-                thisStackTrace.shift();
-            }
-            this.stack = `${this.stack.slice(0, indexOfMessage)}${thisStackTrace.reverse().join('\n')}${errorStackTrace.reverse().join('\n')}`;
-        }
-    }
-}
-/**
-An error to be thrown when the server redirects you more than ten times.
-Includes a `response` property.
-*/
-class MaxRedirectsError extends RequestError {
-    name = 'MaxRedirectsError';
-    code = 'ERR_TOO_MANY_REDIRECTS';
-    constructor(request) {
-        super(`Redirected ${request.options.maxRedirects} times. Aborting.`, {}, request);
-    }
-}
-/**
-An error to be thrown when the server response code is not 2xx nor 3xx if `options.followRedirect` is `true`, but always except for 304.
-Includes a `response` property.
-*/
-// TODO: Change `HTTPError<T = any>` to `HTTPError<T = unknown>` in the next major version to enforce type usage.
-// eslint-disable-next-line @typescript-eslint/naming-convention
-class HTTPError extends RequestError {
-    name = 'HTTPError';
-    code = 'ERR_NON_2XX_3XX_RESPONSE';
-    constructor(response) {
-        super(`Request failed with status code ${response.statusCode} (${response.statusMessage}): ${response.request.options.method} ${response.request.options.url.toString()}`, {}, response.request);
-    }
-}
-/**
-An error to be thrown when a cache method fails.
-For example, if the database goes down or there's a filesystem error.
-*/
-class CacheError extends RequestError {
-    name = 'CacheError';
-    constructor(error, request) {
-        super(error.message, error, request);
-        if (this.code === 'ERR_GOT_REQUEST_ERROR') {
-            this.code = 'ERR_CACHE_ACCESS';
-        }
-    }
-}
-/**
-An error to be thrown when the request body is a stream and an error occurs while reading from that stream.
-*/
-class UploadError extends RequestError {
-    name = 'UploadError';
-    constructor(error, request) {
-        super(error.message, error, request);
-        if (this.code === 'ERR_GOT_REQUEST_ERROR') {
-            this.code = 'ERR_UPLOAD';
-        }
-    }
-}
-/**
-An error to be thrown when the request is aborted due to a timeout.
-Includes an `event` and `timings` property.
-*/
-class TimeoutError extends RequestError {
-    name = 'TimeoutError';
-    timings;
-    event;
-    constructor(error, timings, request) {
-        super(error.message, error, request);
-        this.event = error.event;
-        this.timings = timings;
-    }
-}
-/**
-An error to be thrown when reading from response stream fails.
-*/
-class ReadError extends RequestError {
-    name = 'ReadError';
-    constructor(error, request) {
-        super(error.message, error, request);
-        if (this.code === 'ERR_GOT_REQUEST_ERROR') {
-            this.code = 'ERR_READING_RESPONSE_STREAM';
-        }
-    }
-}
-/**
-An error which always triggers a new retry when thrown.
-*/
-class RetryError extends RequestError {
-    name = 'RetryError';
-    code = 'ERR_RETRYING';
-    constructor(request) {
-        super('Retrying', {}, request);
-    }
-}
-/**
-An error to be thrown when the request is aborted by AbortController.
-*/
-class AbortError extends RequestError {
-    name = 'AbortError';
-    code = 'ERR_ABORTED';
-    constructor(request) {
-        super('This operation was aborted.', {}, request);
-    }
-}
-
-// EXTERNAL MODULE: external "node:process"
-var external_node_process_ = __nccwpck_require__(1708);
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: ../../work/main/node_modules/byte-counter/utilities.js
-const textEncoder = new TextEncoder();
-
-function byteLength(data) {
-	if (typeof data === 'string') {
-		return textEncoder.encode(data).byteLength;
-	}
-
-	if (ArrayBuffer.isView(data) || data instanceof ArrayBuffer || data instanceof SharedArrayBuffer) {
-		return data.byteLength;
-	}
-
-	return 0;
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/is-stream/index.js
-function isStream(stream, {checkOpen = true} = {}) {
-	return stream !== null
-		&& typeof stream === 'object'
-		&& (stream.writable || stream.readable || !checkOpen || (stream.writable === undefined && stream.readable === undefined))
-		&& typeof stream.pipe === 'function';
-}
-
-function isWritableStream(stream, {checkOpen = true} = {}) {
-	return isStream(stream, {checkOpen})
-		&& (stream.writable || !checkOpen)
-		&& typeof stream.write === 'function'
-		&& typeof stream.end === 'function'
-		&& typeof stream.writable === 'boolean'
-		&& typeof stream.writableObjectMode === 'boolean'
-		&& typeof stream.destroy === 'function'
-		&& typeof stream.destroyed === 'boolean';
-}
-
-function isReadableStream(stream, {checkOpen = true} = {}) {
-	return isStream(stream, {checkOpen})
-		&& (stream.readable || !checkOpen)
-		&& typeof stream.read === 'function'
-		&& typeof stream.readable === 'boolean'
-		&& typeof stream.readableObjectMode === 'boolean'
-		&& typeof stream.destroy === 'function'
-		&& typeof stream.destroyed === 'boolean';
-}
-
-function isDuplexStream(stream, options) {
-	return isWritableStream(stream, options)
-		&& isReadableStream(stream, options);
-}
-
-function isTransformStream(stream, options) {
-	return isDuplexStream(stream, options)
-		&& typeof stream._transform === 'function';
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/@sec-ant/readable-stream/dist/ponyfill/asyncIterator.js
-const a = Object.getPrototypeOf(
-  Object.getPrototypeOf(
-    /* istanbul ignore next */
-    async function* () {
-    }
-  ).prototype
-);
-class c {
-  #t;
-  #n;
-  #r = !1;
-  #e = void 0;
-  constructor(e, t) {
-    this.#t = e, this.#n = t;
-  }
-  next() {
-    const e = () => this.#s();
-    return this.#e = this.#e ? this.#e.then(e, e) : e(), this.#e;
-  }
-  return(e) {
-    const t = () => this.#i(e);
-    return this.#e ? this.#e.then(t, t) : t();
-  }
-  async #s() {
-    if (this.#r)
-      return {
-        done: !0,
-        value: void 0
-      };
-    let e;
-    try {
-      e = await this.#t.read();
-    } catch (t) {
-      throw this.#e = void 0, this.#r = !0, this.#t.releaseLock(), t;
-    }
-    return e.done && (this.#e = void 0, this.#r = !0, this.#t.releaseLock()), e;
-  }
-  async #i(e) {
-    if (this.#r)
-      return {
-        done: !0,
-        value: e
-      };
-    if (this.#r = !0, !this.#n) {
-      const t = this.#t.cancel(e);
-      return this.#t.releaseLock(), await t, {
-        done: !0,
-        value: e
-      };
-    }
-    return this.#t.releaseLock(), {
-      done: !0,
-      value: e
-    };
-  }
-}
-const n = Symbol();
-function i() {
-  return this[n].next();
-}
-Object.defineProperty(i, "name", { value: "next" });
-function o(r) {
-  return this[n].return(r);
-}
-Object.defineProperty(o, "name", { value: "return" });
-const u = Object.create(a, {
-  next: {
-    enumerable: !0,
-    configurable: !0,
-    writable: !0,
-    value: i
-  },
-  return: {
-    enumerable: !0,
-    configurable: !0,
-    writable: !0,
-    value: o
-  }
-});
-function h({ preventCancel: r = !1 } = {}) {
-  const e = this.getReader(), t = new c(
-    e,
-    r
-  ), s = Object.create(u);
-  return s[n] = t, s;
-}
-
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/@sec-ant/readable-stream/dist/ponyfill/index.js
-
-
-
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/get-stream/source/stream.js
-
-
-
-const getAsyncIterable = stream => {
-	if (isReadableStream(stream, {checkOpen: false}) && nodeImports.on !== undefined) {
-		return getStreamIterable(stream);
-	}
-
-	if (typeof stream?.[Symbol.asyncIterator] === 'function') {
-		return stream;
-	}
-
-	// `ReadableStream[Symbol.asyncIterator]` support is missing in multiple browsers, so we ponyfill it
-	if (stream_toString.call(stream) === '[object ReadableStream]') {
-		return h.call(stream);
-	}
-
-	throw new TypeError('The first argument must be a Readable, a ReadableStream, or an async iterable.');
-};
-
-const {toString: stream_toString} = Object.prototype;
-
-// The default iterable for Node.js streams does not allow for multiple readers at once, so we re-implement it
-const getStreamIterable = async function * (stream) {
-	const controller = new AbortController();
-	const state = {};
-	handleStreamEnd(stream, controller, state);
-
-	try {
-		for await (const [chunk] of nodeImports.on(stream, 'data', {signal: controller.signal})) {
-			yield chunk;
-		}
-	} catch (error) {
-		// Stream failure, for example due to `stream.destroy(error)`
-		if (state.error !== undefined) {
-			throw state.error;
-		// `error` event directly emitted on stream
-		} else if (!controller.signal.aborted) {
-			throw error;
-		// Otherwise, stream completed successfully
-		}
-		// The `finally` block also runs when the caller throws, for example due to the `maxBuffer` option
-	} finally {
-		stream.destroy();
-	}
-};
-
-const handleStreamEnd = async (stream, controller, state) => {
-	try {
-		await nodeImports.finished(stream, {
-			cleanup: true,
-			readable: true,
-			writable: false,
-			error: false,
-		});
-	} catch (error) {
-		state.error = error;
-	} finally {
-		controller.abort();
-	}
-};
-
-// Loaded by the Node entrypoint, but not by the browser one.
-// This prevents using dynamic imports.
-const nodeImports = {};
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/get-stream/source/contents.js
-
-
-const getStreamContents = async (stream, {init, convertChunk, getSize, truncateChunk, addChunk, getFinalChunk, finalize}, {maxBuffer = Number.POSITIVE_INFINITY} = {}) => {
-	const asyncIterable = getAsyncIterable(stream);
-
-	const state = init();
-	state.length = 0;
-
-	try {
-		for await (const chunk of asyncIterable) {
-			const chunkType = getChunkType(chunk);
-			const convertedChunk = convertChunk[chunkType](chunk, state);
-			appendChunk({
-				convertedChunk,
-				state,
-				getSize,
-				truncateChunk,
-				addChunk,
-				maxBuffer,
-			});
-		}
-
-		appendFinalChunk({
-			state,
-			convertChunk,
-			getSize,
-			truncateChunk,
-			addChunk,
-			getFinalChunk,
-			maxBuffer,
-		});
-		return finalize(state);
-	} catch (error) {
-		const normalizedError = typeof error === 'object' && error !== null ? error : new Error(error);
-		normalizedError.bufferedData = finalize(state);
-		throw normalizedError;
-	}
-};
-
-const appendFinalChunk = ({state, getSize, truncateChunk, addChunk, getFinalChunk, maxBuffer}) => {
-	const convertedChunk = getFinalChunk(state);
-	if (convertedChunk !== undefined) {
-		appendChunk({
-			convertedChunk,
-			state,
-			getSize,
-			truncateChunk,
-			addChunk,
-			maxBuffer,
-		});
-	}
-};
-
-const appendChunk = ({convertedChunk, state, getSize, truncateChunk, addChunk, maxBuffer}) => {
-	const chunkSize = getSize(convertedChunk);
-	const newLength = state.length + chunkSize;
-
-	if (newLength <= maxBuffer) {
-		addNewChunk(convertedChunk, state, addChunk, newLength);
-		return;
-	}
-
-	const truncatedChunk = truncateChunk(convertedChunk, maxBuffer - state.length);
-
-	if (truncatedChunk !== undefined) {
-		addNewChunk(truncatedChunk, state, addChunk, maxBuffer);
-	}
-
-	throw new MaxBufferError();
-};
-
-const addNewChunk = (convertedChunk, state, addChunk, newLength) => {
-	state.contents = addChunk(convertedChunk, state, newLength);
-	state.length = newLength;
-};
-
-const getChunkType = chunk => {
-	const typeOfChunk = typeof chunk;
-
-	if (typeOfChunk === 'string') {
-		return 'string';
-	}
-
-	if (typeOfChunk !== 'object' || chunk === null) {
-		return 'others';
-	}
-
-	if (globalThis.Buffer?.isBuffer(chunk)) {
-		return 'buffer';
-	}
-
-	const prototypeName = objectToString.call(chunk);
-
-	if (prototypeName === '[object ArrayBuffer]') {
-		return 'arrayBuffer';
-	}
-
-	if (prototypeName === '[object DataView]') {
-		return 'dataView';
-	}
-
-	if (
-		Number.isInteger(chunk.byteLength)
-		&& Number.isInteger(chunk.byteOffset)
-		&& objectToString.call(chunk.buffer) === '[object ArrayBuffer]'
-	) {
-		return 'typedArray';
-	}
-
-	return 'others';
-};
-
-const {toString: objectToString} = Object.prototype;
-
-class MaxBufferError extends Error {
-	name = 'MaxBufferError';
-
-	constructor() {
-		super('maxBuffer exceeded');
-	}
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/get-stream/source/utils.js
-const identity = value => value;
-
-const noop = () => undefined;
-
-const getContentsProperty = ({contents}) => contents;
-
-const throwObjectStream = chunk => {
-	throw new Error(`Streams in object mode are not supported: ${String(chunk)}`);
-};
-
-const getLengthProperty = convertedChunk => convertedChunk.length;
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/get-stream/source/array-buffer.js
-
-
-
-async function getStreamAsArrayBuffer(stream, options) {
-	return getStreamContents(stream, arrayBufferMethods, options);
-}
-
-const initArrayBuffer = () => ({contents: new ArrayBuffer(0)});
-
-const useTextEncoder = chunk => array_buffer_textEncoder.encode(chunk);
-const array_buffer_textEncoder = new TextEncoder();
-
-const useUint8Array = chunk => new Uint8Array(chunk);
-
-const useUint8ArrayWithOffset = chunk => new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-
-const truncateArrayBufferChunk = (convertedChunk, chunkSize) => convertedChunk.slice(0, chunkSize);
-
-// `contents` is an increasingly growing `Uint8Array`.
-const addArrayBufferChunk = (convertedChunk, {contents, length: previousLength}, length) => {
-	const newContents = hasArrayBufferResize() ? resizeArrayBuffer(contents, length) : resizeArrayBufferSlow(contents, length);
-	new Uint8Array(newContents).set(convertedChunk, previousLength);
-	return newContents;
-};
-
-// Without `ArrayBuffer.resize()`, `contents` size is always a power of 2.
-// This means its last bytes are zeroes (not stream data), which need to be
-// trimmed at the end with `ArrayBuffer.slice()`.
-const resizeArrayBufferSlow = (contents, length) => {
-	if (length <= contents.byteLength) {
-		return contents;
-	}
-
-	const arrayBuffer = new ArrayBuffer(getNewContentsLength(length));
-	new Uint8Array(arrayBuffer).set(new Uint8Array(contents), 0);
-	return arrayBuffer;
-};
-
-// With `ArrayBuffer.resize()`, `contents` size matches exactly the size of
-// the stream data. It does not include extraneous zeroes to trim at the end.
-// The underlying `ArrayBuffer` does allocate a number of bytes that is a power
-// of 2, but those bytes are only visible after calling `ArrayBuffer.resize()`.
-const resizeArrayBuffer = (contents, length) => {
-	if (length <= contents.maxByteLength) {
-		contents.resize(length);
-		return contents;
-	}
-
-	const arrayBuffer = new ArrayBuffer(length, {maxByteLength: getNewContentsLength(length)});
-	new Uint8Array(arrayBuffer).set(new Uint8Array(contents), 0);
-	return arrayBuffer;
-};
-
-// Retrieve the closest `length` that is both >= and a power of 2
-const getNewContentsLength = length => SCALE_FACTOR ** Math.ceil(Math.log(length) / Math.log(SCALE_FACTOR));
-
-const SCALE_FACTOR = 2;
-
-const finalizeArrayBuffer = ({contents, length}) => hasArrayBufferResize() ? contents : contents.slice(0, length);
-
-// `ArrayBuffer.slice()` is slow. When `ArrayBuffer.resize()` is available
-// (Node >=20.0.0, Safari >=16.4 and Chrome), we can use it instead.
-// eslint-disable-next-line no-warning-comments
-// TODO: remove after dropping support for Node 20.
-// eslint-disable-next-line no-warning-comments
-// TODO: use `ArrayBuffer.transferToFixedLength()` instead once it is available
-const hasArrayBufferResize = () => 'resize' in ArrayBuffer.prototype;
-
-const arrayBufferMethods = {
-	init: initArrayBuffer,
-	convertChunk: {
-		string: useTextEncoder,
-		buffer: useUint8Array,
-		arrayBuffer: useUint8Array,
-		dataView: useUint8ArrayWithOffset,
-		typedArray: useUint8ArrayWithOffset,
-		others: throwObjectStream,
-	},
-	getSize: getLengthProperty,
-	truncateChunk: truncateArrayBufferChunk,
-	addChunk: addArrayBufferChunk,
-	getFinalChunk: noop,
-	finalize: finalizeArrayBuffer,
-};
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/get-stream/source/buffer.js
-
-
-async function getStreamAsBuffer(stream, options) {
-	if (!('Buffer' in globalThis)) {
-		throw new Error('getStreamAsBuffer() is only supported in Node.js');
-	}
-
-	try {
-		return arrayBufferToNodeBuffer(await getStreamAsArrayBuffer(stream, options));
-	} catch (error) {
-		if (error.bufferedData !== undefined) {
-			error.bufferedData = arrayBufferToNodeBuffer(error.bufferedData);
-		}
-
-		throw error;
-	}
-}
-
-const arrayBufferToNodeBuffer = arrayBuffer => globalThis.Buffer.from(arrayBuffer);
-
-// EXTERNAL MODULE: ../../work/main/node_modules/http-cache-semantics/index.js
-var http_cache_semantics = __nccwpck_require__(5099);
-;// CONCATENATED MODULE: external "buffer"
-const external_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-;// CONCATENATED MODULE: ../../work/main/node_modules/@keyv/serialize/dist/index.js
-// src/index.ts
-
-var _serialize = (data, escapeColonStrings = true) => {
-  if (data === void 0 || data === null) {
-    return "null";
-  }
-  if (typeof data === "string") {
-    return JSON.stringify(
-      escapeColonStrings && data.startsWith(":") ? `:${data}` : data
-    );
-  }
-  if (external_buffer_namespaceObject.Buffer.isBuffer(data)) {
-    return JSON.stringify(`:base64:${data.toString("base64")}`);
-  }
-  if (data?.toJSON) {
-    data = data.toJSON();
-  }
-  if (typeof data === "object") {
-    let s = "";
-    const array = Array.isArray(data);
-    s = array ? "[" : "{";
-    let first = true;
-    for (const k in data) {
-      const ignore = typeof data[k] === "function" || !array && data[k] === void 0;
-      if (!Object.hasOwn(data, k) || ignore) {
-        continue;
-      }
-      if (!first) {
-        s += ",";
-      }
-      first = false;
-      if (array) {
-        s += _serialize(data[k], escapeColonStrings);
-      } else if (data[k] !== void 0) {
-        s += `${_serialize(k, false)}:${_serialize(data[k], escapeColonStrings)}`;
-      }
-    }
-    s += array ? "]" : "}";
-    return s;
-  }
-  return JSON.stringify(data);
-};
-var defaultSerialize = (data) => {
-  return _serialize(data, true);
-};
-var defaultDeserialize = (data) => JSON.parse(data, (_, value) => {
-  if (typeof value === "string") {
-    if (value.startsWith(":base64:")) {
-      return external_buffer_namespaceObject.Buffer.from(value.slice(8), "base64");
-    }
-    return value.startsWith(":") ? value.slice(1) : value;
-  }
-  return value;
-});
-
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/keyv/dist/index.js
-// src/index.ts
-
-
-// src/event-manager.ts
-var EventManager = class {
-  _eventListeners;
-  _maxListeners;
-  constructor() {
-    this._eventListeners = /* @__PURE__ */ new Map();
-    this._maxListeners = 100;
-  }
-  maxListeners() {
-    return this._maxListeners;
-  }
-  // Add an event listener
-  addListener(event, listener) {
-    this.on(event, listener);
-  }
-  on(event, listener) {
-    if (!this._eventListeners.has(event)) {
-      this._eventListeners.set(event, []);
-    }
-    const listeners = this._eventListeners.get(event);
-    if (listeners) {
-      if (listeners.length >= this._maxListeners) {
-        console.warn(
-          `MaxListenersExceededWarning: Possible event memory leak detected. ${listeners.length + 1} ${event} listeners added. Use setMaxListeners() to increase limit.`
-        );
-      }
-      listeners.push(listener);
-    }
-    return this;
-  }
-  // Remove an event listener
-  removeListener(event, listener) {
-    this.off(event, listener);
-  }
-  off(event, listener) {
-    const listeners = this._eventListeners.get(event) ?? [];
-    const index = listeners.indexOf(listener);
-    if (index !== -1) {
-      listeners.splice(index, 1);
-    }
-    if (listeners.length === 0) {
-      this._eventListeners.delete(event);
-    }
-  }
-  once(event, listener) {
-    const onceListener = (...arguments_) => {
-      listener(...arguments_);
-      this.off(event, onceListener);
-    };
-    this.on(event, onceListener);
-  }
-  // Emit an event
-  // biome-ignore lint/suspicious/noExplicitAny: type format
-  emit(event, ...arguments_) {
-    const listeners = this._eventListeners.get(event);
-    if (listeners && listeners.length > 0) {
-      for (const listener of listeners) {
-        listener(...arguments_);
-      }
-    }
-  }
-  // Get all listeners for a specific event
-  listeners(event) {
-    return this._eventListeners.get(event) ?? [];
-  }
-  // Remove all listeners for a specific event
-  removeAllListeners(event) {
-    if (event) {
-      this._eventListeners.delete(event);
-    } else {
-      this._eventListeners.clear();
-    }
-  }
-  // Set the maximum number of listeners for a single event
-  setMaxListeners(n) {
-    this._maxListeners = n;
-  }
-};
-var event_manager_default = EventManager;
-
-// src/hooks-manager.ts
-var HooksManager = class extends event_manager_default {
-  _hookHandlers;
-  constructor() {
-    super();
-    this._hookHandlers = /* @__PURE__ */ new Map();
-  }
-  // Adds a handler function for a specific event
-  addHandler(event, handler) {
-    const eventHandlers = this._hookHandlers.get(event);
-    if (eventHandlers) {
-      eventHandlers.push(handler);
-    } else {
-      this._hookHandlers.set(event, [handler]);
-    }
-  }
-  // Removes a specific handler function for a specific event
-  removeHandler(event, handler) {
-    const eventHandlers = this._hookHandlers.get(event);
-    if (eventHandlers) {
-      const index = eventHandlers.indexOf(handler);
-      if (index !== -1) {
-        eventHandlers.splice(index, 1);
-      }
-    }
-  }
-  // Triggers all handlers for a specific event with provided data
-  // biome-ignore lint/suspicious/noExplicitAny: type format
-  trigger(event, data) {
-    const eventHandlers = this._hookHandlers.get(event);
-    if (eventHandlers) {
-      for (const handler of eventHandlers) {
-        try {
-          handler(data);
-        } catch (error) {
-          this.emit(
-            "error",
-            new Error(
-              `Error in hook handler for event "${event}": ${error.message}`
-            )
-          );
-        }
-      }
-    }
-  }
-  // Provides read-only access to the current handlers
-  get handlers() {
-    return new Map(this._hookHandlers);
-  }
-};
-var hooks_manager_default = HooksManager;
-
-// src/stats-manager.ts
-var StatsManager = class extends event_manager_default {
-  enabled = true;
-  hits = 0;
-  misses = 0;
-  sets = 0;
-  deletes = 0;
-  errors = 0;
-  constructor(enabled) {
-    super();
-    if (enabled !== void 0) {
-      this.enabled = enabled;
-    }
-    this.reset();
-  }
-  hit() {
-    if (this.enabled) {
-      this.hits++;
-    }
-  }
-  miss() {
-    if (this.enabled) {
-      this.misses++;
-    }
-  }
-  set() {
-    if (this.enabled) {
-      this.sets++;
-    }
-  }
-  delete() {
-    if (this.enabled) {
-      this.deletes++;
-    }
-  }
-  hitsOrMisses(array) {
-    for (const item of array) {
-      if (item === void 0) {
-        this.miss();
-      } else {
-        this.hit();
-      }
-    }
-  }
-  reset() {
-    this.hits = 0;
-    this.misses = 0;
-    this.sets = 0;
-    this.deletes = 0;
-    this.errors = 0;
-  }
-};
-var stats_manager_default = StatsManager;
-
-// src/index.ts
-var KeyvHooks = /* @__PURE__ */ ((KeyvHooks2) => {
-  KeyvHooks2["PRE_SET"] = "preSet";
-  KeyvHooks2["POST_SET"] = "postSet";
-  KeyvHooks2["PRE_GET"] = "preGet";
-  KeyvHooks2["POST_GET"] = "postGet";
-  KeyvHooks2["PRE_GET_MANY"] = "preGetMany";
-  KeyvHooks2["POST_GET_MANY"] = "postGetMany";
-  KeyvHooks2["PRE_GET_RAW"] = "preGetRaw";
-  KeyvHooks2["POST_GET_RAW"] = "postGetRaw";
-  KeyvHooks2["PRE_GET_MANY_RAW"] = "preGetManyRaw";
-  KeyvHooks2["POST_GET_MANY_RAW"] = "postGetManyRaw";
-  KeyvHooks2["PRE_DELETE"] = "preDelete";
-  KeyvHooks2["POST_DELETE"] = "postDelete";
-  return KeyvHooks2;
-})(KeyvHooks || {});
-var iterableAdapters = [
-  "sqlite",
-  "postgres",
-  "mysql",
-  "mongo",
-  "redis",
-  "valkey",
-  "etcd"
-];
-var Keyv = class extends event_manager_default {
-  opts;
-  iterator;
-  hooks = new hooks_manager_default();
-  stats = new stats_manager_default(false);
-  /**
-   * Time to live in milliseconds
-   */
-  _ttl;
-  /**
-   * Namespace
-   */
-  _namespace;
-  /**
-   * Store
-   */
-  // biome-ignore lint/suspicious/noExplicitAny: type format
-  _store = /* @__PURE__ */ new Map();
-  _serialize = defaultSerialize;
-  _deserialize = defaultDeserialize;
-  _compression;
-  _useKeyPrefix = true;
-  _throwOnErrors = false;
-  /**
-   * Keyv Constructor
-   * @param {KeyvStoreAdapter | KeyvOptions} store
-   * @param {Omit<KeyvOptions, 'store'>} [options] if you provide the store you can then provide the Keyv Options
-   */
-  constructor(store, options) {
-    super();
-    options ??= {};
-    store ??= {};
-    this.opts = {
-      namespace: "keyv",
-      serialize: defaultSerialize,
-      deserialize: defaultDeserialize,
-      emitErrors: true,
-      // @ts-expect-error - Map is not a KeyvStoreAdapter
-      store: /* @__PURE__ */ new Map(),
-      ...options
-    };
-    if (store && store.get) {
-      this.opts.store = store;
-    } else {
-      this.opts = {
-        ...this.opts,
-        ...store
-      };
-    }
-    this._store = this.opts.store ?? /* @__PURE__ */ new Map();
-    this._compression = this.opts.compression;
-    this._serialize = this.opts.serialize;
-    this._deserialize = this.opts.deserialize;
-    if (this.opts.namespace) {
-      this._namespace = this.opts.namespace;
-    }
-    if (this._store) {
-      if (!this._isValidStorageAdapter(this._store)) {
-        throw new Error("Invalid storage adapter");
-      }
-      if (typeof this._store.on === "function") {
-        this._store.on("error", (error) => this.emit("error", error));
-      }
-      this._store.namespace = this._namespace;
-      if (typeof this._store[Symbol.iterator] === "function" && this._store instanceof Map) {
-        this.iterator = this.generateIterator(
-          this._store
-        );
-      } else if ("iterator" in this._store && this._store.opts && this._checkIterableAdapter()) {
-        this.iterator = this.generateIterator(
-          // biome-ignore lint/style/noNonNullAssertion: need to fix
-          this._store.iterator.bind(this._store)
-        );
-      }
-    }
-    if (this.opts.stats) {
-      this.stats.enabled = this.opts.stats;
-    }
-    if (this.opts.ttl) {
-      this._ttl = this.opts.ttl;
-    }
-    if (this.opts.useKeyPrefix !== void 0) {
-      this._useKeyPrefix = this.opts.useKeyPrefix;
-    }
-    if (this.opts.throwOnErrors !== void 0) {
-      this._throwOnErrors = this.opts.throwOnErrors;
-    }
-  }
-  /**
-   * Get the current store
-   */
-  // biome-ignore lint/suspicious/noExplicitAny: type format
-  get store() {
-    return this._store;
-  }
-  /**
-   * Set the current store. This will also set the namespace, event error handler, and generate the iterator. If the store is not valid it will throw an error.
-   * @param {KeyvStoreAdapter | Map<any, any> | any} store the store to set
-   */
-  // biome-ignore lint/suspicious/noExplicitAny: type format
-  set store(store) {
-    if (this._isValidStorageAdapter(store)) {
-      this._store = store;
-      this.opts.store = store;
-      if (typeof store.on === "function") {
-        store.on("error", (error) => this.emit("error", error));
-      }
-      if (this._namespace) {
-        this._store.namespace = this._namespace;
-      }
-      if (typeof store[Symbol.iterator] === "function" && store instanceof Map) {
-        this.iterator = this.generateIterator(
-          store
-        );
-      } else if ("iterator" in store && store.opts && this._checkIterableAdapter()) {
-        this.iterator = this.generateIterator(store.iterator?.bind(store));
-      }
-    } else {
-      throw new Error("Invalid storage adapter");
-    }
-  }
-  /**
-   * Get the current compression function
-   * @returns {CompressionAdapter} The current compression function
-   */
-  get compression() {
-    return this._compression;
-  }
-  /**
-   * Set the current compression function
-   * @param {CompressionAdapter} compress The compression function to set
-   */
-  set compression(compress) {
-    this._compression = compress;
-  }
-  /**
-   * Get the current namespace.
-   * @returns {string | undefined} The current namespace.
-   */
-  get namespace() {
-    return this._namespace;
-  }
-  /**
-   * Set the current namespace.
-   * @param {string | undefined} namespace The namespace to set.
-   */
-  set namespace(namespace) {
-    this._namespace = namespace;
-    this.opts.namespace = namespace;
-    this._store.namespace = namespace;
-    if (this.opts.store) {
-      this.opts.store.namespace = namespace;
-    }
-  }
-  /**
-   * Get the current TTL.
-   * @returns {number} The current TTL in milliseconds.
-   */
-  get ttl() {
-    return this._ttl;
-  }
-  /**
-   * Set the current TTL.
-   * @param {number} ttl The TTL to set in milliseconds.
-   */
-  set ttl(ttl) {
-    this.opts.ttl = ttl;
-    this._ttl = ttl;
-  }
-  /**
-   * Get the current serialize function.
-   * @returns {Serialize} The current serialize function.
-   */
-  get serialize() {
-    return this._serialize;
-  }
-  /**
-   * Set the current serialize function.
-   * @param {Serialize} serialize The serialize function to set.
-   */
-  set serialize(serialize) {
-    this.opts.serialize = serialize;
-    this._serialize = serialize;
-  }
-  /**
-   * Get the current deserialize function.
-   * @returns {Deserialize} The current deserialize function.
-   */
-  get deserialize() {
-    return this._deserialize;
-  }
-  /**
-   * Set the current deserialize function.
-   * @param {Deserialize} deserialize The deserialize function to set.
-   */
-  set deserialize(deserialize) {
-    this.opts.deserialize = deserialize;
-    this._deserialize = deserialize;
-  }
-  /**
-   * Get the current useKeyPrefix value. This will enable or disable key prefixing.
-   * @returns {boolean} The current useKeyPrefix value.
-   * @default true
-   */
-  get useKeyPrefix() {
-    return this._useKeyPrefix;
-  }
-  /**
-   * Set the current useKeyPrefix value. This will enable or disable key prefixing.
-   * @param {boolean} value The useKeyPrefix value to set.
-   */
-  set useKeyPrefix(value) {
-    this._useKeyPrefix = value;
-    this.opts.useKeyPrefix = value;
-  }
-  /**
-   * Get the current throwErrors value. This will enable or disable throwing errors on methods in addition to emitting them.
-   * @return {boolean} The current throwOnErrors value.
-   */
-  get throwOnErrors() {
-    return this._throwOnErrors;
-  }
-  /**
-   * Set the current throwOnErrors value. This will enable or disable throwing errors on methods in addition to emitting them.
-   * @param {boolean} value The throwOnErrors value to set.
-   */
-  set throwOnErrors(value) {
-    this._throwOnErrors = value;
-    this.opts.throwOnErrors = value;
-  }
-  generateIterator(iterator) {
-    const function_ = async function* () {
-      for await (const [key, raw] of typeof iterator === "function" ? iterator(this._store.namespace) : iterator) {
-        const data = await this.deserializeData(raw);
-        if (this._useKeyPrefix && this._store.namespace && !key.includes(this._store.namespace)) {
-          continue;
-        }
-        if (typeof data.expires === "number" && Date.now() > data.expires) {
-          await this.delete(key);
-          continue;
-        }
-        yield [this._getKeyUnprefix(key), data.value];
-      }
-    };
-    return function_.bind(this);
-  }
-  _checkIterableAdapter() {
-    return iterableAdapters.includes(this._store.opts.dialect) || iterableAdapters.some(
-      (element) => this._store.opts.url.includes(element)
-    );
-  }
-  _getKeyPrefix(key) {
-    if (!this._useKeyPrefix) {
-      return key;
-    }
-    if (!this._namespace) {
-      return key;
-    }
-    if (key.startsWith(`${this._namespace}:`)) {
-      return key;
-    }
-    return `${this._namespace}:${key}`;
-  }
-  _getKeyPrefixArray(keys) {
-    if (!this._useKeyPrefix) {
-      return keys;
-    }
-    if (!this._namespace) {
-      return keys;
-    }
-    return keys.map((key) => `${this._namespace}:${key}`);
-  }
-  _getKeyUnprefix(key) {
-    if (!this._useKeyPrefix) {
-      return key;
-    }
-    return key.split(":").splice(1).join(":");
-  }
-  // biome-ignore lint/suspicious/noExplicitAny: type format
-  _isValidStorageAdapter(store) {
-    return store instanceof Map || typeof store.get === "function" && typeof store.set === "function" && typeof store.delete === "function" && typeof store.clear === "function";
-  }
-  // eslint-disable-next-line @stylistic/max-len
-  async get(key, options) {
-    const { store } = this.opts;
-    const isArray = Array.isArray(key);
-    const keyPrefixed = isArray ? this._getKeyPrefixArray(key) : this._getKeyPrefix(key);
-    const isDataExpired = (data) => typeof data.expires === "number" && Date.now() > data.expires;
-    if (isArray) {
-      if (options?.raw === true) {
-        return this.getMany(key, { raw: true });
-      }
-      return this.getMany(key, { raw: false });
-    }
-    this.hooks.trigger("preGet" /* PRE_GET */, { key: keyPrefixed });
-    let rawData;
-    try {
-      rawData = await store.get(keyPrefixed);
-    } catch (error) {
-      if (this.throwOnErrors) {
-        throw error;
-      }
-    }
-    const deserializedData = typeof rawData === "string" || this.opts.compression ? await this.deserializeData(rawData) : rawData;
-    if (deserializedData === void 0 || deserializedData === null) {
-      this.hooks.trigger("postGet" /* POST_GET */, {
-        key: keyPrefixed,
-        value: void 0
-      });
-      this.stats.miss();
-      return void 0;
-    }
-    if (isDataExpired(deserializedData)) {
-      await this.delete(key);
-      this.hooks.trigger("postGet" /* POST_GET */, {
-        key: keyPrefixed,
-        value: void 0
-      });
-      this.stats.miss();
-      return void 0;
-    }
-    this.hooks.trigger("postGet" /* POST_GET */, {
-      key: keyPrefixed,
-      value: deserializedData
-    });
-    this.stats.hit();
-    return options?.raw ? deserializedData : deserializedData.value;
-  }
-  async getMany(keys, options) {
-    const { store } = this.opts;
-    const keyPrefixed = this._getKeyPrefixArray(keys);
-    const isDataExpired = (data) => typeof data.expires === "number" && Date.now() > data.expires;
-    this.hooks.trigger("preGetMany" /* PRE_GET_MANY */, { keys: keyPrefixed });
-    if (store.getMany === void 0) {
-      const promises = keyPrefixed.map(async (key) => {
-        const rawData2 = await store.get(key);
-        const deserializedRow = typeof rawData2 === "string" || this.opts.compression ? await this.deserializeData(rawData2) : rawData2;
-        if (deserializedRow === void 0 || deserializedRow === null) {
-          return void 0;
-        }
-        if (isDataExpired(deserializedRow)) {
-          await this.delete(key);
-          return void 0;
-        }
-        return options?.raw ? deserializedRow : deserializedRow.value;
-      });
-      const deserializedRows = await Promise.allSettled(promises);
-      const result2 = deserializedRows.map(
-        // biome-ignore lint/suspicious/noExplicitAny: type format
-        (row) => row.value
-      );
-      this.hooks.trigger("postGetMany" /* POST_GET_MANY */, result2);
-      if (result2.length > 0) {
-        this.stats.hit();
-      }
-      return result2;
-    }
-    const rawData = await store.getMany(keyPrefixed);
-    const result = [];
-    const expiredKeys = [];
-    for (const index in rawData) {
-      let row = rawData[index];
-      if (typeof row === "string") {
-        row = await this.deserializeData(row);
-      }
-      if (row === void 0 || row === null) {
-        result.push(void 0);
-        continue;
-      }
-      if (isDataExpired(row)) {
-        expiredKeys.push(keys[index]);
-        result.push(void 0);
-        continue;
-      }
-      const value = options?.raw ? row : row.value;
-      result.push(value);
-    }
-    if (expiredKeys.length > 0) {
-      await this.deleteMany(expiredKeys);
-    }
-    this.hooks.trigger("postGetMany" /* POST_GET_MANY */, result);
-    if (result.length > 0) {
-      this.stats.hit();
-    }
-    return result;
-  }
-  /**
-   * Get the raw value of a key. This is the replacement for setting raw to true in the get() method.
-   * @param {string} key the key to get
-   * @returns {Promise<StoredDataRaw<Value> | undefined>} will return a StoredDataRaw<Value> or undefined if the key does not exist or is expired.
-   */
-  async getRaw(key) {
-    const { store } = this.opts;
-    const keyPrefixed = this._getKeyPrefix(key);
-    this.hooks.trigger("preGetRaw" /* PRE_GET_RAW */, { key: keyPrefixed });
-    const rawData = await store.get(keyPrefixed);
-    if (rawData === void 0 || rawData === null) {
-      this.hooks.trigger("postGetRaw" /* POST_GET_RAW */, {
-        key: keyPrefixed,
-        value: void 0
-      });
-      this.stats.miss();
-      return void 0;
-    }
-    const deserializedData = typeof rawData === "string" || this.opts.compression ? await this.deserializeData(rawData) : rawData;
-    if (deserializedData !== void 0 && deserializedData.expires !== void 0 && deserializedData.expires !== null && // biome-ignore lint/style/noNonNullAssertion: need to fix
-    deserializedData.expires < Date.now()) {
-      this.hooks.trigger("postGetRaw" /* POST_GET_RAW */, {
-        key: keyPrefixed,
-        value: void 0
-      });
-      this.stats.miss();
-      await this.delete(key);
-      return void 0;
-    }
-    this.stats.hit();
-    this.hooks.trigger("postGetRaw" /* POST_GET_RAW */, {
-      key: keyPrefixed,
-      value: deserializedData
-    });
-    return deserializedData;
-  }
-  /**
-   * Get the raw values of many keys. This is the replacement for setting raw to true in the getMany() method.
-   * @param {string[]} keys the keys to get
-   * @returns {Promise<Array<StoredDataRaw<Value>>>} will return an array of StoredDataRaw<Value> or undefined if the key does not exist or is expired.
-   */
-  async getManyRaw(keys) {
-    const { store } = this.opts;
-    const keyPrefixed = this._getKeyPrefixArray(keys);
-    if (keys.length === 0) {
-      const result2 = Array.from({ length: keys.length }).fill(
-        void 0
-      );
-      this.stats.misses += keys.length;
-      this.hooks.trigger("postGetManyRaw" /* POST_GET_MANY_RAW */, {
-        keys: keyPrefixed,
-        values: result2
-      });
-      return result2;
-    }
-    let result = [];
-    if (store.getMany === void 0) {
-      const promises = keyPrefixed.map(async (key) => {
-        const rawData = await store.get(key);
-        if (rawData !== void 0 && rawData !== null) {
-          return this.deserializeData(rawData);
-        }
-        return void 0;
-      });
-      const deserializedRows = await Promise.allSettled(promises);
-      result = deserializedRows.map(
-        // biome-ignore lint/suspicious/noExplicitAny: type format
-        (row) => row.value
-      );
-    } else {
-      const rawData = await store.getMany(keyPrefixed);
-      for (const row of rawData) {
-        if (row !== void 0 && row !== null) {
-          result.push(await this.deserializeData(row));
-        } else {
-          result.push(void 0);
-        }
-      }
-    }
-    const expiredKeys = [];
-    const isDataExpired = (data) => typeof data.expires === "number" && Date.now() > data.expires;
-    for (const [index, row] of result.entries()) {
-      if (row !== void 0 && isDataExpired(row)) {
-        expiredKeys.push(keyPrefixed[index]);
-        result[index] = void 0;
-      }
-    }
-    if (expiredKeys.length > 0) {
-      await this.deleteMany(expiredKeys);
-    }
-    this.stats.hitsOrMisses(result);
-    this.hooks.trigger("postGetManyRaw" /* POST_GET_MANY_RAW */, {
-      keys: keyPrefixed,
-      values: result
-    });
-    return result;
-  }
-  /**
-   * Set an item to the store
-   * @param {string | Array<KeyvEntry>} key the key to use. If you pass in an array of KeyvEntry it will set many items
-   * @param {Value} value the value of the key
-   * @param {number} [ttl] time to live in milliseconds
-   * @returns {boolean} if it sets then it will return a true. On failure will return false.
-   */
-  async set(key, value, ttl) {
-    const data = { key, value, ttl };
-    this.hooks.trigger("preSet" /* PRE_SET */, data);
-    const keyPrefixed = this._getKeyPrefix(data.key);
-    data.ttl ??= this._ttl;
-    if (data.ttl === 0) {
-      data.ttl = void 0;
-    }
-    const { store } = this.opts;
-    const expires = typeof data.ttl === "number" ? Date.now() + data.ttl : void 0;
-    if (typeof data.value === "symbol") {
-      this.emit("error", "symbol cannot be serialized");
-      throw new Error("symbol cannot be serialized");
-    }
-    const formattedValue = { value: data.value, expires };
-    const serializedValue = await this.serializeData(formattedValue);
-    let result = true;
-    try {
-      const value2 = await store.set(keyPrefixed, serializedValue, data.ttl);
-      if (typeof value2 === "boolean") {
-        result = value2;
-      }
-    } catch (error) {
-      result = false;
-      this.emit("error", error);
-      if (this._throwOnErrors) {
-        throw error;
-      }
-    }
-    this.hooks.trigger("postSet" /* POST_SET */, {
-      key: keyPrefixed,
-      value: serializedValue,
-      ttl
-    });
-    this.stats.set();
-    return result;
-  }
-  /**
-   * Set many items to the store
-   * @param {Array<KeyvEntry>} entries the entries to set
-   * @returns {boolean[]} will return an array of booleans if it sets then it will return a true. On failure will return false.
-   */
-  // biome-ignore lint/correctness/noUnusedVariables: type format
-  async setMany(entries) {
-    let results = [];
-    try {
-      if (this._store.setMany === void 0) {
-        const promises = [];
-        for (const entry of entries) {
-          promises.push(this.set(entry.key, entry.value, entry.ttl));
-        }
-        const promiseResults = await Promise.all(promises);
-        results = promiseResults;
-      } else {
-        const serializedEntries = await Promise.all(
-          entries.map(async ({ key, value, ttl }) => {
-            ttl ??= this._ttl;
-            if (ttl === 0) {
-              ttl = void 0;
-            }
-            const expires = typeof ttl === "number" ? Date.now() + ttl : void 0;
-            if (typeof value === "symbol") {
-              this.emit("error", "symbol cannot be serialized");
-              throw new Error("symbol cannot be serialized");
-            }
-            const formattedValue = { value, expires };
-            const serializedValue = await this.serializeData(formattedValue);
-            const keyPrefixed = this._getKeyPrefix(key);
-            return { key: keyPrefixed, value: serializedValue, ttl };
-          })
-        );
-        results = await this._store.setMany(serializedEntries);
-      }
-    } catch (error) {
-      this.emit("error", error);
-      if (this._throwOnErrors) {
-        throw error;
-      }
-      results = entries.map(() => false);
-    }
-    return results;
-  }
-  /**
-   * Delete an Entry
-   * @param {string | string[]} key the key to be deleted. if an array it will delete many items
-   * @returns {boolean} will return true if item or items are deleted. false if there is an error
-   */
-  async delete(key) {
-    const { store } = this.opts;
-    if (Array.isArray(key)) {
-      return this.deleteMany(key);
-    }
-    const keyPrefixed = this._getKeyPrefix(key);
-    this.hooks.trigger("preDelete" /* PRE_DELETE */, { key: keyPrefixed });
-    let result = true;
-    try {
-      const value = await store.delete(keyPrefixed);
-      if (typeof value === "boolean") {
-        result = value;
-      }
-    } catch (error) {
-      result = false;
-      this.emit("error", error);
-      if (this._throwOnErrors) {
-        throw error;
-      }
-    }
-    this.hooks.trigger("postDelete" /* POST_DELETE */, {
-      key: keyPrefixed,
-      value: result
-    });
-    this.stats.delete();
-    return result;
-  }
-  /**
-   * Delete many items from the store
-   * @param {string[]} keys the keys to be deleted
-   * @returns {boolean} will return true if item or items are deleted. false if there is an error
-   */
-  async deleteMany(keys) {
-    try {
-      const { store } = this.opts;
-      const keyPrefixed = this._getKeyPrefixArray(keys);
-      this.hooks.trigger("preDelete" /* PRE_DELETE */, { key: keyPrefixed });
-      if (store.deleteMany !== void 0) {
-        return await store.deleteMany(keyPrefixed);
-      }
-      const promises = keyPrefixed.map(async (key) => store.delete(key));
-      const results = await Promise.all(promises);
-      const returnResult = results.every(Boolean);
-      this.hooks.trigger("postDelete" /* POST_DELETE */, {
-        key: keyPrefixed,
-        value: returnResult
-      });
-      return returnResult;
-    } catch (error) {
-      this.emit("error", error);
-      if (this._throwOnErrors) {
-        throw error;
-      }
-      return false;
-    }
-  }
-  /**
-   * Clear the store
-   * @returns {void}
-   */
-  async clear() {
-    this.emit("clear");
-    const { store } = this.opts;
-    try {
-      await store.clear();
-    } catch (error) {
-      this.emit("error", error);
-      if (this._throwOnErrors) {
-        throw error;
-      }
-    }
-  }
-  async has(key) {
-    if (Array.isArray(key)) {
-      return this.hasMany(key);
-    }
-    const keyPrefixed = this._getKeyPrefix(key);
-    const { store } = this.opts;
-    if (store.has !== void 0 && !(store instanceof Map)) {
-      return store.has(keyPrefixed);
-    }
-    let rawData;
-    try {
-      rawData = await store.get(keyPrefixed);
-    } catch (error) {
-      this.emit("error", error);
-      if (this._throwOnErrors) {
-        throw error;
-      }
-      return false;
-    }
-    if (rawData) {
-      const data = await this.deserializeData(rawData);
-      if (data) {
-        if (data.expires === void 0 || data.expires === null) {
-          return true;
-        }
-        return data.expires > Date.now();
-      }
-    }
-    return false;
-  }
-  /**
-   * Check if many keys exist
-   * @param {string[]} keys the keys to check
-   * @returns {boolean[]} will return an array of booleans if the keys exist
-   */
-  async hasMany(keys) {
-    const keyPrefixed = this._getKeyPrefixArray(keys);
-    const { store } = this.opts;
-    if (store.hasMany !== void 0) {
-      return store.hasMany(keyPrefixed);
-    }
-    const results = [];
-    for (const key of keys) {
-      results.push(await this.has(key));
-    }
-    return results;
-  }
-  /**
-   * Will disconnect the store. This is only available if the store has a disconnect method
-   * @returns {Promise<void>}
-   */
-  async disconnect() {
-    const { store } = this.opts;
-    this.emit("disconnect");
-    if (typeof store.disconnect === "function") {
-      return store.disconnect();
-    }
-  }
-  // biome-ignore lint/suspicious/noExplicitAny: type format
-  emit(event, ...arguments_) {
-    if (event === "error" && !this.opts.emitErrors) {
-      return;
-    }
-    super.emit(event, ...arguments_);
-  }
-  async serializeData(data) {
-    if (!this._serialize) {
-      return data;
-    }
-    if (this._compression?.compress) {
-      return this._serialize({
-        value: await this._compression.compress(data.value),
-        expires: data.expires
-      });
-    }
-    return this._serialize(data);
-  }
-  async deserializeData(data) {
-    if (!this._deserialize) {
-      return data;
-    }
-    if (this._compression?.decompress && typeof data === "string") {
-      const result = await this._deserialize(data);
-      return {
-        value: await this._compression.decompress(result?.value),
-        expires: result?.expires
-      };
-    }
-    if (typeof data === "string") {
-      return this._deserialize(data);
-    }
-    return void 0;
-  }
-};
-var index_default = (/* unused pure expression or super */ null && (Keyv));
-
-/* v8 ignore next -- @preserve */
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/mimic-response/index.js
-// We define these manually to ensure they're always copied
-// even if they would move up the prototype chain
-// https://nodejs.org/api/http.html#http_class_http_incomingmessage
-const knownProperties = [
-	'aborted',
-	'complete',
-	'headers',
-	'httpVersion',
-	'httpVersionMinor',
-	'httpVersionMajor',
-	'method',
-	'rawHeaders',
-	'rawTrailers',
-	'setTimeout',
-	'socket',
-	'statusCode',
-	'statusMessage',
-	'trailers',
-	'url',
-];
-
-function mimicResponse(fromStream, toStream) {
-	if (toStream._readableState.autoDestroy) {
-		throw new Error('The second stream must have the `autoDestroy` option set to `false`');
-	}
-
-	const fromProperties = new Set([...Object.keys(fromStream), ...knownProperties]);
-
-	const properties = {};
-
-	for (const property of fromProperties) {
-		// Don't overwrite existing properties.
-		if (property in toStream) {
-			continue;
-		}
-
-		properties[property] = {
-			get() {
-				const value = fromStream[property];
-				const isFunction = typeof value === 'function';
-
-				return isFunction ? value.bind(fromStream) : value;
-			},
-			set(value) {
-				fromStream[property] = value;
-			},
-			enumerable: true,
-			configurable: false,
-		};
-	}
-
-	Object.defineProperties(toStream, properties);
-
-	fromStream.once('aborted', () => {
-		toStream.destroy();
-
-		toStream.emit('aborted');
-	});
-
-	fromStream.once('close', () => {
-		if (fromStream.complete) {
-			if (toStream.readable) {
-				toStream.once('end', () => {
-					toStream.emit('close');
-				});
-			} else {
-				toStream.emit('close');
-			}
-		} else {
-			toStream.emit('close');
-		}
-	});
-
-	return toStream;
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/normalize-url/index.js
-// https://developer.mozilla.org/en-US/docs/Web/HTTP/Basics_of_HTTP/Data_URIs
-const DATA_URL_DEFAULT_MIME_TYPE = 'text/plain';
-const DATA_URL_DEFAULT_CHARSET = 'us-ascii';
-
-const testParameter = (name, filters) => filters.some(filter => filter instanceof RegExp ? filter.test(name) : filter === name);
-
-const supportedProtocols = new Set([
-	'https:',
-	'http:',
-	'file:',
-]);
-
-const hasCustomProtocol = urlString => {
-	try {
-		const {protocol} = new URL(urlString);
-
-		return protocol.endsWith(':')
-			&& !protocol.includes('.')
-			&& !supportedProtocols.has(protocol);
-	} catch {
-		return false;
-	}
-};
-
-const normalizeDataURL = (urlString, {stripHash}) => {
-	const match = /^data:(?<type>[^,]*?),(?<data>[^#]*?)(?:#(?<hash>.*))?$/.exec(urlString);
-
-	if (!match) {
-		throw new Error(`Invalid URL: ${urlString}`);
-	}
-
-	const {type, data, hash} = match.groups;
-	const mediaType = type.split(';');
-
-	const isBase64 = mediaType.at(-1) === 'base64';
-	if (isBase64) {
-		mediaType.pop();
-	}
-
-	// Lowercase MIME type
-	const mimeType = mediaType.shift()?.toLowerCase() ?? '';
-	const attributes = mediaType
-		.map(attribute => {
-			let [key, value = ''] = attribute.split('=').map(string => string.trim());
-
-			// Lowercase `charset`
-			if (key === 'charset') {
-				value = value.toLowerCase();
-
-				if (value === DATA_URL_DEFAULT_CHARSET) {
-					return '';
-				}
-			}
-
-			return `${key}${value ? `=${value}` : ''}`;
-		})
-		.filter(Boolean);
-
-	const normalizedMediaType = [...attributes];
-
-	if (isBase64) {
-		normalizedMediaType.push('base64');
-	}
-
-	if (normalizedMediaType.length > 0 || (mimeType && mimeType !== DATA_URL_DEFAULT_MIME_TYPE)) {
-		normalizedMediaType.unshift(mimeType);
-	}
-
-	const hashPart = stripHash || !hash ? '' : `#${hash}`;
-	return `data:${normalizedMediaType.join(';')},${isBase64 ? data.trim() : data}${hashPart}`;
-};
-
-function normalizeUrl(urlString, options) {
-	options = {
-		defaultProtocol: 'http',
-		normalizeProtocol: true,
-		forceHttp: false,
-		forceHttps: false,
-		stripAuthentication: true,
-		stripHash: false,
-		stripTextFragment: true,
-		stripWWW: true,
-		removeQueryParameters: [/^utm_\w+/i],
-		removeTrailingSlash: true,
-		removeSingleSlash: true,
-		removeDirectoryIndex: false,
-		removeExplicitPort: false,
-		sortQueryParameters: true,
-		removePath: false,
-		transformPath: false,
-		...options,
-	};
-
-	// Legacy: Append `:` to the protocol if missing.
-	if (typeof options.defaultProtocol === 'string' && !options.defaultProtocol.endsWith(':')) {
-		options.defaultProtocol = `${options.defaultProtocol}:`;
-	}
-
-	urlString = urlString.trim();
-
-	// Data URL
-	if (/^data:/i.test(urlString)) {
-		return normalizeDataURL(urlString, options);
-	}
-
-	if (hasCustomProtocol(urlString)) {
-		return urlString;
-	}
-
-	const hasRelativeProtocol = urlString.startsWith('//');
-	const isRelativeUrl = !hasRelativeProtocol && /^\.*\//.test(urlString);
-
-	// Prepend protocol
-	if (!isRelativeUrl) {
-		urlString = urlString.replace(/^(?!(?:\w+:)?\/\/)|^\/\//, options.defaultProtocol);
-	}
-
-	const urlObject = new URL(urlString);
-
-	if (options.forceHttp && options.forceHttps) {
-		throw new Error('The `forceHttp` and `forceHttps` options cannot be used together');
-	}
-
-	if (options.forceHttp && urlObject.protocol === 'https:') {
-		urlObject.protocol = 'http:';
-	}
-
-	if (options.forceHttps && urlObject.protocol === 'http:') {
-		urlObject.protocol = 'https:';
-	}
-
-	// Remove auth
-	if (options.stripAuthentication) {
-		urlObject.username = '';
-		urlObject.password = '';
-	}
-
-	// Remove hash
-	if (options.stripHash) {
-		urlObject.hash = '';
-	} else if (options.stripTextFragment) {
-		urlObject.hash = urlObject.hash.replace(/#?:~:text.*?$/i, '');
-	}
-
-	// Remove duplicate slashes if not preceded by a protocol
-	// NOTE: This could be implemented using a single negative lookbehind
-	// regex, but we avoid that to maintain compatibility with older js engines
-	// which do not have support for that feature.
-	if (urlObject.pathname) {
-		// TODO: Replace everything below with `urlObject.pathname = urlObject.pathname.replace(/(?<!\b[a-z][a-z\d+\-.]{1,50}:)\/{2,}/g, '/');` when Safari supports negative lookbehind.
-
-		// Split the string by occurrences of this protocol regex, and perform
-		// duplicate-slash replacement on the strings between those occurrences
-		// (if any).
-		const protocolRegex = /\b[a-z][a-z\d+\-.]{1,50}:\/\//g;
-
-		let lastIndex = 0;
-		let result = '';
-		for (;;) {
-			const match = protocolRegex.exec(urlObject.pathname);
-			if (!match) {
-				break;
-			}
-
-			const protocol = match[0];
-			const protocolAtIndex = match.index;
-			const intermediate = urlObject.pathname.slice(lastIndex, protocolAtIndex);
-
-			result += intermediate.replace(/\/{2,}/g, '/');
-			result += protocol;
-			lastIndex = protocolAtIndex + protocol.length;
-		}
-
-		const remnant = urlObject.pathname.slice(lastIndex, urlObject.pathname.length);
-		result += remnant.replace(/\/{2,}/g, '/');
-
-		urlObject.pathname = result;
-	}
-
-	// Decode URI octets
-	if (urlObject.pathname) {
-		try {
-			urlObject.pathname = decodeURI(urlObject.pathname).replace(/\\/g, '%5C');
-		} catch {}
-	}
-
-	// Remove directory index
-	if (options.removeDirectoryIndex === true) {
-		options.removeDirectoryIndex = [/^index\.[a-z]+$/];
-	}
-
-	if (Array.isArray(options.removeDirectoryIndex) && options.removeDirectoryIndex.length > 0) {
-		const pathComponents = urlObject.pathname.split('/').filter(Boolean);
-		const lastComponent = pathComponents.at(-1);
-
-		if (lastComponent && testParameter(lastComponent, options.removeDirectoryIndex)) {
-			pathComponents.pop();
-			urlObject.pathname = pathComponents.length > 0 ? `/${pathComponents.join('/')}/` : '/';
-		}
-	}
-
-	// Remove path
-	if (options.removePath) {
-		urlObject.pathname = '/';
-	}
-
-	// Transform path components
-	if (options.transformPath && typeof options.transformPath === 'function') {
-		const pathComponents = urlObject.pathname.split('/').filter(Boolean);
-		const newComponents = options.transformPath(pathComponents);
-		urlObject.pathname = newComponents?.length > 0 ? `/${newComponents.join('/')}` : '/';
-	}
-
-	if (urlObject.hostname) {
-		// Remove trailing dot
-		urlObject.hostname = urlObject.hostname.replace(/\.$/, '');
-
-		// Remove `www.`
-		if (options.stripWWW && /^www\.(?!www\.)[a-z\-\d]{1,63}\.[a-z.\-\d]{2,63}$/.test(urlObject.hostname)) {
-			// Each label should be max 63 at length (min: 1).
-			// Source: https://en.wikipedia.org/wiki/Hostname#Restrictions_on_valid_host_names
-			// Each TLD should be up to 63 characters long (min: 2).
-			// It is technically possible to have a single character TLD, but none currently exist.
-			urlObject.hostname = urlObject.hostname.replace(/^www\./, '');
-		}
-	}
-
-	// Remove query unwanted parameters
-	if (Array.isArray(options.removeQueryParameters)) {
-		// eslint-disable-next-line unicorn/no-useless-spread -- We are intentionally spreading to get a copy.
-		for (const key of [...urlObject.searchParams.keys()]) {
-			if (testParameter(key, options.removeQueryParameters)) {
-				urlObject.searchParams.delete(key);
-			}
-		}
-	}
-
-	if (!Array.isArray(options.keepQueryParameters) && options.removeQueryParameters === true) {
-		urlObject.search = '';
-	}
-
-	// Keep wanted query parameters
-	if (Array.isArray(options.keepQueryParameters) && options.keepQueryParameters.length > 0) {
-		// eslint-disable-next-line unicorn/no-useless-spread -- We are intentionally spreading to get a copy.
-		for (const key of [...urlObject.searchParams.keys()]) {
-			if (!testParameter(key, options.keepQueryParameters)) {
-				urlObject.searchParams.delete(key);
-			}
-		}
-	}
-
-	// Sort query parameters
-	if (options.sortQueryParameters) {
-		const originalSearch = urlObject.search;
-		urlObject.searchParams.sort();
-
-		// Calling `.sort()` encodes the search parameters, so we need to decode them again.
-		try {
-			urlObject.search = decodeURIComponent(urlObject.search);
-		} catch {}
-
-		// Fix parameters that originally had no equals sign but got one added by URLSearchParams
-		const partsWithoutEquals = originalSearch.slice(1).split('&').filter(p => p && !p.includes('='));
-		for (const part of partsWithoutEquals) {
-			const decoded = decodeURIComponent(part);
-			// Only replace at word boundaries to avoid partial matches
-			urlObject.search = urlObject.search.replace(`?${decoded}=`, `?${decoded}`).replace(`&${decoded}=`, `&${decoded}`);
-		}
-	}
-
-	if (options.removeTrailingSlash) {
-		urlObject.pathname = urlObject.pathname.replace(/\/$/, '');
-	}
-
-	// Remove an explicit port number, excluding a default port number, if applicable
-	if (options.removeExplicitPort && urlObject.port) {
-		urlObject.port = '';
-	}
-
-	const oldUrlString = urlString;
-
-	// Take advantage of many of the Node `url` normalizations
-	urlString = urlObject.toString();
-
-	if (!options.removeSingleSlash && urlObject.pathname === '/' && !oldUrlString.endsWith('/') && urlObject.hash === '') {
-		urlString = urlString.replace(/\/$/, '');
-	}
-
-	// Remove ending `/` unless removeSingleSlash is false
-	if ((options.removeTrailingSlash || urlObject.pathname === '/') && urlObject.hash === '' && options.removeSingleSlash) {
-		urlString = urlString.replace(/\/$/, '');
-	}
-
-	// Restore relative protocol, if applicable
-	if (hasRelativeProtocol && !options.normalizeProtocol) {
-		urlString = urlString.replace(/^http:\/\//, '//');
-	}
-
-	// Remove http/https
-	if (options.stripProtocol) {
-		urlString = urlString.replace(/^(?:https?:)?\/\//, '');
-	}
-
-	return urlString;
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/lowercase-keys/index.js
-function lowercase_keys_lowercaseKeys(object) {
-	return Object.fromEntries(Object.entries(object).map(([key, value]) => [key.toLowerCase(), value]));
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/responselike/index.js
-
-
-
-class Response extends external_node_stream_.Readable {
-	statusCode;
-	headers;
-	body;
-	url;
-	complete;
-
-	constructor({statusCode, headers, body, url}) {
-		if (typeof statusCode !== 'number') {
-			throw new TypeError('Argument `statusCode` should be a number');
-		}
-
-		if (typeof headers !== 'object') {
-			throw new TypeError('Argument `headers` should be an object');
-		}
-
-		if (!(body instanceof Uint8Array)) {
-			throw new TypeError('Argument `body` should be a buffer');
-		}
-
-		if (typeof url !== 'string') {
-			throw new TypeError('Argument `url` should be a string');
-		}
-
-		let bodyPushed = false;
-		super({
-			read() {
-				// Push body on first read, end stream on second read.
-				// This allows listeners to attach before data flows through pipes.
-				if (!bodyPushed) {
-					bodyPushed = true;
-					this.push(body);
-					return;
-				}
-
-				this.push(null);
-			},
-		});
-
-		this.statusCode = statusCode;
-		this.headers = lowercase_keys_lowercaseKeys(headers);
-		this.body = body;
-		this.url = url;
-		this.complete = true;
-	}
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/cacheable-request/dist/types.js
-// Type definitions for cacheable-request 6.0
-// Project: https://github.com/lukechilds/cacheable-request#readme
-// Definitions by: BendingBender <https://github.com/BendingBender>
-//                 Paul Melnikow <https://github.com/paulmelnikow>
-// Definitions: https://github.com/DefinitelyTyped/DefinitelyTyped
-// TypeScript Version: 2.3
-class types_RequestError extends Error {
-    constructor(error) {
-        super(error.message);
-        Object.defineProperties(this, Object.getOwnPropertyDescriptors(error));
-    }
-}
-class types_CacheError extends Error {
-    constructor(error) {
-        super(error.message);
-        Object.defineProperties(this, Object.getOwnPropertyDescriptors(error));
-    }
-}
-//# sourceMappingURL=types.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/cacheable-request/dist/index.js
-// biome-ignore-all lint/suspicious/noImplicitAnyLet: legacy format
-// biome-ignore-all lint/suspicious/noExplicitAny: legacy format
-
-
-
-
-
-
-
-
-
-
-
-class CacheableRequest {
-    constructor(cacheRequest, cacheAdapter) {
-        this.cache = new Keyv({ namespace: "cacheable-request" });
-        this.hooks = new Map();
-        this.request = () => (options, callback) => {
-            let url;
-            if (typeof options === "string") {
-                url = normalizeUrlObject(parseWithWhatwg(options));
-                options = {};
-            }
-            else if (options instanceof external_node_url_.URL) {
-                url = normalizeUrlObject(parseWithWhatwg(options.toString()));
-                options = {};
-            }
-            else {
-                const [pathname, ...searchParts] = (options.path ?? "").split("?");
-                const search = searchParts.length > 0 ? `?${searchParts.join("?")}` : "";
-                url = normalizeUrlObject({ ...options, pathname, search });
-            }
-            options = {
-                headers: {},
-                method: "GET",
-                cache: true,
-                strictTtl: false,
-                automaticFailover: false,
-                ...options,
-                ...urlObjectToRequestOptions(url),
-            };
-            options.headers = Object.fromEntries(entries(options.headers).map(([key, value]) => [
-                key.toLowerCase(),
-                value,
-            ]));
-            const ee = new external_node_events_();
-            const normalizedUrlString = normalizeUrl(external_node_url_.format(url), {
-                stripWWW: false,
-                removeTrailingSlash: false,
-                stripAuthentication: false,
-            });
-            let key = `${options.method}:${normalizedUrlString}`;
-            // POST, PATCH, and PUT requests may be cached, depending on the response
-            // cache-control headers. As a result, the body of the request should be
-            // added to the cache key in order to avoid collisions.
-            if (options.body &&
-                options.method !== undefined &&
-                ["POST", "PATCH", "PUT"].includes(options.method)) {
-                if (options.body instanceof external_node_stream_.Readable) {
-                    // Streamed bodies should completely skip the cache because they may
-                    // or may not be hashable and in either case the stream would need to
-                    // close before the cache key could be generated.
-                    options.cache = false;
-                }
-                else {
-                    key += `:${external_node_crypto_.createHash("md5").update(options.body).digest("hex")}`;
-                }
-            }
-            let revalidate = false;
-            let madeRequest = false;
-            const makeRequest = (options_) => {
-                madeRequest = true;
-                let requestErrored = false;
-                /* c8 ignore next 4 */
-                let requestErrorCallback = () => {
-                    /* do nothing */
-                };
-                const requestErrorPromise = new Promise((resolve) => {
-                    requestErrorCallback = () => {
-                        if (!requestErrored) {
-                            requestErrored = true;
-                            resolve();
-                        }
-                    };
-                });
-                const handler = async (response) => {
-                    if (revalidate) {
-                        response.status = response.statusCode;
-                        const originalPolicy = http_cache_semantics.fromObject(revalidate.cachePolicy);
-                        const revalidatedPolicy = originalPolicy.revalidatedPolicy(options_, response);
-                        if (!revalidatedPolicy.modified) {
-                            response.resume();
-                            await new Promise((resolve) => {
-                                // Skipping 'error' handler cause 'error' event should't be emitted for 304 response
-                                response.once("end", resolve);
-                            });
-                            // Get headers from revalidated policy
-                            const headers = convertHeaders(revalidatedPolicy.policy.responseHeaders());
-                            // Preserve headers from the original cached response that may have been
-                            // lost during revalidation (e.g., content-encoding, content-type, etc.)
-                            // This works around a limitation in http-cache-semantics where some headers
-                            // are not preserved when a 304 response has minimal headers
-                            const originalHeaders = convertHeaders(originalPolicy.responseHeaders());
-                            // Headers that should be preserved from the cached response
-                            // according to RFC 7232 section 4.1
-                            const preserveHeaders = [
-                                "content-encoding",
-                                "content-type",
-                                "content-length",
-                                "content-language",
-                                "content-location",
-                                "etag",
-                            ];
-                            for (const headerName of preserveHeaders) {
-                                if (originalHeaders[headerName] !== undefined &&
-                                    headers[headerName] === undefined) {
-                                    headers[headerName] = originalHeaders[headerName];
-                                }
-                            }
-                            response = new Response({
-                                statusCode: revalidate.statusCode,
-                                headers,
-                                body: revalidate.body,
-                                url: revalidate.url,
-                            });
-                            response.cachePolicy = revalidatedPolicy.policy;
-                            response.fromCache = true;
-                        }
-                    }
-                    if (!response.fromCache) {
-                        response.cachePolicy = new http_cache_semantics(options_, response, options_);
-                        response.fromCache = false;
-                    }
-                    let clonedResponse;
-                    if (options_.cache && response.cachePolicy.storable()) {
-                        clonedResponse = cloneResponse(response);
-                        (async () => {
-                            try {
-                                const bodyPromise = getStreamAsBuffer(response);
-                                await Promise.race([
-                                    requestErrorPromise,
-                                    new Promise((resolve) => response.once("end", resolve)),
-                                    new Promise((resolve) => response.once("close", resolve)),
-                                ]);
-                                const body = await bodyPromise;
-                                let value = {
-                                    url: response.url,
-                                    statusCode: response.fromCache
-                                        ? revalidate.statusCode
-                                        : response.statusCode,
-                                    body,
-                                    cachePolicy: response.cachePolicy.toObject(),
-                                };
-                                let ttl = options_.strictTtl
-                                    ? response.cachePolicy.timeToLive()
-                                    : undefined;
-                                if (options_.maxTtl) {
-                                    ttl = ttl ? Math.min(ttl, options_.maxTtl) : options_.maxTtl;
-                                }
-                                if (this.hooks.size > 0) {
-                                    for (const key_ of this.hooks.keys()) {
-                                        value = await this.runHook(key_, value, response);
-                                    }
-                                }
-                                await this.cache.set(key, value, ttl);
-                                /* c8 ignore next -- @preserve */
-                            }
-                            catch (error) {
-                                /* c8 ignore next -- @preserve */
-                                ee.emit("error", new types_CacheError(error));
-                                /* c8 ignore next -- @preserve */
-                            }
-                        })();
-                    }
-                    else if (options_.cache && revalidate) {
-                        (async () => {
-                            try {
-                                await this.cache.delete(key);
-                                /* c8 ignore next -- @preserve */
-                            }
-                            catch (error) {
-                                /* c8 ignore next -- @preserve */
-                                ee.emit("error", new types_CacheError(error));
-                                /* c8 ignore next -- @preserve */
-                            }
-                        })();
-                    }
-                    ee.emit("response", clonedResponse ?? response);
-                    if (typeof callback === "function") {
-                        callback(clonedResponse ?? response);
-                    }
-                };
-                try {
-                    const request_ = this.cacheRequest(options_, handler);
-                    request_.once("error", requestErrorCallback);
-                    request_.once("abort", requestErrorCallback);
-                    request_.once("destroy", requestErrorCallback);
-                    ee.emit("request", request_);
-                }
-                catch (error) {
-                    ee.emit("error", new types_RequestError(error));
-                }
-            };
-            (async () => {
-                const get = async (options_) => {
-                    await Promise.resolve();
-                    const cacheEntry = options_.cache
-                        ? await this.cache.get(key)
-                        : undefined;
-                    if (cacheEntry === undefined && !options_.forceRefresh) {
-                        makeRequest(options_);
-                        return;
-                    }
-                    const policy = http_cache_semantics.fromObject(cacheEntry.cachePolicy);
-                    if (policy.satisfiesWithoutRevalidation(options_) &&
-                        !options_.forceRefresh) {
-                        const headers = convertHeaders(policy.responseHeaders());
-                        const bodyBuffer = cacheEntry.body;
-                        const body = Buffer.from(bodyBuffer);
-                        const response = new Response({
-                            statusCode: cacheEntry.statusCode,
-                            headers,
-                            body,
-                            url: cacheEntry.url,
-                        });
-                        response.cachePolicy = policy;
-                        response.fromCache = true;
-                        ee.emit("response", response);
-                        if (typeof callback === "function") {
-                            callback(response);
-                        }
-                    }
-                    else if (policy.satisfiesWithoutRevalidation(options_) &&
-                        Date.now() >= policy.timeToLive() &&
-                        options_.forceRefresh) {
-                        await this.cache.delete(key);
-                        options_.headers = policy.revalidationHeaders(options_);
-                        makeRequest(options_);
-                    }
-                    else {
-                        revalidate = cacheEntry;
-                        options_.headers = policy.revalidationHeaders(options_);
-                        makeRequest(options_);
-                    }
-                };
-                const errorHandler = (error) => ee.emit("error", new types_CacheError(error));
-                if (this.cache instanceof Keyv) {
-                    const cachek = this.cache;
-                    cachek.once("error", errorHandler);
-                    ee.on("error", () => {
-                        cachek.removeListener("error", errorHandler);
-                    });
-                    ee.on("response", () => {
-                        cachek.removeListener("error", errorHandler);
-                    });
-                }
-                try {
-                    await get(options);
-                }
-                catch (error) {
-                    /* v8 ignore next -- @preserve */
-                    if (options.automaticFailover && !madeRequest) {
-                        makeRequest(options);
-                    }
-                    ee.emit("error", new types_CacheError(error));
-                }
-            })();
-            return ee;
-        };
-        this.addHook = (name, function_) => {
-            if (!this.hooks.has(name)) {
-                this.hooks.set(name, function_);
-            }
-        };
-        this.removeHook = (name) => this.hooks.delete(name);
-        this.getHook = (name) => this.hooks.get(name);
-        this.runHook = async (name, ...arguments_) => this.hooks.get(name)?.(...arguments_);
-        if (cacheAdapter) {
-            if (cacheAdapter instanceof Keyv) {
-                this.cache = cacheAdapter;
-            }
-            else {
-                this.cache = new Keyv({
-                    store: cacheAdapter,
-                    namespace: "cacheable-request",
-                });
-            }
-        }
-        this.request = this.request.bind(this);
-        this.cacheRequest = cacheRequest;
-    }
-}
-const entries = Object.entries;
-const cloneResponse = (response) => {
-    const clone = new external_node_stream_.PassThrough({ autoDestroy: false });
-    mimicResponse(response, clone);
-    return response.pipe(clone);
-};
-const urlObjectToRequestOptions = (url) => {
-    const options = { ...url };
-    options.path = `${url.pathname || "/"}${url.search || ""}`;
-    delete options.pathname;
-    delete options.search;
-    return options;
-};
-const normalizeUrlObject = (url) => 
-// If url was parsed by url.parse or new URL:
-// - hostname will be set
-// - host will be hostname[:port]
-// - port will be set if it was explicit in the parsed string
-// Otherwise, url was from request options:
-// - hostname or host may be set
-// - host shall not have port encoded
-({
-    protocol: url.protocol,
-    auth: url.auth,
-    hostname: url.hostname || url.host || "localhost",
-    port: url.port,
-    pathname: url.pathname,
-    search: url.search,
-});
-const convertHeaders = (headers) => {
-    const result = [];
-    for (const name of Object.keys(headers)) {
-        result[name.toLowerCase()] = headers[name];
-    }
-    return result;
-};
-const parseWithWhatwg = (raw) => {
-    const u = new external_node_url_.URL(raw);
-    // If normalizeUrlObject expects the same fields as url.parse()
-    return {
-        protocol: u.protocol, // E.g. 'https:'
-        slashes: true, // Always true for WHATWG URLs
-        /* c8 ignore next 3 */
-        auth: u.username || u.password ? `${u.username}:${u.password}` : undefined,
-        host: u.host, // E.g. 'example.com:8080'
-        port: u.port, // E.g. '8080'
-        hostname: u.hostname, // E.g. 'example.com'
-        hash: u.hash, // E.g. '#quux'
-        search: u.search, // E.g. '?bar=baz'
-        query: Object.fromEntries(u.searchParams), // { bar: 'baz' }
-        pathname: u.pathname, // E.g. '/foo'
-        path: u.pathname + u.search, // '/foo?bar=baz'
-        href: u.href, // Full serialized URL
-    };
-};
-/* harmony default export */ const dist = (CacheableRequest);
-
-const onResponse = "onResponse";
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/decompress-response/index.js
-
-
-
-
-// Detect zstd support (available in Node.js >= 22.15.0)
-const supportsZstd = typeof external_node_zlib_.createZstdDecompress === 'function';
-
-function decompressResponse(response) {
-	const contentEncoding = (response.headers['content-encoding'] || '').toLowerCase();
-	const supportedEncodings = ['gzip', 'deflate', 'br'];
-	if (supportsZstd) {
-		supportedEncodings.push('zstd');
-	}
-
-	if (!supportedEncodings.includes(contentEncoding)) {
-		return response;
-	}
-
-	let isEmpty = true;
-
-	// Clone headers to avoid modifying the original response headers
-	const headers = {...response.headers};
-
-	const finalStream = new external_node_stream_.PassThrough({
-		autoDestroy: false,
-	});
-
-	// Only destroy response on error, not on normal completion
-	finalStream.once('error', () => {
-		response.destroy();
-	});
-
-	function handleContentEncoding(data) {
-		let decompressStream;
-
-		if (contentEncoding === 'zstd') {
-			decompressStream = external_node_zlib_.createZstdDecompress();
-		} else if (contentEncoding === 'br') {
-			decompressStream = external_node_zlib_.createBrotliDecompress();
-		} else if (contentEncoding === 'deflate' && data.length > 0 && (data[0] & 0x08) === 0) { // eslint-disable-line no-bitwise
-			decompressStream = external_node_zlib_.createInflateRaw();
-		} else {
-			decompressStream = external_node_zlib_.createUnzip();
-		}
-
-		decompressStream.once('error', error => {
-			if (isEmpty && !response.readable) {
-				finalStream.end();
-				return;
-			}
-
-			finalStream.destroy(error);
-		});
-
-		checker.pipe(decompressStream).pipe(finalStream);
-	}
-
-	const checker = new external_node_stream_.Transform({
-		transform(data, _encoding, callback) {
-			if (isEmpty === false) {
-				callback(null, data);
-				return;
-			}
-
-			isEmpty = false;
-
-			handleContentEncoding(data);
-
-			callback(null, data);
-		},
-
-		flush(callback) {
-			if (isEmpty) {
-				finalStream.end();
-			}
-
-			callback();
-		},
-	});
-
-	delete headers['content-encoding'];
-	delete headers['content-length'];
-	finalStream.headers = headers;
-
-	mimicResponse(response, finalStream);
-
-	response.pipe(checker);
-
-	return finalStream;
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/form-data-encoder/lib/index.js
-var __typeError = (msg) => {
-  throw TypeError(msg);
-};
-var __accessCheck = (obj, member, msg) => member.has(obj) || __typeError("Cannot " + msg);
-var __privateGet = (obj, member, getter) => (__accessCheck(obj, member, "read from private field"), getter ? getter.call(obj) : member.get(obj));
-var __privateAdd = (obj, member, value) => member.has(obj) ? __typeError("Cannot add the same private member more than once") : member instanceof WeakSet ? member.add(obj) : member.set(obj, value);
-var __privateSet = (obj, member, value, setter) => (__accessCheck(obj, member, "write to private field"), setter ? setter.call(obj, value) : member.set(obj, value), value);
-var __privateMethod = (obj, member, method) => (__accessCheck(obj, member, "access private method"), method);
-
-// src/util/chunk.ts
-var MAX_CHUNK_SIZE = 65536;
-function* chunk(value) {
-  if (value.byteLength <= MAX_CHUNK_SIZE) {
-    yield value;
-    return;
-  }
-  let offset = 0;
-  while (offset < value.byteLength) {
-    const size = Math.min(value.byteLength - offset, MAX_CHUNK_SIZE);
-    const buffer = value.buffer.slice(offset, offset + size);
-    offset += buffer.byteLength;
-    yield new Uint8Array(buffer);
-  }
-}
-
-// src/util/createBoundary.ts
-var alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-function createBoundary() {
-  let size = 16;
-  let res = "";
-  while (size--) {
-    res += alphabet[Math.random() * alphabet.length << 0];
-  }
-  return res;
-}
-
-// src/util/escapeName.ts
-var escapeName = (name) => String(name).replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/"/g, "%22");
-
-// src/util/isFunction.ts
-var lib_isFunction = (value) => typeof value === "function";
-
-// src/util/isReadableStreamFallback.ts
-var isReadableStreamFallback = (value) => !!value && typeof value === "object" && !Array.isArray(value) && lib_isFunction(value.getReader);
-
-// src/util/isAsyncIterable.ts
-var lib_isAsyncIterable = (value) => lib_isFunction(value[Symbol.asyncIterator]);
-
-// src/util/getStreamIterator.ts
-async function* readStream(readable) {
-  const reader = readable.getReader();
-  while (true) {
-    const { done, value } = await reader.read();
-    if (done) {
-      break;
-    }
-    yield value;
-  }
-}
-async function* chunkStream(stream) {
-  for await (const value of stream) {
-    yield* chunk(value);
-  }
-}
-var getStreamIterator = (source) => {
-  if (lib_isAsyncIterable(source)) {
-    return chunkStream(source);
-  }
-  if (isReadableStreamFallback(source)) {
-    return chunkStream(readStream(source));
-  }
-  throw new TypeError(
-    "Unsupported data source: Expected either ReadableStream or async iterable."
-  );
-};
-
-// src/util/isFile.ts
-var isFile = (value) => Boolean(
-  value && typeof value === "object" && lib_isFunction(value.constructor) && value[Symbol.toStringTag] === "File" && lib_isFunction(value.stream) && value.name != null
-);
-
-// src/util/isFormData.ts
-var lib_isFormData = (value) => Boolean(
-  value && lib_isFunction(value.constructor) && value[Symbol.toStringTag] === "FormData" && lib_isFunction(value.append) && lib_isFunction(value.getAll) && lib_isFunction(value.entries) && lib_isFunction(value[Symbol.iterator])
-);
-
-// src/util/isPlainObject.ts
-var getType = (value) => Object.prototype.toString.call(value).slice(8, -1).toLowerCase();
-function lib_isPlainObject(value) {
-  if (getType(value) !== "object") {
-    return false;
-  }
-  const pp = Object.getPrototypeOf(value);
-  if (pp === null || pp === void 0) {
-    return true;
-  }
-  return pp.constructor?.toString?.() === Object.toString();
-}
-
-// src/util/normalizeValue.ts
-var normalizeValue = (value) => String(value).replace(/\r|\n/g, (match, i, str) => {
-  if (match === "\r" && str[i + 1] !== "\n" || match === "\n" && str[i - 1] !== "\r") {
-    return "\r\n";
-  }
-  return match;
-});
-
-// src/util/proxyHeaders.ts
-function getProperty(target, prop) {
-  if (typeof prop === "string") {
-    for (const [name, value] of Object.entries(target)) {
-      if (prop.toLowerCase() === name.toLowerCase()) {
-        return value;
-      }
-    }
-  }
-  return void 0;
-}
-var proxyHeaders = (object) => new Proxy(
-  object,
-  {
-    get: (target, prop) => getProperty(target, prop),
-    has: (target, prop) => getProperty(target, prop) !== void 0
-  }
-);
-
-// src/FormDataEncoder.ts
-var defaultOptions = {
-  enableAdditionalHeaders: false
-};
-var readonlyProp = { writable: false, configurable: false };
-var _CRLF, _CRLF_BYTES, _CRLF_BYTES_LENGTH, _DASHES, _encoder, _footer, _form, _options, _FormDataEncoder_instances, getFieldHeader_fn, getContentLength_fn;
-var FormDataEncoder = class {
-  constructor(form, boundaryOrOptions, options) {
-    __privateAdd(this, _FormDataEncoder_instances);
-    __privateAdd(this, _CRLF, "\r\n");
-    __privateAdd(this, _CRLF_BYTES);
-    __privateAdd(this, _CRLF_BYTES_LENGTH);
-    __privateAdd(this, _DASHES, "-".repeat(2));
-    /**
-     * TextEncoder instance
-     */
-    __privateAdd(this, _encoder, new TextEncoder());
-    /**
-     * Returns form-data footer bytes
-     */
-    __privateAdd(this, _footer);
-    /**
-     * FormData instance
-     */
-    __privateAdd(this, _form);
-    /**
-     * Instance options
-     */
-    __privateAdd(this, _options);
-    if (!lib_isFormData(form)) {
-      throw new TypeError("Expected first argument to be a FormData instance.");
-    }
-    let boundary;
-    if (lib_isPlainObject(boundaryOrOptions)) {
-      options = boundaryOrOptions;
-    } else {
-      boundary = boundaryOrOptions;
-    }
-    if (!boundary) {
-      boundary = `form-data-encoder-${createBoundary()}`;
-    }
-    if (typeof boundary !== "string") {
-      throw new TypeError("Expected boundary argument to be a string.");
-    }
-    if (options && !lib_isPlainObject(options)) {
-      throw new TypeError("Expected options argument to be an object.");
-    }
-    __privateSet(this, _form, Array.from(form.entries()));
-    __privateSet(this, _options, { ...defaultOptions, ...options });
-    __privateSet(this, _CRLF_BYTES, __privateGet(this, _encoder).encode(__privateGet(this, _CRLF)));
-    __privateSet(this, _CRLF_BYTES_LENGTH, __privateGet(this, _CRLF_BYTES).byteLength);
-    this.boundary = boundary;
-    this.contentType = `multipart/form-data; boundary=${this.boundary}`;
-    __privateSet(this, _footer, __privateGet(this, _encoder).encode(
-      `${__privateGet(this, _DASHES)}${this.boundary}${__privateGet(this, _DASHES)}${__privateGet(this, _CRLF).repeat(2)}`
-    ));
-    const headers = {
-      "Content-Type": this.contentType
-    };
-    const contentLength = __privateMethod(this, _FormDataEncoder_instances, getContentLength_fn).call(this);
-    if (contentLength) {
-      this.contentLength = contentLength;
-      headers["Content-Length"] = contentLength;
-    }
-    this.headers = proxyHeaders(Object.freeze(headers));
-    Object.defineProperties(this, {
-      boundary: readonlyProp,
-      contentType: readonlyProp,
-      contentLength: readonlyProp,
-      headers: readonlyProp
-    });
-  }
-  /**
-   * Creates an iterator allowing to go through form-data parts (with metadata).
-   * This method **will not** read the files and **will not** split values big into smaller chunks.
-   *
-   * Using this method, you can convert form-data content into Blob:
-   *
-   * @example
-   *
-   * ```ts
-   * import {Readable} from "stream"
-   *
-   * import {FormDataEncoder} from "form-data-encoder"
-   *
-   * import {FormData} from "formdata-polyfill/esm-min.js"
-   * import {fileFrom} from "fetch-blob/form.js"
-   * import {File} from "fetch-blob/file.js"
-   * import {Blob} from "fetch-blob"
-   *
-   * import fetch from "node-fetch"
-   *
-   * const form = new FormData()
-   *
-   * form.set("field", "Just a random string")
-   * form.set("file", new File(["Using files is class amazing"]))
-   * form.set("fileFromPath", await fileFrom("path/to/a/file.txt"))
-   *
-   * const encoder = new FormDataEncoder(form)
-   *
-   * const options = {
-   *   method: "post",
-   *   body: new Blob(encoder, {type: encoder.contentType})
-   * }
-   *
-   * const response = await fetch("https://httpbin.org/post", options)
-   *
-   * console.log(await response.json())
-   * ```
-   */
-  *values() {
-    for (const [name, raw] of __privateGet(this, _form)) {
-      const value = isFile(raw) ? raw : __privateGet(this, _encoder).encode(normalizeValue(raw));
-      yield __privateMethod(this, _FormDataEncoder_instances, getFieldHeader_fn).call(this, name, value);
-      yield value;
-      yield __privateGet(this, _CRLF_BYTES);
-    }
-    yield __privateGet(this, _footer);
-  }
-  /**
-   * Creates an async iterator allowing to perform the encoding by portions.
-   * This method reads through files and splits big values into smaller pieces (65536 bytes per each).
-   *
-   * @example
-   *
-   * ```ts
-   * import {Readable} from "stream"
-   *
-   * import {FormData, File, fileFromPath} from "formdata-node"
-   * import {FormDataEncoder} from "form-data-encoder"
-   *
-   * import fetch from "node-fetch"
-   *
-   * const form = new FormData()
-   *
-   * form.set("field", "Just a random string")
-   * form.set("file", new File(["Using files is class amazing"], "file.txt"))
-   * form.set("fileFromPath", await fileFromPath("path/to/a/file.txt"))
-   *
-   * const encoder = new FormDataEncoder(form)
-   *
-   * const options = {
-   *   method: "post",
-   *   headers: encoder.headers,
-   *   body: Readable.from(encoder.encode()) // or Readable.from(encoder)
-   * }
-   *
-   * const response = await fetch("https://httpbin.org/post", options)
-   *
-   * console.log(await response.json())
-   * ```
-   */
-  async *encode() {
-    for (const part of this.values()) {
-      if (isFile(part)) {
-        yield* getStreamIterator(part.stream());
-      } else {
-        yield* chunk(part);
-      }
-    }
-  }
-  /**
-   * Creates an iterator allowing to read through the encoder data using for...of loops
-   */
-  [Symbol.iterator]() {
-    return this.values();
-  }
-  /**
-   * Creates an **async** iterator allowing to read through the encoder data using for-await...of loops
-   */
-  [Symbol.asyncIterator]() {
-    return this.encode();
-  }
-};
-_CRLF = new WeakMap();
-_CRLF_BYTES = new WeakMap();
-_CRLF_BYTES_LENGTH = new WeakMap();
-_DASHES = new WeakMap();
-_encoder = new WeakMap();
-_footer = new WeakMap();
-_form = new WeakMap();
-_options = new WeakMap();
-_FormDataEncoder_instances = new WeakSet();
-getFieldHeader_fn = function(name, value) {
-  let header = "";
-  header += `${__privateGet(this, _DASHES)}${this.boundary}${__privateGet(this, _CRLF)}`;
-  header += `Content-Disposition: form-data; name="${escapeName(name)}"`;
-  if (isFile(value)) {
-    header += `; filename="${escapeName(value.name)}"${__privateGet(this, _CRLF)}`;
-    header += `Content-Type: ${value.type || "application/octet-stream"}`;
-  }
-  if (__privateGet(this, _options).enableAdditionalHeaders === true) {
-    const size = isFile(value) ? value.size : value.byteLength;
-    if (size != null && !isNaN(size)) {
-      header += `${__privateGet(this, _CRLF)}Content-Length: ${size}`;
-    }
-  }
-  return __privateGet(this, _encoder).encode(`${header}${__privateGet(this, _CRLF).repeat(2)}`);
-};
-/**
- * Returns form-data content length
- */
-getContentLength_fn = function() {
-  let length = 0;
-  for (const [name, raw] of __privateGet(this, _form)) {
-    const value = isFile(raw) ? raw : __privateGet(this, _encoder).encode(normalizeValue(raw));
-    const size = isFile(value) ? value.size : value.byteLength;
-    if (size == null || isNaN(size)) {
-      return void 0;
-    }
-    length += __privateMethod(this, _FormDataEncoder_instances, getFieldHeader_fn).call(this, name, value).byteLength;
-    length += size;
-    length += __privateGet(this, _CRLF_BYTES_LENGTH);
-  }
-  return String(length + __privateGet(this, _footer).byteLength);
-};
-
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/utils/defer-to-connect.js
-function isTlsSocket(socket) {
-    return 'encrypted' in socket;
-}
-const deferToConnect = (socket, fn) => {
-    let listeners;
-    if (typeof fn === 'function') {
-        const connect = fn;
-        listeners = { connect };
-    }
-    else {
-        listeners = fn;
-    }
-    const hasConnectListener = typeof listeners.connect === 'function';
-    const hasSecureConnectListener = typeof listeners.secureConnect === 'function';
-    const hasCloseListener = typeof listeners.close === 'function';
-    const onConnect = () => {
-        if (hasConnectListener) {
-            listeners.connect();
-        }
-        if (isTlsSocket(socket) && hasSecureConnectListener) {
-            if (socket.authorized) {
-                listeners.secureConnect();
-            }
-            else {
-                // Wait for secureConnect event (even if authorization fails, we need the timing)
-                socket.once('secureConnect', listeners.secureConnect);
-            }
-        }
-        if (hasCloseListener) {
-            socket.once('close', listeners.close);
-        }
-    };
-    if (socket.writable && !socket.connecting) {
-        onConnect();
-    }
-    else if (socket.connecting) {
-        socket.once('connect', onConnect);
-    }
-    else if (socket.destroyed && hasCloseListener) {
-        const hadError = '_hadError' in socket ? Boolean(socket._hadError) : false;
-        listeners.close(hadError);
-    }
-};
-/* harmony default export */ const defer_to_connect = (deferToConnect);
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/utils/timer.js
-
-
-
-const timer = (request) => {
-    if (request.timings) {
-        return request.timings;
-    }
-    const timings = {
-        start: Date.now(),
-        socket: undefined,
-        lookup: undefined,
-        connect: undefined,
-        secureConnect: undefined,
-        upload: undefined,
-        response: undefined,
-        end: undefined,
-        error: undefined,
-        abort: undefined,
-        phases: {
-            wait: undefined,
-            dns: undefined,
-            tcp: undefined,
-            tls: undefined,
-            request: undefined,
-            firstByte: undefined,
-            download: undefined,
-            total: undefined,
-        },
-    };
-    request.timings = timings;
-    const handleError = (origin) => {
-        origin.once(external_node_events_.errorMonitor, () => {
-            timings.error = Date.now();
-            timings.phases.total = timings.error - timings.start;
-        });
-    };
-    handleError(request);
-    const onAbort = () => {
-        timings.abort = Date.now();
-        timings.phases.total = timings.abort - timings.start;
-    };
-    request.prependOnceListener('abort', onAbort);
-    const onSocket = (socket) => {
-        timings.socket = Date.now();
-        timings.phases.wait = timings.socket - timings.start;
-        if (external_node_util_.types.isProxy(socket)) {
-            // HTTP/2: The socket is a proxy, so connection events won't fire.
-            // We can't measure connection timings, so leave them undefined.
-            // This prevents NaN in phases.request calculation.
-            return;
-        }
-        // Check if socket is already connected (reused from connection pool)
-        const socketAlreadyConnected = socket.writable && !socket.connecting;
-        if (socketAlreadyConnected) {
-            // Socket reuse detected: the socket was already connected from a previous request.
-            // For reused sockets, set all connection timestamps to socket time since no new
-            // connection was made for THIS request. But preserve phase durations from the
-            // original connection so they're not lost.
-            timings.lookup = timings.socket;
-            timings.connect = timings.socket;
-            if (socket.__initial_connection_timings__) {
-                // Restore the phase timings from the initial connection
-                timings.phases.dns = socket.__initial_connection_timings__.dnsPhase;
-                timings.phases.tcp = socket.__initial_connection_timings__.tcpPhase;
-                timings.phases.tls = socket.__initial_connection_timings__.tlsPhase;
-                // Set secureConnect timestamp if there was TLS
-                if (timings.phases.tls !== undefined) {
-                    timings.secureConnect = timings.socket;
-                }
-            }
-            else {
-                // Socket reused but no initial timings stored (e.g., from external code)
-                // Set phases to 0
-                timings.phases.dns = 0;
-                timings.phases.tcp = 0;
-            }
-            return;
-        }
-        const lookupListener = () => {
-            timings.lookup = Date.now();
-            timings.phases.dns = timings.lookup - timings.socket;
-        };
-        socket.prependOnceListener('lookup', lookupListener);
-        defer_to_connect(socket, {
-            connect() {
-                timings.connect = Date.now();
-                if (timings.lookup === undefined) {
-                    // No DNS lookup occurred (e.g., connecting to an IP address directly)
-                    // Set lookup to socket time (no time elapsed for DNS)
-                    socket.removeListener('lookup', lookupListener);
-                    timings.lookup = timings.socket;
-                    timings.phases.dns = 0;
-                }
-                timings.phases.tcp = timings.connect - timings.lookup;
-                // If lookup and connect happen at the EXACT same time (tcp = 0),
-                // DNS was served from cache and the dns value is just event loop overhead.
-                // Set dns to 0 to indicate no actual DNS resolution occurred.
-                // Fixes https://github.com/szmarczak/http-timer/issues/35
-                if (timings.phases.tcp === 0 && timings.phases.dns && timings.phases.dns > 0) {
-                    timings.phases.dns = 0;
-                }
-                // Store connection phase timings on socket for potential reuse
-                if (!socket.__initial_connection_timings__) {
-                    socket.__initial_connection_timings__ = {
-                        dnsPhase: timings.phases.dns,
-                        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- TypeScript can't prove this is defined due to callback structure
-                        tcpPhase: timings.phases.tcp,
-                    };
-                }
-            },
-            secureConnect() {
-                timings.secureConnect = Date.now();
-                timings.phases.tls = timings.secureConnect - timings.connect;
-                // Update stored timings with TLS phase timing
-                if (socket.__initial_connection_timings__) {
-                    socket.__initial_connection_timings__.tlsPhase = timings.phases.tls;
-                }
-            },
-        });
-    };
-    if (request.socket) {
-        onSocket(request.socket);
-    }
-    else {
-        request.prependOnceListener('socket', onSocket);
-    }
-    const onUpload = () => {
-        timings.upload = Date.now();
-        // Calculate request phase if we have connection timings
-        const secureOrConnect = timings.secureConnect ?? timings.connect;
-        if (secureOrConnect !== undefined) {
-            timings.phases.request = timings.upload - secureOrConnect;
-        }
-        // If both are undefined (HTTP/2), phases.request stays undefined (not NaN)
-    };
-    if (request.writableFinished) {
-        onUpload();
-    }
-    else {
-        request.prependOnceListener('finish', onUpload);
-    }
-    request.prependOnceListener('response', (response) => {
-        timings.response = Date.now();
-        timings.phases.firstByte = timings.response - timings.upload;
-        response.timings = timings;
-        handleError(response);
-        response.prependOnceListener('end', () => {
-            request.off('abort', onAbort);
-            response.off('aborted', onAbort);
-            if (timings.phases.total !== undefined) {
-                // Aborted or errored
-                return;
-            }
-            timings.end = Date.now();
-            timings.phases.download = timings.end - timings.response;
-            timings.phases.total = timings.end - timings.start;
-        });
-        response.prependOnceListener('aborted', onAbort);
-    });
-    return timings;
-};
-/* harmony default export */ const utils_timer = (timer);
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/utils/is-form-data.js
-
-function is_form_data_isFormData(body) {
-    return distribution.nodeStream(body) && distribution.function(body.getBoundary);
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/utils/get-body-size.js
-
-
-
-async function getBodySize(body, headers) {
-    if (headers && 'content-length' in headers) {
-        return Number(headers['content-length']);
-    }
-    if (!body) {
-        return 0;
-    }
-    if (distribution.string(body)) {
-        return new TextEncoder().encode(body).byteLength;
-    }
-    if (distribution.buffer(body)) {
-        return body.length;
-    }
-    if (distribution.typedArray(body)) {
-        return body.byteLength;
-    }
-    if (is_form_data_isFormData(body)) {
-        try {
-            return await (0,external_node_util_.promisify)(body.getLength.bind(body))();
-        }
-        catch (error) {
-            const typedError = error;
-            throw new Error('Cannot determine content-length for form-data with stream(s) of unknown length. '
-                + 'This is a limitation of the `form-data` package. '
-                + 'To fix this, either:\n'
-                + '1. Use the `knownLength` option when appending streams:\n'
-                + '   form.append(\'file\', stream, {knownLength: 12345});\n'
-                + '2. Switch to spec-compliant FormData (formdata-node package)\n'
-                + 'See: https://github.com/form-data/form-data#alternative-submission-methods\n'
-                + `Original error: ${typedError.message}`);
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/utils/proxy-events.js
-function proxyEvents(from, to, events) {
-    const eventFunctions = {};
-    for (const event of events) {
-        const eventFunction = (...arguments_) => {
-            to.emit(event, ...arguments_);
-        };
-        eventFunctions[event] = eventFunction;
-        from.on(event, eventFunction);
-    }
-    return () => {
-        for (const [event, eventFunction] of Object.entries(eventFunctions)) {
-            from.off(event, eventFunction);
-        }
-    };
-}
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/utils/unhandle.js
-// When attaching listeners, it's very easy to forget about them.
-// Especially if you do error handling and set timeouts.
-// So instead of checking if it's proper to throw an error on every timeout ever,
-// use this simple tool which will remove all listeners you have attached.
-function unhandle() {
-    const handlers = [];
-    return {
-        once(origin, event, function_) {
-            origin.once(event, function_);
-            handlers.push({ origin, event, fn: function_ });
-        },
-        unhandleAll() {
-            for (const handler of handlers) {
-                const { origin, event, fn } = handler;
-                origin.removeListener(event, fn);
-            }
-            handlers.length = 0;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/timed-out.js
-
-
-const reentry = Symbol('reentry');
-const timed_out_noop = () => { };
-class timed_out_TimeoutError extends Error {
-    event;
-    name = 'TimeoutError';
-    code = 'ETIMEDOUT';
-    constructor(threshold, event) {
-        super(`Timeout awaiting '${event}' for ${threshold}ms`);
-        this.event = event;
-    }
-}
-function timedOut(request, delays, options) {
-    if (reentry in request) {
-        return timed_out_noop;
-    }
-    request[reentry] = true;
-    const cancelers = [];
-    const { once, unhandleAll } = unhandle();
-    const handled = new Map();
-    const addTimeout = (delay, callback, event) => {
-        const timeout = setTimeout(callback, delay, delay, event);
-        timeout.unref?.();
-        const cancel = () => {
-            handled.set(event, true);
-            clearTimeout(timeout);
-        };
-        cancelers.push(cancel);
-        return cancel;
-    };
-    const { host, hostname } = options;
-    const timeoutHandler = (delay, event) => {
-        // Use setTimeout to allow for any cancelled events to be handled first,
-        // to prevent firing any TimeoutError unneeded when the event loop is busy or blocked
-        setTimeout(() => {
-            if (!handled.has(event)) {
-                request.destroy(new timed_out_TimeoutError(delay, event));
-            }
-        }, 0);
-    };
-    const cancelTimeouts = () => {
-        for (const cancel of cancelers) {
-            cancel();
-        }
-        unhandleAll();
-    };
-    request.once('error', error => {
-        cancelTimeouts();
-        // Save original behavior
-        /* istanbul ignore next */
-        if (request.listenerCount('error') === 0) {
-            throw error;
-        }
-    });
-    if (delays.request !== undefined) {
-        const cancelTimeout = addTimeout(delays.request, timeoutHandler, 'request');
-        once(request, 'response', (response) => {
-            once(response, 'end', cancelTimeout);
-        });
-    }
-    if (delays.socket !== undefined) {
-        const { socket } = delays;
-        const socketTimeoutHandler = () => {
-            timeoutHandler(socket, 'socket');
-        };
-        request.setTimeout(socket, socketTimeoutHandler);
-        // `request.setTimeout(0)` causes a memory leak.
-        // We can just remove the listener and forget about the timer - it's unreffed.
-        // See https://github.com/sindresorhus/got/issues/690
-        cancelers.push(() => {
-            request.removeListener('timeout', socketTimeoutHandler);
-        });
-    }
-    const hasLookup = delays.lookup !== undefined;
-    const hasConnect = delays.connect !== undefined;
-    const hasSecureConnect = delays.secureConnect !== undefined;
-    const hasSend = delays.send !== undefined;
-    if (hasLookup || hasConnect || hasSecureConnect || hasSend) {
-        once(request, 'socket', (socket) => {
-            const { socketPath } = request;
-            /* istanbul ignore next: hard to test */
-            if (socket.connecting) {
-                const hasPath = Boolean(socketPath ?? external_node_net_.isIP(hostname ?? host ?? '') !== 0);
-                if (hasLookup && !hasPath && socket.address().address === undefined) {
-                    const cancelTimeout = addTimeout(delays.lookup, timeoutHandler, 'lookup');
-                    once(socket, 'lookup', cancelTimeout);
-                }
-                if (hasConnect) {
-                    const timeConnect = () => addTimeout(delays.connect, timeoutHandler, 'connect');
-                    if (hasPath) {
-                        once(socket, 'connect', timeConnect());
-                    }
-                    else {
-                        once(socket, 'lookup', (error) => {
-                            if (error === null) {
-                                once(socket, 'connect', timeConnect());
-                            }
-                        });
-                    }
-                }
-                if (hasSecureConnect && options.protocol === 'https:') {
-                    once(socket, 'connect', () => {
-                        const cancelTimeout = addTimeout(delays.secureConnect, timeoutHandler, 'secureConnect');
-                        once(socket, 'secureConnect', cancelTimeout);
-                    });
-                }
-            }
-            if (hasSend) {
-                const timeRequest = () => addTimeout(delays.send, timeoutHandler, 'send');
-                /* istanbul ignore next: hard to test */
-                if (socket.connecting) {
-                    once(socket, 'connect', () => {
-                        once(request, 'upload-complete', timeRequest());
-                    });
-                }
-                else {
-                    once(request, 'upload-complete', timeRequest());
-                }
-            }
-        });
-    }
-    if (delays.response !== undefined) {
-        once(request, 'upload-complete', () => {
-            const cancelTimeout = addTimeout(delays.response, timeoutHandler, 'response');
-            once(request, 'response', cancelTimeout);
-        });
-    }
-    if (delays.read !== undefined) {
-        once(request, 'response', (response) => {
-            const cancelTimeout = addTimeout(delays.read, timeoutHandler, 'read');
-            once(response, 'end', cancelTimeout);
-        });
-    }
-    return cancelTimeouts;
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/utils/url-to-options.js
-
-function urlToOptions(url) {
-    // Cast to URL
-    url = url;
-    const options = {
-        protocol: url.protocol,
-        hostname: distribution.string(url.hostname) && url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
-        host: url.host,
-        hash: url.hash,
-        search: url.search,
-        pathname: url.pathname,
-        href: url.href,
-        path: `${url.pathname || ''}${url.search || ''}`,
-    };
-    if (distribution.string(url.port) && url.port.length > 0) {
-        options.port = Number(url.port);
-    }
-    if (url.username || url.password) {
-        options.auth = `${url.username || ''}:${url.password || ''}`;
-    }
-    return options;
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/utils/weakable-map.js
-class WeakableMap {
-    weakMap = new WeakMap();
-    map = new Map();
-    set(key, value) {
-        if (typeof key === 'object') {
-            this.weakMap.set(key, value);
-        }
-        else {
-            this.map.set(key, value);
-        }
-    }
-    get(key) {
-        if (typeof key === 'object') {
-            return this.weakMap.get(key);
-        }
-        return this.map.get(key);
-    }
-    has(key) {
-        if (typeof key === 'object') {
-            return this.weakMap.has(key);
-        }
-        return this.map.has(key);
-    }
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/calculate-retry-delay.js
-const calculateRetryDelay = ({ attemptCount, retryOptions, error, retryAfter, computedValue, }) => {
-    if (error.name === 'RetryError') {
-        return 1;
-    }
-    if (attemptCount > retryOptions.limit) {
-        return 0;
-    }
-    const hasMethod = retryOptions.methods.includes(error.options.method);
-    const hasErrorCode = retryOptions.errorCodes.includes(error.code);
-    const hasStatusCode = error.response && retryOptions.statusCodes.includes(error.response.statusCode);
-    if (!hasMethod || (!hasErrorCode && !hasStatusCode)) {
-        return 0;
-    }
-    if (error.response) {
-        if (retryAfter) {
-            // In this case `computedValue` is `options.request.timeout`
-            if (retryAfter > computedValue) {
-                return 0;
-            }
-            return retryAfter;
-        }
-        if (error.response.statusCode === 413) {
-            return 0;
-        }
-    }
-    const noise = Math.random() * retryOptions.noise;
-    return Math.min(((2 ** (attemptCount - 1)) * 1000), retryOptions.backoffLimit) + noise;
-};
-/* harmony default export */ const calculate_retry_delay = (calculateRetryDelay);
-
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:dns"
-var external_node_dns_ = __nccwpck_require__(610);
-;// CONCATENATED MODULE: ../../work/main/node_modules/cacheable-lookup/source/index.js
-
-
-
-
-const {Resolver: AsyncResolver} = external_node_dns_.promises;
-
-const kCacheableLookupCreateConnection = Symbol('cacheableLookupCreateConnection');
-const kCacheableLookupInstance = Symbol('cacheableLookupInstance');
-const kExpires = Symbol('expires');
-
-const supportsALL = typeof external_node_dns_.ALL === 'number';
-
-const verifyAgent = agent => {
-	if (!(agent && typeof agent.createConnection === 'function')) {
-		throw new Error('Expected an Agent instance as the first argument');
-	}
-};
-
-const map4to6 = entries => {
-	for (const entry of entries) {
-		if (entry.family === 6) {
-			continue;
-		}
-
-		entry.address = `::ffff:${entry.address}`;
-		entry.family = 6;
-	}
-};
-
-const getIfaceInfo = () => {
-	let has4 = false;
-	let has6 = false;
-
-	for (const device of Object.values(external_node_os_.networkInterfaces())) {
-		for (const iface of device) {
-			if (iface.internal) {
-				continue;
-			}
-
-			if (iface.family === 'IPv6') {
-				has6 = true;
-			} else {
-				has4 = true;
-			}
-
-			if (has4 && has6) {
-				return {has4, has6};
-			}
-		}
-	}
-
-	return {has4, has6};
-};
-
-const source_isIterable = map => {
-	return Symbol.iterator in map;
-};
-
-const ignoreNoResultErrors = dnsPromise => {
-	return dnsPromise.catch(error => {
-		if (
-			error.code === 'ENODATA' ||
-			error.code === 'ENOTFOUND' ||
-			error.code === 'ENOENT' // Windows: name exists, but not this record type
-		) {
-			return [];
-		}
-
-		throw error;
-	});
-};
-
-const ttl = {ttl: true};
-const source_all = {all: true};
-const all4 = {all: true, family: 4};
-const all6 = {all: true, family: 6};
-
-class CacheableLookup {
-	constructor({
-		cache = new Map(),
-		maxTtl = Infinity,
-		fallbackDuration = 3600,
-		errorTtl = 0.15,
-		resolver = new AsyncResolver(),
-		lookup = external_node_dns_.lookup
-	} = {}) {
-		this.maxTtl = maxTtl;
-		this.errorTtl = errorTtl;
-
-		this._cache = cache;
-		this._resolver = resolver;
-		this._dnsLookup = lookup && (0,external_node_util_.promisify)(lookup);
-		this.stats = {
-			cache: 0,
-			query: 0
-		};
-
-		if (this._resolver instanceof AsyncResolver) {
-			this._resolve4 = this._resolver.resolve4.bind(this._resolver);
-			this._resolve6 = this._resolver.resolve6.bind(this._resolver);
-		} else {
-			this._resolve4 = (0,external_node_util_.promisify)(this._resolver.resolve4.bind(this._resolver));
-			this._resolve6 = (0,external_node_util_.promisify)(this._resolver.resolve6.bind(this._resolver));
-		}
-
-		this._iface = getIfaceInfo();
-
-		this._pending = {};
-		this._nextRemovalTime = false;
-		this._hostnamesToFallback = new Set();
-
-		this.fallbackDuration = fallbackDuration;
-
-		if (fallbackDuration > 0) {
-			const interval = setInterval(() => {
-				this._hostnamesToFallback.clear();
-			}, fallbackDuration * 1000);
-
-			/* istanbul ignore next: There is no `interval.unref()` when running inside an Electron renderer */
-			if (interval.unref) {
-				interval.unref();
-			}
-
-			this._fallbackInterval = interval;
-		}
-
-		this.lookup = this.lookup.bind(this);
-		this.lookupAsync = this.lookupAsync.bind(this);
-	}
-
-	set servers(servers) {
-		this.clear();
-
-		this._resolver.setServers(servers);
-	}
-
-	get servers() {
-		return this._resolver.getServers();
-	}
-
-	lookup(hostname, options, callback) {
-		if (typeof options === 'function') {
-			callback = options;
-			options = {};
-		} else if (typeof options === 'number') {
-			options = {
-				family: options
-			};
-		}
-
-		if (!callback) {
-			throw new Error('Callback must be a function.');
-		}
-
-		// eslint-disable-next-line promise/prefer-await-to-then
-		this.lookupAsync(hostname, options).then(result => {
-			if (options.all) {
-				callback(null, result);
-			} else {
-				callback(null, result.address, result.family, result.expires, result.ttl, result.source);
-			}
-		}, callback);
-	}
-
-	async lookupAsync(hostname, options = {}) {
-		if (typeof options === 'number') {
-			options = {
-				family: options
-			};
-		}
-
-		let cached = await this.query(hostname);
-
-		if (options.family === 6) {
-			const filtered = cached.filter(entry => entry.family === 6);
-
-			if (options.hints & external_node_dns_.V4MAPPED) {
-				if ((supportsALL && options.hints & external_node_dns_.ALL) || filtered.length === 0) {
-					map4to6(cached);
-				} else {
-					cached = filtered;
-				}
-			} else {
-				cached = filtered;
-			}
-		} else if (options.family === 4) {
-			cached = cached.filter(entry => entry.family === 4);
-		}
-
-		if (options.hints & external_node_dns_.ADDRCONFIG) {
-			const {_iface} = this;
-			cached = cached.filter(entry => entry.family === 6 ? _iface.has6 : _iface.has4);
-		}
-
-		if (cached.length === 0) {
-			const error = new Error(`cacheableLookup ENOTFOUND ${hostname}`);
-			error.code = 'ENOTFOUND';
-			error.hostname = hostname;
-
-			throw error;
-		}
-
-		if (options.all) {
-			return cached;
-		}
-
-		return cached[0];
-	}
-
-	async query(hostname) {
-		let source = 'cache';
-		let cached = await this._cache.get(hostname);
-
-		if (cached) {
-			this.stats.cache++;
-		}
-
-		if (!cached) {
-			const pending = this._pending[hostname];
-			if (pending) {
-				this.stats.cache++;
-				cached = await pending;
-			} else {
-				source = 'query';
-				const newPromise = this.queryAndCache(hostname);
-				this._pending[hostname] = newPromise;
-				this.stats.query++;
-				try {
-					cached = await newPromise;
-				} finally {
-					delete this._pending[hostname];
-				}
-			}
-		}
-
-		cached = cached.map(entry => {
-			return {...entry, source};
-		});
-
-		return cached;
-	}
-
-	async _resolve(hostname) {
-		// ANY is unsafe as it doesn't trigger new queries in the underlying server.
-		const [A, AAAA] = await Promise.all([
-			ignoreNoResultErrors(this._resolve4(hostname, ttl)),
-			ignoreNoResultErrors(this._resolve6(hostname, ttl))
-		]);
-
-		let aTtl = 0;
-		let aaaaTtl = 0;
-		let cacheTtl = 0;
-
-		const now = Date.now();
-
-		for (const entry of A) {
-			entry.family = 4;
-			entry.expires = now + (entry.ttl * 1000);
-
-			aTtl = Math.max(aTtl, entry.ttl);
-		}
-
-		for (const entry of AAAA) {
-			entry.family = 6;
-			entry.expires = now + (entry.ttl * 1000);
-
-			aaaaTtl = Math.max(aaaaTtl, entry.ttl);
-		}
-
-		if (A.length > 0) {
-			if (AAAA.length > 0) {
-				cacheTtl = Math.min(aTtl, aaaaTtl);
-			} else {
-				cacheTtl = aTtl;
-			}
-		} else {
-			cacheTtl = aaaaTtl;
-		}
-
-		return {
-			entries: [
-				...A,
-				...AAAA
-			],
-			cacheTtl
-		};
-	}
-
-	async _lookup(hostname) {
-		try {
-			const [A, AAAA] = await Promise.all([
-				// Passing {all: true} doesn't return all IPv4 and IPv6 entries.
-				// See https://github.com/szmarczak/cacheable-lookup/issues/42
-				ignoreNoResultErrors(this._dnsLookup(hostname, all4)),
-				ignoreNoResultErrors(this._dnsLookup(hostname, all6))
-			]);
-
-			return {
-				entries: [
-					...A,
-					...AAAA
-				],
-				cacheTtl: 0
-			};
-		} catch {
-			return {
-				entries: [],
-				cacheTtl: 0
-			};
-		}
-	}
-
-	async _set(hostname, data, cacheTtl) {
-		if (this.maxTtl > 0 && cacheTtl > 0) {
-			cacheTtl = Math.min(cacheTtl, this.maxTtl) * 1000;
-			data[kExpires] = Date.now() + cacheTtl;
-
-			try {
-				await this._cache.set(hostname, data, cacheTtl);
-			} catch (error) {
-				this.lookupAsync = async () => {
-					const cacheError = new Error('Cache Error. Please recreate the CacheableLookup instance.');
-					cacheError.cause = error;
-
-					throw cacheError;
-				};
-			}
-
-			if (source_isIterable(this._cache)) {
-				this._tick(cacheTtl);
-			}
-		}
-	}
-
-	async queryAndCache(hostname) {
-		if (this._hostnamesToFallback.has(hostname)) {
-			return this._dnsLookup(hostname, source_all);
-		}
-
-		let query = await this._resolve(hostname);
-
-		if (query.entries.length === 0 && this._dnsLookup) {
-			query = await this._lookup(hostname);
-
-			if (query.entries.length !== 0 && this.fallbackDuration > 0) {
-				// Use `dns.lookup(...)` for that particular hostname
-				this._hostnamesToFallback.add(hostname);
-			}
-		}
-
-		const cacheTtl = query.entries.length === 0 ? this.errorTtl : query.cacheTtl;
-		await this._set(hostname, query.entries, cacheTtl);
-
-		return query.entries;
-	}
-
-	_tick(ms) {
-		const nextRemovalTime = this._nextRemovalTime;
-
-		if (!nextRemovalTime || ms < nextRemovalTime) {
-			clearTimeout(this._removalTimeout);
-
-			this._nextRemovalTime = ms;
-
-			this._removalTimeout = setTimeout(() => {
-				this._nextRemovalTime = false;
-
-				let nextExpiry = Infinity;
-
-				const now = Date.now();
-
-				for (const [hostname, entries] of this._cache) {
-					const expires = entries[kExpires];
-
-					if (now >= expires) {
-						this._cache.delete(hostname);
-					} else if (expires < nextExpiry) {
-						nextExpiry = expires;
-					}
-				}
-
-				if (nextExpiry !== Infinity) {
-					this._tick(nextExpiry - now);
-				}
-			}, ms);
-
-			/* istanbul ignore next: There is no `timeout.unref()` when running inside an Electron renderer */
-			if (this._removalTimeout.unref) {
-				this._removalTimeout.unref();
-			}
-		}
-	}
-
-	install(agent) {
-		verifyAgent(agent);
-
-		if (kCacheableLookupCreateConnection in agent) {
-			throw new Error('CacheableLookup has been already installed');
-		}
-
-		agent[kCacheableLookupCreateConnection] = agent.createConnection;
-		agent[kCacheableLookupInstance] = this;
-
-		agent.createConnection = (options, callback) => {
-			if (!('lookup' in options)) {
-				options.lookup = this.lookup;
-			}
-
-			return agent[kCacheableLookupCreateConnection](options, callback);
-		};
-	}
-
-	uninstall(agent) {
-		verifyAgent(agent);
-
-		if (agent[kCacheableLookupCreateConnection]) {
-			if (agent[kCacheableLookupInstance] !== this) {
-				throw new Error('The agent is not owned by this CacheableLookup instance');
-			}
-
-			agent.createConnection = agent[kCacheableLookupCreateConnection];
-
-			delete agent[kCacheableLookupCreateConnection];
-			delete agent[kCacheableLookupInstance];
-		}
-	}
-
-	updateInterfaceInfo() {
-		const {_iface} = this;
-
-		this._iface = getIfaceInfo();
-
-		if ((_iface.has4 && !this._iface.has4) || (_iface.has6 && !this._iface.has6)) {
-			this._cache.clear();
-		}
-	}
-
-	clear(hostname) {
-		if (hostname) {
-			this._cache.delete(hostname);
-			return;
-		}
-
-		this._cache.clear();
-	}
-}
-
-// EXTERNAL MODULE: ../../work/main/node_modules/http2-wrapper/source/index.js
-var source = __nccwpck_require__(460);
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/parse-link-header.js
-function parseLinkHeader(link) {
-    const parsed = [];
-    const items = link.split(',');
-    for (const item of items) {
-        // https://tools.ietf.org/html/rfc5988#section-5
-        const [rawUriReference, ...rawLinkParameters] = item.split(';');
-        const trimmedUriReference = rawUriReference.trim();
-        // eslint-disable-next-line @typescript-eslint/prefer-string-starts-ends-with
-        if (trimmedUriReference[0] !== '<' || trimmedUriReference.at(-1) !== '>') {
-            throw new Error(`Invalid format of the Link header reference: ${trimmedUriReference}`);
-        }
-        const reference = trimmedUriReference.slice(1, -1);
-        const parameters = {};
-        if (rawLinkParameters.length === 0) {
-            throw new Error(`Unexpected end of Link header parameters: ${rawLinkParameters.join(';')}`);
-        }
-        for (const rawParameter of rawLinkParameters) {
-            const trimmedRawParameter = rawParameter.trim();
-            const center = trimmedRawParameter.indexOf('=');
-            if (center === -1) {
-                throw new Error(`Failed to parse Link header: ${link}`);
-            }
-            const name = trimmedRawParameter.slice(0, center).trim();
-            const value = trimmedRawParameter.slice(center + 1).trim();
-            parameters[name] = value;
-        }
-        parsed.push({
-            reference,
-            parameters,
-        });
-    }
-    return parsed;
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/options.js
-
-
-
-// DO NOT use destructuring for `https.request` and `http.request` as it's not compatible with `nock`.
-
-
-
-
-
-
-
-
-const [major, minor] = external_node_process_.versions.node.split('.').map(Number);
-/**
-Generic helper that wraps any assertion function to add context to error messages.
-*/
-function wrapAssertionWithContext(optionName, assertionFn) {
-    try {
-        assertionFn();
-    }
-    catch (error) {
-        if (error instanceof Error) {
-            error.message = `Option '${optionName}': ${error.message}`;
-        }
-        throw error;
-    }
-}
-/**
-Helper function that wraps assert.any() to provide better error messages.
-When assertion fails, it includes the option name in the error message.
-*/
-function options_assertAny(optionName, validators, value) {
-    wrapAssertionWithContext(optionName, () => {
-        assert.any(validators, value);
-    });
-}
-/**
-Helper function that wraps assert.plainObject() to provide better error messages.
-When assertion fails, it includes the option name in the error message.
-*/
-function options_assertPlainObject(optionName, value) {
-    wrapAssertionWithContext(optionName, () => {
-        assert.plainObject(value);
-    });
-}
-function validateSearchParameters(searchParameters) {
-    // eslint-disable-next-line guard-for-in
-    for (const key in searchParameters) {
-        const value = searchParameters[key];
-        options_assertAny(`searchParams.${key}`, [distribution.string, distribution.number, distribution.boolean, distribution.null, distribution.undefined], value);
-    }
-}
-const globalCache = new Map();
-let globalDnsCache;
-const getGlobalDnsCache = () => {
-    if (globalDnsCache) {
-        return globalDnsCache;
-    }
-    globalDnsCache = new CacheableLookup();
-    return globalDnsCache;
-};
-// Detects and wraps QuickLRU v7+ instances to make them compatible with the StorageAdapter interface
-const wrapQuickLruIfNeeded = (value) => {
-    // Check if this is QuickLRU v7+ using Symbol.toStringTag and the evict method (added in v7)
-    if (value?.[Symbol.toStringTag] === 'QuickLRU' && typeof value.evict === 'function') {
-        // QuickLRU v7+ uses set(key, value, {maxAge: number}) but StorageAdapter expects set(key, value, ttl)
-        // Wrap it to translate the interface
-        return {
-            get(key) {
-                return value.get(key);
-            },
-            set(key, cacheValue, ttl) {
-                if (ttl === undefined) {
-                    value.set(key, cacheValue);
-                }
-                else {
-                    value.set(key, cacheValue, { maxAge: ttl });
-                }
-                return true;
-            },
-            delete(key) {
-                return value.delete(key);
-            },
-            clear() {
-                return value.clear();
-            },
-            has(key) {
-                return value.has(key);
-            },
-        };
-    }
-    // QuickLRU v5 and other caches work as-is
-    return value;
-};
-const defaultInternals = {
-    request: undefined,
-    agent: {
-        http: undefined,
-        https: undefined,
-        http2: undefined,
-    },
-    h2session: undefined,
-    decompress: true,
-    timeout: {
-        connect: undefined,
-        lookup: undefined,
-        read: undefined,
-        request: undefined,
-        response: undefined,
-        secureConnect: undefined,
-        send: undefined,
-        socket: undefined,
-    },
-    prefixUrl: '',
-    body: undefined,
-    form: undefined,
-    json: undefined,
-    cookieJar: undefined,
-    ignoreInvalidCookies: false,
-    searchParams: undefined,
-    dnsLookup: undefined,
-    dnsCache: undefined,
-    context: {},
-    hooks: {
-        init: [],
-        beforeRequest: [],
-        beforeError: [],
-        beforeRedirect: [],
-        beforeRetry: [],
-        beforeCache: [],
-        afterResponse: [],
-    },
-    followRedirect: true,
-    maxRedirects: 10,
-    cache: undefined,
-    throwHttpErrors: true,
-    username: '',
-    password: '',
-    http2: false,
-    allowGetBody: false,
-    copyPipedHeaders: true,
-    headers: {
-        'user-agent': 'got (https://github.com/sindresorhus/got)',
-    },
-    methodRewriting: false,
-    dnsLookupIpVersion: undefined,
-    parseJson: JSON.parse,
-    stringifyJson: JSON.stringify,
-    retry: {
-        limit: 2,
-        methods: [
-            'GET',
-            'PUT',
-            'HEAD',
-            'DELETE',
-            'OPTIONS',
-            'TRACE',
-        ],
-        statusCodes: [
-            408,
-            413,
-            429,
-            500,
-            502,
-            503,
-            504,
-            521,
-            522,
-            524,
-        ],
-        errorCodes: [
-            'ETIMEDOUT',
-            'ECONNRESET',
-            'EADDRINUSE',
-            'ECONNREFUSED',
-            'EPIPE',
-            'ENOTFOUND',
-            'ENETUNREACH',
-            'EAI_AGAIN',
-        ],
-        maxRetryAfter: undefined,
-        calculateDelay: ({ computedValue }) => computedValue,
-        backoffLimit: Number.POSITIVE_INFINITY,
-        noise: 100,
-        // TODO: Change default to `true` in the next major version to fix https://github.com/sindresorhus/got/issues/2243
-        enforceRetryRules: false,
-    },
-    localAddress: undefined,
-    method: 'GET',
-    createConnection: undefined,
-    cacheOptions: {
-        shared: undefined,
-        cacheHeuristic: undefined,
-        immutableMinTimeToLive: undefined,
-        ignoreCargoCult: undefined,
-    },
-    https: {
-        alpnProtocols: undefined,
-        rejectUnauthorized: undefined,
-        checkServerIdentity: undefined,
-        serverName: undefined,
-        certificateAuthority: undefined,
-        key: undefined,
-        certificate: undefined,
-        passphrase: undefined,
-        pfx: undefined,
-        ciphers: undefined,
-        honorCipherOrder: undefined,
-        minVersion: undefined,
-        maxVersion: undefined,
-        signatureAlgorithms: undefined,
-        tlsSessionLifetime: undefined,
-        dhparam: undefined,
-        ecdhCurve: undefined,
-        certificateRevocationLists: undefined,
-        secureOptions: undefined,
-    },
-    encoding: undefined,
-    resolveBodyOnly: false,
-    isStream: false,
-    responseType: 'text',
-    url: undefined,
-    pagination: {
-        transform(response) {
-            if (response.request.options.responseType === 'json') {
-                return response.body;
-            }
-            return JSON.parse(response.body);
-        },
-        paginate({ response }) {
-            const rawLinkHeader = response.headers.link;
-            if (typeof rawLinkHeader !== 'string' || rawLinkHeader.trim() === '') {
-                return false;
-            }
-            const parsed = parseLinkHeader(rawLinkHeader);
-            const next = parsed.find(entry => entry.parameters.rel === 'next' || entry.parameters.rel === '"next"');
-            if (next) {
-                return {
-                    url: new URL(next.reference, response.url),
-                };
-            }
-            return false;
-        },
-        filter: () => true,
-        shouldContinue: () => true,
-        countLimit: Number.POSITIVE_INFINITY,
-        backoff: 0,
-        requestLimit: 10_000,
-        stackAllItems: false,
-    },
-    setHost: true,
-    maxHeaderSize: undefined,
-    signal: undefined,
-    enableUnixSockets: false,
-    strictContentLength: false,
-};
-const cloneInternals = (internals) => {
-    const { hooks, retry } = internals;
-    const result = {
-        ...internals,
-        context: { ...internals.context },
-        cacheOptions: { ...internals.cacheOptions },
-        https: { ...internals.https },
-        agent: { ...internals.agent },
-        headers: { ...internals.headers },
-        retry: {
-            ...retry,
-            errorCodes: [...retry.errorCodes],
-            methods: [...retry.methods],
-            statusCodes: [...retry.statusCodes],
-        },
-        timeout: { ...internals.timeout },
-        hooks: {
-            init: [...hooks.init],
-            beforeRequest: [...hooks.beforeRequest],
-            beforeError: [...hooks.beforeError],
-            beforeRedirect: [...hooks.beforeRedirect],
-            beforeRetry: [...hooks.beforeRetry],
-            beforeCache: [...hooks.beforeCache],
-            afterResponse: [...hooks.afterResponse],
-        },
-        searchParams: internals.searchParams ? new URLSearchParams(internals.searchParams) : undefined,
-        pagination: { ...internals.pagination },
-    };
-    return result;
-};
-const cloneRaw = (raw) => {
-    const { hooks, retry } = raw;
-    const result = { ...raw };
-    if (distribution.object(raw.context)) {
-        result.context = { ...raw.context };
-    }
-    if (distribution.object(raw.cacheOptions)) {
-        result.cacheOptions = { ...raw.cacheOptions };
-    }
-    if (distribution.object(raw.https)) {
-        result.https = { ...raw.https };
-    }
-    if (distribution.object(raw.cacheOptions)) {
-        result.cacheOptions = { ...result.cacheOptions };
-    }
-    if (distribution.object(raw.agent)) {
-        result.agent = { ...raw.agent };
-    }
-    if (distribution.object(raw.headers)) {
-        result.headers = { ...raw.headers };
-    }
-    if (distribution.object(retry)) {
-        result.retry = { ...retry };
-        if (distribution.array(retry.errorCodes)) {
-            result.retry.errorCodes = [...retry.errorCodes];
-        }
-        if (distribution.array(retry.methods)) {
-            result.retry.methods = [...retry.methods];
-        }
-        if (distribution.array(retry.statusCodes)) {
-            result.retry.statusCodes = [...retry.statusCodes];
-        }
-    }
-    if (distribution.object(raw.timeout)) {
-        result.timeout = { ...raw.timeout };
-    }
-    if (distribution.object(hooks)) {
-        result.hooks = {
-            ...hooks,
-        };
-        if (distribution.array(hooks.init)) {
-            result.hooks.init = [...hooks.init];
-        }
-        if (distribution.array(hooks.beforeRequest)) {
-            result.hooks.beforeRequest = [...hooks.beforeRequest];
-        }
-        if (distribution.array(hooks.beforeError)) {
-            result.hooks.beforeError = [...hooks.beforeError];
-        }
-        if (distribution.array(hooks.beforeRedirect)) {
-            result.hooks.beforeRedirect = [...hooks.beforeRedirect];
-        }
-        if (distribution.array(hooks.beforeRetry)) {
-            result.hooks.beforeRetry = [...hooks.beforeRetry];
-        }
-        if (distribution.array(hooks.beforeCache)) {
-            result.hooks.beforeCache = [...hooks.beforeCache];
-        }
-        if (distribution.array(hooks.afterResponse)) {
-            result.hooks.afterResponse = [...hooks.afterResponse];
-        }
-    }
-    if (raw.searchParams) {
-        if (distribution.string(raw.searchParams)) {
-            result.searchParams = raw.searchParams;
-        }
-        else if (raw.searchParams instanceof URLSearchParams) {
-            result.searchParams = new URLSearchParams(raw.searchParams);
-        }
-        else if (distribution.object(raw.searchParams)) {
-            result.searchParams = { ...raw.searchParams };
-        }
-    }
-    if (distribution.object(raw.pagination)) {
-        result.pagination = { ...raw.pagination };
-    }
-    return result;
-};
-const getHttp2TimeoutOption = (internals) => {
-    const delays = [internals.timeout.socket, internals.timeout.connect, internals.timeout.lookup, internals.timeout.request, internals.timeout.secureConnect].filter(delay => typeof delay === 'number');
-    if (delays.length > 0) {
-        return Math.min(...delays);
-    }
-    return undefined;
-};
-const init = (options, withOptions, self) => {
-    const initHooks = options.hooks?.init;
-    if (initHooks) {
-        for (const hook of initHooks) {
-            hook(withOptions, self);
-        }
-    }
-};
-class Options {
-    _unixOptions;
-    _internals;
-    _merging = false;
-    _init;
-    constructor(input, options, defaults) {
-        options_assertAny('input', [distribution.string, distribution.urlInstance, distribution.object, distribution.undefined], input);
-        options_assertAny('options', [distribution.object, distribution.undefined], options);
-        options_assertAny('defaults', [distribution.object, distribution.undefined], defaults);
-        if (input instanceof Options || options instanceof Options) {
-            throw new TypeError('The defaults must be passed as the third argument');
-        }
-        this._internals = cloneInternals(defaults?._internals ?? defaults ?? defaultInternals);
-        this._init = [...(defaults?._init ?? [])];
-        // This rule allows `finally` to be considered more important.
-        // Meaning no matter the error thrown in the `try` block,
-        // if `finally` throws then the `finally` error will be thrown.
-        //
-        // Yes, we want this. If we set `url` first, then the `url.searchParams`
-        // would get merged. Instead we set the `searchParams` first, then
-        // `url.searchParams` is overwritten as expected.
-        //
-        /* eslint-disable no-unsafe-finally */
-        try {
-            if (distribution.plainObject(input)) {
-                try {
-                    this.merge(input);
-                    this.merge(options);
-                }
-                finally {
-                    this.url = input.url;
-                }
-            }
-            else {
-                try {
-                    this.merge(options);
-                }
-                finally {
-                    if (options?.url !== undefined) {
-                        if (input === undefined) {
-                            this.url = options.url;
-                        }
-                        else {
-                            throw new TypeError('The `url` option is mutually exclusive with the `input` argument');
-                        }
-                    }
-                    else if (input !== undefined) {
-                        this.url = input;
-                    }
-                }
-            }
-        }
-        catch (error) {
-            error.options = this;
-            throw error;
-        }
-        /* eslint-enable no-unsafe-finally */
-    }
-    merge(options) {
-        if (!options) {
-            return;
-        }
-        if (options instanceof Options) {
-            // Create a copy of the _init array to avoid infinite loop
-            // when merging an Options instance with itself
-            const initArray = [...options._init];
-            for (const init of initArray) {
-                this.merge(init);
-            }
-            return;
-        }
-        options = cloneRaw(options);
-        init(this, options, this);
-        init(options, options, this);
-        this._merging = true;
-        // Always merge `isStream` first
-        if ('isStream' in options) {
-            this.isStream = options.isStream;
-        }
-        try {
-            let push = false;
-            for (const key in options) {
-                // `got.extend()` options
-                if (key === 'mutableDefaults' || key === 'handlers') {
-                    continue;
-                }
-                // Never merge `url`
-                if (key === 'url') {
-                    continue;
-                }
-                // Never merge `preserveHooks` - it's a control flag, not a persistent option
-                if (key === 'preserveHooks') {
-                    continue;
-                }
-                if (!(key in this)) {
-                    throw new Error(`Unexpected option: ${key}`);
-                }
-                // @ts-expect-error Type 'unknown' is not assignable to type 'never'.
-                const value = options[key];
-                if (value === undefined) {
-                    continue;
-                }
-                // @ts-expect-error Type 'unknown' is not assignable to type 'never'.
-                this[key] = value;
-                push = true;
-            }
-            if (push) {
-                this._init.push(options);
-            }
-        }
-        finally {
-            this._merging = false;
-        }
-    }
-    /**
-    Custom request function.
-    The main purpose of this is to [support HTTP2 using a wrapper](https://github.com/szmarczak/http2-wrapper).
-
-    @default http.request | https.request
-    */
-    get request() {
-        return this._internals.request;
-    }
-    set request(value) {
-        options_assertAny('request', [distribution.function, distribution.undefined], value);
-        this._internals.request = value;
-    }
-    /**
-    An object representing `http`, `https` and `http2` keys for [`http.Agent`](https://nodejs.org/api/http.html#http_class_http_agent), [`https.Agent`](https://nodejs.org/api/https.html#https_class_https_agent) and [`http2wrapper.Agent`](https://github.com/szmarczak/http2-wrapper#new-http2agentoptions) instance.
-    This is necessary because a request to one protocol might redirect to another.
-    In such a scenario, Got will switch over to the right protocol agent for you.
-
-    If a key is not present, it will default to a global agent.
-
-    @example
-    ```
-    import got from 'got';
-    import HttpAgent from 'agentkeepalive';
-
-    const {HttpsAgent} = HttpAgent;
-
-    await got('https://sindresorhus.com', {
-        agent: {
-            http: new HttpAgent(),
-            https: new HttpsAgent()
-        }
-    });
-    ```
-    */
-    get agent() {
-        return this._internals.agent;
-    }
-    set agent(value) {
-        options_assertPlainObject('agent', value);
-        // eslint-disable-next-line guard-for-in
-        for (const key in value) {
-            if (!(key in this._internals.agent)) {
-                throw new TypeError(`Unexpected agent option: ${key}`);
-            }
-            // @ts-expect-error - No idea why `value[key]` doesn't work here.
-            options_assertAny(`agent.${key}`, [distribution.object, distribution.undefined, (v) => v === false], value[key]);
-        }
-        if (this._merging) {
-            Object.assign(this._internals.agent, value);
-        }
-        else {
-            this._internals.agent = { ...value };
-        }
-    }
-    get h2session() {
-        return this._internals.h2session;
-    }
-    set h2session(value) {
-        this._internals.h2session = value;
-    }
-    /**
-    Decompress the response automatically.
-
-    This will set the `accept-encoding` header to `gzip, deflate, br` unless you set it yourself.
-
-    If this is disabled, a compressed response is returned as a `Buffer`.
-    This may be useful if you want to handle decompression yourself or stream the raw compressed data.
-
-    @default true
-    */
-    get decompress() {
-        return this._internals.decompress;
-    }
-    set decompress(value) {
-        assert.boolean(value);
-        this._internals.decompress = value;
-    }
-    /**
-    Milliseconds to wait for the server to end the response before aborting the request with `got.TimeoutError` error (a.k.a. `request` property).
-    By default, there's no timeout.
-
-    This also accepts an `object` with the following fields to constrain the duration of each phase of the request lifecycle:
-
-    - `lookup` starts when a socket is assigned and ends when the hostname has been resolved.
-        Does not apply when using a Unix domain socket.
-    - `connect` starts when `lookup` completes (or when the socket is assigned if lookup does not apply to the request) and ends when the socket is connected.
-    - `secureConnect` starts when `connect` completes and ends when the handshaking process completes (HTTPS only).
-    - `socket` starts when the socket is connected. See [request.setTimeout](https://nodejs.org/api/http.html#http_request_settimeout_timeout_callback).
-    - `response` starts when the request has been written to the socket and ends when the response headers are received.
-    - `send` starts when the socket is connected and ends with the request has been written to the socket.
-    - `request` starts when the request is initiated and ends when the response's end event fires.
-    */
-    get timeout() {
-        // We always return `Delays` here.
-        // It has to be `Delays | number`, otherwise TypeScript will error because the getter and the setter have incompatible types.
-        return this._internals.timeout;
-    }
-    set timeout(value) {
-        options_assertPlainObject('timeout', value);
-        // eslint-disable-next-line guard-for-in
-        for (const key in value) {
-            if (!(key in this._internals.timeout)) {
-                throw new Error(`Unexpected timeout option: ${key}`);
-            }
-            // @ts-expect-error - No idea why `value[key]` doesn't work here.
-            options_assertAny(`timeout.${key}`, [distribution.number, distribution.undefined], value[key]);
-        }
-        if (this._merging) {
-            Object.assign(this._internals.timeout, value);
-        }
-        else {
-            this._internals.timeout = { ...value };
-        }
-    }
-    /**
-    When specified, `prefixUrl` will be prepended to `url`.
-    The prefix can be any valid URL, either relative or absolute.
-    A trailing slash `/` is optional - one will be added automatically.
-
-    __Note__: `prefixUrl` will be ignored if the `url` argument is a URL instance.
-
-    __Note__: Leading slashes in `input` are disallowed when using this option to enforce consistency and avoid confusion.
-    For example, when the prefix URL is `https://example.com/foo` and the input is `/bar`, there's ambiguity whether the resulting URL would become `https://example.com/foo/bar` or `https://example.com/bar`.
-    The latter is used by browsers.
-
-    __Tip__: Useful when used with `got.extend()` to create niche-specific Got instances.
-
-    __Tip__: You can change `prefixUrl` using hooks as long as the URL still includes the `prefixUrl`.
-    If the URL doesn't include it anymore, it will throw.
-
-    @example
-    ```
-    import got from 'got';
-
-    await got('unicorn', {prefixUrl: 'https://cats.com'});
-    //=> 'https://cats.com/unicorn'
-
-    const instance = got.extend({
-        prefixUrl: 'https://google.com'
-    });
-
-    await instance('unicorn', {
-        hooks: {
-            beforeRequest: [
-                options => {
-                    options.prefixUrl = 'https://cats.com';
-                }
-            ]
-        }
-    });
-    //=> 'https://cats.com/unicorn'
-    ```
-    */
-    get prefixUrl() {
-        // We always return `string` here.
-        // It has to be `string | URL`, otherwise TypeScript will error because the getter and the setter have incompatible types.
-        return this._internals.prefixUrl;
-    }
-    set prefixUrl(value) {
-        options_assertAny('prefixUrl', [distribution.string, distribution.urlInstance], value);
-        if (value === '') {
-            this._internals.prefixUrl = '';
-            return;
-        }
-        value = value.toString();
-        if (!value.endsWith('/')) {
-            value += '/';
-        }
-        if (this._internals.prefixUrl && this._internals.url) {
-            const { href } = this._internals.url;
-            this._internals.url.href = value + href.slice(this._internals.prefixUrl.length);
-        }
-        this._internals.prefixUrl = value;
-    }
-    /**
-    __Note #1__: The `body` option cannot be used with the `json` or `form` option.
-
-    __Note #2__: If you provide this option, `got.stream()` will be read-only.
-
-    __Note #3__: If you provide a payload with the `GET` or `HEAD` method, it will throw a `TypeError` unless the method is `GET` and the `allowGetBody` option is set to `true`.
-
-    __Note #4__: This option is not enumerable and will not be merged with the instance defaults.
-
-    The `content-length` header will be automatically set if `body` is a `string` / `Buffer` / typed array ([`Uint8Array`](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Uint8Array), etc.) / [`FormData`](https://developer.mozilla.org/en-US/docs/Web/API/FormData) / [`form-data` instance](https://github.com/form-data/form-data), and `content-length` and `transfer-encoding` are not manually set in `options.headers`.
-
-    Since Got 12, the `content-length` is not automatically set when `body` is a `fs.createReadStream`.
-
-    You can use `Iterable` and `AsyncIterable` objects as request body, including Web [`ReadableStream`](https://developer.mozilla.org/en-US/docs/Web/API/ReadableStream):
-
-    @example
-    ```
-    import got from 'got';
-
-    // Using an async generator
-    async function* generateData() {
-        yield 'Hello, ';
-        yield 'world!';
-    }
-
-    await got.post('https://httpbin.org/anything', {
-        body: generateData()
-    });
-    ```
-    */
-    get body() {
-        return this._internals.body;
-    }
-    set body(value) {
-        options_assertAny('body', [distribution.string, distribution.buffer, distribution.nodeStream, distribution.generator, distribution.asyncGenerator, distribution.iterable, distribution.asyncIterable, lib_isFormData, distribution.typedArray, distribution.undefined], value);
-        if (distribution.nodeStream(value)) {
-            assert.truthy(value.readable);
-        }
-        if (value !== undefined) {
-            assert.undefined(this._internals.form);
-            assert.undefined(this._internals.json);
-        }
-        this._internals.body = value;
-    }
-    /**
-    The form body is converted to a query string using [`(new URLSearchParams(object)).toString()`](https://nodejs.org/api/url.html#url_constructor_new_urlsearchparams_obj).
-
-    If the `Content-Type` header is not present, it will be set to `application/x-www-form-urlencoded`.
-
-    __Note #1__: If you provide this option, `got.stream()` will be read-only.
-
-    __Note #2__: This option is not enumerable and will not be merged with the instance defaults.
-    */
-    get form() {
-        return this._internals.form;
-    }
-    set form(value) {
-        options_assertAny('form', [distribution.plainObject, distribution.undefined], value);
-        if (value !== undefined) {
-            assert.undefined(this._internals.body);
-            assert.undefined(this._internals.json);
-        }
-        this._internals.form = value;
-    }
-    /**
-    JSON request body. If the `content-type` header is not set, it will be set to `application/json`.
-
-    __Important__: This option only affects the request body you send to the server. To parse the response as JSON, you must either call `.json()` on the promise or set `responseType: 'json'` in the options.
-
-    __Note #1__: If you provide this option, `got.stream()` will be read-only.
-
-    __Note #2__: This option is not enumerable and will not be merged with the instance defaults.
-    */
-    get json() {
-        return this._internals.json;
-    }
-    set json(value) {
-        if (value !== undefined) {
-            assert.undefined(this._internals.body);
-            assert.undefined(this._internals.form);
-        }
-        this._internals.json = value;
-    }
-    /**
-    The URL to request, as a string, a [`https.request` options object](https://nodejs.org/api/https.html#https_https_request_options_callback), or a [WHATWG `URL`](https://nodejs.org/api/url.html#url_class_url).
-
-    Properties from `options` will override properties in the parsed `url`.
-
-    If no protocol is specified, it will throw a `TypeError`.
-
-    __Note__: The query string is **not** parsed as search params.
-
-    @example
-    ```
-    await got('https://example.com/?query=a b'); //=> https://example.com/?query=a%20b
-    await got('https://example.com/', {searchParams: {query: 'a b'}}); //=> https://example.com/?query=a+b
-
-    // The query string is overridden by `searchParams`
-    await got('https://example.com/?query=a b', {searchParams: {query: 'a b'}}); //=> https://example.com/?query=a+b
-    ```
-    */
-    get url() {
-        return this._internals.url;
-    }
-    set url(value) {
-        options_assertAny('url', [distribution.string, distribution.urlInstance, distribution.undefined], value);
-        if (value === undefined) {
-            this._internals.url = undefined;
-            return;
-        }
-        if (distribution.string(value) && value.startsWith('/')) {
-            throw new Error('`url` must not start with a slash');
-        }
-        // Detect if URL is already absolute (has a protocol/scheme)
-        const valueString = value.toString();
-        const isAbsolute = distribution.urlInstance(value) || /^[a-z][a-z\d+.-]*:\/\//i.test(valueString);
-        // Only concatenate prefixUrl if the URL is relative
-        const urlString = isAbsolute ? valueString : `${this.prefixUrl}${valueString}`;
-        const url = new URL(urlString);
-        this._internals.url = url;
-        if (url.protocol === 'unix:') {
-            url.href = `http://unix${url.pathname}${url.search}`;
-        }
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-            const error = new Error(`Unsupported protocol: ${url.protocol}`);
-            error.code = 'ERR_UNSUPPORTED_PROTOCOL';
-            throw error;
-        }
-        if (this._internals.username) {
-            url.username = this._internals.username;
-            this._internals.username = '';
-        }
-        if (this._internals.password) {
-            url.password = this._internals.password;
-            this._internals.password = '';
-        }
-        if (this._internals.searchParams) {
-            url.search = this._internals.searchParams.toString();
-            this._internals.searchParams = undefined;
-        }
-        if (url.hostname === 'unix') {
-            if (!this._internals.enableUnixSockets) {
-                throw new Error('Using UNIX domain sockets but option `enableUnixSockets` is not enabled');
-            }
-            const matches = /(?<socketPath>.+?):(?<path>.+)/.exec(`${url.pathname}${url.search}`);
-            if (matches?.groups) {
-                const { socketPath, path } = matches.groups;
-                this._unixOptions = {
-                    socketPath,
-                    path,
-                    host: '',
-                };
-            }
-            else {
-                this._unixOptions = undefined;
-            }
-            return;
-        }
-        this._unixOptions = undefined;
-    }
-    /**
-    Cookie support. You don't have to care about parsing or how to store them.
-
-    __Note__: If you provide this option, `options.headers.cookie` will be overridden.
-    */
-    get cookieJar() {
-        return this._internals.cookieJar;
-    }
-    set cookieJar(value) {
-        options_assertAny('cookieJar', [distribution.object, distribution.undefined], value);
-        if (value === undefined) {
-            this._internals.cookieJar = undefined;
-            return;
-        }
-        let { setCookie, getCookieString } = value;
-        assert.function(setCookie);
-        assert.function(getCookieString);
-        /* istanbul ignore next: Horrible `tough-cookie` v3 check */
-        if (setCookie.length === 4 && getCookieString.length === 0) {
-            setCookie = (0,external_node_util_.promisify)(setCookie.bind(value));
-            getCookieString = (0,external_node_util_.promisify)(getCookieString.bind(value));
-            this._internals.cookieJar = {
-                setCookie,
-                getCookieString: getCookieString,
-            };
-        }
-        else {
-            this._internals.cookieJar = value;
-        }
-    }
-    /**
-    You can abort the `request` using [`AbortController`](https://developer.mozilla.org/en-US/docs/Web/API/AbortController).
-
-    @example
-    ```
-    import got from 'got';
-
-    const abortController = new AbortController();
-
-    const request = got('https://httpbin.org/anything', {
-        signal: abortController.signal
-    });
-
-    setTimeout(() => {
-        abortController.abort();
-    }, 100);
-    ```
-    */
-    get signal() {
-        return this._internals.signal;
-    }
-    set signal(value) {
-        assert.object(value);
-        this._internals.signal = value;
-    }
-    /**
-    Ignore invalid cookies instead of throwing an error.
-    Only useful when the `cookieJar` option has been set. Not recommended.
-
-    @default false
-    */
-    get ignoreInvalidCookies() {
-        return this._internals.ignoreInvalidCookies;
-    }
-    set ignoreInvalidCookies(value) {
-        assert.boolean(value);
-        this._internals.ignoreInvalidCookies = value;
-    }
-    /**
-    Query string that will be added to the request URL.
-    This will override the query string in `url`.
-
-    If you need to pass in an array, you can do it using a `URLSearchParams` instance.
-
-    @example
-    ```
-    import got from 'got';
-
-    const searchParams = new URLSearchParams([['key', 'a'], ['key', 'b']]);
-
-    await got('https://example.com', {searchParams});
-
-    console.log(searchParams.toString());
-    //=> 'key=a&key=b'
-    ```
-    */
-    get searchParams() {
-        if (this._internals.url) {
-            return this._internals.url.searchParams;
-        }
-        if (this._internals.searchParams === undefined) {
-            this._internals.searchParams = new URLSearchParams();
-        }
-        return this._internals.searchParams;
-    }
-    set searchParams(value) {
-        options_assertAny('searchParams', [distribution.string, distribution.object, distribution.undefined], value);
-        const url = this._internals.url;
-        if (value === undefined) {
-            this._internals.searchParams = undefined;
-            if (url) {
-                url.search = '';
-            }
-            return;
-        }
-        const searchParameters = this.searchParams;
-        let updated;
-        if (distribution.string(value)) {
-            updated = new URLSearchParams(value);
-        }
-        else if (value instanceof URLSearchParams) {
-            updated = value;
-        }
-        else {
-            validateSearchParameters(value);
-            updated = new URLSearchParams();
-            // eslint-disable-next-line guard-for-in
-            for (const key in value) {
-                const entry = value[key];
-                if (entry === null) {
-                    updated.append(key, '');
-                }
-                else if (entry === undefined) {
-                    searchParameters.delete(key);
-                }
-                else {
-                    updated.append(key, entry);
-                }
-            }
-        }
-        if (this._merging) {
-            // These keys will be replaced
-            for (const key of updated.keys()) {
-                searchParameters.delete(key);
-            }
-            for (const [key, value] of updated) {
-                searchParameters.append(key, value);
-            }
-        }
-        else if (url) {
-            url.search = searchParameters.toString();
-        }
-        else {
-            this._internals.searchParams = searchParameters;
-        }
-    }
-    get searchParameters() {
-        throw new Error('The `searchParameters` option does not exist. Use `searchParams` instead.');
-    }
-    set searchParameters(_value) {
-        throw new Error('The `searchParameters` option does not exist. Use `searchParams` instead.');
-    }
-    get dnsLookup() {
-        return this._internals.dnsLookup;
-    }
-    set dnsLookup(value) {
-        options_assertAny('dnsLookup', [distribution.function, distribution.undefined], value);
-        this._internals.dnsLookup = value;
-    }
-    /**
-    An instance of [`CacheableLookup`](https://github.com/szmarczak/cacheable-lookup) used for making DNS lookups.
-    Useful when making lots of requests to different *public* hostnames.
-
-    `CacheableLookup` uses `dns.resolver4(..)` and `dns.resolver6(...)` under the hood and fall backs to `dns.lookup(...)` when the first two fail, which may lead to additional delay.
-
-    __Note__: This should stay disabled when making requests to internal hostnames such as `localhost`, `database.local` etc.
-
-    @default false
-    */
-    get dnsCache() {
-        return this._internals.dnsCache;
-    }
-    set dnsCache(value) {
-        options_assertAny('dnsCache', [distribution.object, distribution.boolean, distribution.undefined], value);
-        if (value === true) {
-            this._internals.dnsCache = getGlobalDnsCache();
-        }
-        else if (value === false) {
-            this._internals.dnsCache = undefined;
-        }
-        else {
-            this._internals.dnsCache = value;
-        }
-    }
-    /**
-    User data. `context` is shallow merged and enumerable. If it contains non-enumerable properties they will NOT be merged.
-
-    @example
-    ```
-    import got from 'got';
-
-    const instance = got.extend({
-        hooks: {
-            beforeRequest: [
-                options => {
-                    if (!options.context || !options.context.token) {
-                        throw new Error('Token required');
-                    }
-
-                    options.headers.token = options.context.token;
-                }
-            ]
-        }
-    });
-
-    const context = {
-        token: 'secret'
-    };
-
-    const response = await instance('https://httpbin.org/headers', {context});
-
-    // Let's see the headers
-    console.log(response.body);
-    ```
-    */
-    get context() {
-        return this._internals.context;
-    }
-    set context(value) {
-        assert.object(value);
-        if (this._merging) {
-            Object.assign(this._internals.context, value);
-        }
-        else {
-            this._internals.context = { ...value };
-        }
-    }
-    /**
-    Hooks allow modifications during the request lifecycle.
-    Hook functions may be async and are run serially.
-    */
-    get hooks() {
-        return this._internals.hooks;
-    }
-    set hooks(value) {
-        assert.object(value);
-        // eslint-disable-next-line guard-for-in
-        for (const knownHookEvent in value) {
-            if (!(knownHookEvent in this._internals.hooks)) {
-                throw new Error(`Unexpected hook event: ${knownHookEvent}`);
-            }
-            const typedKnownHookEvent = knownHookEvent;
-            const hooks = value[typedKnownHookEvent];
-            options_assertAny(`hooks.${knownHookEvent}`, [distribution.array, distribution.undefined], hooks);
-            if (hooks) {
-                for (const hook of hooks) {
-                    assert.function(hook);
-                }
-            }
-            if (this._merging) {
-                if (hooks) {
-                    // @ts-expect-error FIXME
-                    this._internals.hooks[typedKnownHookEvent].push(...hooks);
-                }
-            }
-            else {
-                if (!hooks) {
-                    throw new Error(`Missing hook event: ${knownHookEvent}`);
-                }
-                // @ts-expect-error FIXME
-                this._internals.hooks[knownHookEvent] = [...hooks];
-            }
-        }
-    }
-    /**
-    Whether redirect responses should be followed automatically.
-
-    Optionally, pass a function to dynamically decide based on the response object.
-
-    Note that if a `303` is sent by the server in response to any request type (`POST`, `DELETE`, etc.), Got will automatically request the resource pointed to in the location header via `GET`.
-    This is in accordance with [the spec](https://tools.ietf.org/html/rfc7231#section-6.4.4). You can optionally turn on this behavior also for other redirect codes - see `methodRewriting`.
-
-    @default true
-    */
-    get followRedirect() {
-        return this._internals.followRedirect;
-    }
-    set followRedirect(value) {
-        options_assertAny('followRedirect', [distribution.boolean, distribution.function], value);
-        this._internals.followRedirect = value;
-    }
-    get followRedirects() {
-        throw new TypeError('The `followRedirects` option does not exist. Use `followRedirect` instead.');
-    }
-    set followRedirects(_value) {
-        throw new TypeError('The `followRedirects` option does not exist. Use `followRedirect` instead.');
-    }
-    /**
-    If exceeded, the request will be aborted and a `MaxRedirectsError` will be thrown.
-
-    @default 10
-    */
-    get maxRedirects() {
-        return this._internals.maxRedirects;
-    }
-    set maxRedirects(value) {
-        assert.number(value);
-        this._internals.maxRedirects = value;
-    }
-    /**
-    A cache adapter instance for storing cached response data.
-
-    @default false
-    */
-    get cache() {
-        return this._internals.cache;
-    }
-    set cache(value) {
-        options_assertAny('cache', [distribution.object, distribution.string, distribution.boolean, distribution.undefined], value);
-        if (value === true) {
-            this._internals.cache = globalCache;
-        }
-        else if (value === false) {
-            this._internals.cache = undefined;
-        }
-        else {
-            this._internals.cache = wrapQuickLruIfNeeded(value);
-        }
-    }
-    /**
-    Determines if a `got.HTTPError` is thrown for unsuccessful responses.
-
-    If this is disabled, requests that encounter an error status code will be resolved with the `response` instead of throwing.
-    This may be useful if you are checking for resource availability and are expecting error responses.
-
-    @default true
-    */
-    get throwHttpErrors() {
-        return this._internals.throwHttpErrors;
-    }
-    set throwHttpErrors(value) {
-        assert.boolean(value);
-        this._internals.throwHttpErrors = value;
-    }
-    get username() {
-        const url = this._internals.url;
-        const value = url ? url.username : this._internals.username;
-        return decodeURIComponent(value);
-    }
-    set username(value) {
-        assert.string(value);
-        const url = this._internals.url;
-        const fixedValue = encodeURIComponent(value);
-        if (url) {
-            url.username = fixedValue;
-        }
-        else {
-            this._internals.username = fixedValue;
-        }
-    }
-    get password() {
-        const url = this._internals.url;
-        const value = url ? url.password : this._internals.password;
-        return decodeURIComponent(value);
-    }
-    set password(value) {
-        assert.string(value);
-        const url = this._internals.url;
-        const fixedValue = encodeURIComponent(value);
-        if (url) {
-            url.password = fixedValue;
-        }
-        else {
-            this._internals.password = fixedValue;
-        }
-    }
-    /**
-    If set to `true`, Got will additionally accept HTTP2 requests.
-
-    It will choose either HTTP/1.1 or HTTP/2 depending on the ALPN protocol.
-
-    __Note__: This option requires Node.js 15.10.0 or newer as HTTP/2 support on older Node.js versions is very buggy.
-
-    __Note__: Overriding `options.request` will disable HTTP2 support.
-
-    @default false
-
-    @example
-    ```
-    import got from 'got';
-
-    const {headers} = await got('https://nghttp2.org/httpbin/anything', {http2: true});
-
-    console.log(headers.via);
-    //=> '2 nghttpx'
-    ```
-    */
-    get http2() {
-        return this._internals.http2;
-    }
-    set http2(value) {
-        assert.boolean(value);
-        this._internals.http2 = value;
-    }
-    /**
-    Set this to `true` to allow sending body for the `GET` method.
-    However, the [HTTP/2 specification](https://tools.ietf.org/html/rfc7540#section-8.1.3) says that `An HTTP GET request includes request header fields and no payload body`, therefore when using the HTTP/2 protocol this option will have no effect.
-    This option is only meant to interact with non-compliant servers when you have no other choice.
-
-    __Note__: The [RFC 7231](https://tools.ietf.org/html/rfc7231#section-4.3.1) doesn't specify any particular behavior for the GET method having a payload, therefore __it's considered an [anti-pattern](https://en.wikipedia.org/wiki/Anti-pattern)__.
-
-    @default false
-    */
-    get allowGetBody() {
-        return this._internals.allowGetBody;
-    }
-    set allowGetBody(value) {
-        assert.boolean(value);
-        this._internals.allowGetBody = value;
-    }
-    /**
-    Automatically copy headers from piped streams.
-
-    When piping a request into a Got stream (e.g., `request.pipe(got.stream(url))`), this controls whether headers from the source stream are automatically merged into the Got request headers.
-
-    Note: Piped headers overwrite any explicitly set headers with the same name. To override this, either set `copyPipedHeaders` to `false` and manually copy safe headers, or use a `beforeRequest` hook to force specific header values after piping.
-
-    Useful for proxy scenarios, but you may want to disable this to filter out headers like `Host`, `Connection`, `Authorization`, etc.
-
-    @default true
-
-    @example
-    ```
-    import got from 'got';
-    import {pipeline} from 'node:stream/promises';
-
-    // Disable automatic header copying and manually copy only safe headers
-    server.get('/proxy', async (request, response) => {
-        const gotStream = got.stream('https://example.com', {
-            copyPipedHeaders: false,
-            headers: {
-                'user-agent': request.headers['user-agent'],
-                'accept': request.headers['accept'],
-                // Explicitly NOT copying host, connection, authorization, etc.
-            }
-        });
-
-        await pipeline(request, gotStream, response);
-    });
-    ```
-
-    @example
-    ```
-    import got from 'got';
-
-    // Override piped headers using beforeRequest hook
-    const gotStream = got.stream('https://example.com', {
-        hooks: {
-            beforeRequest: [
-                options => {
-                    // Force specific header values after piping
-                    options.headers.host = 'example.com';
-                    delete options.headers.authorization;
-                }
-            ]
-        }
-    });
-    ```
-    */
-    get copyPipedHeaders() {
-        return this._internals.copyPipedHeaders;
-    }
-    set copyPipedHeaders(value) {
-        assert.boolean(value);
-        this._internals.copyPipedHeaders = value;
-    }
-    /**
-    Request headers.
-
-    Existing headers will be overwritten. Headers set to `undefined` will be omitted.
-
-    @default {}
-    */
-    get headers() {
-        return this._internals.headers;
-    }
-    set headers(value) {
-        options_assertPlainObject('headers', value);
-        if (this._merging) {
-            Object.assign(this._internals.headers, lowercase_keys_lowercaseKeys(value));
-        }
-        else {
-            this._internals.headers = lowercase_keys_lowercaseKeys(value);
-        }
-    }
-    /**
-    Specifies if the HTTP request method should be [rewritten as `GET`](https://tools.ietf.org/html/rfc7231#section-6.4) on redirects.
-
-    As the [specification](https://tools.ietf.org/html/rfc7231#section-6.4) prefers to rewrite the HTTP method only on `303` responses, this is Got's default behavior.
-    Setting `methodRewriting` to `true` will also rewrite `301` and `302` responses, as allowed by the spec. This is the behavior followed by `curl` and browsers.
-
-    __Note__: Got never performs method rewriting on `307` and `308` responses, as this is [explicitly prohibited by the specification](https://www.rfc-editor.org/rfc/rfc7231#section-6.4.7).
-
-    @default false
-    */
-    get methodRewriting() {
-        return this._internals.methodRewriting;
-    }
-    set methodRewriting(value) {
-        assert.boolean(value);
-        this._internals.methodRewriting = value;
-    }
-    /**
-    Indicates which DNS record family to use.
-
-    Values:
-    - `undefined`: IPv4 (if present) or IPv6
-    - `4`: Only IPv4
-    - `6`: Only IPv6
-
-    @default undefined
-    */
-    get dnsLookupIpVersion() {
-        return this._internals.dnsLookupIpVersion;
-    }
-    set dnsLookupIpVersion(value) {
-        if (value !== undefined && value !== 4 && value !== 6) {
-            throw new TypeError(`Invalid DNS lookup IP version: ${value}`);
-        }
-        this._internals.dnsLookupIpVersion = value;
-    }
-    /**
-    A function used to parse JSON responses.
-
-    @example
-    ```
-    import got from 'got';
-    import Bourne from '@hapi/bourne';
-
-    const parsed = await got('https://example.com', {
-        parseJson: text => Bourne.parse(text)
-    }).json();
-
-    console.log(parsed);
-    ```
-    */
-    get parseJson() {
-        return this._internals.parseJson;
-    }
-    set parseJson(value) {
-        assert.function(value);
-        this._internals.parseJson = value;
-    }
-    /**
-    A function used to stringify the body of JSON requests.
-
-    @example
-    ```
-    import got from 'got';
-
-    await got.post('https://example.com', {
-        stringifyJson: object => JSON.stringify(object, (key, value) => {
-            if (key.startsWith('_')) {
-                return;
-            }
-
-            return value;
-        }),
-        json: {
-            some: 'payload',
-            _ignoreMe: 1234
-        }
-    });
-    ```
-
-    @example
-    ```
-    import got from 'got';
-
-    await got.post('https://example.com', {
-        stringifyJson: object => JSON.stringify(object, (key, value) => {
-            if (typeof value === 'number') {
-                return value.toString();
-            }
-
-            return value;
-        }),
-        json: {
-            some: 'payload',
-            number: 1
-        }
-    });
-    ```
-    */
-    get stringifyJson() {
-        return this._internals.stringifyJson;
-    }
-    set stringifyJson(value) {
-        assert.function(value);
-        this._internals.stringifyJson = value;
-    }
-    /**
-    An object representing `limit`, `calculateDelay`, `methods`, `statusCodes`, `maxRetryAfter` and `errorCodes` fields for maximum retry count, retry handler, allowed methods, allowed status codes, maximum [`Retry-After`](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Retry-After) time and allowed error codes.
-
-    Delays between retries counts with function `1000 * Math.pow(2, retry) + Math.random() * 100`, where `retry` is attempt number (starts from 1).
-
-    The `calculateDelay` property is a `function` that receives an object with `attemptCount`, `retryOptions`, `error` and `computedValue` properties for current retry count, the retry options, error and default computed value.
-    The function must return a delay in milliseconds (or a Promise resolving with it) (`0` return value cancels retry).
-
-    The `enforceRetryRules` property is a `boolean` that, when set to `true`, enforces the `limit`, `methods`, `statusCodes`, and `errorCodes` options before calling `calculateDelay`. Your `calculateDelay` function is only invoked when a retry is allowed based on these criteria. When `false` (default), `calculateDelay` receives the computed value but can override all retry logic.
-
-    __Note:__ When `enforceRetryRules` is `false`, you must check `computedValue` in your `calculateDelay` function to respect the default retry logic. When `true`, the retry rules are enforced automatically.
-
-    By default, it retries *only* on the specified methods, status codes, and on these network errors:
-
-    - `ETIMEDOUT`: One of the [timeout](#timeout) limits were reached.
-    - `ECONNRESET`: Connection was forcibly closed by a peer.
-    - `EADDRINUSE`: Could not bind to any free port.
-    - `ECONNREFUSED`: Connection was refused by the server.
-    - `EPIPE`: The remote side of the stream being written has been closed.
-    - `ENOTFOUND`: Couldn't resolve the hostname to an IP address.
-    - `ENETUNREACH`: No internet connection.
-    - `EAI_AGAIN`: DNS lookup timed out.
-
-    __Note__: If `maxRetryAfter` is set to `undefined`, it will use `options.timeout`.
-    __Note__: If [`Retry-After`](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Retry-After) header is greater than `maxRetryAfter`, it will cancel the request.
-    */
-    get retry() {
-        return this._internals.retry;
-    }
-    set retry(value) {
-        options_assertPlainObject('retry', value);
-        options_assertAny('retry.calculateDelay', [distribution.function, distribution.undefined], value.calculateDelay);
-        options_assertAny('retry.maxRetryAfter', [distribution.number, distribution.undefined], value.maxRetryAfter);
-        options_assertAny('retry.limit', [distribution.number, distribution.undefined], value.limit);
-        options_assertAny('retry.methods', [distribution.array, distribution.undefined], value.methods);
-        options_assertAny('retry.statusCodes', [distribution.array, distribution.undefined], value.statusCodes);
-        options_assertAny('retry.errorCodes', [distribution.array, distribution.undefined], value.errorCodes);
-        options_assertAny('retry.noise', [distribution.number, distribution.undefined], value.noise);
-        options_assertAny('retry.enforceRetryRules', [distribution.boolean, distribution.undefined], value.enforceRetryRules);
-        if (value.noise && Math.abs(value.noise) > 100) {
-            throw new Error(`The maximum acceptable retry noise is +/- 100ms, got ${value.noise}`);
-        }
-        for (const key in value) {
-            if (!(key in this._internals.retry)) {
-                throw new Error(`Unexpected retry option: ${key}`);
-            }
-        }
-        if (this._merging) {
-            Object.assign(this._internals.retry, value);
-        }
-        else {
-            this._internals.retry = { ...value };
-        }
-        const { retry } = this._internals;
-        retry.methods = [...new Set(retry.methods.map(method => method.toUpperCase()))];
-        retry.statusCodes = [...new Set(retry.statusCodes)];
-        retry.errorCodes = [...new Set(retry.errorCodes)];
-    }
-    /**
-    From `http.RequestOptions`.
-
-    The IP address used to send the request from.
-    */
-    get localAddress() {
-        return this._internals.localAddress;
-    }
-    set localAddress(value) {
-        options_assertAny('localAddress', [distribution.string, distribution.undefined], value);
-        this._internals.localAddress = value;
-    }
-    /**
-    The HTTP method used to make the request.
-
-    @default 'GET'
-    */
-    get method() {
-        return this._internals.method;
-    }
-    set method(value) {
-        assert.string(value);
-        this._internals.method = value.toUpperCase();
-    }
-    get createConnection() {
-        return this._internals.createConnection;
-    }
-    set createConnection(value) {
-        options_assertAny('createConnection', [distribution.function, distribution.undefined], value);
-        this._internals.createConnection = value;
-    }
-    /**
-    From `http-cache-semantics`
-
-    @default {}
-    */
-    get cacheOptions() {
-        return this._internals.cacheOptions;
-    }
-    set cacheOptions(value) {
-        options_assertPlainObject('cacheOptions', value);
-        options_assertAny('cacheOptions.shared', [distribution.boolean, distribution.undefined], value.shared);
-        options_assertAny('cacheOptions.cacheHeuristic', [distribution.number, distribution.undefined], value.cacheHeuristic);
-        options_assertAny('cacheOptions.immutableMinTimeToLive', [distribution.number, distribution.undefined], value.immutableMinTimeToLive);
-        options_assertAny('cacheOptions.ignoreCargoCult', [distribution.boolean, distribution.undefined], value.ignoreCargoCult);
-        for (const key in value) {
-            if (!(key in this._internals.cacheOptions)) {
-                throw new Error(`Cache option \`${key}\` does not exist`);
-            }
-        }
-        if (this._merging) {
-            Object.assign(this._internals.cacheOptions, value);
-        }
-        else {
-            this._internals.cacheOptions = { ...value };
-        }
-    }
-    /**
-    Options for the advanced HTTPS API.
-    */
-    get https() {
-        return this._internals.https;
-    }
-    set https(value) {
-        options_assertPlainObject('https', value);
-        options_assertAny('https.rejectUnauthorized', [distribution.boolean, distribution.undefined], value.rejectUnauthorized);
-        options_assertAny('https.checkServerIdentity', [distribution.function, distribution.undefined], value.checkServerIdentity);
-        options_assertAny('https.serverName', [distribution.string, distribution.undefined], value.serverName);
-        options_assertAny('https.certificateAuthority', [distribution.string, distribution.object, distribution.array, distribution.undefined], value.certificateAuthority);
-        options_assertAny('https.key', [distribution.string, distribution.object, distribution.array, distribution.undefined], value.key);
-        options_assertAny('https.certificate', [distribution.string, distribution.object, distribution.array, distribution.undefined], value.certificate);
-        options_assertAny('https.passphrase', [distribution.string, distribution.undefined], value.passphrase);
-        options_assertAny('https.pfx', [distribution.string, distribution.buffer, distribution.array, distribution.undefined], value.pfx);
-        options_assertAny('https.alpnProtocols', [distribution.array, distribution.undefined], value.alpnProtocols);
-        options_assertAny('https.ciphers', [distribution.string, distribution.undefined], value.ciphers);
-        options_assertAny('https.dhparam', [distribution.string, distribution.buffer, distribution.undefined], value.dhparam);
-        options_assertAny('https.signatureAlgorithms', [distribution.string, distribution.undefined], value.signatureAlgorithms);
-        options_assertAny('https.minVersion', [distribution.string, distribution.undefined], value.minVersion);
-        options_assertAny('https.maxVersion', [distribution.string, distribution.undefined], value.maxVersion);
-        options_assertAny('https.honorCipherOrder', [distribution.boolean, distribution.undefined], value.honorCipherOrder);
-        options_assertAny('https.tlsSessionLifetime', [distribution.number, distribution.undefined], value.tlsSessionLifetime);
-        options_assertAny('https.ecdhCurve', [distribution.string, distribution.undefined], value.ecdhCurve);
-        options_assertAny('https.certificateRevocationLists', [distribution.string, distribution.buffer, distribution.array, distribution.undefined], value.certificateRevocationLists);
-        options_assertAny('https.secureOptions', [distribution.number, distribution.undefined], value.secureOptions);
-        for (const key in value) {
-            if (!(key in this._internals.https)) {
-                throw new Error(`HTTPS option \`${key}\` does not exist`);
-            }
-        }
-        if (this._merging) {
-            Object.assign(this._internals.https, value);
-        }
-        else {
-            this._internals.https = { ...value };
-        }
-    }
-    /**
-    [Encoding](https://nodejs.org/api/buffer.html#buffer_buffers_and_character_encodings) to be used on `setEncoding` of the response data.
-
-    To get a [`Buffer`](https://nodejs.org/api/buffer.html), you need to set `responseType` to `buffer` instead.
-    Don't set this option to `null`.
-
-    __Note__: This doesn't affect streams! Instead, you need to do `got.stream(...).setEncoding(encoding)`.
-
-    @default 'utf-8'
-    */
-    get encoding() {
-        return this._internals.encoding;
-    }
-    set encoding(value) {
-        if (value === null) {
-            throw new TypeError('To get a Buffer, set `options.responseType` to `buffer` instead');
-        }
-        options_assertAny('encoding', [distribution.string, distribution.undefined], value);
-        this._internals.encoding = value;
-    }
-    /**
-    When set to `true` the promise will return the Response body instead of the Response object.
-
-    @default false
-    */
-    get resolveBodyOnly() {
-        return this._internals.resolveBodyOnly;
-    }
-    set resolveBodyOnly(value) {
-        assert.boolean(value);
-        this._internals.resolveBodyOnly = value;
-    }
-    /**
-    Returns a `Stream` instead of a `Promise`.
-    This is equivalent to calling `got.stream(url, options?)`.
-
-    @default false
-    */
-    get isStream() {
-        return this._internals.isStream;
-    }
-    set isStream(value) {
-        assert.boolean(value);
-        this._internals.isStream = value;
-    }
-    /**
-    The parsing method.
-
-    The promise also has `.text()`, `.json()` and `.buffer()` methods which return another Got promise for the parsed body.
-
-    It's like setting the options to `{responseType: 'json', resolveBodyOnly: true}` but without affecting the main Got promise.
-
-    __Note__: When using streams, this option is ignored.
-
-    @example
-    ```
-    const responsePromise = got(url);
-    const bufferPromise = responsePromise.buffer();
-    const jsonPromise = responsePromise.json();
-
-    const [response, buffer, json] = Promise.all([responsePromise, bufferPromise, jsonPromise]);
-    // `response` is an instance of Got Response
-    // `buffer` is an instance of Buffer
-    // `json` is an object
-    ```
-
-    @example
-    ```
-    // This
-    const body = await got(url).json();
-
-    // is semantically the same as this
-    const body = await got(url, {responseType: 'json', resolveBodyOnly: true});
-    ```
-    */
-    get responseType() {
-        return this._internals.responseType;
-    }
-    set responseType(value) {
-        if (value === undefined) {
-            this._internals.responseType = 'text';
-            return;
-        }
-        if (value !== 'text' && value !== 'buffer' && value !== 'json') {
-            throw new Error(`Invalid \`responseType\` option: ${value}`);
-        }
-        this._internals.responseType = value;
-    }
-    get pagination() {
-        return this._internals.pagination;
-    }
-    set pagination(value) {
-        assert.object(value);
-        if (this._merging) {
-            Object.assign(this._internals.pagination, value);
-        }
-        else {
-            this._internals.pagination = value;
-        }
-    }
-    get auth() {
-        throw new Error('Parameter `auth` is deprecated. Use `username` / `password` instead.');
-    }
-    set auth(_value) {
-        throw new Error('Parameter `auth` is deprecated. Use `username` / `password` instead.');
-    }
-    get setHost() {
-        return this._internals.setHost;
-    }
-    set setHost(value) {
-        assert.boolean(value);
-        this._internals.setHost = value;
-    }
-    get maxHeaderSize() {
-        return this._internals.maxHeaderSize;
-    }
-    set maxHeaderSize(value) {
-        options_assertAny('maxHeaderSize', [distribution.number, distribution.undefined], value);
-        this._internals.maxHeaderSize = value;
-    }
-    get enableUnixSockets() {
-        return this._internals.enableUnixSockets;
-    }
-    set enableUnixSockets(value) {
-        assert.boolean(value);
-        this._internals.enableUnixSockets = value;
-    }
-    /**
-    Throw an error if the server response's `content-length` header value doesn't match the number of bytes received.
-
-    This is useful for detecting truncated responses and follows RFC 9112 requirements for message completeness.
-
-    __Note__: Responses without a `content-length` header are not validated.
-    __Note__: When enabled and validation fails, a `ReadError` with code `ERR_HTTP_CONTENT_LENGTH_MISMATCH` will be thrown.
-
-    @default false
-    */
-    get strictContentLength() {
-        return this._internals.strictContentLength;
-    }
-    set strictContentLength(value) {
-        assert.boolean(value);
-        this._internals.strictContentLength = value;
-    }
-    // eslint-disable-next-line @typescript-eslint/naming-convention
-    toJSON() {
-        return { ...this._internals };
-    }
-    [Symbol.for('nodejs.util.inspect.custom')](_depth, options) {
-        return (0,external_node_util_.inspect)(this._internals, options);
-    }
-    createNativeRequestOptions() {
-        const internals = this._internals;
-        const url = internals.url;
-        let agent;
-        if (url.protocol === 'https:') {
-            if (internals.http2) {
-                // Ensure HTTP/2 agent is configured for connection reuse
-                // If no custom agent.http2 is provided, use the global agent for connection pooling
-                agent = {
-                    ...internals.agent,
-                    http2: internals.agent.http2 ?? source.globalAgent,
-                };
-            }
-            else {
-                agent = internals.agent.https;
-            }
-        }
-        else {
-            agent = internals.agent.http;
-        }
-        const { https } = internals;
-        let { pfx } = https;
-        if (distribution.array(pfx) && distribution.plainObject(pfx[0])) {
-            pfx = pfx.map(object => ({
-                buf: object.buffer,
-                passphrase: object.passphrase,
-            }));
-        }
-        return {
-            ...internals.cacheOptions,
-            ...this._unixOptions,
-            // HTTPS options
-            // eslint-disable-next-line @typescript-eslint/naming-convention
-            ALPNProtocols: https.alpnProtocols,
-            ca: https.certificateAuthority,
-            cert: https.certificate,
-            key: https.key,
-            passphrase: https.passphrase,
-            pfx: https.pfx,
-            rejectUnauthorized: https.rejectUnauthorized,
-            checkServerIdentity: https.checkServerIdentity ?? external_node_tls_.checkServerIdentity,
-            servername: https.serverName,
-            ciphers: https.ciphers,
-            honorCipherOrder: https.honorCipherOrder,
-            minVersion: https.minVersion,
-            maxVersion: https.maxVersion,
-            sigalgs: https.signatureAlgorithms,
-            sessionTimeout: https.tlsSessionLifetime,
-            dhparam: https.dhparam,
-            ecdhCurve: https.ecdhCurve,
-            crl: https.certificateRevocationLists,
-            secureOptions: https.secureOptions,
-            // HTTP options
-            lookup: internals.dnsLookup ?? internals.dnsCache?.lookup,
-            family: internals.dnsLookupIpVersion,
-            agent,
-            setHost: internals.setHost,
-            method: internals.method,
-            maxHeaderSize: internals.maxHeaderSize,
-            localAddress: internals.localAddress,
-            headers: internals.headers,
-            createConnection: internals.createConnection,
-            timeout: internals.http2 ? getHttp2TimeoutOption(internals) : undefined,
-            // HTTP/2 options
-            h2session: internals.h2session,
-        };
-    }
-    getRequestFunction() {
-        const url = this._internals.url;
-        const { request } = this._internals;
-        if (!request && url) {
-            return this.getFallbackRequestFunction();
-        }
-        return request;
-    }
-    getFallbackRequestFunction() {
-        const url = this._internals.url;
-        if (!url) {
-            return;
-        }
-        if (url.protocol === 'https:') {
-            if (this._internals.http2) {
-                if (major < 15 || (major === 15 && minor < 10)) {
-                    const error = new Error('To use the `http2` option, install Node.js 15.10.0 or above');
-                    error.code = 'EUNSUPPORTED';
-                    throw error;
-                }
-                return source.auto;
-            }
-            return external_node_https_.request;
-        }
-        return external_node_http_.request;
-    }
-    freeze() {
-        const options = this._internals;
-        Object.freeze(options);
-        Object.freeze(options.hooks);
-        Object.freeze(options.hooks.afterResponse);
-        Object.freeze(options.hooks.beforeError);
-        Object.freeze(options.hooks.beforeRedirect);
-        Object.freeze(options.hooks.beforeRequest);
-        Object.freeze(options.hooks.beforeRetry);
-        Object.freeze(options.hooks.init);
-        Object.freeze(options.https);
-        Object.freeze(options.cacheOptions);
-        Object.freeze(options.agent);
-        Object.freeze(options.headers);
-        Object.freeze(options.timeout);
-        Object.freeze(options.retry);
-        Object.freeze(options.retry.errorCodes);
-        Object.freeze(options.retry.methods);
-        Object.freeze(options.retry.statusCodes);
-    }
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/response.js
-
-const isResponseOk = (response) => {
-    const { statusCode } = response;
-    const { followRedirect } = response.request.options;
-    const shouldFollow = typeof followRedirect === 'function' ? followRedirect(response) : followRedirect;
-    const limitStatusCode = shouldFollow ? 299 : 399;
-    return (statusCode >= 200 && statusCode <= limitStatusCode) || statusCode === 304;
-};
-/**
-An error to be thrown when server response code is 2xx, and parsing body fails.
-Includes a `response` property.
-*/
-class ParseError extends RequestError {
-    name = 'ParseError';
-    code = 'ERR_BODY_PARSE_FAILURE';
-    constructor(error, response) {
-        const { options } = response.request;
-        super(`${error.message} in "${options.url.toString()}"`, error, response.request);
-    }
-}
-const parseBody = (response, responseType, parseJson, encoding) => {
-    const { rawBody } = response;
-    try {
-        if (responseType === 'text') {
-            return rawBody.toString(encoding);
-        }
-        if (responseType === 'json') {
-            return rawBody.length === 0 ? '' : parseJson(rawBody.toString(encoding));
-        }
-        if (responseType === 'buffer') {
-            return rawBody;
-        }
-    }
-    catch (error) {
-        throw new ParseError(error, response);
-    }
-    throw new ParseError({
-        message: `Unknown body type '${responseType}'`,
-        name: 'Error',
-    }, response);
-};
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/utils/is-client-request.js
-function isClientRequest(clientRequest) {
-    return clientRequest.writable && !clientRequest.writableEnded;
-}
-/* harmony default export */ const is_client_request = (isClientRequest);
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/utils/is-unix-socket-url.js
-// eslint-disable-next-line @typescript-eslint/naming-convention
-function isUnixSocketURL(url) {
-    return url.protocol === 'unix:' || url.hostname === 'unix';
-}
-/**
-Extract the socket path from a UNIX socket URL.
-
-@example
-```
-getUnixSocketPath(new URL('http://unix/foo:/path'));
-//=> '/foo'
-
-getUnixSocketPath(new URL('unix:/foo:/path'));
-//=> '/foo'
-
-getUnixSocketPath(new URL('http://example.com'));
-//=> undefined
-```
-*/
-function getUnixSocketPath(url) {
-    if (!isUnixSocketURL(url)) {
-        return undefined;
-    }
-    return /(?<socketPath>.+?):(?<path>.+)/.exec(`${url.pathname}${url.search}`)?.groups?.socketPath;
-}
-
-// EXTERNAL MODULE: external "node:diagnostics_channel"
-var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/diagnostics-channel.js
-
-
-const channels = {
-    requestCreate: external_node_diagnostics_channel_.channel('got:request:create'),
-    requestStart: external_node_diagnostics_channel_.channel('got:request:start'),
-    responseStart: external_node_diagnostics_channel_.channel('got:response:start'),
-    responseEnd: external_node_diagnostics_channel_.channel('got:response:end'),
-    retry: external_node_diagnostics_channel_.channel('got:request:retry'),
-    error: external_node_diagnostics_channel_.channel('got:request:error'),
-    redirect: external_node_diagnostics_channel_.channel('got:response:redirect'),
-};
-function generateRequestId() {
-    return (0,external_node_crypto_.randomUUID)();
-}
-function publishRequestCreate(message) {
-    if (channels.requestCreate.hasSubscribers) {
-        channels.requestCreate.publish(message);
-    }
-}
-function publishRequestStart(message) {
-    if (channels.requestStart.hasSubscribers) {
-        channels.requestStart.publish(message);
-    }
-}
-function publishResponseStart(message) {
-    if (channels.responseStart.hasSubscribers) {
-        channels.responseStart.publish(message);
-    }
-}
-function publishResponseEnd(message) {
-    if (channels.responseEnd.hasSubscribers) {
-        channels.responseEnd.publish(message);
-    }
-}
-function publishRetry(message) {
-    if (channels.retry.hasSubscribers) {
-        channels.retry.publish(message);
-    }
-}
-function publishError(message) {
-    if (channels.error.hasSubscribers) {
-        channels.error.publish(message);
-    }
-}
-function publishRedirect(message) {
-    if (channels.redirect.hasSubscribers) {
-        channels.redirect.publish(message);
-    }
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/core/index.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const supportsBrotli = distribution.string(external_node_process_.versions.brotli);
-const core_supportsZstd = distribution.string(external_node_process_.versions.zstd);
-const methodsWithoutBody = new Set(['GET', 'HEAD']);
-const cacheableStore = new WeakableMap();
-const redirectCodes = new Set([300, 301, 302, 303, 304, 307, 308]);
-// Track errors that have been processed by beforeError hooks to preserve custom error types
-const errorsProcessedByHooks = new WeakSet();
-const proxiedRequestEvents = [
-    'socket',
-    'connect',
-    'continue',
-    'information',
-    'upgrade',
-];
-const core_noop = () => { };
-class Request extends external_node_stream_.Duplex {
-    // @ts-expect-error - Ignoring for now.
-    ['constructor'];
-    _noPipe;
-    // @ts-expect-error https://github.com/microsoft/TypeScript/issues/9568
-    options;
-    response;
-    requestUrl;
-    redirectUrls = [];
-    retryCount = 0;
-    _stopReading = false;
-    _stopRetry = core_noop;
-    _downloadedSize = 0;
-    _uploadedSize = 0;
-    _pipedServerResponses = new Set();
-    _request;
-    _responseSize;
-    _bodySize;
-    _unproxyEvents = core_noop;
-    _isFromCache;
-    _triggerRead = false;
-    _jobs = [];
-    _cancelTimeouts = core_noop;
-    _removeListeners = core_noop;
-    _nativeResponse;
-    _flushed = false;
-    _aborted = false;
-    _expectedContentLength;
-    _compressedBytesCount;
-    _requestId = generateRequestId();
-    // We need this because `this._request` if `undefined` when using cache
-    _requestInitialized = false;
-    constructor(url, options, defaults) {
-        super({
-            // Don't destroy immediately, as the error may be emitted on unsuccessful retry
-            autoDestroy: false,
-            // It needs to be zero because we're just proxying the data to another stream
-            highWaterMark: 0,
-        });
-        this.on('pipe', (source) => {
-            if (this.options.copyPipedHeaders && source?.headers) {
-                Object.assign(this.options.headers, source.headers);
-            }
-        });
-        this.on('newListener', event => {
-            if (event === 'retry' && this.listenerCount('retry') > 0) {
-                throw new Error('A retry listener has been attached already.');
-            }
-        });
-        try {
-            this.options = new Options(url, options, defaults);
-            if (!this.options.url) {
-                if (this.options.prefixUrl === '') {
-                    throw new TypeError('Missing `url` property');
-                }
-                this.options.url = '';
-            }
-            this.requestUrl = this.options.url;
-            // Publish request creation event
-            publishRequestCreate({
-                requestId: this._requestId,
-                url: this.options.url?.toString() ?? '',
-                method: this.options.method,
-            });
-        }
-        catch (error) {
-            const { options } = error;
-            if (options) {
-                this.options = options;
-            }
-            this.flush = async () => {
-                this.flush = async () => { };
-                // Defer error emission to next tick to allow user to attach error handlers
-                external_node_process_.nextTick(() => {
-                    // _beforeError requires options to access retry logic and hooks
-                    if (this.options) {
-                        this._beforeError(error);
-                    }
-                    else {
-                        // Options is undefined, skip _beforeError and destroy directly
-                        const requestError = error instanceof RequestError ? error : new RequestError(error.message, error, this);
-                        this.destroy(requestError);
-                    }
-                });
-            };
-            return;
-        }
-        // Important! If you replace `body` in a handler with another stream, make sure it's readable first.
-        // The below is run only once.
-        const { body } = this.options;
-        if (distribution.nodeStream(body)) {
-            body.once('error', error => {
-                if (this._flushed) {
-                    this._beforeError(new UploadError(error, this));
-                }
-                else {
-                    this.flush = async () => {
-                        this.flush = async () => { };
-                        this._beforeError(new UploadError(error, this));
-                    };
-                }
-            });
-        }
-        if (this.options.signal) {
-            const abort = () => {
-                // See https://developer.mozilla.org/en-US/docs/Web/API/AbortSignal/timeout_static#return_value
-                if (this.options.signal?.reason?.name === 'TimeoutError') {
-                    this.destroy(new TimeoutError(this.options.signal.reason, this.timings, this));
-                }
-                else {
-                    this.destroy(new AbortError(this));
-                }
-            };
-            if (this.options.signal.aborted) {
-                abort();
-            }
-            else {
-                this.options.signal.addEventListener('abort', abort);
-                this._removeListeners = () => {
-                    this.options.signal?.removeEventListener('abort', abort);
-                };
-            }
-        }
-    }
-    async flush() {
-        if (this._flushed) {
-            return;
-        }
-        this._flushed = true;
-        try {
-            await this._finalizeBody();
-            if (this.destroyed) {
-                return;
-            }
-            await this._makeRequest();
-            if (this.destroyed) {
-                this._request?.destroy();
-                return;
-            }
-            // Queued writes etc.
-            for (const job of this._jobs) {
-                job();
-            }
-            // Prevent memory leak
-            this._jobs.length = 0;
-            this._requestInitialized = true;
-        }
-        catch (error) {
-            this._beforeError(error);
-        }
-    }
-    _beforeError(error) {
-        if (this._stopReading) {
-            return;
-        }
-        const { response, options } = this;
-        const attemptCount = this.retryCount + (error.name === 'RetryError' ? 0 : 1);
-        this._stopReading = true;
-        if (!(error instanceof RequestError)) {
-            error = new RequestError(error.message, error, this);
-        }
-        const typedError = error;
-        void (async () => {
-            // Node.js parser is really weird.
-            // It emits post-request Parse Errors on the same instance as previous request. WTF.
-            // Therefore, we need to check if it has been destroyed as well.
-            //
-            // Furthermore, Node.js 16 `response.destroy()` doesn't immediately destroy the socket,
-            // but makes the response unreadable. So we additionally need to check `response.readable`.
-            if (response?.readable && !response.rawBody && !this._request?.socket?.destroyed) {
-                // @types/node has incorrect typings. `setEncoding` accepts `null` as well.
-                response.setEncoding(this.readableEncoding);
-                const success = await this._setRawBody(response);
-                if (success) {
-                    response.body = response.rawBody.toString();
-                }
-            }
-            if (this.listenerCount('retry') !== 0) {
-                let backoff;
-                try {
-                    let retryAfter;
-                    if (response && 'retry-after' in response.headers) {
-                        retryAfter = Number(response.headers['retry-after']);
-                        if (Number.isNaN(retryAfter)) {
-                            retryAfter = Date.parse(response.headers['retry-after']) - Date.now();
-                            if (retryAfter <= 0) {
-                                retryAfter = 1;
-                            }
-                        }
-                        else {
-                            retryAfter *= 1000;
-                        }
-                    }
-                    const retryOptions = options.retry;
-                    const computedValue = calculate_retry_delay({
-                        attemptCount,
-                        retryOptions,
-                        error: typedError,
-                        retryAfter,
-                        computedValue: retryOptions.maxRetryAfter ?? options.timeout.request ?? Number.POSITIVE_INFINITY,
-                    });
-                    // When enforceRetryRules is true, respect the retry rules (limit, methods, statusCodes, errorCodes)
-                    // before calling the user's calculateDelay function. If computedValue is 0 (meaning retry is not allowed
-                    // based on these rules), skip calling calculateDelay entirely.
-                    // When false (default), always call calculateDelay, allowing it to override retry decisions.
-                    if (retryOptions.enforceRetryRules && computedValue === 0) {
-                        backoff = 0;
-                    }
-                    else {
-                        backoff = await retryOptions.calculateDelay({
-                            attemptCount,
-                            retryOptions,
-                            error: typedError,
-                            retryAfter,
-                            computedValue,
-                        });
-                    }
-                }
-                catch (error_) {
-                    void this._error(new RequestError(error_.message, error_, this));
-                    return;
-                }
-                if (backoff) {
-                    await new Promise(resolve => {
-                        const timeout = setTimeout(resolve, backoff);
-                        this._stopRetry = () => {
-                            clearTimeout(timeout);
-                            resolve();
-                        };
-                    });
-                    // Something forced us to abort the retry
-                    if (this.destroyed) {
-                        return;
-                    }
-                    // Capture body BEFORE hooks run to detect reassignment
-                    const bodyBeforeHooks = this.options.body;
-                    try {
-                        for (const hook of this.options.hooks.beforeRetry) {
-                            // eslint-disable-next-line no-await-in-loop
-                            await hook(typedError, this.retryCount + 1);
-                        }
-                    }
-                    catch (error_) {
-                        void this._error(new RequestError(error_.message, error_, this));
-                        return;
-                    }
-                    // Something forced us to abort the retry
-                    if (this.destroyed) {
-                        return;
-                    }
-                    // Preserve stream body reassigned in beforeRetry hooks.
-                    const bodyAfterHooks = this.options.body;
-                    const bodyWasReassigned = bodyBeforeHooks !== bodyAfterHooks;
-                    // Resource cleanup and preservation logic for retry with body reassignment.
-                    // The Promise wrapper (as-promise/index.ts) compares body identity to detect consumed streams,
-                    // so we must preserve the body reference across destroy(). However, destroy() calls _destroy()
-                    // which destroys this.options.body, creating a complex dance of clear/restore operations.
-                    //
-                    // Key constraints:
-                    // 1. If body was reassigned, we must NOT destroy the NEW stream (it will be used for retry)
-                    // 2. If body was reassigned, we MUST destroy the OLD stream to prevent memory leaks
-                    // 3. We must restore the body reference after destroy() for identity checks in promise wrapper
-                    // 4. We cannot use the normal setter after destroy() because it validates stream readability
-                    if (bodyWasReassigned) {
-                        const oldBody = bodyBeforeHooks;
-                        // Temporarily clear body to prevent destroy() from destroying the new stream
-                        this.options.body = undefined;
-                        this.destroy();
-                        // Clean up the old stream resource if it's a stream and different from new body
-                        // (edge case: if old and new are same stream object, don't destroy it)
-                        if (distribution.nodeStream(oldBody) && oldBody !== bodyAfterHooks) {
-                            oldBody.destroy();
-                        }
-                        // Restore new body for promise wrapper's identity check
-                        // We bypass the setter because it validates stream.readable (which fails for destroyed request)
-                        // Type assertion is necessary here to access private _internals without exposing internal API
-                        if (distribution.nodeStream(bodyAfterHooks) && (bodyAfterHooks.readableEnded || bodyAfterHooks.destroyed)) {
-                            throw new TypeError('The reassigned stream body must be readable. Ensure you provide a fresh, readable stream in the beforeRetry hook.');
-                        }
-                        this.options._internals.body = bodyAfterHooks;
-                    }
-                    else {
-                        // Body wasn't reassigned - use normal destroy flow which handles body cleanup
-                        this.destroy();
-                        // Note: We do NOT restore the body reference here. The stream was destroyed by _destroy()
-                        // and should not be accessed. The promise wrapper will see that body identity hasn't changed
-                        // and will detect it's a consumed stream, which is the correct behavior.
-                    }
-                    // Publish retry event
-                    publishRetry({
-                        requestId: this._requestId,
-                        retryCount: this.retryCount + 1,
-                        error: typedError,
-                        delay: backoff,
-                    });
-                    this.emit('retry', this.retryCount + 1, error, (updatedOptions) => {
-                        const request = new Request(options.url, updatedOptions, options);
-                        request.retryCount = this.retryCount + 1;
-                        external_node_process_.nextTick(() => {
-                            void request.flush();
-                        });
-                        return request;
-                    });
-                    return;
-                }
-            }
-            void this._error(typedError);
-        })();
-    }
-    _read() {
-        this._triggerRead = true;
-        const { response } = this;
-        if (response && !this._stopReading) {
-            // We cannot put this in the `if` above
-            // because `.read()` also triggers the `end` event
-            if (response.readableLength) {
-                this._triggerRead = false;
-            }
-            let data;
-            while ((data = response.read()) !== null) {
-                this._downloadedSize += data.length; // eslint-disable-line @typescript-eslint/restrict-plus-operands
-                const progress = this.downloadProgress;
-                if (progress.percent < 1) {
-                    this.emit('downloadProgress', progress);
-                }
-                this.push(data);
-            }
-        }
-    }
-    _write(chunk, encoding, callback) {
-        const write = () => {
-            this._writeRequest(chunk, encoding, callback);
-        };
-        if (this._requestInitialized) {
-            write();
-        }
-        else {
-            this._jobs.push(write);
-        }
-    }
-    _final(callback) {
-        const endRequest = () => {
-            // We need to check if `this._request` is present,
-            // because it isn't when we use cache.
-            if (!this._request || this._request.destroyed) {
-                callback();
-                return;
-            }
-            this._request.end((error) => {
-                // The request has been destroyed before `_final` finished.
-                // See https://github.com/nodejs/node/issues/39356
-                if (this._request?._writableState?.errored) {
-                    return;
-                }
-                if (!error) {
-                    this._bodySize = this._uploadedSize;
-                    this.emit('uploadProgress', this.uploadProgress);
-                    this._request?.emit('upload-complete');
-                }
-                callback(error);
-            });
-        };
-        if (this._requestInitialized) {
-            endRequest();
-        }
-        else {
-            this._jobs.push(endRequest);
-        }
-    }
-    _destroy(error, callback) {
-        this._stopReading = true;
-        this.flush = async () => { };
-        // Prevent further retries
-        this._stopRetry();
-        this._cancelTimeouts();
-        this._removeListeners();
-        if (this.options) {
-            const { body } = this.options;
-            if (distribution.nodeStream(body)) {
-                body.destroy();
-            }
-        }
-        if (this._request) {
-            this._request.destroy();
-        }
-        // Workaround: http-timer only sets timings.end when the response emits 'end'.
-        // When a stream is destroyed before completion, the 'end' event may not fire,
-        // leaving timings.end undefined. This should ideally be fixed in http-timer
-        // by listening to the 'close' event, but we handle it here for now.
-        // Only set timings.end if there was no error or abort (to maintain semantic correctness).
-        const timings = this._request?.timings;
-        if (timings && distribution.undefined(timings.end) && !distribution.undefined(timings.response) && distribution.undefined(timings.error) && distribution.undefined(timings.abort)) {
-            timings.end = Date.now();
-            if (distribution.undefined(timings.phases.total)) {
-                timings.phases.download = timings.end - timings.response;
-                timings.phases.total = timings.end - timings.start;
-            }
-        }
-        // Preserve custom errors returned by beforeError hooks.
-        // For other errors, wrap non-RequestError instances for consistency.
-        if (error !== null && !distribution.undefined(error)) {
-            const processedByHooks = error instanceof Error && errorsProcessedByHooks.has(error);
-            if (!processedByHooks && !(error instanceof RequestError)) {
-                error = error instanceof Error
-                    ? new RequestError(error.message, error, this)
-                    : new RequestError(String(error), {}, this);
-            }
-        }
-        callback(error);
-    }
-    pipe(destination, options) {
-        if (destination instanceof external_node_http_.ServerResponse) {
-            this._pipedServerResponses.add(destination);
-        }
-        return super.pipe(destination, options);
-    }
-    unpipe(destination) {
-        if (destination instanceof external_node_http_.ServerResponse) {
-            this._pipedServerResponses.delete(destination);
-        }
-        super.unpipe(destination);
-        return this;
-    }
-    _checkContentLengthMismatch() {
-        if (this.options.strictContentLength && this._expectedContentLength !== undefined) {
-            // Use compressed bytes count when available (for compressed responses),
-            // otherwise use _downloadedSize (for uncompressed responses)
-            const actualSize = this._compressedBytesCount ?? this._downloadedSize;
-            if (actualSize !== this._expectedContentLength) {
-                this._beforeError(new ReadError({
-                    message: `Content-Length mismatch: expected ${this._expectedContentLength} bytes, received ${actualSize} bytes`,
-                    name: 'Error',
-                    code: 'ERR_HTTP_CONTENT_LENGTH_MISMATCH',
-                }, this));
-                return true;
-            }
-        }
-        return false;
-    }
-    async _finalizeBody() {
-        const { options } = this;
-        const { headers } = options;
-        const isForm = !distribution.undefined(options.form);
-        // eslint-disable-next-line @typescript-eslint/naming-convention
-        const isJSON = !distribution.undefined(options.json);
-        const isBody = !distribution.undefined(options.body);
-        const cannotHaveBody = methodsWithoutBody.has(options.method) && !(options.method === 'GET' && options.allowGetBody);
-        if (isForm || isJSON || isBody) {
-            if (cannotHaveBody) {
-                throw new TypeError(`The \`${options.method}\` method cannot be used with a body`);
-            }
-            // Serialize body
-            const noContentType = !distribution.string(headers['content-type']);
-            if (isBody) {
-                // Body is spec-compliant FormData
-                if (lib_isFormData(options.body)) {
-                    const encoder = new FormDataEncoder(options.body);
-                    if (noContentType) {
-                        headers['content-type'] = encoder.headers['Content-Type'];
-                    }
-                    if ('Content-Length' in encoder.headers) {
-                        headers['content-length'] = encoder.headers['Content-Length'];
-                    }
-                    options.body = encoder.encode();
-                }
-                // Special case for https://github.com/form-data/form-data
-                if (is_form_data_isFormData(options.body) && noContentType) {
-                    headers['content-type'] = `multipart/form-data; boundary=${options.body.getBoundary()}`;
-                }
-            }
-            else if (isForm) {
-                if (noContentType) {
-                    headers['content-type'] = 'application/x-www-form-urlencoded';
-                }
-                const { form } = options;
-                options.form = undefined;
-                options.body = (new URLSearchParams(form)).toString();
-            }
-            else {
-                if (noContentType) {
-                    headers['content-type'] = 'application/json';
-                }
-                const { json } = options;
-                options.json = undefined;
-                options.body = options.stringifyJson(json);
-            }
-            const uploadBodySize = await getBodySize(options.body, options.headers);
-            // See https://tools.ietf.org/html/rfc7230#section-3.3.2
-            // A user agent SHOULD send a Content-Length in a request message when
-            // no Transfer-Encoding is sent and the request method defines a meaning
-            // for an enclosed payload body.  For example, a Content-Length header
-            // field is normally sent in a POST request even when the value is 0
-            // (indicating an empty payload body).  A user agent SHOULD NOT send a
-            // Content-Length header field when the request message does not contain
-            // a payload body and the method semantics do not anticipate such a
-            // body.
-            if (distribution.undefined(headers['content-length']) && distribution.undefined(headers['transfer-encoding']) && !cannotHaveBody && !distribution.undefined(uploadBodySize)) {
-                headers['content-length'] = String(uploadBodySize);
-            }
-        }
-        if (options.responseType === 'json' && !('accept' in options.headers)) {
-            options.headers.accept = 'application/json';
-        }
-        this._bodySize = Number(headers['content-length']) || undefined;
-    }
-    async _onResponseBase(response) {
-        // This will be called e.g. when using cache so we need to check if this request has been aborted.
-        if (this.isAborted) {
-            return;
-        }
-        const { options } = this;
-        const { url } = options;
-        this._nativeResponse = response;
-        const statusCode = response.statusCode;
-        const { method } = options;
-        // Skip decompression for responses that must not have bodies per RFC 9110:
-        // - HEAD responses (any status code)
-        // - 1xx (Informational): 100, 101, 102, 103, etc.
-        // - 204 (No Content)
-        // - 205 (Reset Content)
-        // - 304 (Not Modified)
-        const hasNoBody = method === 'HEAD'
-            || (statusCode >= 100 && statusCode < 200)
-            || statusCode === 204
-            || statusCode === 205
-            || statusCode === 304;
-        if (options.decompress && !hasNoBody) {
-            // When strictContentLength is enabled, track compressed bytes by listening to
-            // the native response's data events before decompression
-            if (options.strictContentLength) {
-                this._compressedBytesCount = 0;
-                this._nativeResponse.on('data', (chunk) => {
-                    this._compressedBytesCount += byteLength(chunk);
-                });
-            }
-            response = decompressResponse(response);
-        }
-        const typedResponse = response;
-        typedResponse.statusMessage = typedResponse.statusMessage || external_node_http_.STATUS_CODES[statusCode]; // eslint-disable-line @typescript-eslint/prefer-nullish-coalescing -- The status message can be empty.
-        typedResponse.url = options.url.toString();
-        typedResponse.requestUrl = this.requestUrl;
-        typedResponse.redirectUrls = this.redirectUrls;
-        typedResponse.request = this;
-        typedResponse.isFromCache = this._nativeResponse.fromCache ?? false;
-        typedResponse.ip = this.ip;
-        typedResponse.retryCount = this.retryCount;
-        typedResponse.ok = isResponseOk(typedResponse);
-        this._isFromCache = typedResponse.isFromCache;
-        this._responseSize = Number(response.headers['content-length']) || undefined;
-        this.response = typedResponse;
-        // Publish response start event
-        publishResponseStart({
-            requestId: this._requestId,
-            url: typedResponse.url,
-            statusCode,
-            headers: response.headers,
-            isFromCache: typedResponse.isFromCache,
-        });
-        response.once('error', (error) => {
-            this._aborted = true;
-            // Force clean-up, because some packages don't do this.
-            // TODO: Fix decompress-response
-            response.destroy();
-            this._beforeError(new ReadError(error, this));
-        });
-        response.once('aborted', () => {
-            this._aborted = true;
-            // Check if there's a content-length mismatch to provide a more specific error
-            if (!this._checkContentLengthMismatch()) {
-                this._beforeError(new ReadError({
-                    name: 'Error',
-                    message: 'The server aborted pending request',
-                    code: 'ECONNRESET',
-                }, this));
-            }
-        });
-        const rawCookies = response.headers['set-cookie'];
-        if (distribution.object(options.cookieJar) && rawCookies) {
-            let promises = rawCookies.map(async (rawCookie) => options.cookieJar.setCookie(rawCookie, url.toString()));
-            if (options.ignoreInvalidCookies) {
-                // eslint-disable-next-line @typescript-eslint/no-floating-promises
-                promises = promises.map(async (promise) => {
-                    try {
-                        await promise;
-                    }
-                    catch { }
-                });
-            }
-            try {
-                await Promise.all(promises);
-            }
-            catch (error) {
-                this._beforeError(error);
-                return;
-            }
-        }
-        // The above is running a promise, therefore we need to check if this request has been aborted yet again.
-        if (this.isAborted) {
-            return;
-        }
-        if (response.headers.location && redirectCodes.has(statusCode)) {
-            // We're being redirected, we don't care about the response.
-            // It'd be best to abort the request, but we can't because
-            // we would have to sacrifice the TCP connection. We don't want that.
-            const shouldFollow = typeof options.followRedirect === 'function' ? options.followRedirect(typedResponse) : options.followRedirect;
-            if (shouldFollow) {
-                response.resume();
-                this._cancelTimeouts();
-                this._unproxyEvents();
-                if (this.redirectUrls.length >= options.maxRedirects) {
-                    this._beforeError(new MaxRedirectsError(this));
-                    return;
-                }
-                this._request = undefined;
-                // Reset download progress for the new request
-                this._downloadedSize = 0;
-                const updatedOptions = new Options(undefined, undefined, this.options);
-                const serverRequestedGet = statusCode === 303 && updatedOptions.method !== 'GET' && updatedOptions.method !== 'HEAD';
-                const canRewrite = statusCode !== 307 && statusCode !== 308;
-                const userRequestedGet = updatedOptions.methodRewriting && canRewrite;
-                if (serverRequestedGet || userRequestedGet) {
-                    updatedOptions.method = 'GET';
-                    updatedOptions.body = undefined;
-                    updatedOptions.json = undefined;
-                    updatedOptions.form = undefined;
-                    delete updatedOptions.headers['content-length'];
-                }
-                try {
-                    // We need this in order to support UTF-8
-                    const redirectBuffer = external_node_buffer_.Buffer.from(response.headers.location, 'binary').toString();
-                    const redirectUrl = new URL(redirectBuffer, url);
-                    if (!isUnixSocketURL(url) && isUnixSocketURL(redirectUrl)) {
-                        this._beforeError(new RequestError('Cannot redirect to UNIX socket', {}, this));
-                        return;
-                    }
-                    // Redirecting to a different site, clear sensitive data.
-                    // For UNIX sockets, different socket paths are also different origins.
-                    const isDifferentOrigin = redirectUrl.hostname !== url.hostname
-                        || redirectUrl.port !== url.port
-                        || getUnixSocketPath(url) !== getUnixSocketPath(redirectUrl);
-                    if (isDifferentOrigin) {
-                        if ('host' in updatedOptions.headers) {
-                            delete updatedOptions.headers.host;
-                        }
-                        if ('cookie' in updatedOptions.headers) {
-                            delete updatedOptions.headers.cookie;
-                        }
-                        if ('authorization' in updatedOptions.headers) {
-                            delete updatedOptions.headers.authorization;
-                        }
-                        if (updatedOptions.username || updatedOptions.password) {
-                            updatedOptions.username = '';
-                            updatedOptions.password = '';
-                        }
-                    }
-                    else {
-                        redirectUrl.username = updatedOptions.username;
-                        redirectUrl.password = updatedOptions.password;
-                    }
-                    this.redirectUrls.push(redirectUrl);
-                    updatedOptions.url = redirectUrl;
-                    for (const hook of updatedOptions.hooks.beforeRedirect) {
-                        // eslint-disable-next-line no-await-in-loop
-                        await hook(updatedOptions, typedResponse);
-                    }
-                    // Publish redirect event
-                    publishRedirect({
-                        requestId: this._requestId,
-                        fromUrl: url.toString(),
-                        toUrl: redirectUrl.toString(),
-                        statusCode,
-                    });
-                    this.emit('redirect', updatedOptions, typedResponse);
-                    this.options = updatedOptions;
-                    await this._makeRequest();
-                }
-                catch (error) {
-                    this._beforeError(error);
-                    return;
-                }
-                return;
-            }
-        }
-        // `HTTPError`s always have `error.response.body` defined.
-        // Therefore, we cannot retry if `options.throwHttpErrors` is false.
-        // On the last retry, if `options.throwHttpErrors` is false, we would need to return the body,
-        // but that wouldn't be possible since the body would be already read in `error.response.body`.
-        if (options.isStream && options.throwHttpErrors && !isResponseOk(typedResponse)) {
-            this._beforeError(new HTTPError(typedResponse));
-            return;
-        }
-        // Store the expected content-length from the native response for validation.
-        // This is the content-length before decompression, which is what actually gets transferred.
-        // Skip storing for responses that shouldn't have bodies per RFC 9110.
-        // When decompression occurs, only store if strictContentLength is enabled.
-        const wasDecompressed = response !== this._nativeResponse;
-        if (!hasNoBody && (!wasDecompressed || options.strictContentLength)) {
-            const contentLengthHeader = this._nativeResponse.headers['content-length'];
-            if (contentLengthHeader !== undefined) {
-                const expectedLength = Number(contentLengthHeader);
-                if (!Number.isNaN(expectedLength) && expectedLength >= 0) {
-                    this._expectedContentLength = expectedLength;
-                }
-            }
-        }
-        // Set up end listener AFTER redirect check to avoid emitting progress for redirect responses
-        response.once('end', () => {
-            // Validate content-length if it was provided
-            // Per RFC 9112: "If the sender closes the connection before the indicated number
-            // of octets are received, the recipient MUST consider the message to be incomplete"
-            if (this._checkContentLengthMismatch()) {
-                return;
-            }
-            this._responseSize = this._downloadedSize;
-            this.emit('downloadProgress', this.downloadProgress);
-            // Publish response end event
-            publishResponseEnd({
-                requestId: this._requestId,
-                url: typedResponse.url,
-                statusCode,
-                bodySize: this._downloadedSize,
-                timings: this.timings,
-            });
-            this.push(null);
-        });
-        this.emit('downloadProgress', this.downloadProgress);
-        response.on('readable', () => {
-            if (this._triggerRead) {
-                this._read();
-            }
-        });
-        this.on('resume', () => {
-            response.resume();
-        });
-        this.on('pause', () => {
-            response.pause();
-        });
-        if (this._noPipe) {
-            const success = await this._setRawBody();
-            if (success) {
-                this.emit('response', response);
-            }
-            return;
-        }
-        this.emit('response', response);
-        for (const destination of this._pipedServerResponses) {
-            if (destination.headersSent) {
-                continue;
-            }
-            // Check if decompression actually occurred by comparing stream objects.
-            // decompressResponse wraps the response stream when it decompresses,
-            // so response !== this._nativeResponse indicates decompression happened.
-            const wasDecompressed = response !== this._nativeResponse;
-            for (const key in response.headers) {
-                if (Object.hasOwn(response.headers, key)) {
-                    const value = response.headers[key];
-                    // When decompression occurred, skip content-encoding and content-length
-                    // as they refer to the compressed data, not the decompressed stream.
-                    if (wasDecompressed && (key === 'content-encoding' || key === 'content-length')) {
-                        continue;
-                    }
-                    // Skip if value is undefined
-                    if (value !== undefined) {
-                        destination.setHeader(key, value);
-                    }
-                }
-            }
-            destination.statusCode = statusCode;
-        }
-    }
-    async _setRawBody(from = this) {
-        if (from.readableEnded) {
-            return false;
-        }
-        try {
-            // Errors are emitted via the `error` event
-            const fromArray = await from.toArray();
-            const rawBody = isBuffer(fromArray.at(0)) ? external_node_buffer_.Buffer.concat(fromArray) : external_node_buffer_.Buffer.from(fromArray.join(''));
-            // On retry Request is destroyed with no error, therefore the above will successfully resolve.
-            // So in order to check if this was really successfull, we need to check if it has been properly ended.
-            if (!this.isAborted) {
-                this.response.rawBody = rawBody;
-                return true;
-            }
-        }
-        catch { }
-        return false;
-    }
-    async _onResponse(response) {
-        try {
-            await this._onResponseBase(response);
-        }
-        catch (error) {
-            /* istanbul ignore next: better safe than sorry */
-            this._beforeError(error);
-        }
-    }
-    _onRequest(request) {
-        const { options } = this;
-        const { timeout, url } = options;
-        // Publish request start event
-        publishRequestStart({
-            requestId: this._requestId,
-            url: url?.toString() ?? '',
-            method: options.method,
-            headers: options.headers,
-        });
-        utils_timer(request);
-        this._cancelTimeouts = timedOut(request, timeout, url);
-        if (this.options.http2) {
-            // Unset stream timeout, as the `timeout` option was used only for connection timeout.
-            // We remove all 'timeout' listeners instead of calling setTimeout(0) because:
-            // 1. setTimeout(0) causes a memory leak (see https://github.com/sindresorhus/got/issues/690)
-            // 2. With HTTP/2 connection reuse, setTimeout(0) accumulates listeners on the socket
-            // 3. removeAllListeners('timeout') properly cleans up without the memory leak
-            request.removeAllListeners('timeout');
-            // For HTTP/2, wait for socket and remove timeout listeners from it
-            request.once('socket', (socket) => {
-                socket.removeAllListeners('timeout');
-            });
-        }
-        const responseEventName = options.cache ? 'cacheableResponse' : 'response';
-        request.once(responseEventName, (response) => {
-            void this._onResponse(response);
-        });
-        request.once('error', (error) => {
-            this._aborted = true;
-            // Force clean-up, because some packages (e.g. nock) don't do this.
-            request.destroy();
-            error = error instanceof timed_out_TimeoutError ? new TimeoutError(error, this.timings, this) : new RequestError(error.message, error, this);
-            this._beforeError(error);
-        });
-        this._unproxyEvents = proxyEvents(request, this, proxiedRequestEvents);
-        this._request = request;
-        this.emit('uploadProgress', this.uploadProgress);
-        this._sendBody();
-        this.emit('request', request);
-    }
-    async _asyncWrite(chunk) {
-        return new Promise((resolve, reject) => {
-            super.write(chunk, error => {
-                if (error) {
-                    reject(error);
-                    return;
-                }
-                resolve();
-            });
-        });
-    }
-    _sendBody() {
-        // Send body
-        const { body } = this.options;
-        const currentRequest = this.redirectUrls.length === 0 ? this : this._request ?? this;
-        if (distribution.nodeStream(body)) {
-            body.pipe(currentRequest);
-        }
-        else if (distribution.buffer(body)) {
-            // Buffer should be sent directly without conversion
-            this._writeRequest(body, undefined, () => { });
-            currentRequest.end();
-        }
-        else if (distribution.typedArray(body)) {
-            // Typed arrays should be treated like buffers, not iterated over
-            // Create a Uint8Array view over the data (Node.js streams accept Uint8Array)
-            const typedArray = body;
-            const uint8View = new Uint8Array(typedArray.buffer, typedArray.byteOffset, typedArray.byteLength);
-            this._writeRequest(uint8View, undefined, () => { });
-            currentRequest.end();
-        }
-        else if (distribution.asyncIterable(body) || (distribution.iterable(body) && !distribution.string(body) && !isBuffer(body))) {
-            (async () => {
-                try {
-                    for await (const chunk of body) {
-                        await this._asyncWrite(chunk);
-                    }
-                    super.end();
-                }
-                catch (error) {
-                    this._beforeError(error);
-                }
-            })();
-        }
-        else if (distribution.undefined(body)) {
-            // No body to send, end the request
-            const cannotHaveBody = methodsWithoutBody.has(this.options.method) && !(this.options.method === 'GET' && this.options.allowGetBody);
-            if ((this._noPipe ?? false) || cannotHaveBody || currentRequest !== this) {
-                currentRequest.end();
-            }
-        }
-        else {
-            this._writeRequest(body, undefined, () => { });
-            currentRequest.end();
-        }
-    }
-    _prepareCache(cache) {
-        if (cacheableStore.has(cache)) {
-            return;
-        }
-        const cacheableRequest = new dist(((requestOptions, handler) => {
-            /**
-            Wraps the cacheable-request handler to run beforeCache hooks.
-            These hooks control caching behavior by:
-            - Directly mutating the response object (changes apply to what gets cached)
-            - Returning `false` to prevent caching
-            - Returning `void`/`undefined` to use default caching behavior
-
-            Hooks use direct mutation - they can modify response.headers, response.statusCode, etc.
-            Mutations take effect immediately and determine what gets cached.
-            */
-            const wrappedHandler = handler ? (response) => {
-                const { beforeCacheHooks, gotRequest } = requestOptions;
-                // Early return if no hooks - cache the original response
-                if (!beforeCacheHooks || beforeCacheHooks.length === 0) {
-                    handler(response);
-                    return;
-                }
-                try {
-                    // Call each beforeCache hook with the response
-                    // Hooks can directly mutate the response - mutations take effect immediately
-                    for (const hook of beforeCacheHooks) {
-                        const result = hook(response);
-                        if (result === false) {
-                            // Prevent caching by adding no-cache headers
-                            // Mutate the response directly to add headers
-                            response.headers['cache-control'] = 'no-cache, no-store, must-revalidate';
-                            response.headers.pragma = 'no-cache';
-                            response.headers.expires = '0';
-                            handler(response);
-                            // Don't call remaining hooks - we've decided not to cache
-                            return;
-                        }
-                        if (distribution.promise(result)) {
-                            // BeforeCache hooks must be synchronous because cacheable-request's handler is synchronous
-                            throw new TypeError('beforeCache hooks must be synchronous. The hook returned a Promise, but this hook must return synchronously. If you need async logic, use beforeRequest hook instead.');
-                        }
-                        if (result !== undefined) {
-                            // Hooks should return false or undefined only
-                            // Mutations work directly - no need to return the response
-                            throw new TypeError('beforeCache hook must return false or undefined. To modify the response, mutate it directly.');
-                        }
-                        // Else: void/undefined = continue
-                    }
-                }
-                catch (error) {
-                    // Convert hook errors to RequestError and propagate
-                    // This is consistent with how other hooks handle errors
-                    if (gotRequest) {
-                        gotRequest._beforeError(error instanceof RequestError ? error : new RequestError(error.message, error, gotRequest));
-                        // Don't call handler when error was propagated successfully
-                        return;
-                    }
-                    // If gotRequest is missing, log the error to aid debugging
-                    // We still call the handler to prevent the request from hanging
-                    console.error('Got: beforeCache hook error (request context unavailable):', error);
-                    // Call handler with response (potentially partially modified)
-                    handler(response);
-                    return;
-                }
-                // All hooks ran successfully
-                // Cache the response with any mutations applied
-                handler(response);
-            } : handler;
-            const result = requestOptions._request(requestOptions, wrappedHandler);
-            // TODO: remove this when `cacheable-request` supports async request functions.
-            if (distribution.promise(result)) {
-                // We only need to implement the error handler in order to support HTTP2 caching.
-                // The result will be a promise anyway.
-                // @ts-expect-error ignore
-                result.once = (event, handler) => {
-                    if (event === 'error') {
-                        (async () => {
-                            try {
-                                await result;
-                            }
-                            catch (error) {
-                                handler(error);
-                            }
-                        })();
-                    }
-                    else if (event === 'abort' || event === 'destroy') {
-                        // The empty catch is needed here in case when
-                        // it rejects before it's `await`ed in `_makeRequest`.
-                        (async () => {
-                            try {
-                                const request = (await result);
-                                request.once(event, handler);
-                            }
-                            catch { }
-                        })();
-                    }
-                    else {
-                        /* istanbul ignore next: safety check */
-                        throw new Error(`Unknown HTTP2 promise event: ${event}`);
-                    }
-                    return result;
-                };
-            }
-            return result;
-        }), cache);
-        cacheableStore.set(cache, cacheableRequest.request());
-    }
-    async _createCacheableRequest(url, options) {
-        return new Promise((resolve, reject) => {
-            // TODO: Remove `utils/url-to-options.ts` when `cacheable-request` is fixed
-            Object.assign(options, urlToOptions(url));
-            let request;
-            // TODO: Fix `cacheable-response`. This is ugly.
-            const cacheRequest = cacheableStore.get(options.cache)(options, async (response) => {
-                response._readableState.autoDestroy = false;
-                if (request) {
-                    const fix = () => {
-                        // For ResponseLike objects from cache, set complete to true if not already set.
-                        // For real HTTP responses, copy from the underlying response.
-                        if (response.req) {
-                            response.complete = response.req.res.complete;
-                        }
-                        else if (response.complete === undefined) {
-                            // ResponseLike from cache should have complete = true
-                            response.complete = true;
-                        }
-                    };
-                    response.prependOnceListener('end', fix);
-                    fix();
-                    (await request).emit('cacheableResponse', response);
-                }
-                resolve(response);
-            });
-            cacheRequest.once('error', reject);
-            cacheRequest.once('request', async (requestOrPromise) => {
-                request = requestOrPromise;
-                resolve(request);
-            });
-        });
-    }
-    async _makeRequest() {
-        const { options } = this;
-        const { headers, username, password } = options;
-        const cookieJar = options.cookieJar;
-        for (const key in headers) {
-            if (distribution.undefined(headers[key])) {
-                // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-                delete headers[key];
-            }
-            else if (distribution.null(headers[key])) {
-                throw new TypeError(`Use \`undefined\` instead of \`null\` to delete the \`${key}\` header`);
-            }
-        }
-        if (options.decompress && distribution.undefined(headers['accept-encoding'])) {
-            const encodings = ['gzip', 'deflate'];
-            if (supportsBrotli) {
-                encodings.push('br');
-            }
-            if (core_supportsZstd) {
-                encodings.push('zstd');
-            }
-            headers['accept-encoding'] = encodings.join(', ');
-        }
-        if (username || password) {
-            const credentials = external_node_buffer_.Buffer.from(`${username}:${password}`).toString('base64');
-            headers.authorization = `Basic ${credentials}`;
-        }
-        // Set cookies
-        if (cookieJar) {
-            const cookieString = await cookieJar.getCookieString(options.url.toString());
-            if (distribution.nonEmptyString(cookieString)) {
-                headers.cookie = cookieString;
-            }
-        }
-        let request;
-        for (const hook of options.hooks.beforeRequest) {
-            // eslint-disable-next-line no-await-in-loop
-            const result = await hook(options, { retryCount: this.retryCount });
-            if (!distribution.undefined(result)) {
-                // @ts-expect-error Skip the type mismatch to support abstract responses
-                request = () => result;
-                break;
-            }
-        }
-        request ||= options.getRequestFunction();
-        const url = options.url;
-        this._requestOptions = options.createNativeRequestOptions();
-        if (options.cache) {
-            this._requestOptions._request = request;
-            this._requestOptions.cache = options.cache;
-            this._requestOptions.body = options.body;
-            this._requestOptions.beforeCacheHooks = options.hooks.beforeCache;
-            this._requestOptions.gotRequest = this;
-            try {
-                this._prepareCache(options.cache);
-            }
-            catch (error) {
-                throw new CacheError(error, this);
-            }
-        }
-        // Cache support
-        const function_ = options.cache ? this._createCacheableRequest : request;
-        try {
-            // We can't do `await fn(...)`,
-            // because stream `error` event can be emitted before `Promise.resolve()`.
-            let requestOrResponse = function_(url, this._requestOptions);
-            if (distribution.promise(requestOrResponse)) {
-                requestOrResponse = await requestOrResponse;
-            }
-            // Fallback
-            if (distribution.undefined(requestOrResponse)) {
-                requestOrResponse = options.getFallbackRequestFunction()(url, this._requestOptions);
-                if (distribution.promise(requestOrResponse)) {
-                    requestOrResponse = await requestOrResponse;
-                }
-            }
-            if (is_client_request(requestOrResponse)) {
-                this._onRequest(requestOrResponse);
-            }
-            else if (this.writableEnded) {
-                void this._onResponse(requestOrResponse);
-            }
-            else {
-                this.once('finish', () => {
-                    void this._onResponse(requestOrResponse);
-                });
-                this._sendBody();
-            }
-        }
-        catch (error) {
-            if (error instanceof types_CacheError) {
-                throw new CacheError(error, this);
-            }
-            throw error;
-        }
-    }
-    async _error(error) {
-        try {
-            if (this.options && error instanceof HTTPError && !this.options.throwHttpErrors) {
-                // This branch can be reached only when using the Promise API
-                // Skip calling the hooks on purpose.
-                // See https://github.com/sindresorhus/got/issues/2103
-            }
-            else if (this.options) {
-                const hooks = this.options.hooks.beforeError;
-                if (hooks.length > 0) {
-                    for (const hook of hooks) {
-                        // eslint-disable-next-line no-await-in-loop
-                        error = await hook(error);
-                        // Validate hook return value
-                        if (!(error instanceof Error)) {
-                            throw new TypeError(`The \`beforeError\` hook must return an Error instance. Received ${distribution.string(error) ? 'string' : String(typeof error)}.`);
-                        }
-                    }
-                    // Mark this error as processed by hooks so _destroy preserves custom error types.
-                    // Only mark non-RequestError errors, since RequestErrors are already preserved
-                    // by the instanceof check in _destroy (line 642).
-                    if (!(error instanceof RequestError)) {
-                        errorsProcessedByHooks.add(error);
-                    }
-                }
-            }
-        }
-        catch (error_) {
-            error = new RequestError(error_.message, error_, this);
-        }
-        // Publish error event
-        publishError({
-            requestId: this._requestId,
-            url: this.options?.url?.toString() ?? '',
-            error,
-            timings: this.timings,
-        });
-        this.destroy(error);
-        // Manually emit error for Promise API to ensure it receives it.
-        // Node.js streams may not re-emit if an error was already emitted during retry attempts.
-        // Only emit for Promise API (_noPipe = true) to avoid double emissions in stream mode.
-        // Use process.nextTick to defer emission and allow destroy() to complete first.
-        // See https://github.com/sindresorhus/got/issues/1995
-        if (this._noPipe) {
-            external_node_process_.nextTick(() => {
-                this.emit('error', error);
-            });
-        }
-    }
-    _writeRequest(chunk, encoding, callback) {
-        if (!this._request || this._request.destroyed) {
-            // When there's no request (e.g., using cached response from beforeRequest hook),
-            // we still need to call the callback to allow the stream to finish properly.
-            callback();
-            return;
-        }
-        this._request.write(chunk, encoding, (error) => {
-            // The `!destroyed` check is required to prevent `uploadProgress` being emitted after the stream was destroyed
-            if (!error && !this._request.destroyed) {
-                // For strings, encode them first to measure the actual bytes that will be sent
-                const bytes = typeof chunk === 'string' ? external_node_buffer_.Buffer.from(chunk, encoding) : chunk;
-                this._uploadedSize += byteLength(bytes);
-                const progress = this.uploadProgress;
-                if (progress.percent < 1) {
-                    this.emit('uploadProgress', progress);
-                }
-            }
-            callback(error);
-        });
-    }
-    /**
-    The remote IP address.
-    */
-    get ip() {
-        return this.socket?.remoteAddress;
-    }
-    /**
-    Indicates whether the request has been aborted or not.
-    */
-    get isAborted() {
-        return this._aborted;
-    }
-    get socket() {
-        return this._request?.socket ?? undefined;
-    }
-    /**
-    Progress event for downloading (receiving a response).
-    */
-    get downloadProgress() {
-        let percent;
-        if (this._responseSize) {
-            percent = this._downloadedSize / this._responseSize;
-        }
-        else if (this._responseSize === this._downloadedSize) {
-            percent = 1;
-        }
-        else {
-            percent = 0;
-        }
-        return {
-            percent,
-            transferred: this._downloadedSize,
-            total: this._responseSize,
-        };
-    }
-    /**
-    Progress event for uploading (sending a request).
-    */
-    get uploadProgress() {
-        let percent;
-        if (this._bodySize) {
-            percent = this._uploadedSize / this._bodySize;
-        }
-        else if (this._bodySize === this._uploadedSize) {
-            percent = 1;
-        }
-        else {
-            percent = 0;
-        }
-        return {
-            percent,
-            transferred: this._uploadedSize,
-            total: this._bodySize,
-        };
-    }
-    /**
-    The object contains the following properties:
-
-    - `start` - Time when the request started.
-    - `socket` - Time when a socket was assigned to the request.
-    - `lookup` - Time when the DNS lookup finished.
-    - `connect` - Time when the socket successfully connected.
-    - `secureConnect` - Time when the socket securely connected.
-    - `upload` - Time when the request finished uploading.
-    - `response` - Time when the request fired `response` event.
-    - `end` - Time when the response fired `end` event.
-    - `error` - Time when the request fired `error` event.
-    - `abort` - Time when the request fired `abort` event.
-    - `phases`
-        - `wait` - `timings.socket - timings.start`
-        - `dns` - `timings.lookup - timings.socket`
-        - `tcp` - `timings.connect - timings.lookup`
-        - `tls` - `timings.secureConnect - timings.connect`
-        - `request` - `timings.upload - (timings.secureConnect || timings.connect)`
-        - `firstByte` - `timings.response - timings.upload`
-        - `download` - `timings.end - timings.response`
-        - `total` - `(timings.end || timings.error || timings.abort) - timings.start`
-
-    If something has not been measured yet, it will be `undefined`.
-
-    __Note__: The time is a `number` representing the milliseconds elapsed since the UNIX epoch.
-    */
-    get timings() {
-        return this._request?.timings;
-    }
-    /**
-    Whether the response was retrieved from the cache.
-    */
-    get isFromCache() {
-        return this._isFromCache;
-    }
-    get reusedSocket() {
-        return this._request?.reusedSocket;
-    }
-    /**
-    Whether the stream is read-only. Returns `true` when `body`, `json`, or `form` options are provided.
-    */
-    get isReadonly() {
-        return !distribution.undefined(this.options?.body) || !distribution.undefined(this.options?.json) || !distribution.undefined(this.options?.form);
-    }
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/as-promise/types.js
-
-/**
-An error to be thrown when the request is aborted with `.cancel()`.
-*/
-class types_CancelError extends RequestError {
-    constructor(request) {
-        super('Promise was canceled', {}, request);
-        this.name = 'CancelError';
-        this.code = 'ERR_CANCELED';
-    }
-    /**
-    Whether the promise is canceled.
-    */
-    get isCanceled() {
-        return true;
-    }
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/as-promise/index.js
-
-
-
-
-
-
-
-
-const as_promise_proxiedRequestEvents = [
-    'request',
-    'response',
-    'redirect',
-    'uploadProgress',
-    'downloadProgress',
-];
-function asPromise(firstRequest) {
-    let globalRequest;
-    let globalResponse;
-    let normalizedOptions;
-    const emitter = new external_node_events_.EventEmitter();
-    let promiseSettled = false;
-    const promise = new PCancelable((resolve, reject, onCancel) => {
-        onCancel(() => {
-            globalRequest.destroy();
-        });
-        onCancel.shouldReject = false;
-        onCancel(() => {
-            promiseSettled = true;
-            reject(new types_CancelError(globalRequest));
-        });
-        const makeRequest = (retryCount) => {
-            // Errors when a new request is made after the promise settles.
-            // Used to detect a race condition.
-            // See https://github.com/sindresorhus/got/issues/1489
-            onCancel(() => { });
-            const request = firstRequest ?? new Request(undefined, undefined, normalizedOptions);
-            request.retryCount = retryCount;
-            request._noPipe = true;
-            globalRequest = request;
-            request.once('response', async (response) => {
-                // Parse body
-                const contentEncoding = (response.headers['content-encoding'] ?? '').toLowerCase();
-                const isCompressed = contentEncoding === 'gzip' || contentEncoding === 'deflate' || contentEncoding === 'br' || contentEncoding === 'zstd';
-                const { options } = request;
-                if (isCompressed && !options.decompress) {
-                    response.body = response.rawBody;
-                }
-                else {
-                    try {
-                        response.body = parseBody(response, options.responseType, options.parseJson, options.encoding);
-                    }
-                    catch (error) {
-                        // Fall back to `utf8`
-                        try {
-                            response.body = response.rawBody.toString();
-                        }
-                        catch (error) {
-                            request._beforeError(new ParseError(error, response));
-                            return;
-                        }
-                        if (isResponseOk(response)) {
-                            request._beforeError(error);
-                            return;
-                        }
-                    }
-                }
-                try {
-                    const hooks = options.hooks.afterResponse;
-                    for (const [index, hook] of hooks.entries()) {
-                        // @ts-expect-error TS doesn't notice that CancelableRequest is a Promise
-                        // eslint-disable-next-line no-await-in-loop
-                        response = await hook(response, async (updatedOptions) => {
-                            const preserveHooks = updatedOptions.preserveHooks ?? false;
-                            options.merge(updatedOptions);
-                            options.prefixUrl = '';
-                            if (updatedOptions.url) {
-                                options.url = updatedOptions.url;
-                            }
-                            // Remove any further hooks for that request, because we'll call them anyway.
-                            // The loop continues. We don't want duplicates (asPromise recursion).
-                            // Unless preserveHooks is true, in which case we keep the remaining hooks.
-                            if (!preserveHooks) {
-                                options.hooks.afterResponse = options.hooks.afterResponse.slice(0, index);
-                            }
-                            throw new RetryError(request);
-                        });
-                        if (!(distribution.object(response) && distribution.number(response.statusCode) && 'body' in response)) {
-                            throw new TypeError('The `afterResponse` hook returned an invalid value');
-                        }
-                    }
-                }
-                catch (error) {
-                    request._beforeError(error);
-                    return;
-                }
-                globalResponse = response;
-                if (!isResponseOk(response)) {
-                    request._beforeError(new HTTPError(response));
-                    return;
-                }
-                request.destroy();
-                promiseSettled = true;
-                resolve(request.options.resolveBodyOnly ? response.body : response);
-            });
-            let handledFinalError = false;
-            const onError = (error) => {
-                if (promise.isCanceled) {
-                    return;
-                }
-                // Route errors emitted directly on the stream (e.g., EPIPE from Node.js)
-                // through retry logic first, then handle them here after retries are exhausted.
-                // See https://github.com/sindresorhus/got/issues/1995
-                if (!request._stopReading) {
-                    request._beforeError(error);
-                    return;
-                }
-                // Allow the manual re-emission from Request to land only once.
-                if (handledFinalError) {
-                    return;
-                }
-                handledFinalError = true;
-                promiseSettled = true;
-                const { options } = request;
-                if (error instanceof HTTPError && !options.throwHttpErrors) {
-                    const { response } = error;
-                    request.destroy();
-                    resolve(request.options.resolveBodyOnly ? response.body : response);
-                    return;
-                }
-                reject(error);
-            };
-            // Use .on() instead of .once() to keep the listener active across retries.
-            // When _stopReading is false, we return early and the error gets re-emitted
-            // after retry logic completes, so we need this listener to remain active.
-            // See https://github.com/sindresorhus/got/issues/1995
-            request.on('error', onError);
-            const previousBody = request.options?.body;
-            request.once('retry', (newRetryCount, error) => {
-                firstRequest = undefined;
-                // If promise already settled, don't retry
-                // This prevents the race condition in #1489 where a late error
-                // (e.g., ECONNRESET after successful response) triggers retry
-                // after the promise has already resolved/rejected
-                if (promiseSettled) {
-                    return;
-                }
-                const newBody = request.options.body;
-                if (previousBody === newBody && distribution.nodeStream(newBody)) {
-                    error.message = 'Cannot retry with consumed body stream';
-                    onError(error);
-                    return;
-                }
-                // This is needed! We need to reuse `request.options` because they can get modified!
-                // For example, by calling `promise.json()`.
-                normalizedOptions = request.options;
-                makeRequest(newRetryCount);
-            });
-            proxyEvents(request, emitter, as_promise_proxiedRequestEvents);
-            if (distribution.undefined(firstRequest)) {
-                void request.flush();
-            }
-        };
-        makeRequest(0);
-    });
-    promise.on = (event, function_) => {
-        emitter.on(event, function_);
-        return promise;
-    };
-    promise.off = (event, function_) => {
-        emitter.off(event, function_);
-        return promise;
-    };
-    const shortcut = (promiseToAwait, responseType) => {
-        const newPromise = (async () => {
-            // Wait until downloading has ended
-            await promiseToAwait;
-            const { options } = globalResponse.request;
-            return parseBody(globalResponse, responseType, options.parseJson, options.encoding);
-        })();
-        // eslint-disable-next-line @typescript-eslint/no-floating-promises
-        Object.defineProperties(newPromise, Object.getOwnPropertyDescriptors(promiseToAwait));
-        return newPromise;
-    };
-    // Note: These use `function` syntax (not arrows) to access `this` context.
-    // When custom handlers wrap the promise to transform errors, these methods
-    // are copied to the handler's promise. Using `this` ensures we await the
-    // handler's wrapped promise, not the original, so errors propagate correctly.
-    promise.json = function () {
-        if (globalRequest.options) {
-            const { headers } = globalRequest.options;
-            if (!globalRequest.writableFinished && !('accept' in headers)) {
-                headers.accept = 'application/json';
-            }
-        }
-        return shortcut(this, 'json');
-    };
-    promise.buffer = function () {
-        return shortcut(this, 'buffer');
-    };
-    promise.text = function () {
-        return shortcut(this, 'text');
-    };
-    return promise;
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/create.js
-
-
-
-
-
-const isGotInstance = (value) => distribution.function(value);
-const aliases = [
-    'get',
-    'post',
-    'put',
-    'patch',
-    'head',
-    'delete',
-];
-const create_create = (defaults) => {
-    defaults = {
-        options: new Options(undefined, undefined, defaults.options),
-        handlers: [...defaults.handlers],
-        mutableDefaults: defaults.mutableDefaults,
-    };
-    Object.defineProperty(defaults, 'mutableDefaults', {
-        enumerable: true,
-        configurable: false,
-        writable: false,
-    });
-    // Got interface
-    const got = ((url, options, defaultOptions = defaults.options) => {
-        const request = new Request(url, options, defaultOptions);
-        let promise;
-        const lastHandler = (normalized) => {
-            // Note: `options` is `undefined` when `new Options(...)` fails
-            request.options = normalized;
-            request._noPipe = !normalized?.isStream;
-            void request.flush();
-            if (normalized?.isStream) {
-                return request;
-            }
-            promise ||= asPromise(request);
-            return promise;
-        };
-        let iteration = 0;
-        const iterateHandlers = (newOptions) => {
-            const handler = defaults.handlers[iteration++] ?? lastHandler;
-            const result = handler(newOptions, iterateHandlers);
-            if (distribution.promise(result) && !request.options?.isStream) {
-                promise ||= asPromise(request);
-                if (result !== promise) {
-                    const descriptors = Object.getOwnPropertyDescriptors(promise);
-                    for (const key in descriptors) {
-                        if (key in result) {
-                            // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-                            delete descriptors[key];
-                        }
-                    }
-                    // eslint-disable-next-line @typescript-eslint/no-floating-promises
-                    Object.defineProperties(result, descriptors);
-                    result.cancel = promise.cancel;
-                }
-            }
-            return result;
-        };
-        return iterateHandlers(request.options);
-    });
-    got.extend = (...instancesOrOptions) => {
-        const options = new Options(undefined, undefined, defaults.options);
-        const handlers = [...defaults.handlers];
-        let mutableDefaults;
-        for (const value of instancesOrOptions) {
-            if (isGotInstance(value)) {
-                options.merge(value.defaults.options);
-                handlers.push(...value.defaults.handlers);
-                mutableDefaults = value.defaults.mutableDefaults;
-            }
-            else {
-                options.merge(value);
-                if (value.handlers) {
-                    handlers.push(...value.handlers);
-                }
-                mutableDefaults = value.mutableDefaults;
-            }
-        }
-        return create_create({
-            options,
-            handlers,
-            mutableDefaults: Boolean(mutableDefaults),
-        });
-    };
-    // Pagination
-    const paginateEach = (async function* (url, options) {
-        let normalizedOptions = new Options(url, options, defaults.options);
-        normalizedOptions.resolveBodyOnly = false;
-        const { pagination } = normalizedOptions;
-        assert.function(pagination.transform);
-        assert.function(pagination.shouldContinue);
-        assert.function(pagination.filter);
-        assert.function(pagination.paginate);
-        assert.number(pagination.countLimit);
-        assert.number(pagination.requestLimit);
-        assert.number(pagination.backoff);
-        const allItems = [];
-        let { countLimit } = pagination;
-        let numberOfRequests = 0;
-        while (numberOfRequests < pagination.requestLimit) {
-            if (numberOfRequests !== 0) {
-                // eslint-disable-next-line no-await-in-loop
-                await (0,external_node_timers_promises_.setTimeout)(pagination.backoff);
-            }
-            // eslint-disable-next-line no-await-in-loop
-            const response = (await got(undefined, undefined, normalizedOptions));
-            // eslint-disable-next-line no-await-in-loop
-            const parsed = await pagination.transform(response);
-            const currentItems = [];
-            assert.array(parsed);
-            for (const item of parsed) {
-                if (pagination.filter({ item, currentItems, allItems })) {
-                    if (!pagination.shouldContinue({ item, currentItems, allItems })) {
-                        return;
-                    }
-                    yield item;
-                    if (pagination.stackAllItems) {
-                        allItems.push(item);
-                    }
-                    currentItems.push(item);
-                    if (--countLimit <= 0) {
-                        return;
-                    }
-                }
-            }
-            const optionsToMerge = pagination.paginate({
-                response,
-                currentItems,
-                allItems,
-            });
-            if (optionsToMerge === false) {
-                return;
-            }
-            if (optionsToMerge === response.request.options) {
-                normalizedOptions = response.request.options;
-            }
-            else {
-                normalizedOptions.merge(optionsToMerge);
-                try {
-                    assert.any([distribution.urlInstance, distribution.undefined], optionsToMerge.url);
-                }
-                catch (error) {
-                    if (error instanceof Error) {
-                        error.message = `Option 'pagination.paginate.url': ${error.message}`;
-                    }
-                    throw error;
-                }
-                if (optionsToMerge.url !== undefined) {
-                    normalizedOptions.prefixUrl = '';
-                    normalizedOptions.url = optionsToMerge.url;
-                }
-            }
-            numberOfRequests++;
-        }
-    });
-    got.paginate = paginateEach;
-    got.paginate.all = (async (url, options) => {
-        const results = [];
-        for await (const item of paginateEach(url, options)) {
-            results.push(item);
-        }
-        return results;
-    });
-    // For those who like very descriptive names
-    got.paginate.each = paginateEach;
-    // Stream API
-    got.stream = ((url, options) => got(url, { ...options, isStream: true }));
-    // Shortcuts
-    for (const method of aliases) {
-        got[method] = ((url, options) => got(url, { ...options, method }));
-        got.stream[method] = ((url, options) => got(url, { ...options, method, isStream: true }));
-    }
-    if (!defaults.mutableDefaults) {
-        Object.freeze(defaults.handlers);
-        defaults.options.freeze();
-    }
-    Object.defineProperty(got, 'defaults', {
-        value: defaults,
-        writable: false,
-        configurable: false,
-        enumerable: true,
-    });
-    return got;
-};
-/* harmony default export */ const source_create = (create_create);
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/got/dist/source/index.js
-
-
-const source_defaults = {
-    options: new Options(),
-    handlers: [],
-    mutableDefaults: false,
-};
-const got = source_create(source_defaults);
-/* harmony default export */ const dist_source = (got);
-// TODO: Remove this in the next major version.
-
-
-
-
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./lib/registry/transport.js
-
-/**
- * The HTTP client of every registry request. Our own retry policy (util/retry.ts) decides what is
- * retried, so got's is off; statuses are answers, not exceptions; bodies arrive as sent (no
- * decompression: a manifest's digest is the digest of its exact bytes).
- */
-const transport_http = dist_source.extend({
-    throwHttpErrors: false,
-    followRedirect: true,
-    decompress: false,
-    retry: { limit: 0 },
-    headers: { 'user-agent': 'falco-release-publisher' },
-    // No limit on a whole request (a blob may take minutes), only on silence.
-    timeout: { lookup: 10_000, connect: 10_000, secureConnect: 10_000, socket: 60_000, response: 60_000 },
-});
-/** The first value of a header of an answer. */
-function headerOf(reply, name) {
-    const value = reply.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-function optionsOf(call, authorization) {
-    const headers = { ...call.headers, ...(authorization ? { authorization } : {}) };
-    return { method: call.method, headers, ...(call.body === undefined ? {} : { body: call.body }) };
-}
-/** Sends one request and reads the whole answer. */
-async function exchange(client, call, authorization) {
-    const response = await client(call.url, { ...optionsOf(call, authorization), responseType: 'buffer' });
-    return {
-        statusCode: response.statusCode,
-        headers: response.headers,
-        url: response.url,
-        body: response.body,
-    };
-}
-/** Error answers are read in full, up to this: enough for the registry's error codes. */
-const ERROR_BODY_LIMIT = 64 * 1024;
-/** Sends one request and hands a 2xx body over unread; any other answer is read for its error. */
-async function openStream(client, call, authorization) {
-    const stream = client.stream(call.url, optionsOf(call, authorization));
-    let fail = () => undefined;
-    const response = await new Promise((resolve, reject) => {
-        fail = reject;
-        stream.once('response', resolve);
-        stream.once('error', fail);
-    });
-    // From here on, errors belong to whoever reads the body.
-    stream.off('error', fail);
-    const head = { statusCode: response.statusCode, headers: response.headers, url: response.url };
-    if (response.statusCode >= 200 && response.statusCode < 300) {
-        return { reply: { ...head, body: Buffer.alloc(0) }, stream };
-    }
-    const chunks = [];
-    let size = 0;
-    try {
-        for await (const chunk of stream) {
-            chunks.push(chunk);
-            size += chunk.length;
-            if (size >= ERROR_BODY_LIMIT)
-                break;
-        }
-    }
-    finally {
-        stream.destroy();
-    }
-    return { reply: { ...head, body: Buffer.concat(chunks) } };
-}
-/** Socket failures that may reach us unwrapped (from a stream that got does not own). */
-const SOCKET_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'ERR_SOCKET_CLOSED',
-]);
-/**
- * The code of a failure to talk to a server (no HTTP answer); undefined for anything else, including
- * a request body that failed (the reader of a file, a digest check): that is not the network's doing.
- */
-function networkErrorCode(error) {
-    if (error instanceof UploadError)
-        return undefined;
-    // A ReadError broke off an answer already under way (e.g. a blob streamed from another registry).
-    if (error instanceof RequestError && (error.response === undefined || error instanceof ReadError)) {
-        return error.code || error.message;
-    }
-    const code = error instanceof Error ? error.code : undefined;
-    return typeof code === 'string' && SOCKET_CODES.has(code) ? code : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/registry/manifests.js
-
-
-
-
-
-
-/** OCI index and manifest, Docker manifest list and schema 2: what we read and write. */
-const SUPPORTED = new Set([...INDEX_TYPES, ...IMAGE_TYPES]);
-/** The media type from Content-Type, else from the manifest's own `mediaType` field. */
-function mediaTypeOf(reply) {
-    const declared = headerOf(reply, 'content-type')?.split(';')[0]?.trim();
-    if (declared && SUPPORTED.has(declared))
-        return declared;
-    try {
-        const field = JSON.parse(reply.body.toString('utf8')).mediaType;
-        return typeof field === 'string' && SUPPORTED.has(field) ? field : declared;
-    }
-    catch {
-        return declared;
-    }
-}
-/** The digest `bytes` must have: the reference's own when it is a digest. */
-function expectedDigest(subject, reference, bytes) {
-    if (!isDigest(reference))
-        return digestBytes(bytes);
-    const algorithm = algorithmOf(reference);
-    if (!algorithm)
-        throw new errors/* UserError */.y(subject, 'cannot check a digest of that algorithm (sha256 and sha512 only)');
-    return digestBytes(bytes, algorithm);
-}
-/** The manifest a tag or digest names (any of the four types); undefined when there is none. */
-async function getManifest(requester, repository, reference) {
-    const subject = referenceName(repository, reference);
-    const reply = await requester.request({ method: 'GET', url: `${repository.url}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, [pullScope(repository.name)]);
-    if (reply.statusCode === 404)
-        return undefined;
-    if (reply.statusCode !== 200)
-        throw requester.refusal(reply, subject, 'reading the manifest');
-    const mediaType = mediaTypeOf(reply);
-    if (!mediaType || !SUPPORTED.has(mediaType)) {
-        throw new errors/* UserError */.y(subject, `the manifest is of type ${mediaType ?? '(none)'}, which cannot be copied`);
-    }
-    const digest = expectedDigest(subject, reference, reply.body);
-    // Content addressing: what we got must be what was asked for (a digest) or what the registry says it is.
-    const claimed = isDigest(reference) ? reference : headerOf(reply, 'docker-content-digest');
-    if (claimed && algorithmOf(claimed) === algorithmOf(digest) && claimed !== digest) {
-        throw new errors/* UserError */.y(subject, `the registry served a manifest whose digest is ${digest}, not ${claimed}`, 'the registry or a proxy in between alters content; check it');
-    }
-    return { digest, mediaType, bytes: reply.body };
-}
-/** Stores a manifest under a tag or its digest: its exact bytes with its own media type. Returns its digest. */
-async function putManifest(requester, repository, reference, content) {
-    const subject = referenceName(repository, reference);
-    const digest = expectedDigest(subject, reference, content.bytes);
-    if (isDigest(reference) && digest !== reference) {
-        throw new errors/* UserError */.y(subject, `the manifest's bytes have digest ${digest}`, 'this is a bug: please report it');
-    }
-    const reply = await requester.request({
-        method: 'PUT',
-        url: `${repository.url}/manifests/${reference}`,
-        headers: { 'content-type': content.mediaType },
-        body: content.bytes,
-    }, [pushScope(repository.name)]);
-    if (reply.statusCode !== 201 && reply.statusCode !== 200) {
-        throw requester.refusal(reply, subject, 'storing the manifest');
-    }
-    const stored = headerOf(reply, 'docker-content-digest');
-    if (stored && stored !== digest) {
-        throw new errors/* UserError */.y(subject, `the registry stored the manifest as ${stored}, but its bytes have digest ${digest}`, 'the registry or a proxy in between alters content; check it');
-    }
-    return digest;
-}
-/** The digest a tag (or digest) resolves to, by HEAD; undefined when it does not exist. */
-async function manifestDigest(requester, repository, reference) {
-    const subject = referenceName(repository, reference);
-    const reply = await requester.request({ method: 'HEAD', url: `${repository.url}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, [pullScope(repository.name)]);
-    if (reply.statusCode === 404)
-        return undefined;
-    if (reply.statusCode !== 200)
-        throw requester.refusal(reply, subject, 'reading the manifest');
-    const digest = headerOf(reply, 'docker-content-digest');
-    // A registry that leaves the header out of HEAD answers: the digest of the manifest itself.
-    return digest ?? (await getManifest(requester, repository, reference))?.digest;
-}
-
-;// CONCATENATED MODULE: ./lib/registry/refusal.js
-
-/** The registry's own error codes and messages (`NAME_UNKNOWN: repository name not known to registry`). */
-function registryErrors(body) {
-    try {
-        const parsed = JSON.parse(body.toString('utf8'));
-        if (!Array.isArray(parsed.errors))
-            return '';
-        return parsed.errors
-            .map((e) => [e.code, e.message].filter((part) => typeof part === 'string' && part !== '').join(': '))
-            .filter(Boolean)
-            .join('; ');
-    }
-    catch {
-        return '';
-    }
-}
-/** A clear error for an answer that is not the one wanted: the reference, the status, the registry's words. */
-function refusal(reply, context) {
-    const { subject, doing } = context;
-    const detail = context.redact(registryErrors(reply.body));
-    const status = `HTTP ${reply.statusCode}${detail ? ` ${detail}` : ''}`;
-    switch (reply.statusCode) {
-        case 401:
-        case 403:
-            return new errors/* UserError */.y(subject, `the registry refused ${doing} (${status})`, context.remedy);
-        case 404:
-            return new errors/* UserError */.y(subject, `the registry does not know it: ${doing} failed (${status})`, 'check the repository name and the reference');
-    }
-    if (reply.statusCode >= 500 || reply.statusCode === 408 || reply.statusCode === 429) {
-        return new errors/* UserError */.y(subject, `the registry failed ${doing} (${status})`, 'retry the workflow; if it persists, check the registry');
-    }
-    return new errors/* UserError */.y(subject, `the registry rejected ${doing} (${status})`);
-}
-
-;// CONCATENATED MODULE: ./lib/registry/retry-policy.js
-
-
-/** Statuses that say "not now" rather than "no": a timeout, rate limiting, a server failure. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || status >= 500;
-}
-/** Failures to connect or of a connection that broke, which a new connection may not meet. */
-const RETRYABLE_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'ENETDOWN',
-    'EHOSTUNREACH',
-    'EHOSTDOWN',
-    'ERR_SOCKET_CLOSED',
-    'ERR_STREAM_PREMATURE_CLOSE',
-]);
-/** A retryable answer, thrown so the retry loop sees it; the last one is handed back when retries run out. */
-class RetryableReply extends Error {
-    reply;
-    now;
-    name = 'RetryableReply';
-    constructor(reply, now = Date.now()) {
-        super(`HTTP ${reply.statusCode}`);
-        this.reply = reply;
-        this.now = now;
-    }
-    /** What the server asked to wait, if it did. */
-    get retryAfterMs() {
-        const header = this.reply.headers['retry-after'];
-        return (0,util_retry/* parseRetryAfter */.mu)(Array.isArray(header) ? header[0] : header, this.now);
-    }
-}
-/**
- * An upload whose session cannot go on (its token expired mid-stream, its PATCH failed): the
- * upload starts again with a new session and a re-opened stream.
- */
-class SessionLost extends Error {
-    name = 'SessionLost';
-}
-function retryVerdict(error) {
-    if (error instanceof RetryableReply) {
-        const afterMs = error.retryAfterMs;
-        return afterMs === undefined ? true : { afterMs };
-    }
-    if (error instanceof SessionLost)
-        return true;
-    const code = networkErrorCode(error);
-    return code !== undefined && RETRYABLE_CODES.has(code);
-}
-/** A short account of a failure for the log line that announces a retry. */
-function describeFailure(error) {
-    if (error instanceof RetryableReply)
-        return error.message;
-    return networkErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
-}
-
-;// CONCATENATED MODULE: ./lib/registry/retrying.js
-
-
-
-
-/**
- * Runs `attempt` under the registry retry policy (408, 429, 5xx, network failures; `Retry-After`
- * honoured), telling each retry in the log. A network failure that outlasts the retries becomes an
- * error that names the server.
- */
-async function withRetries(what, attempt, retry, logger) {
-    try {
-        return await (0,util_retry/* retryAndBackoff */.UE)(attempt, retryVerdict, {
-            ...retry,
-            onRetry: (error, delayMs, n) => logger.info(`${what}: ${describeFailure(error)}; retry ${n} of ${retry.retries} in ${(delayMs / 1000).toFixed(1)} s`),
-        });
-    }
-    catch (error) {
-        const code = networkErrorCode(error);
-        if (code === undefined)
-            throw error;
-        throw new errors/* UserError */.y('registry', `cannot reach ${originOf(error) ?? 'the registry'} (${code})`, 'check the registry input and that the registry is up');
-    }
-}
-/**
- * Sends with `once` until the answer is not a retryable status (408, 429, 5xx) or the retries run
- * out; then that last answer is returned, for the caller to turn into a clear error.
- */
-async function untilAnswered(what, once, retry, logger) {
-    try {
-        return await withRetries(what, async () => {
-            const answer = await once();
-            if (isRetryableStatus(answer.reply.statusCode))
-                throw new RetryableReply(answer.reply);
-            return answer;
-        }, retry, logger);
-    }
-    catch (error) {
-        if (error instanceof RetryableReply)
-            return { reply: error.reply };
-        throw error;
-    }
-}
-/** The server a got error was about. */
-function originOf(error) {
-    const url = error.options?.url;
-    if (url instanceof URL)
-        return url.origin;
-    return typeof url === 'string' ? new URL(url).origin : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/registry/warnings.js
-/**
- * The texts of `Warning` headers (`299 - "this repository is deprecated"`), which registries use to
- * tell users of deprecations and quotas (distribution, Harbor, ghcr). Several may share one header.
- */
-function parseWarnings(header) {
-    const texts = [];
-    for (const value of [header ?? []].flat()) {
-        for (const match of value.matchAll(/\d{3}\s+\S+\s+"((?:[^"\\]|\\.)*)"/g)) {
-            texts.push((match[1] ?? '').replace(/\\(.)/g, '$1'));
-        }
-    }
-    return texts;
-}
-
-;// CONCATENATED MODULE: ./lib/registry/requester.js
-
-
-
-
-/**
- * Requests to one registry: authenticated as it asks, retried by our policy, its `Warning`s logged
- * (once each), and its refusals turned into clear errors.
- */
-class Requester {
-    settings;
-    warned = new Set();
-    /** Everything about this registry is logged through this: no password, Basic header or token gets out. */
-    logger;
-    constructor(settings) {
-        this.settings = settings;
-        this.logger = redacting(settings.logger, (text) => settings.auth.redact(text));
-    }
-    /** One attempt: a 401 is answered once with what the registry asks for (a stream body cannot be sent twice). */
-    async send(call, scopes) {
-        return (await this.authorized(call, scopes, (authorization) => this.buffered(call, authorization))).reply;
-    }
-    /** `send`, retried; when the retries run out on a retryable status, that last answer is returned. */
-    async request(call, scopes) {
-        return (await this.retried(call, scopes, (authorization) => this.buffered(call, authorization))).reply;
-    }
-    /** Like `request`, with a 2xx body left to stream (blobs). */
-    openStream(call, scopes) {
-        return this.retried(call, scopes, (authorization) => openStream(this.settings.http, call, authorization));
-    }
-    /** Runs `attempt` under the retry policy (see withRetries). */
-    retrying(what, attempt) {
-        return withRetries(what, attempt, this.settings.retry, this.logger);
-    }
-    /** The error for an answer that is not the one wanted. */
-    refusal(reply, subject, doing) {
-        const { auth } = this.settings;
-        return refusal(reply, {
-            subject,
-            doing,
-            remedy: auth.remedy,
-            redact: (t) => auth.redact(t),
-        });
-    }
-    retried(call, scopes, transmit) {
-        const what = `${call.method} ${new URL(call.url).pathname}`;
-        return untilAnswered(what, () => this.authorized(call, scopes, transmit), this.settings.retry, this.logger);
-    }
-    async buffered(call, authorization) {
-        return { reply: await exchange(this.settings.http, call, authorization) };
-    }
-    async authorized(call, scopes, transmit) {
-        const { auth } = this.settings;
-        const sent = await auth.before(scopes);
-        const first = this.heard(await transmit(sent));
-        if (first.reply.statusCode !== 401)
-            return first;
-        if (call.body !== undefined && !Buffer.isBuffer(call.body)) {
-            // The stream is spent: forget the token, so the caller's next attempt starts with a fresh one.
-            auth.forget(sent);
-            return first;
-        }
-        const next = await auth.after401(first.reply, scopes, sent);
-        return next === undefined ? first : this.heard(await transmit(next));
-    }
-    /** Shows each distinct `Warning` of the registry once. */
-    heard(answer) {
-        for (const text of parseWarnings(answer.reply.headers.warning)) {
-            if (this.warned.has(text))
-                continue;
-            this.warned.add(text);
-            this.logger.warning(`${this.settings.registry}: ${text}`);
-        }
-        return answer;
-    }
-}
-/** `logger` with `redact` applied to every line (a registry may echo what it was sent in a `Warning`). */
-function redacting(logger, redact) {
-    return {
-        info: (message) => logger.info(redact(message)),
-        warning: (message) => logger.warning(redact(message)),
-        debug: (message) => logger.debug(redact(message)),
-        group: (title, fn) => logger.group(redact(title), fn),
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/registry/tags.js
-
-
-/** Every tag of a repository (following `Link` pagination); [] when the repository does not exist. */
-async function listTags(requester, repository, pageSize) {
-    const tags = [];
-    let url = `${repository.url}/tags/list?n=${pageSize}`;
-    while (url) {
-        const reply = await requester.request({ method: 'GET', url }, [pullScope(repository.name)]);
-        if (reply.statusCode === 404)
-            return [];
-        if (reply.statusCode !== 200)
-            throw requester.refusal(reply, repository.display, 'listing tags');
-        let body;
-        try {
-            body = JSON.parse(reply.body.toString('utf8'));
-        }
-        catch {
-            throw new errors/* UserError */.y(repository.display, 'the registry answered the tag list with something that is not JSON');
-        }
-        if (body.tags !== undefined && body.tags !== null && !Array.isArray(body.tags)) {
-            throw new errors/* UserError */.y(repository.display, 'the registry answered the tag list without a list of tags');
-        }
-        tags.push(...(body.tags ?? []).filter((tag) => typeof tag === 'string'));
-        url = nextPage([reply.headers.link ?? []].flat().join(', '), url);
-    }
-    return tags;
-}
-/** Follows `Link: </v2/...?last=x>; rel="next"` pagination. */
-function nextPage(link, current) {
-    const match = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link) : null;
-    return match?.[1] ? new URL(match[1], current).toString() : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/registry/chunks.js
-/**
- * Regroups a stream into pieces of exactly `size` bytes (the last one shorter): the chunks of a chunked
- * upload. Each piece is copied in as it arrives, since the stream may reuse its buffers (see
- * BlobReader), and only the chunk being filled is held, so memory stays bounded whatever the blob's size.
- */
-async function* chunksOf(stream, size) {
-    // A new buffer per chunk, not one reused: a chunk goes out with a request that may be sent again.
-    let chunk;
-    let length = 0;
-    for await (const piece of stream) {
-        let rest = piece;
-        while (rest.length > 0) {
-            chunk ??= Buffer.allocUnsafe(size);
-            const take = Math.min(size - length, rest.length);
-            rest.copy(chunk, length, 0, take);
-            length += take;
-            rest = rest.subarray(take);
-            if (length === size) {
-                yield chunk;
-                chunk = undefined;
-                length = 0;
-            }
-        }
-    }
-    if (chunk && length > 0)
-        yield chunk.subarray(0, length);
-}
-
-;// CONCATENATED MODULE: ./lib/registry/upload-session.js
-
-
-
-
-/** One attempt of a step; a retryable answer is thrown so that the whole upload starts over. */
-async function sendOnce(upload, call) {
-    const reply = await upload.requester.send(call, upload.scopes);
-    if (isRetryableStatus(reply.statusCode))
-        throw new RetryableReply(reply);
-    return reply;
-}
-async function startSession(upload) {
-    const reply = await sendOnce(upload, {
-        method: 'POST',
-        url: `${upload.repository.url}/blobs/uploads/`,
-        headers: { 'content-length': '0' },
-    });
-    const location = headerOf(reply, 'location');
-    if (reply.statusCode !== 202 || !location) {
-        throw upload.requester.refusal(reply, upload.subject, 'starting the upload of the blob');
-    }
-    const minChunk = Number(headerOf(reply, 'oci-chunk-min-length'));
-    const session = {
-        location: new URL(location, reply.url).toString(),
-        minChunk: Number.isSafeInteger(minChunk) && minChunk > 0 ? minChunk : undefined,
-        completed: false,
-    };
-    upload.sessions.push(session);
-    return session;
-}
-/**
- * Cancels (DELETE) the sessions of an upload that failed for good, so the registry drops what they
- * received now rather than whenever it purges stale uploads. Best effort: one attempt each, and a
- * refusal or failure is ignored, since the upload's own error is what the user needs to see.
- */
-async function cancelSessions(upload) {
-    const open = upload.sessions.filter((session) => !session.completed);
-    await Promise.all(open.map((session) => upload.requester
-        .send({ method: 'DELETE', url: session.location }, upload.scopes)
-        .catch(() => undefined)));
-}
-/**
- * The blob's bytes through a digest check, as the body of a request: got writes each chunk out before
- * it asks for the next, so the source may read every chunk into the same buffer. `failure()` tells a
- * bad blob or a failed read from a network error.
- */
-async function openChecked(upload) {
-    const { descriptor, subject } = upload;
-    const check = new ContentCheck(descriptor, (problem) => new errors/* UserError */.y(subject, `the blob is not what its descriptor says: ${problem}`, 'the source image is corrupt; rebuild it'));
-    const source = await upload.open();
-    let readFailure;
-    async function* read() {
-        try {
-            yield* source;
-        }
-        catch (error) {
-            readFailure = error instanceof Error ? error : new Error(String(error));
-            throw error;
-        }
-    }
-    return {
-        body: checkedChunks(read(), check),
-        failure: () => check.failure ?? readFailure,
-        // The source may never have been read (a request that failed before its body): let go of it all the same.
-        close: () => source.destroy(),
-    };
-}
-function withDigest(location, digest) {
-    const url = new URL(location);
-    url.searchParams.set('digest', digest);
-    return url.toString();
-}
-/** The registry's digest of what it stored must be the blob's. */
-function checkStored(upload, session, reply) {
-    session.completed = true;
-    const stored = headerOf(reply, 'docker-content-digest');
-    if (stored && stored !== upload.descriptor.digest) {
-        throw new errors/* UserError */.y(upload.subject, `the registry stored the blob as ${stored}`, 'the registry or a proxy in between alters content; check it');
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/registry/upload.js
-
-
-
-
-
-
-
-/**
- * Uploads a blob the registry does not have: a session (POST), then the bytes in one streamed PUT
- * with their Content-Length — or in chunks (PATCH) when the registry asks for them with
- * `OCI-Chunk-Min-Length` or refuses the single PUT. The digest is computed while streaming; a wrong
- * blob fails before the upload is completed. A failed attempt starts over with a new session and
- * `open()`s the blob again; when the upload fails for good, its sessions are cancelled.
- */
-async function uploadBlob(requester, repository, descriptor, open, chunkSize) {
-    const subject = referenceName(repository, descriptor.digest);
-    const upload = {
-        requester,
-        repository,
-        descriptor,
-        open,
-        subject,
-        scopes: [pushScope(repository.name)],
-        chunkSize,
-        sessions: [],
-    };
-    let lastFailure;
-    try {
-        await requester.retrying(`uploading ${subject}`, () => attempt(upload).catch((error) => {
-            lastFailure = error;
-            throw error;
-        }));
-    }
-    catch (error) {
-        // Unless the registry cannot be reached: each DELETE would only wait out the same timeouts.
-        if (networkErrorCode(lastFailure) === undefined)
-            await cancelSessions(upload);
-        if (error instanceof RetryableReply)
-            throw requester.refusal(error.reply, subject, 'uploading the blob');
-        if (error instanceof SessionLost) {
-            throw new errors/* UserError */.y(subject, `the upload failed: ${error.message}`, 'retry the workflow; if it persists, check the registry');
-        }
-        throw error;
-    }
-}
-/** One try of the whole upload, in a session of its own. */
-async function attempt(upload) {
-    const session = await startSession(upload);
-    if (session.minChunk !== undefined)
-        return chunked(upload, session);
-    if (await monolithic(upload, session))
-        return;
-    await chunked(upload, await startSession(upload));
-}
-/** The whole blob in one PUT. False when the registry refused it in a way that chunks may get around. */
-async function monolithic(upload, session) {
-    const { descriptor, requester, subject } = upload;
-    const stream = await openChecked(upload);
-    let reply;
-    try {
-        reply = await requester.send({
-            method: 'PUT',
-            url: withDigest(session.location, descriptor.digest),
-            headers: { 'content-type': 'application/octet-stream', 'content-length': String(descriptor.size) },
-            body: stream.body,
-        }, upload.scopes);
-    }
-    catch (error) {
-        throw stream.failure() ?? error;
-    }
-    finally {
-        stream.close();
-    }
-    const failure = stream.failure();
-    if (failure)
-        throw failure;
-    if (reply.statusCode === 201) {
-        checkStored(upload, session, reply);
-        return true;
-    }
-    // A token that expired while the bytes went up, or a session the registry dropped.
-    if (reply.statusCode === 401 || reply.statusCode === 404)
-        throw new SessionLost(`HTTP ${reply.statusCode} while uploading`);
-    if (isRetryableStatus(reply.statusCode))
-        throw new RetryableReply(reply);
-    if (reply.statusCode === 403)
-        throw requester.refusal(reply, subject, 'uploading the blob');
-    const refused = requester.refusal(reply, subject, 'the upload in one piece');
-    requester.logger.info(`${refused.message}; uploading it in chunks`);
-    return false;
-}
-/** The blob in PATCHes of a bounded size, each sent where the previous answer's Location says; then the closing PUT. */
-async function chunked(upload, session) {
-    const { descriptor, requester, subject } = upload;
-    const size = Math.max(session.minChunk ?? 0, upload.chunkSize);
-    const stream = await openChecked(upload);
-    let offset = 0;
-    try {
-        for await (const chunk of chunksOf(stream.body, size)) {
-            const reply = await sendOnce(upload, {
-                method: 'PATCH',
-                url: session.location,
-                headers: {
-                    'content-type': 'application/octet-stream',
-                    'content-range': `${offset}-${offset + chunk.length - 1}`,
-                },
-                body: chunk,
-            });
-            if (reply.statusCode === 404 || reply.statusCode === 416) {
-                throw new SessionLost(`HTTP ${reply.statusCode} for the chunk at ${offset}`);
-            }
-            if (reply.statusCode !== 202)
-                throw requester.refusal(reply, subject, 'uploading a chunk of the blob');
-            session.location = new URL(headerOf(reply, 'location') ?? session.location, reply.url).toString();
-            offset += chunk.length;
-        }
-    }
-    catch (error) {
-        throw stream.failure() ?? error;
-    }
-    finally {
-        stream.close();
-    }
-    const reply = await sendOnce(upload, {
-        method: 'PUT',
-        url: withDigest(session.location, descriptor.digest),
-        headers: { 'content-type': 'application/octet-stream' },
-        body: Buffer.alloc(0),
-    });
-    if (reply.statusCode === 404)
-        throw new SessionLost('HTTP 404 for the closing PUT');
-    if (reply.statusCode !== 201)
-        throw requester.refusal(reply, subject, 'completing the upload of the blob');
-    checkStored(upload, session, reply);
-}
-
-;// CONCATENATED MODULE: ./lib/registry/client.js
-
-
-
-
-
-
-
-
-
-
-
-
-const silent = {
-    info: () => undefined,
-    warning: () => undefined,
-    debug: () => undefined,
-    group: (_title, fn) => fn(),
-};
-const DEFAULT_RETRIES = 4;
-const BACKOFF_BASE_MS = 1000;
-const BACKOFF_MAX_MS = 15_000;
-const MIB = 1024 * 1024;
-/**
- * A client of one registry's OCI distribution API: tags, manifests and blobs, with the authentication
- * the registry asks for (anonymous, Basic, Bearer tokens), our retry policy, and digests checked on
- * everything that moves.
- */
-class RegistryClient {
-    registry;
-    base;
-    requester;
-    uploads;
-    pageSize;
-    chunkSize;
-    /** Per repository, the last tag list read in full: what `listedTags` answers from. */
-    tagLists = new Map();
-    constructor(registry, credentials, options = {}) {
-        this.registry = registry;
-        this.base = registryEndpoint(registry, options.insecure);
-        this.pageSize = options.pageSize ?? 1000;
-        this.chunkSize = options.chunkSize ?? 8 * MIB;
-        this.uploads = new Limiter(options.uploadConcurrency ?? 4);
-        const client = options.http ?? transport_http;
-        const retry = {
-            retries: options.retries ?? DEFAULT_RETRIES,
-            baseMs: BACKOFF_BASE_MS,
-            maxMs: BACKOFF_MAX_MS,
-            sleep: options.sleep ?? util_retry/* realSleep */.uk,
-        };
-        // Token requests get the same retries (and need no authentication of their own), logged as redacted.
-        const tokenRequest = async (url, authorization) => {
-            const once = async () => ({ reply: await exchange(client, { method: 'GET', url }, authorization) });
-            return (await untilAnswered('asking for a token', once, retry, this.requester.logger)).reply;
-        };
-        const auth = new Authenticator(registry, credentials, tokenRequest, options.now ?? Date.now, options.insecure ?? false, options.loginHint);
-        this.requester = new Requester({ registry, http: client, auth, logger: options.logger ?? silent, retry });
-    }
-    /** Proves the credentials work (GET /v2/ and, for token registries, a token) without changing anything. */
-    async checkAccess() {
-        const reply = await this.requester.request({ method: 'GET', url: `${this.base}/v2/` }, []);
-        if (reply.statusCode !== 200)
-            throw this.requester.refusal(reply, this.registry, 'logging in');
-    }
-    /** Every tag of a repository (following pagination); [] when the repository does not exist. */
-    listTags(repository) {
-        const listed = listTags(this.requester, this.at(repository), this.pageSize);
-        this.tagLists.set(repository, listed);
-        // A failed listing is the caller's error; `listedTags` must not answer from it.
-        listed.catch(() => {
-            if (this.tagLists.get(repository) === listed)
-                this.tagLists.delete(repository);
-        });
-        return listed;
-    }
-    /**
-     * The tags of a repository as this client last listed them (e.g. for `latest: auto`), listed now if
-     * it never did: one request for any number of tags. A snapshot, so tags written since may be missing.
-     * Undefined when the registry will not list them (some grant push but not listing).
-     */
-    async listedTags(repository) {
-        try {
-            return new Set(await (this.tagLists.get(repository) ?? this.listTags(repository)));
-        }
-        catch {
-            return undefined;
-        }
-    }
-    /** The digest a tag (or digest) points at, by HEAD; undefined when it does not exist. */
-    manifestDigest(repository, reference) {
-        return manifestDigest(this.requester, this.at(repository), reference);
-    }
-    /** A manifest of any of the four types, its digest checked; undefined when it does not exist. */
-    getManifest(repository, reference) {
-        return getManifest(this.requester, this.at(repository), reference);
-    }
-    /** Stores a manifest's exact bytes under a tag or digest; returns its digest, as the registry confirmed it. */
-    putManifest(repository, reference, content) {
-        return putManifest(this.requester, this.at(repository), reference, content);
-    }
-    /** True when the repository holds the blob (HEAD). */
-    hasBlob(repository, digest) {
-        return hasBlob(this.requester, this.at(repository), digest);
-    }
-    /** Links a blob from another repository of this registry, no bytes sent; false when the registry would not. */
-    mountBlob(repository, digest, fromRepository) {
-        return mountBlob(this.requester, this.at(repository), digest, this.at(fromRepository));
-    }
-    /**
-     * Uploads a blob from `open()` (called again when an attempt starts over), each chunk sent before
-     * the next is read (see BlobReader); at most `uploadConcurrency` at once.
-     */
-    uploadBlob(repository, descriptor, open) {
-        return this.uploads.run(() => uploadBlob(this.requester, this.at(repository), descriptor, open, this.chunkSize));
-    }
-    /** Streams a blob; the stream fails at its end if the content does not have the digest. */
-    openBlob(repository, digest) {
-        return openBlob(this.requester, this.at(repository), digest);
-    }
-    at(repository) {
-        return repositoryAt(this.registry, this.base, repository);
+class LazyRepositories {
+    load;
+    loaded;
+    constructor(load) {
+        this.load = load;
+    }
+    get fingerprint() {
+        return this.loaded?.fingerprint;
+    }
+    async prepare(packages) {
+        this.loaded ??= await this.load();
+        return this.loaded.prepare(packages);
+    }
+    async update(repository, written) {
+        if (this.loaded === undefined)
+            throw new Error('repositories are updated only after they are prepared');
+        return this.loaded.update(repository, written);
     }
 }
 
@@ -58302,55 +38398,23 @@ class RegistryClient {
 
 
 
-
-
-
-
-
 /**
  * Builds the adapters a configuration asks for: the image driver, the reader of the target's tags,
- * the package host. `mask` hides a secret in every later log line (core.setSecret on a runner).
+ * the package host and its repositories. `mask` hides a secret in every later log line (core.setSecret
+ * on a runner). The image and repository code are split chunks, loaded when the run first uses them:
+ * start-up pays only for what the run publishes.
  */
 function portsFor(config, logger, mask, workspace) {
-    const clients = new Map();
-    const clientFor = (registry) => {
-        let client = clients.get(registry);
-        if (!client) {
-            // The main registry uses the inputs' credentials; mirrors and sources elsewhere, what docker login stored.
-            const credentials = registry === config.registry ? config.credentials : dockerConfigCredentials(registry);
-            if (credentials) {
-                mask(credentials.password);
-                mask(Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'));
-            }
-            const loginHint = registry === config.registry
-                ? undefined
-                : `log in to ${registry} before this step (docker login, or a login action): its credentials come from the docker client configuration`;
-            client = new RegistryClient(registry, credentials, { logger, insecure: config.insecure, loginHint });
-            clients.set(registry, client);
-        }
-        return client;
+    let images;
+    const imagePorts = () => {
+        images ??= Promise.all(/* import() */[__nccwpck_require__.e(492), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5168)).then(({ imagePortsFor }) => imagePortsFor(config, logger, mask, workspace));
+        return images;
     };
-    const layoutTarget = config.registry.startsWith(LAYOUT_PREFIX);
     const host = config.packageHost ? openPackageHost(config.packageHost, config) : undefined;
     return {
-        driver: config.imageDriver === 'registry'
-            ? new RegistryDriver(logger, clientFor, workspace)
-            : new DockerDriver(logger),
-        registry: layoutTarget
-            ? new LayoutReader(config.registry.slice(LAYOUT_PREFIX.length))
-            : clientFor(config.registry),
-        mirror: (registry) => ({
-            checkAccess: async () => {
-                // A registry answers GET /v2/ with an anonymous token, so a missing login would only show at the
-                // first push, after the main registry got its tags: refuse it now.
-                if (!dockerConfigCredentials(registry)) {
-                    throw new errors/* UserError */.y('mirror-registries', `the docker client configuration holds no login for ${registry}`, `log in to ${registry} before this step (docker login, or a login action)`);
-                }
-                await clientFor(registry).checkAccess();
-            },
-            listTags: (repository) => clientFor(registry).listTags(repository),
-            manifestDigest: (repository, tag) => clientFor(registry).manifestDigest(repository, tag),
-        }),
+        driver: new LazyDriver(config.imageDriver, config.imageDriver === 'registry', imagePorts),
+        registry: lazyReader(async () => (await imagePorts()).registry),
+        mirror: (registry) => lazyReader(async () => (await imagePorts()).mirror(registry)),
         host,
         ...(host ? { repositories: repositoriesOf(host, config) } : {}),
         findFiles: findPackageFiles,
@@ -58360,12 +38424,12 @@ function repositoriesOf(host, config) {
     const { signingKey, signingPassphrase } = config;
     const date = new Date();
     return new LazyRepositories(async () => {
-        const [{ DEFAULT_GRACE_MS, RepositoryUpdater }, { loadSigner }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(826), __nccwpck_require__.e(594), __nccwpck_require__.e(205)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4205)),
-            Promise.all(/* import() */[__nccwpck_require__.e(826), __nccwpck_require__.e(442)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7442)),
+        const [{ DEFAULT_GRACE_MS, RepositoryUpdater }, { loadSigning }] = await Promise.all([
+            Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(642), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1399)),
+            __nccwpck_require__.e(/* import() */ 235).then(__nccwpck_require__.bind(__nccwpck_require__, 7235)),
         ]);
         return new RepositoryUpdater(() => host.repositoryStore(), {
-            loadSigner: signingKey ? () => loadSigner(signingKey, signingPassphrase) : undefined,
+            loadSigning: signingKey ? () => loadSigning(signingKey, signingPassphrase) : undefined,
             retention: config.retention,
             date,
             graceMs: DEFAULT_GRACE_MS,
@@ -58373,8 +38437,8 @@ function repositoriesOf(host, config) {
     });
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/semver/index.js
-var semver = __nccwpck_require__(776);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
 ;// CONCATENATED MODULE: ./lib/release/ref.js
 
 
@@ -58623,7 +38687,7 @@ async function pushVerified(step, ports, logger, primaryRegistry) {
 }
 
 // EXTERNAL MODULE: ./lib/release/package-name.js
-var package_name = __nccwpck_require__(488);
+var package_name = __nccwpck_require__(7485);
 ;// CONCATENATED MODULE: ./lib/plan/package-layout.js
 /**
  * Where a package lives on a host, as on Falco's download server: `deb[-dev]/stable/<file>`,
@@ -58984,14 +39048,79 @@ function maskSecrets() {
 
 /***/ }),
 
-/***/ 488:
+/***/ 8619:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8474);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6760);
+
+
+
+
+
+/**
+ * Writes a file so that readers see the old content or the new, never a part: the bytes go to a
+ * temporary file beside it (same filesystem, so the rename is atomic), are flushed to disk, then
+ * renamed over it. `content` is the bytes, or a function that streams into the file and settles once
+ * the file is closed (a pipeline into it). `check` runs after the bytes are on disk and before the
+ * rename: throwing there leaves the destination untouched. The temporary file is removed whatever happens.
+ */
+async function writeFileAtomic(path, content, check, tempDir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(path)) {
+    // A dot name: never taken for a blob or an index by someone listing the directory.
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(tempDir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_4__.basename)(path)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}.tmp`);
+    try {
+        if (Buffer.isBuffer(content)) {
+            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.open)(temp, 'wx');
+            try {
+                await handle.writeFile(content);
+                await handle.sync();
+            }
+            finally {
+                await handle.close();
+            }
+        }
+        else {
+            // flush: fsync before the stream closes its file, so the rename never publishes unwritten data.
+            const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createWriteStream)(temp, { flags: 'wx', flush: true });
+            try {
+                await content(file);
+            }
+            finally {
+                // When `content` failed (before using the file, or midway), close it before the temp file is
+                // removed: an open still in flight would otherwise create it again after the rm.
+                if (!file.closed) {
+                    const closed = (0,node_events__WEBPACK_IMPORTED_MODULE_1__.once)(file, 'close');
+                    file.destroy();
+                    await closed;
+                }
+            }
+        }
+        check?.();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rename)(temp, path);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(temp, { force: true });
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7485:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ parsePackageName),
 /* harmony export */   T: () => (/* binding */ packageVersion)
 /* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8946);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9661);
 
 const FORM = '<name>-<version>[-<variant>]-<x86_64|aarch64>.<deb|rpm|tar.gz>, e.g. falco-0.26.0-x86_64.deb';
 const SHAPE = /^([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)-(\d[^/]*?)-(x86_64|aarch64)\.(deb|rpm|tar\.gz)$/;
@@ -59049,7 +39178,7 @@ function packageVersion(release, packages) {
 
 /***/ }),
 
-/***/ 8519:
+/***/ 4566:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -59057,7 +39186,7 @@ function packageVersion(release, packages) {
 /* harmony export */   Hw: () => (/* binding */ keepFor)
 /* harmony export */ });
 /* unused harmony export DEFAULT_RETENTION */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8946);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9661);
 
 const DEFAULT_RETENTION = { deb: 50, rpm: 50, bin: 10 };
 const FORM = 'write e.g. deb=50,rpm=50,bin=10 (kinds omitted keep their default)';
@@ -59085,7 +39214,7 @@ function keepFor(root, retention) {
 
 /***/ }),
 
-/***/ 8720:
+/***/ 6519:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -59104,7 +39233,7 @@ class ConditionalWritesUnsupported extends Error {
 
 /***/ }),
 
-/***/ 8946:
+/***/ 9661:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -59137,64 +39266,1153 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 8283:
+/***/ 2876:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EY: () => (/* binding */ backoffDelay),
-/* harmony export */   UE: () => (/* binding */ retryAndBackoff),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
-/* harmony export */   uk: () => (/* binding */ realSleep)
-/* harmony export */ });
-/* unused harmony export MAX_RETRY_AFTER_MS */
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8500);
 
-/** A server that asks for longer than this is waited for this long, then asked again. */
-const MAX_RETRY_AFTER_MS = 60_000;
-const realSleep = (ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms);
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  H: () => (/* binding */ getExecOutput)
+});
+
+// UNUSED EXPORTS: exec
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
 /**
- * Exponential backoff with full jitter (a uniform wait in [0, min(max, base·2^n)]): retries of many
- * clients spread out instead of hitting a recovering server together.
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
  */
-function backoffDelay(retry, baseMs, maxMs, random = Math.random) {
-    const ceiling = Math.min(maxMs, baseMs * 2 ** retry);
-    return Math.floor(random() * ceiling);
-}
-/** A `Retry-After` value (delay-seconds or an HTTP-date) in milliseconds from `now`; undefined when unreadable. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    // Only an HTTP-date has a weekday or month name: Date.parse would also read "1.5" as a year.
-    if (!/[a-z]/i.test(text) || Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/**
- * Runs `fn` until it succeeds, `isRetryable` says no, or the retries are used up; the last error is
- * thrown. `fn` gets the attempt number (0 first), e.g. to restart what the failed attempt left.
- */
-async function retryAndBackoff(fn, isRetryable, options) {
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await fn(attempt);
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
         }
-        catch (error) {
-            const verdict = attempt < options.retries ? isRetryable(error) : false;
-            if (verdict === false)
-                throw error;
-            const delayMs = verdict === true
-                ? backoffDelay(attempt, options.baseMs, options.maxMs, options.random)
-                : Math.min(verdict.afterMs, MAX_RETRY_AFTER_MS);
-            options.onRetry?.(error, delayMs, attempt + 1);
-            await options.sleep(delayMs);
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
         }
     }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
 }
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
 
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
 
 /***/ })
 
@@ -59454,6 +40672,6 @@ async function retryAndBackoff(fn, isRetryable, options) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(2844);
+/******/ var __webpack_exports__ = __nccwpck_require__(5691);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

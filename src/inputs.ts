@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { UserError } from './util/errors.js';
+import { LAYOUT_PREFIX } from './images/layout-prefix.js';
 import { parseSource } from './images/source-spec.js';
 import { isValidTag } from './release/docker-tag.js';
 import { parseImageLines, type ImageLine } from './release/image-lines.js';
@@ -85,7 +86,7 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
       );
     return host;
   });
-  if (mirrors.length > 0 && registry.startsWith(LAYOUT)) {
+  if (mirrors.length > 0 && registry.startsWith(LAYOUT_PREFIX)) {
     throw new UserError(
       'mirror-registries',
       'cannot mirror an OCI layout',
@@ -95,7 +96,7 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
   // The registry driver's sources are checked for their form here; that they exist, before any write.
   if (imageDriver === 'registry') for (const line of images) parseSource(line.source, workspace);
   const credentials = readCredentials(input('registry-username'), input('registry-password'));
-  if (credentials && registry.startsWith(LAYOUT)) {
+  if (credentials && registry.startsWith(LAYOUT_PREFIX)) {
     throw new UserError(
       'registry-username',
       'is set, but the registry is an OCI layout, which takes no credentials',
@@ -140,11 +141,9 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
   };
 }
 
-const LAYOUT = 'oci-layout:';
-
 /** `host[:port]`, or for the registry driver `oci-layout:<dir>` (made absolute against the workspace). */
 function readRegistry(value: string, driver: ImageDriverName, workspace: string): string {
-  if (value.startsWith(LAYOUT)) {
+  if (value.startsWith(LAYOUT_PREFIX)) {
     if (driver !== 'registry') {
       throw new UserError(
         'registry',
@@ -152,10 +151,10 @@ function readRegistry(value: string, driver: ImageDriverName, workspace: string)
         'set image-driver: registry, or use a registry host',
       );
     }
-    const dir = value.slice(LAYOUT.length);
+    const dir = value.slice(LAYOUT_PREFIX.length);
     if (dir === '')
       throw new UserError('registry', `'${value}' names no directory`, 'write oci-layout:<dir>');
-    return `${LAYOUT}${isAbsolute(dir) ? dir : resolve(workspace, dir)}`;
+    return `${LAYOUT_PREFIX}${isAbsolute(dir) ? dir : resolve(workspace, dir)}`;
   }
   const host = value.toLowerCase();
   if (!REGISTRY.test(host)) {

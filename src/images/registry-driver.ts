@@ -13,11 +13,10 @@ import { LayoutCopyTarget } from './layout-copy-target.js';
 import { RegistryCopyTarget } from './registry-copy-target.js';
 import { openRemoteSource } from './remote-source.js';
 import { parseSource, type SourcePart } from './source-spec.js';
+import { LAYOUT_PREFIX } from './layout-prefix.js';
 
 /** Gives the client for a registry host (with the credentials that registry needs). */
 export type ClientFactory = (registry: string) => RegistryClient;
-
-export const LAYOUT_PREFIX = 'oci-layout:';
 
 /**
  * Publishes images with no docker daemon: reads them from registries, OCI layouts or `docker save`

@@ -12,6 +12,16 @@ export interface Signing {
   readonly check: SignatureCheck;
 }
 
+/** Reads the signing key and makes the check from its public half: the OpenPGP code loads only here. */
+export async function loadSigning(armoredKey: string, passphrase: string | undefined): Promise<Signing> {
+  const [{ loadSigner }, { signatureCheck }] = await Promise.all([
+    import('../repos/signing/signer.js'),
+    import('../repos/signing/signature-check.js'),
+  ]);
+  const signer = await loadSigner(armoredKey, passphrase);
+  return { signer, check: await signatureCheck(signer.publicKeyArmored) };
+}
+
 /** One repository's index update: what to add, how many versions to keep, how to sign. */
 export interface IndexUpdate<Entry, State> {
   readonly target: RepositoryStore;

@@ -1,6 +1,4 @@
 import type { AptEntry } from '../repos/apt/apt-entry.js';
-import { signatureCheck } from '../repos/signing/signature-check.js';
-import type { Signer } from '../repos/signing/signer.js';
 import type { RepodataEntry } from '../repos/yum/repodata-entry.js';
 import { errorMessage, UserError } from '../util/errors.js';
 import { APT_FORMAT } from './apt-format.js';
@@ -33,8 +31,11 @@ export interface RepositoryReport extends Partial<IndexUpdateResult> {
 }
 
 export interface RepositoryOptions {
-  /** Reads the signing key (a UserError when it cannot sign); absent for unsigned repositories. */
-  readonly loadSigner: (() => Promise<Signer>) | undefined;
+  /**
+   * Reads the signing key (a UserError when it cannot sign) with the check of existing signatures;
+   * absent for unsigned repositories, whose runs then never load the OpenPGP code.
+   */
+  readonly loadSigning: (() => Promise<Signing>) | undefined;
   readonly retention: Retention;
   /** The run's start: the Date of every Release and the revision of every repomd.xml it writes. */
   readonly date: Date;
@@ -72,9 +73,8 @@ export class RepositoryUpdater implements Repositories {
    * indexes: all that can fail does so here, before anything is written.
    */
   async prepare(packages: readonly { path: string; localFile: string }[]): Promise<PlannedRepository[]> {
-    if (this.options.loadSigner && this.signing === undefined) {
-      const signer = await this.options.loadSigner();
-      this.signing = { signer, check: await signatureCheck(signer.publicKeyArmored) };
+    if (this.options.loadSigning && this.signing === undefined) {
+      this.signing = await this.options.loadSigning();
     }
     const indexed = await Promise.all(packages.map((pkg) => indexPackage(pkg.path, pkg.localFile)));
     const byRoot = new Map<string, IndexedPackage[]>();

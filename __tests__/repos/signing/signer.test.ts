@@ -48,6 +48,13 @@ describe('loadSigner', () => {
     expect(await signer.clearSign('Origin: Falco\n')).toContain('-----BEGIN PGP SIGNATURE-----');
   });
 
+  it("clear-signs with the text's own LF line ends, as Debian's InRelease files have them", async () => {
+    const signer = await loadSigner(plain.privateKey, undefined, { date: DATE });
+    const signed = await signer.clearSign('Origin: Falco\nLabel: Falco\n');
+    expect(signed).not.toContain('\r');
+    expect(signed).toContain('\n\nOrigin: Falco\nLabel: Falco\n-----BEGIN PGP SIGNATURE-----\n');
+  });
+
   it('signs with the given date and, given one, writes the same bytes every time', async () => {
     const signer = await loadSigner(plain.privateKey, undefined, { date: DATE });
     const again = await loadSigner(plain.privateKey, undefined, { date: DATE });

@@ -24,7 +24,8 @@ export async function signatureCheck(publicKeyArmored: string): Promise<Signatur
           expectSigned: true,
           config: SIGNING_CONFIG,
         });
-        return result.data === text && (await allValid(result.signatures, key));
+        // The text's last line end is not part of what is signed (see Signer.clearSign).
+        return result.data === text.replace(/\n$/, '') && (await allValid(result.signatures, key));
       } catch {
         return false; // unreadable, another key's, or a bad signature: all mean "write it again"
       }

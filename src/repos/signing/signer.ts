@@ -49,7 +49,14 @@ export async function loadSigner(
   return {
     fingerprint: key.getFingerprint().toUpperCase(),
     publicKeyArmored: key.toPublic().armor(SIGNING_CONFIG),
-    clearSign: async (text) => signWith(key, await createCleartextMessage({ text }), date),
+    // As gpg --clearsign writes it: the text's last line end is the one before the signature (RFC 4880
+    // leaves it out of the signed text), and lines end in LF — openpgp writes CRLF, but the signature
+    // covers the canonical CRLF form either way.
+    clearSign: async (text) =>
+      (await signWith(key, await createCleartextMessage({ text: text.replace(/\n$/, '') }), date)).replace(
+        /\r\n/g,
+        '\n',
+      ),
     detachSign: async (bytes) => {
       const binary = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
       return signWith(key, await createMessage({ binary }), date, true);
