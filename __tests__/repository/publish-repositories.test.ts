@@ -137,10 +137,30 @@ describe('publishing packages keeps signed APT and YUM repositories', () => {
     });
     expect(packagesOf(host, 'deb', 'amd64').map((entry) => entry.version)).toEqual(['0.26.0', '0.26.1']);
     expect(rpmsOf(host, 'rpm')).toHaveLength(4);
+    // The documents of the previous repomd.xml stay for their grace period: a client that read it a
+    // moment ago still finds them.
+    const primaries = [...hostTree(host).keys()].filter((path) => path.endsWith('-primary.xml.gz'));
+    expect(primaries).toHaveLength(2);
     expect(gpgv(keyring, join(host, 'deb/dists/stable/InRelease')).ok).toBe(true);
     expect(
       gpgv(keyring, join(host, 'rpm/repodata/repomd.xml.asc'), join(host, 'rpm/repodata/repomd.xml')).ok,
     ).toBe(true);
+  });
+
+  it('a dry run prints the repository updates and writes nothing', async () => {
+    const before = hostTree(host);
+    const release = falcoBuild(join(work, 'build-0.26.2'), '0.26.2');
+    const result = await publishPackages(host, 'refs/tags/0.26.2', release, {
+      'signing-key': key.privateKey,
+      'dry-run': 'true',
+    });
+    const steps = result.plan.filter((step) => step.step === 'update-repository');
+    expect(steps.map((step) => [step.root, step.repository.packages.length, step.signedBy])).toEqual([
+      ['bin', 1, expect.stringMatching(/^[0-9A-F]{40}$/)],
+      ['deb', 2, expect.stringMatching(/^[0-9A-F]{40}$/)],
+      ['rpm', 2, expect.stringMatching(/^[0-9A-F]{40}$/)],
+    ]);
+    expect(hostTree(host)).toEqual(before);
   });
 
   it('a re-run changes nothing: no file written, none removed', async () => {
