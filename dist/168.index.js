@@ -1364,7 +1364,7 @@ async function imagePortsFor(config, logger, mask, workspace) {
         return client;
     };
     const driver = config.imageDriver === 'registry'
-        ? new (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(522)]).then(__webpack_require__.bind(__webpack_require__, 1522))).RegistryDriver(logger, clientFor, workspace)
+        ? new (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(466)]).then(__webpack_require__.bind(__webpack_require__, 2466))).RegistryDriver(logger, clientFor, workspace)
         : new (await __webpack_require__.e(/* import() */ 798).then(__webpack_require__.bind(__webpack_require__, 9798))).DockerDriver(logger);
     return {
         driver,

@@ -34226,8 +34226,6 @@ async function sha256File(path) {
     return hash.digest('hex');
 }
 
-// EXTERNAL MODULE: ./lib/oci/atomic-file.js
-var atomic_file = __nccwpck_require__(8619);
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __nccwpck_require__(8500);
 ;// CONCATENATED MODULE: ./lib/stores/file-lock.js
@@ -34278,7 +34276,6 @@ async function withFileLock(path, work) {
 // EXTERNAL MODULE: ./lib/stores/object-store.js
 var object_store = __nccwpck_require__(6519);
 ;// CONCATENATED MODULE: ./lib/stores/directory-store.js
-
 
 
 
@@ -34339,24 +34336,29 @@ class DirectoryStore {
     async put(key, body, options = {}) {
         const path = this.pathOf(key);
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-        // Unconditional writes take the lock too: a conditional writer between its check and its rename
-        // must not have the file replaced under it.
-        return withFileLock(path, async () => {
-            if (options.ifMatch !== undefined || options.ifNoneMatch) {
-                const current = await this.head(key);
-                if (options.ifNoneMatch && current !== undefined) {
-                    throw new object_store/* PreconditionFailed */.O(`${key} exists already`);
+        // The new content is staged beside the key first, outside the lock, so the lock is held only for
+        // the compare and the rename, whatever the object's size.
+        const staged = await stage(body, path);
+        try {
+            // Unconditional writes take the lock too: a conditional writer between its check and its rename
+            // must not have the file replaced under it.
+            await withFileLock(path, async () => {
+                if (options.ifMatch !== undefined || options.ifNoneMatch) {
+                    const current = await this.head(key);
+                    if (options.ifNoneMatch && current !== undefined) {
+                        throw new object_store/* PreconditionFailed */.O(`${key} exists already`);
+                    }
+                    if (options.ifMatch !== undefined && current?.etag !== options.ifMatch) {
+                        throw new object_store/* PreconditionFailed */.O(`${key} changed since it was read`);
+                    }
                 }
-                if (options.ifMatch !== undefined && current?.etag !== options.ifMatch) {
-                    throw new object_store/* PreconditionFailed */.O(`${key} changed since it was read`);
-                }
-            }
-            if (Buffer.isBuffer(body)) {
-                await (0,atomic_file/* writeFileAtomic */.Z)(path, body);
-                return sha256(body);
-            }
-            return copyInAtomically(body.file, path);
-        });
+                await (0,promises_.rename)(staged.file, path);
+            });
+            return staged.etag;
+        }
+        finally {
+            await (0,promises_.rm)(staged.file, { force: true });
+        }
     }
     async delete(key) {
         const path = this.pathOf(key);
@@ -34404,24 +34406,29 @@ class DirectoryStore {
         return path;
     }
 }
-/** Copies a local file in beside the key, flushes it, then renames it over the key; returns its sha256. */
-async function copyInAtomically(source, path) {
-    const temporary = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomUUID)()}.tmp`);
+/** Writes the body to a temporary file beside `path`, flushed to disk; returns it with its sha256. */
+async function stage(body, path) {
+    // A dot name: never listed as an object, and on the same filesystem, so the rename is atomic.
+    const file = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomUUID)()}.tmp`);
     try {
-        await (0,promises_.copyFile)(source, temporary);
-        const handle = await (0,promises_.open)(temporary, 'r+');
+        if (Buffer.isBuffer(body)) {
+            await (0,promises_.writeFile)(file, body, { flag: 'wx' });
+        }
+        else {
+            await (0,promises_.copyFile)(body.file, file);
+        }
+        const handle = await (0,promises_.open)(file, 'r+');
         try {
             await handle.sync();
         }
         finally {
             await handle.close();
         }
-        const etag = await sha256File(temporary);
-        await (0,promises_.rename)(temporary, path);
-        return etag;
+        return { file, etag: Buffer.isBuffer(body) ? sha256(body) : await sha256File(file) };
     }
-    finally {
-        await (0,promises_.rm)(temporary, { force: true });
+    catch (error) {
+        await (0,promises_.rm)(file, { force: true });
+        throw error;
     }
 }
 const sha256 = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
@@ -39042,71 +39049,6 @@ function maskSecrets() {
         const secret = process.env[name];
         if (secret)
             core_setSecret(secret);
-    }
-}
-
-
-/***/ }),
-
-/***/ 8619:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8474);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6760);
-
-
-
-
-
-/**
- * Writes a file so that readers see the old content or the new, never a part: the bytes go to a
- * temporary file beside it (same filesystem, so the rename is atomic), are flushed to disk, then
- * renamed over it. `content` is the bytes, or a function that streams into the file and settles once
- * the file is closed (a pipeline into it). `check` runs after the bytes are on disk and before the
- * rename: throwing there leaves the destination untouched. The temporary file is removed whatever happens.
- */
-async function writeFileAtomic(path, content, check, tempDir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(path)) {
-    // A dot name: never taken for a blob or an index by someone listing the directory.
-    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(tempDir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_4__.basename)(path)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}.tmp`);
-    try {
-        if (Buffer.isBuffer(content)) {
-            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.open)(temp, 'wx');
-            try {
-                await handle.writeFile(content);
-                await handle.sync();
-            }
-            finally {
-                await handle.close();
-            }
-        }
-        else {
-            // flush: fsync before the stream closes its file, so the rename never publishes unwritten data.
-            const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createWriteStream)(temp, { flags: 'wx', flush: true });
-            try {
-                await content(file);
-            }
-            finally {
-                // When `content` failed (before using the file, or midway), close it before the temp file is
-                // removed: an open still in flight would otherwise create it again after the rm.
-                if (!file.closed) {
-                    const closed = (0,node_events__WEBPACK_IMPORTED_MODULE_1__.once)(file, 'close');
-                    file.destroy();
-                    await closed;
-                }
-            }
-        }
-        check?.();
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rename)(temp, path);
-    }
-    catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(temp, { force: true });
-        throw error;
     }
 }
 

@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { writeFileAtomic } from '../oci/atomic-file.js';
 import { sha256File } from '../util/sha256-file.js';
 import { withFileLock } from './file-lock.js';
 import {
@@ -67,24 +66,28 @@ export class DirectoryStore implements ObjectStore {
   async put(key: string, body: PutBody, options: PutOptions = {}): Promise<string> {
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
-    // Unconditional writes take the lock too: a conditional writer between its check and its rename
-    // must not have the file replaced under it.
-    return withFileLock(path, async () => {
-      if (options.ifMatch !== undefined || options.ifNoneMatch) {
-        const current = await this.head(key);
-        if (options.ifNoneMatch && current !== undefined) {
-          throw new PreconditionFailed(`${key} exists already`);
+    // The new content is staged beside the key first, outside the lock, so the lock is held only for
+    // the compare and the rename, whatever the object's size.
+    const staged = await stage(body, path);
+    try {
+      // Unconditional writes take the lock too: a conditional writer between its check and its rename
+      // must not have the file replaced under it.
+      await withFileLock(path, async () => {
+        if (options.ifMatch !== undefined || options.ifNoneMatch) {
+          const current = await this.head(key);
+          if (options.ifNoneMatch && current !== undefined) {
+            throw new PreconditionFailed(`${key} exists already`);
+          }
+          if (options.ifMatch !== undefined && current?.etag !== options.ifMatch) {
+            throw new PreconditionFailed(`${key} changed since it was read`);
+          }
         }
-        if (options.ifMatch !== undefined && current?.etag !== options.ifMatch) {
-          throw new PreconditionFailed(`${key} changed since it was read`);
-        }
-      }
-      if (Buffer.isBuffer(body)) {
-        await writeFileAtomic(path, body);
-        return sha256(body);
-      }
-      return copyInAtomically(body.file, path);
-    });
+        await rename(staged.file, path);
+      });
+      return staged.etag;
+    } finally {
+      await rm(staged.file, { force: true });
+    }
   }
 
   async delete(key: string): Promise<void> {
@@ -132,22 +135,26 @@ export class DirectoryStore implements ObjectStore {
   }
 }
 
-/** Copies a local file in beside the key, flushes it, then renames it over the key; returns its sha256. */
-async function copyInAtomically(source: string, path: string): Promise<string> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+/** Writes the body to a temporary file beside `path`, flushed to disk; returns it with its sha256. */
+async function stage(body: PutBody, path: string): Promise<{ readonly file: string; readonly etag: string }> {
+  // A dot name: never listed as an object, and on the same filesystem, so the rename is atomic.
+  const file = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
   try {
-    await copyFile(source, temporary);
-    const handle = await open(temporary, 'r+');
+    if (Buffer.isBuffer(body)) {
+      await writeFile(file, body, { flag: 'wx' });
+    } else {
+      await copyFile(body.file, file);
+    }
+    const handle = await open(file, 'r+');
     try {
       await handle.sync();
     } finally {
       await handle.close();
     }
-    const etag = await sha256File(temporary);
-    await rename(temporary, path);
-    return etag;
-  } finally {
-    await rm(temporary, { force: true });
+    return { file, etag: Buffer.isBuffer(body) ? sha256(body) : await sha256File(file) };
+  } catch (error) {
+    await rm(file, { force: true });
+    throw error;
   }
 }
 
