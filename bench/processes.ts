@@ -95,7 +95,7 @@ export async function runMeasured(
 }
 
 export interface MeasuredAction extends Measured {
-  /** getrusage's ru_maxrss of the action's process (KiB), as bench/maxrss.mjs printed it. */
+  /** Peak RSS (VmHWM) of the action's process (KiB), as bench/maxrss.mjs printed it. */
   readonly maxRssKiB: number;
   /** getrusage's user + system CPU time of the action's process (ms), as bench/maxrss.mjs printed it. */
   readonly cpuMs: number;

@@ -351,7 +351,7 @@ describe('registry driver benchmarks', () => {
       [`${title}: CPU user+sys, median`, ms(cpu[0]), `${ms(cpu[1])} (polled)`, ratio(cpu[0], cpu[1])],
       [
         `${title}: peak RSS, max of ${BIG_ROUNDS}`,
-        `${mib(rss[0])} (ru_maxrss; polled VmHWM ${mib(polledRss)})`,
+        `${mib(rss[0])} (VmHWM at exit; polled ${mib(polledRss)})`,
         `${mib(rss[1])} (polled VmHWM)`,
         ratio(rss[0], rss[1]),
       ],

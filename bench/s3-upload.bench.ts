@@ -235,7 +235,7 @@ describe('S3 package upload benchmark', () => {
       [`${title}: CPU user+sys, median`, ms(cpu[0]), `${ms(cpu[1])} (polled)`, ratio(cpu[0], cpu[1])],
       [
         `${title}: peak RSS, max of ${ROUNDS}`,
-        `${mib(rss[0])} (ru_maxrss)`,
+        `${mib(rss[0])} (VmHWM at exit)`,
         `${mib(rss[1])} (polled VmHWM)`,
         ratio(rss[0], rss[1]),
       ],
