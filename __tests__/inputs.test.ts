@@ -150,6 +150,18 @@ describe('readInputs refuses bad inputs, naming the input', () => {
       'package-host is not s3://',
     ],
     [
+      'a signing passphrase without a key',
+      { packages: 'build/*', 'package-host': './out', 'signing-passphrase': 'secret-pass' },
+      'signing-passphrase',
+      'is set, but signing-key is empty',
+    ],
+    [
+      'a dev-retention that keeps nothing',
+      { packages: 'build/*', 'package-host': './out', 'dev-retention': 'deb=0' },
+      'dev-retention',
+      "'deb=0' keeps no version",
+    ],
+    [
       'an s3-region that is not one',
       { packages: 'build/*', 'package-host': 's3://falco-dist/p', 's3-region': 'US East 1' },
       's3-region',

@@ -34275,7 +34275,10 @@ async function withFileLock(path, work) {
 
 // EXTERNAL MODULE: ./lib/stores/object-store.js
 var object_store = __nccwpck_require__(6519);
+// EXTERNAL MODULE: ./lib/util/sha256-hex.js
+var sha256_hex = __nccwpck_require__(1385);
 ;// CONCATENATED MODULE: ./lib/stores/directory-store.js
+
 
 
 
@@ -34311,7 +34314,7 @@ class DirectoryStore {
     async get(key) {
         try {
             const bytes = await (0,promises_.readFile)(this.pathOf(key));
-            const etag = sha256(bytes);
+            const etag = (0,sha256_hex/* sha256Hex */.f)(bytes);
             return { bytes, info: { etag, size: bytes.byteLength, metadata: { sha256: etag } } };
         }
         catch (error) {
@@ -34424,14 +34427,13 @@ async function stage(body, path) {
         finally {
             await handle.close();
         }
-        return { file, etag: Buffer.isBuffer(body) ? sha256(body) : await sha256File(file) };
+        return { file, etag: Buffer.isBuffer(body) ? (0,sha256_hex/* sha256Hex */.f)(body) : await sha256File(file) };
     }
     catch (error) {
         await (0,promises_.rm)(file, { force: true });
         throw error;
     }
 }
-const sha256 = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 function isMissing(error) {
     return isCode(error, 'ENOENT');
 }
@@ -38432,8 +38434,8 @@ function repositoriesOf(host, config) {
     const date = new Date();
     return new LazyRepositories(async () => {
         const [{ DEFAULT_GRACE_MS, RepositoryUpdater }, { loadSigning }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(642), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1399)),
-            __nccwpck_require__.e(/* import() */ 235).then(__nccwpck_require__.bind(__nccwpck_require__, 7235)),
+            Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(642), __nccwpck_require__.e(490)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1490)),
+            __nccwpck_require__.e(/* import() */ 407).then(__nccwpck_require__.bind(__nccwpck_require__, 8407)),
         ]);
         return new RepositoryUpdater(() => host.repositoryStore(), {
             loadSigning: signingKey ? () => loadSigning(signingKey, signingPassphrase) : undefined,
@@ -39203,6 +39205,22 @@ function errorMessage(error) {
     if (error instanceof Error)
         return error.message;
     return String(error);
+}
+
+
+/***/ }),
+
+/***/ 1385:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ sha256Hex)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+
+/** sha256 of bytes in memory, lower-case hex: how indexes, repodata and the directory store name content. */
+function sha256Hex(bytes) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
 }
 
 

@@ -44,7 +44,7 @@ function repositoriesOf(host: PackageHost, config: Config): Repositories {
   return new LazyRepositories(async () => {
     const [{ DEFAULT_GRACE_MS, RepositoryUpdater }, { loadSigning }] = await Promise.all([
       import('./repository/repository-updater.js'),
-      import('./repository/index-update.js'),
+      import('./repository/signing.js'),
     ]);
     return new RepositoryUpdater(() => host.repositoryStore(), {
       loadSigning: signingKey ? () => loadSigning(signingKey, signingPassphrase) : undefined,

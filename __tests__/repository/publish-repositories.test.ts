@@ -183,6 +183,19 @@ describe('publishing packages keeps signed APT and YUM repositories', () => {
     expect(hostTree(host)).toEqual(before);
   });
 
+  it('refuses a signing key that cannot sign, before writing anything, without quoting it', async () => {
+    const fresh = join(work, 'host-bad-key');
+    const notAKey =
+      '-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nbm90IGEga2V5IGF0IGFsbA==\n-----END PGP PRIVATE KEY BLOCK-----';
+    const error = await publishPackages(fresh, 'refs/tags/0.26.0', builds['0.26.0'] ?? [], {
+      'signing-key': notAKey,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).subject).toBe('signing-key');
+    expect((error as UserError).message).not.toContain('bm90IGEga2V5');
+    expect(existsSync(fresh)).toBe(false);
+  });
+
   it('refuses a package whose name is published with other content, before writing anything', async () => {
     const before = hostTree(host);
     const other = falcoBuild(join(work, 'build-0.26.1-other'), '0.26.1', ' rebuilt');

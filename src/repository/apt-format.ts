@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import type { AptEntry } from '../repos/apt/apt-entry.js';
 import { byHashPath } from '../repos/apt/apt-indexes.js';
 import { parseRelease } from '../repos/apt/release-file.js';
 import { proposeApt } from './apt-proposal.js';
 import { EMPTY_APT_STATE, readAptState, SUITE_DIR, type AptState } from './apt-state.js';
 import type { IndexFormat } from './index-format.js';
-import type { Signing } from './index-update.js';
+import type { Signing } from './signing.js';
 import type { Derived } from './settle.js';
 import { NO_CACHE } from './store-file.js';
+import { sha256Hex } from '../util/sha256-hex.js';
 
 const TEXT = 'text/plain; charset=utf-8';
 const GZIP = 'application/gzip';
@@ -42,7 +42,7 @@ export const APT_FORMAT: IndexFormat<AptEntry, AptState> = {
           key: `${root}/${SUITE_DIR}/${file.path}`,
           cacheControl: NO_CACHE,
           contentType: typeOf(file.path),
-          matches: async (existing) => existing !== undefined && hash(existing) === sha256,
+          matches: async (existing) => existing !== undefined && sha256Hex(existing) === sha256,
           produce: async () => {
             const found = await store.get(`${root}/${SUITE_DIR}/${byHashPath(file.path, sha256)}`);
             if (found === undefined) throw new Error(`${root}: the by-hash copy of ${file.path} is missing`);
@@ -82,5 +82,3 @@ function signatures(signing: Signing | undefined, root: string, release: Buffer)
     },
   ];
 }
-
-const hash = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

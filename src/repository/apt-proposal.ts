@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { AptEntry } from '../repos/apt/apt-entry.js';
 import { buildAptIndexes, type RepositoryFile } from '../repos/apt/apt-indexes.js';
 import { mergePackages, pruneVersions } from '../repos/apt/merge-packages.js';
 import type { AptState } from './apt-state.js';
+import { sha256Hex } from '../util/sha256-hex.js';
 
 /** Falco publishes both; a suite lists them even before its first package of one arrives. */
 const FALCO_ARCHITECTURES = ['amd64', 'arm64'];
@@ -51,7 +51,7 @@ export function proposeApt(
     architectures.length === state.architectures.length &&
     built.indexes
       .filter((file) => file.path.endsWith('/Packages'))
-      .every((file) => state.listed.get(file.path.replace(/^dists\/[^/]+\//, '')) === sha256(file.bytes));
+      .every((file) => state.listed.get(file.path.replace(/^dists\/[^/]+\//, '')) === sha256Hex(file.bytes));
   if (unchanged) return undefined;
   return {
     byHash: built.byHash,
@@ -79,5 +79,3 @@ function prune(
   );
   return { packages, removed: [...removedFiles.values()] };
 }
-
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

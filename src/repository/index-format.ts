@@ -1,5 +1,5 @@
 import type { ObjectStore } from '../stores/object-store.js';
-import type { Signing } from './index-update.js';
+import type { Signing } from './signing.js';
 import type { Derived } from './settle.js';
 
 /** A file of a proposed state, relative to the repository root. */

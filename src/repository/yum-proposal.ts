@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { buildRepodata, type RepodataFile } from '../repos/yum/repodata.js';
 import type { RepodataEntry } from '../repos/yum/repodata-entry.js';
 import { mergeRepodata, pruneVersions } from '../repos/yum/merge-repodata.js';
 import type { YumState } from './yum-state.js';
+import { sha256Hex } from '../util/sha256-hex.js';
 
 export interface YumChange {
   /** The hash-named documents: written before the repomd.xml that points at them. */
@@ -31,10 +31,8 @@ export function proposeYum(
     removed.length === 0 &&
     built.documents.every((document) => {
       const type = /-(primary|filelists|other)\.xml\.gz$/.exec(document.path)?.[1] ?? '';
-      return state.checksums.get(type) === sha256(document.bytes);
+      return state.checksums.get(type) === sha256Hex(document.bytes);
     });
   if (unchanged) return undefined;
   return { documents: built.documents, repomd: Buffer.from(built.repomd.bytes), removed };
 }
-
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

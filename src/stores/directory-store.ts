@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
@@ -13,6 +13,7 @@ import {
   type PutBody,
   type PutOptions,
 } from './object-store.js';
+import { sha256Hex } from '../util/sha256-hex.js';
 
 /**
  * A directory as an object store, with the compare-and-swap an S3 bucket gives: every write takes a
@@ -43,7 +44,7 @@ export class DirectoryStore implements ObjectStore {
   async get(key: string): Promise<{ readonly bytes: Buffer; readonly info: ObjectInfo } | undefined> {
     try {
       const bytes = await readFile(this.pathOf(key));
-      const etag = sha256(bytes);
+      const etag = sha256Hex(bytes);
       return { bytes, info: { etag, size: bytes.byteLength, metadata: { sha256: etag } } };
     } catch (error) {
       if (isMissing(error)) return undefined;
@@ -151,14 +152,12 @@ async function stage(body: PutBody, path: string): Promise<{ readonly file: stri
     } finally {
       await handle.close();
     }
-    return { file, etag: Buffer.isBuffer(body) ? sha256(body) : await sha256File(file) };
+    return { file, etag: Buffer.isBuffer(body) ? sha256Hex(body) : await sha256File(file) };
   } catch (error) {
     await rm(file, { force: true });
     throw error;
   }
 }
-
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 function isMissing(error: unknown): boolean {
   return isCode(error, 'ENOENT');

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { AptEntry } from './apt-entry.js';
 import { deterministicGzip } from '../deterministic-gzip.js';
 import { renderPackages } from './packages-file.js';
 import { renderRelease, type IndexFile } from './release-file.js';
+import { sha256Hex } from '../../util/sha256-hex.js';
 
 /** Falco's suite and component: users write `deb https://download.falco.org/packages/deb stable main`. */
 const SUITE = 'stable';
@@ -74,12 +74,10 @@ export function buildAptIndexes(input: AptIndexesInput): AptIndexes {
     indexes: suiteFiles.map((file) => ({ path: `dists/${SUITE}/${file.path}`, bytes: file.bytes })),
     byHash: input.acquireByHash
       ? suiteFiles.map((file) => ({
-          path: `dists/${SUITE}/${byHashPath(file.path, sha256(file.bytes))}`,
+          path: `dists/${SUITE}/${byHashPath(file.path, sha256Hex(file.bytes))}`,
           bytes: file.bytes,
         }))
       : [],
     release: { path: `dists/${SUITE}/Release`, bytes: Buffer.from(release, 'utf8') },
   };
 }
-
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { MetadataKind } from './repodata-documents.js';
 import { escapeText } from './xml-escape.js';
 import { attribute, element, elements, optionalElement, parseXml, textOf } from './xml-parse.js';
+import { sha256Hex } from '../../util/sha256-hex.js';
 
 export interface RepomdFile {
   readonly type: MetadataKind;
@@ -18,7 +18,7 @@ export interface RepomdFile {
  * overwrites one that a client in the middle of an update may still fetch by the old repomd.xml.
  */
 export function repodataLocation(type: MetadataKind, gz: Uint8Array): string {
-  return `repodata/${sha256(gz)}-${type}.xml.gz`;
+  return `repodata/${sha256Hex(gz)}-${type}.xml.gz`;
 }
 
 /** repomd.xml as createrepo_c writes it (without the sqlite databases, which dnf does not need). */
@@ -26,8 +26,8 @@ export function renderRepomd(input: { revision: string; files: readonly RepomdFi
   const data = input.files.map((file) =>
     [
       `  <data type="${file.type}">`,
-      `    <checksum type="sha256">${sha256(file.gz)}</checksum>`,
-      `    <open-checksum type="sha256">${sha256(file.open)}</open-checksum>`,
+      `    <checksum type="sha256">${sha256Hex(file.gz)}</checksum>`,
+      `    <open-checksum type="sha256">${sha256Hex(file.open)}</open-checksum>`,
       `    <location href="${repodataLocation(file.type, file.gz)}"/>`,
       `    <timestamp>${file.timestamp}</timestamp>`,
       `    <size>${file.gz.byteLength}</size>`,
@@ -89,5 +89,3 @@ export function parseRepomd(xml: string): { revision: string; records: RepomdRec
   });
   return { revision: revision ? textOf(revision) : '', records };
 }
-
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
