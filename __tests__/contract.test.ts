@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readInputs } from '../src/inputs.js';
-import { outputsOf } from '../src/report/outputs.js';
-import type { PublishResult } from '../src/publish/publish.js';
+import { readInputs } from '../src/action/inputs.js';
+import { outputsOf } from '../src/action/report/outputs.js';
+import type { PublishResult } from '../src/action/publish.js';
 
 // Input and output names are a contract with users' workflows: action.yml, the code and the README
 // must name the same ones.

@@ -7,7 +7,7 @@ import ts from 'typescript';
 /** Project sources compiled to plain JavaScript in a temp dir, for a child process to run. */
 export interface CompiledSource {
   readonly dir: string;
-  /** The file URL of a source's compiled module, e.g. of `src/repos/signing/signer.ts`. */
+  /** The file URL of a source's compiled module, e.g. of `src/formats/openpgp/signer.ts`. */
   moduleUrl(source: string): string;
   remove(): Promise<void>;
 }

@@ -47,7 +47,7 @@ beforeAll(async () => {
   workspace = await mkdtemp(join(tmpdir(), 'bench-s3-'));
   [swift, compiled] = await Promise.all([
     startSwift(),
-    compileSource(['src/packages/store-host.ts', 'src/stores/s3-store.ts']),
+    compileSource(['src/hosts/store-host.ts', 'src/stores/s3-store.ts']),
   ]);
   s3 = new S3Client({
     endpoint: swift.endpoint,
@@ -193,7 +193,7 @@ describe('S3 package upload benchmark', () => {
     await writeFile(
       script,
       UPLOAD_SCRIPT(
-        compiled.moduleUrl('src/packages/store-host.ts'),
+        compiled.moduleUrl('src/hosts/store-host.ts'),
         compiled.moduleUrl('src/stores/s3-store.ts'),
       ),
     );

@@ -5,10 +5,10 @@ import { open, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSigner } from '../src/repos/signing/signer.js';
+import { loadSigner } from '../src/formats/openpgp/signer.js';
 import { compileSource } from './compiled-source.js';
-import { dearmorKeyring, gpgv, validSig, writeTemp } from '../__tests__/repos/signing/gpg-tools.js';
-import { generateTestKey } from '../__tests__/repos/signing/test-keys.js';
+import { dearmorKeyring, gpgv, validSig, writeTemp } from '../__tests__/formats/openpgp/gpg-tools.js';
+import { generateTestKey } from '../__tests__/formats/openpgp/test-keys.js';
 
 // Signing a package as big as Falco's biggest, streamed: the figure is the signing process's peak RSS
 // (printed, never asserted); what is asserted is that the real gpgv accepts the signature.
@@ -38,13 +38,13 @@ describe('signing benchmarks', () => {
       await handle.close();
     }
 
-    const compiled = await compileSource(['src/repos/signing/signer.ts']);
+    const compiled = await compileSource(['src/formats/openpgp/signer.ts']);
     try {
       const script = join(compiled.dir, 'sign-file.mjs');
       await writeFile(
         script,
         `import { readFileSync } from 'node:fs';
-import { loadSigner } from ${JSON.stringify(compiled.moduleUrl('src/repos/signing/signer.ts'))};
+import { loadSigner } from ${JSON.stringify(compiled.moduleUrl('src/formats/openpgp/signer.ts'))};
 const [keyFile, file, date] = process.argv.slice(2);
 // VmHWM, not ru_maxrss: see bench/maxrss.mjs for why.
 const hwm = () => Number(/^VmHWM:\\s+(\\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]);

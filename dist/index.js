@@ -31938,101 +31938,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8187:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ LAYOUT_PREFIX)
-/* harmony export */ });
-/** `registry: oci-layout:<dir>` and `oci-layout:<dir>[:<ref>]` sources: an OCI image layout on disk. */
-const LAYOUT_PREFIX = 'oci-layout:';
-
-
-/***/ }),
-
-/***/ 6057:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ parseSource)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9661);
-
-
-const FORMS = 'docker://<registry>/<name>:<tag>, docker://<registry>/<name>@sha256:<hex>, oci-layout:<dir>[:<ref>] or docker-archive:<file.tar>, several joined by + into one multi-arch image';
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-/**
- * Parses a registry-driver source: one part, or several joined by `+` (each a single-architecture image,
- * assembled into one index). Relative paths are taken from the workspace.
- */
-function parseSource(source, workspace) {
-    return source.split('+').map((part) => parsePart(part, source, workspace));
-}
-function parsePart(part, source, workspace) {
-    const fail = (problem) => {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`images: ${source}`, problem, `write ${FORMS}`);
-    };
-    const path = (value) => ((0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(value) ? value : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, value));
-    if (part.startsWith('docker://')) {
-        const rest = part.slice('docker://'.length);
-        const slash = rest.indexOf('/');
-        if (slash <= 0)
-            return fail(`'${part}' names no registry and repository`);
-        const registry = rest.slice(0, slash);
-        const name = rest.slice(slash + 1);
-        const at = name.indexOf('@');
-        if (at >= 0) {
-            const digest = name.slice(at + 1);
-            if (!DIGEST.test(digest))
-                return fail(`'${digest}' is not a sha256 digest`);
-            return { kind: 'remote', registry, repository: name.slice(0, at), reference: digest };
-        }
-        const colon = name.lastIndexOf(':');
-        if (colon <= 0 || name.slice(colon + 1).includes('/'))
-            return fail(`'${part}' names no tag or digest`);
-        const tag = name.slice(colon + 1);
-        if (!TAG.test(tag))
-            return fail(`'${tag}' is not an image tag`);
-        return { kind: 'remote', registry, repository: name.slice(0, colon), reference: tag };
-    }
-    if (part.startsWith('oci-layout:')) {
-        const rest = part.slice('oci-layout:'.length);
-        // `dir:ref`: a ref never holds a `/`, so a last `:` followed by one is part of the path.
-        const colon = rest.lastIndexOf(':');
-        const hasRef = colon > 0 && !rest.slice(colon + 1).includes('/');
-        const dir = hasRef ? rest.slice(0, colon) : rest;
-        if (dir === '')
-            return fail(`'${part}' names no directory`);
-        return { kind: 'oci-layout', dir: path(dir), ref: hasRef ? rest.slice(colon + 1) : undefined };
-    }
-    if (part.startsWith('docker-archive:')) {
-        const file = part.slice('docker-archive:'.length);
-        if (file === '')
-            return fail(`'${part}' names no file`);
-        return { kind: 'docker-archive', file: path(file) };
-    }
-    return fail(`'${part}' is not a source the registry driver reads`);
-}
-
-
-/***/ }),
-
-/***/ 5691:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9327);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9327:
+/***/ 2589:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33862,18 +33768,18 @@ function getIDToken(aud) {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./lib/util/errors.js
 var errors = __nccwpck_require__(9661);
-// EXTERNAL MODULE: ./lib/images/layout-prefix.js
-var layout_prefix = __nccwpck_require__(8187);
-// EXTERNAL MODULE: ./lib/images/source-spec.js
-var source_spec = __nccwpck_require__(6057);
-;// CONCATENATED MODULE: ./lib/release/docker-tag.js
+// EXTERNAL MODULE: ./lib/image-drivers/layout-prefix.js
+var layout_prefix = __nccwpck_require__(6230);
+// EXTERNAL MODULE: ./lib/image-drivers/source-spec.js
+var source_spec = __nccwpck_require__(4728);
+;// CONCATENATED MODULE: ./lib/action/release/docker-tag.js
 /** The grammar of an image tag (distribution spec): a word character, then up to 127 of [\w.-]. */
 const TAG = /^[\w][\w.-]{0,127}$/;
 function isValidTag(tag) {
     return TAG.test(tag);
 }
 
-;// CONCATENATED MODULE: ./lib/release/image-lines.js
+;// CONCATENATED MODULE: ./lib/action/release/image-lines.js
 
 /** Repository path grammar of the distribution spec (lowercase components joined by `/`). */
 const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
@@ -33931,7 +33837,7 @@ function rejectDuplicates(lines) {
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./lib/packages/location.js
+;// CONCATENATED MODULE: ./lib/hosts/location.js
 
 
 
@@ -33968,9 +33874,9 @@ function parseHostLocation(value, workspace) {
     throw new errors/* UserError */.y('package-host', `the scheme '${scheme}://' has no adapter`, ACCEPTED);
 }
 
-// EXTERNAL MODULE: ./lib/repository/retention.js
-var retention = __nccwpck_require__(4566);
-;// CONCATENATED MODULE: ./lib/inputs.js
+// EXTERNAL MODULE: ./lib/indexes/retention.js
+var retention = __nccwpck_require__(9530);
+;// CONCATENATED MODULE: ./lib/action/inputs.js
 
 
 
@@ -34125,7 +34031,7 @@ function oneOf(name, value, accepted) {
     return found;
 }
 
-;// CONCATENATED MODULE: ./lib/images/lazy-image-ports.js
+;// CONCATENATED MODULE: ./lib/image-drivers/lazy-image-ports.js
 /**
  * The image driver of a run, its code loaded at its first use: a run that publishes only packages
  * never loads the registry client, got or docker's; a registry-driver run never loads docker's.
@@ -34441,7 +34347,7 @@ function isCode(error, code) {
     return error instanceof Error && error.code === code;
 }
 
-;// CONCATENATED MODULE: ./lib/packages/directory-host.js
+;// CONCATENATED MODULE: ./lib/hosts/directory-host.js
 
 
 
@@ -34523,7 +34429,7 @@ function directory_host_isCode(error, code) {
     return error instanceof Error && 'code' in error && error.code === code;
 }
 
-;// CONCATENATED MODULE: ./lib/packages/store-host.js
+;// CONCATENATED MODULE: ./lib/hosts/store-host.js
 
 
 
@@ -34622,7 +34528,7 @@ class StoreHost {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/packages/open-host.js
+;// CONCATENATED MODULE: ./lib/hosts/open-host.js
 
 
 
@@ -38351,7 +38257,7 @@ function glob_hashFiles(patterns_1) {
     });
 }
 //# sourceMappingURL=glob.js.map
-;// CONCATENATED MODULE: ./lib/publish/find-packages.js
+;// CONCATENATED MODULE: ./lib/action/validate/find-packages.js
 
 
 
@@ -38377,7 +38283,7 @@ async function findPackageFiles(patterns) {
     return [...files].sort();
 }
 
-;// CONCATENATED MODULE: ./lib/repository/lazy-repositories.js
+;// CONCATENATED MODULE: ./lib/indexes/lazy-repositories.js
 /**
  * The repositories port whose code (package readers, OpenPGP, the xz decoder) is loaded only when a
  * run publishes packages: the bundle splits it into its own chunk, so image-only runs start without it.
@@ -38402,7 +38308,7 @@ class LazyRepositories {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/wiring.js
+;// CONCATENATED MODULE: ./lib/action/wiring.js
 
 
 
@@ -38416,7 +38322,7 @@ class LazyRepositories {
 function portsFor(config, logger, mask, workspace) {
     let images;
     const imagePorts = () => {
-        images ??= Promise.all(/* import() */[__nccwpck_require__.e(492), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5168)).then(({ imagePortsFor }) => imagePortsFor(config, logger, mask, workspace));
+        images ??= Promise.all(/* import() */[__nccwpck_require__.e(492), __nccwpck_require__.e(406)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7406)).then(({ imagePortsFor }) => imagePortsFor(config, logger, mask, workspace));
         return images;
     };
     const host = config.packageHost ? openPackageHost(config.packageHost, config) : undefined;
@@ -38434,8 +38340,8 @@ function repositoriesOf(host, config) {
     const date = new Date();
     return new LazyRepositories(async () => {
         const [{ DEFAULT_GRACE_MS, RepositoryUpdater }, { loadSigning }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(642), __nccwpck_require__.e(490)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1490)),
-            __nccwpck_require__.e(/* import() */ 407).then(__nccwpck_require__.bind(__nccwpck_require__, 8407)),
+            Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(642), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4702)),
+            __nccwpck_require__.e(/* import() */ 995).then(__nccwpck_require__.bind(__nccwpck_require__, 2995)),
         ]);
         return new RepositoryUpdater(() => host.repositoryStore(), {
             loadSigning: signingKey ? () => loadSigning(signingKey, signingPassphrase) : undefined,
@@ -38448,7 +38354,7 @@ function repositoriesOf(host, config) {
 
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
-;// CONCATENATED MODULE: ./lib/release/ref.js
+;// CONCATENATED MODULE: ./lib/action/release/ref.js
 
 
 
@@ -38482,7 +38388,7 @@ function parseTag(ref, tag, devBranch) {
     return { version: parsed.version, channel: parsed.prerelease.length > 0 ? 'prerelease' : 'stable' };
 }
 
-;// CONCATENATED MODULE: ./lib/release/tags.js
+;// CONCATENATED MODULE: ./lib/action/release/tags.js
 
 
 /**
@@ -38515,7 +38421,7 @@ function imageReference(registry, repository, tag) {
         : `${registry}/${repository}:${tag}`;
 }
 
-;// CONCATENATED MODULE: ./lib/plan/plan.js
+;// CONCATENATED MODULE: ./lib/action/plan/plan.js
 
 
 /**
@@ -38596,7 +38502,7 @@ function rejectCollisions(steps) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/publish/execute.js
+;// CONCATENATED MODULE: ./lib/action/execute.js
 
 /**
  * Runs the plan in order; the first failure stops it, so floating tags never move after a failure.
@@ -38695,9 +38601,9 @@ async function pushVerified(step, ports, logger, primaryRegistry) {
     return digest;
 }
 
-// EXTERNAL MODULE: ./lib/release/package-name.js
-var package_name = __nccwpck_require__(7485);
-;// CONCATENATED MODULE: ./lib/plan/package-layout.js
+// EXTERNAL MODULE: ./lib/package-layout/package-name.js
+var package_name = __nccwpck_require__(2461);
+;// CONCATENATED MODULE: ./lib/package-layout/host-layout.js
 /**
  * Where a package lives on a host, as on Falco's download server: `deb[-dev]/stable/<file>`,
  * `rpm[-dev]/<file>`, `bin[-dev]/<arch>/<file>`. Prereleases and dev builds go to the `-dev` trees.
@@ -38714,7 +38620,7 @@ function packagePath(channel, pkg) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/publish/prepare-packages.js
+;// CONCATENATED MODULE: ./lib/action/validate/prepare-packages.js
 
 
 
@@ -38751,7 +38657,7 @@ function displayPath(file, workspace) {
     return inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside) ? file : inside;
 }
 
-;// CONCATENATED MODULE: ./lib/release/latest.js
+;// CONCATENATED MODULE: ./lib/action/release/latest.js
 
 
 /**
@@ -38806,7 +38712,7 @@ function decideLatest(mode, release, published) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/publish/read-latest.js
+;// CONCATENATED MODULE: ./lib/action/validate/read-latest.js
 
 /**
  * Decides `latest` once for the whole release. Only `auto` for a stable release with images needs the
@@ -38830,7 +38736,7 @@ async function readLatest(mode, release, images, registry) {
     return decideLatest(mode, release, published.flat());
 }
 
-;// CONCATENATED MODULE: ./lib/publish/publish.js
+;// CONCATENATED MODULE: ./lib/action/publish.js
 
 
 
@@ -38923,7 +38829,7 @@ function describe(step) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/report/outputs.js
+;// CONCATENATED MODULE: ./lib/action/report/outputs.js
 /** The action's outputs, as strings (the contract documented in action.yml). */
 function outputsOf(result) {
     return {
@@ -38951,7 +38857,7 @@ function withoutLocalFile(step) {
     return rest;
 }
 
-;// CONCATENATED MODULE: ./lib/report/summary.js
+;// CONCATENATED MODULE: ./lib/action/report/summary.js
 /** The job summary: what was published (or planned), as markdown tables. */
 function renderSummary(result) {
     const { release } = result;
@@ -38994,7 +38900,7 @@ function summary_escape(text) {
     return text.replace(/[|<>]/g, (c) => `\\${c}`);
 }
 
-;// CONCATENATED MODULE: ./lib/main.js
+;// CONCATENATED MODULE: ./lib/action/main.js
 
 
 
@@ -39057,7 +38963,137 @@ function maskSecrets() {
 
 /***/ }),
 
-/***/ 7485:
+/***/ 6230:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ LAYOUT_PREFIX)
+/* harmony export */ });
+/** `registry: oci-layout:<dir>` and `oci-layout:<dir>[:<ref>]` sources: an OCI image layout on disk. */
+const LAYOUT_PREFIX = 'oci-layout:';
+
+
+/***/ }),
+
+/***/ 4728:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ parseSource)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9661);
+
+
+const FORMS = 'docker://<registry>/<name>:<tag>, docker://<registry>/<name>@sha256:<hex>, oci-layout:<dir>[:<ref>] or docker-archive:<file.tar>, several joined by + into one multi-arch image';
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+/**
+ * Parses a registry-driver source: one part, or several joined by `+` (each a single-architecture image,
+ * assembled into one index). Relative paths are taken from the workspace.
+ */
+function parseSource(source, workspace) {
+    return source.split('+').map((part) => parsePart(part, source, workspace));
+}
+function parsePart(part, source, workspace) {
+    const fail = (problem) => {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`images: ${source}`, problem, `write ${FORMS}`);
+    };
+    const path = (value) => ((0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(value) ? value : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, value));
+    if (part.startsWith('docker://')) {
+        const rest = part.slice('docker://'.length);
+        const slash = rest.indexOf('/');
+        if (slash <= 0)
+            return fail(`'${part}' names no registry and repository`);
+        const registry = rest.slice(0, slash);
+        const name = rest.slice(slash + 1);
+        const at = name.indexOf('@');
+        if (at >= 0) {
+            const digest = name.slice(at + 1);
+            if (!DIGEST.test(digest))
+                return fail(`'${digest}' is not a sha256 digest`);
+            return { kind: 'remote', registry, repository: name.slice(0, at), reference: digest };
+        }
+        const colon = name.lastIndexOf(':');
+        if (colon <= 0 || name.slice(colon + 1).includes('/'))
+            return fail(`'${part}' names no tag or digest`);
+        const tag = name.slice(colon + 1);
+        if (!TAG.test(tag))
+            return fail(`'${tag}' is not an image tag`);
+        return { kind: 'remote', registry, repository: name.slice(0, colon), reference: tag };
+    }
+    if (part.startsWith('oci-layout:')) {
+        const rest = part.slice('oci-layout:'.length);
+        // `dir:ref`: a ref never holds a `/`, so a last `:` followed by one is part of the path.
+        const colon = rest.lastIndexOf(':');
+        const hasRef = colon > 0 && !rest.slice(colon + 1).includes('/');
+        const dir = hasRef ? rest.slice(0, colon) : rest;
+        if (dir === '')
+            return fail(`'${part}' names no directory`);
+        return { kind: 'oci-layout', dir: path(dir), ref: hasRef ? rest.slice(colon + 1) : undefined };
+    }
+    if (part.startsWith('docker-archive:')) {
+        const file = part.slice('docker-archive:'.length);
+        if (file === '')
+            return fail(`'${part}' names no file`);
+        return { kind: 'docker-archive', file: path(file) };
+    }
+    return fail(`'${part}' is not a source the registry driver reads`);
+}
+
+
+/***/ }),
+
+/***/ 5691:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2589);
+
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9530:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ay: () => (/* binding */ parseRetention),
+/* harmony export */   Hw: () => (/* binding */ keepFor)
+/* harmony export */ });
+/* unused harmony export DEFAULT_RETENTION */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9661);
+
+const DEFAULT_RETENTION = { deb: 50, rpm: 50, bin: 10 };
+const FORM = 'write e.g. deb=50,rpm=50,bin=10 (kinds omitted keep their default)';
+/** Parses `dev-retention`: `kind=count` pairs separated by commas or spaces. */
+function parseRetention(value) {
+    const retention = { ...DEFAULT_RETENTION };
+    for (const pair of value.split(/[\s,]+/).filter(Boolean)) {
+        const match = /^(deb|rpm|bin)=(\d+)$/.exec(pair);
+        if (!match)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y('dev-retention', `'${pair}' is not <deb|rpm|bin>=<count>`, FORM);
+        const count = Number(match[2]);
+        if (!Number.isSafeInteger(count) || count < 1) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y('dev-retention', `'${pair}' keeps no version`, 'keep at least 1');
+        }
+        retention[match[1]] = count;
+    }
+    return retention;
+}
+/** Versions to keep in a repository: dev trees (`deb-dev`, ...) are pruned, stable ones never. */
+function keepFor(root, retention) {
+    const match = /^(deb|rpm|bin)-dev$/.exec(root);
+    return match ? retention[match[1]] : undefined;
+}
+
+
+/***/ }),
+
+/***/ 2461:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39117,42 +39153,6 @@ function packageVersion(release, packages) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y('packages', `a dev build must carry one version, found ${versions.join(', ')}`, 'publish only the packages of this build');
     }
     return versions[0];
-}
-
-
-/***/ }),
-
-/***/ 4566:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ay: () => (/* binding */ parseRetention),
-/* harmony export */   Hw: () => (/* binding */ keepFor)
-/* harmony export */ });
-/* unused harmony export DEFAULT_RETENTION */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9661);
-
-const DEFAULT_RETENTION = { deb: 50, rpm: 50, bin: 10 };
-const FORM = 'write e.g. deb=50,rpm=50,bin=10 (kinds omitted keep their default)';
-/** Parses `dev-retention`: `kind=count` pairs separated by commas or spaces. */
-function parseRetention(value) {
-    const retention = { ...DEFAULT_RETENTION };
-    for (const pair of value.split(/[\s,]+/).filter(Boolean)) {
-        const match = /^(deb|rpm|bin)=(\d+)$/.exec(pair);
-        if (!match)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y('dev-retention', `'${pair}' is not <deb|rpm|bin>=<count>`, FORM);
-        const count = Number(match[2]);
-        if (!Number.isSafeInteger(count) || count < 1) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y('dev-retention', `'${pair}' keeps no version`, 'keep at least 1');
-        }
-        retention[match[1]] = count;
-    }
-    return retention;
-}
-/** Versions to keep in a repository: dev trees (`deb-dev`, ...) are pruned, stable ones never. */
-function keepFor(root, retention) {
-    const match = /^(deb|rpm|bin)-dev$/.exec(root);
-    return match ? retention[match[1]] : undefined;
 }
 
 

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { CreateBucketCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3Store } from '../../src/stores/s3-store.js';
-import { useTools } from '../repos/fixtures/tools.js';
-import { dearmorKeyring } from '../repos/signing/gpg-tools.js';
-import { serveDirectory, type StaticServer } from '../repos/signing/static-server.js';
-import { generateTestKey, type TestKey } from '../repos/signing/test-keys.js';
-import { falcoBuild } from '../repository/falco-packages.js';
+import { useTools } from '../formats/fixtures/tools.js';
+import { dearmorKeyring } from '../formats/openpgp/gpg-tools.js';
+import { serveDirectory, type StaticServer } from '../formats/openpgp/static-server.js';
+import { generateTestKey, type TestKey } from '../formats/openpgp/test-keys.js';
+import { falcoBuild } from '../indexes/falco-packages.js';
 import { runAction, type ActionRun } from './run-action.js';
 import { copyStore } from './services/bucket-copy.js';
 import {

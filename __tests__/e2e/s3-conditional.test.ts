@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { StoreHost } from '../../src/packages/store-host.js';
+import { StoreHost } from '../../src/hosts/store-host.js';
 import { PreconditionFailed } from '../../src/stores/object-store.js';
 import { S3Store } from '../../src/stores/s3-store.js';
 import { UserError } from '../../src/util/errors.js';

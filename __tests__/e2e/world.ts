@@ -1,4 +1,4 @@
-import { falcoPackage } from '../repository/falco-packages.js';
+import { falcoPackage } from '../indexes/falco-packages.js';
 import { mkdtemp, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

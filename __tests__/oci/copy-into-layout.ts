@@ -3,7 +3,7 @@ import type { OciLayoutTarget } from '../../src/oci/layout-target.js';
 
 /**
  * The smallest correct copy of a source into a layout, for tests: children before their index, blobs
- * before their manifest, then the tag. (The action's own copy logic lives in src/images/.)
+ * before their manifest, then the tag. (The action's own copy logic lives in src/image-drivers/.)
  */
 export async function copyIntoLayout(
   source: SourceImage,

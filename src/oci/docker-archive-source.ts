@@ -9,9 +9,9 @@ import { configDiffIds } from './image-config.js';
 import type { ManifestNode, SourceImage } from './image.js';
 import { isJsonObject } from './json.js';
 import { layerBlob, type LayerBlob } from './layer-blob.js';
-import { mapConcurrent } from './map-concurrent.js';
+import { mapConcurrent } from '../util/map-concurrent.js';
 import { MediaTypes } from './media-types.js';
-import { isNotFound } from './not-found.js';
+import { isNotFound } from '../util/not-found.js';
 import { entryName, extractTar } from './tar-extract.js';
 import { UPLOAD_READ_CHUNK } from './upload-chunk.js';
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { Readable, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { UserError } from '../util/errors.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { writeFileAtomic } from '../util/atomic-file.js';
 import type { Descriptor } from './descriptor.js';
 import type { BlobReader } from './image.js';
 import { checkedChunks, ContentCheck } from './content-check.js';
@@ -18,7 +18,7 @@ import {
   blobPath,
 } from './layout-files.js';
 import { MediaTypes } from './media-types.js';
-import { isNotFound } from './not-found.js';
+import { isNotFound } from '../util/not-found.js';
 
 /**
  * The ref-name grammar of the image-layout spec (`component ("/" component)*`), which skopeo also

@@ -10,8 +10,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { run } from '../../repos/fixtures/tools.js';
-import { rpmbuild } from '../../repos/yum/rpm-tools.js';
+import { run } from '../../formats/fixtures/tools.js';
+import { rpmbuild } from '../../formats/yum/rpm-tools.js';
 
 /** What a client printed (stdout then stderr) and whether it exited 0. */
 export interface ClientResult {

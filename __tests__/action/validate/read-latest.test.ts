@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { RegistryReader } from '../../../src/action/ports.js';
+import { readLatest } from '../../../src/action/validate/read-latest.js';
+import { parseImageLines } from '../../../src/action/release/image-lines.js';
+import type { Release } from '../../../src/action/release/release.js';
+import { UserError } from '../../../src/util/errors.js';
+
+/** A registry that holds these tags per repository and records which repositories were read. */
+function registryWith(tags: Record<string, string[]>): RegistryReader & { read: string[] } {
+  const read: string[] = [];
+  return {
+    read,
+    checkAccess: async () => undefined,
+    listTags: async (repository) => {
+      read.push(repository);
+      return tags[repository] ?? [];
+    },
+    manifestDigest: async () => undefined,
+  };
+}
+
+const stable = (version: string): Release => ({ version, channel: 'stable' });
+const images = parseImageLines(
+  'falco:b falcosecurity/falco\nslim:b falcosecurity/falco suffix=-slim\nl:b falcosecurity/falco-driver-loader',
+);
+
+describe('readLatest', () => {
+  it('reads every target repository once and moves latest for the highest release', async () => {
+    const registry = registryWith({ 'falcosecurity/falco': ['0.25.1', '0.25.1-slim', 'latest'] });
+    const decision = await readLatest('auto', stable('0.26.0'), images, registry);
+    expect(decision.latest).toBe(true);
+    expect(registry.read.sort()).toEqual(['falcosecurity/falco', 'falcosecurity/falco-driver-loader']);
+  });
+
+  it('keeps latest for a backport found in any target repository', async () => {
+    const registry = registryWith({ 'falcosecurity/falco-driver-loader': ['0.26.0'] });
+    expect((await readLatest('auto', stable('0.25.1'), images, registry)).latest).toBe(false);
+  });
+
+  it('counts a suffix-only repository through its suffix', async () => {
+    const registry = registryWith({ 'falcosecurity/falco': ['0.27.0-slim'] });
+    const slimOnly = parseImageLines('slim:b falcosecurity/falco suffix=-slim');
+    expect((await readLatest('auto', stable('0.26.1'), slimOnly, registry)).latest).toBe(false);
+  });
+
+  it('says latest did not move when there are no images, without reading the registry', async () => {
+    const registry = registryWith({ 'falcosecurity/falco': ['0.26.0'] });
+    for (const mode of ['auto', 'true'] as const) {
+      const decision = await readLatest(mode, stable('0.25.1'), [], registry);
+      expect(decision.latest).toBe(false);
+    }
+    expect(registry.read).toEqual([]);
+  });
+
+  it('still refuses latest: true for a prerelease without images', async () => {
+    const registry = registryWith({});
+    await expect(
+      readLatest('true', { version: '0.27.0-rc1', channel: 'prerelease' }, [], registry),
+    ).rejects.toThrow(UserError);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, it, expect } from 'vitest';
+import { parseHostLocation, type HostLocation } from '../../src/hosts/location.js';
+import { userErrorOf } from '../fixtures/errors.js';
+
+const WORKSPACE = '/home/runner/work/falco/falco';
+
+describe('parseHostLocation', () => {
+  it.each<[value: string, expected: HostLocation]>([
+    ['/srv/packages', { kind: 'directory', path: '/srv/packages' }],
+    ['/srv/packages/', { kind: 'directory', path: '/srv/packages/' }],
+    ['./out/packages', { kind: 'directory', path: `${WORKSPACE}/out/packages` }],
+    ['out/packages', { kind: 'directory', path: `${WORKSPACE}/out/packages` }],
+    ['../shared/packages', { kind: 'directory', path: '/home/runner/work/falco/shared/packages' }],
+    ['.', { kind: 'directory', path: WORKSPACE }],
+    ['file:///srv/packages', { kind: 'directory', path: '/srv/packages' }],
+    ['file://localhost/srv/packages', { kind: 'directory', path: '/srv/packages' }],
+    ['FILE:///srv/packages', { kind: 'directory', path: '/srv/packages' }],
+    ['file:///srv/falco%20packages', { kind: 'directory', path: '/srv/falco packages' }],
+    ['file:///srv/a/../packages', { kind: 'directory', path: '/srv/packages' }],
+    ['s3://falco-distribution/packages', { kind: 's3', bucket: 'falco-distribution', prefix: 'packages' }],
+    ['S3://falco-distribution/packages', { kind: 's3', bucket: 'falco-distribution', prefix: 'packages' }],
+    ['s3://falco-distribution', { kind: 's3', bucket: 'falco-distribution', prefix: '' }],
+    ['s3://falco-distribution/a//b/', { kind: 's3', bucket: 'falco-distribution', prefix: 'a/b' }],
+  ])('%s', (value, expected) => {
+    expect(parseHostLocation(value, WORKSPACE)).toEqual(expected);
+  });
+
+  it.each<[value: string, problem: string]>([
+    ['s3://Falco_Distribution/packages', "'Falco_Distribution' is not an S3 bucket name"],
+    ['https://download.falco.org/packages', "the scheme 'https://' has no adapter"],
+    ['bintray://falcosecurity/deb', "the scheme 'bintray://' has no adapter"],
+    ['file://fileserver/packages', "'file://fileserver/packages' is not a file URL"],
+  ])('refuses %s', (value, problem) => {
+    const error = userErrorOf(() => parseHostLocation(value, WORKSPACE));
+    expect(error.subject).toBe('package-host');
+    expect(error.message).toContain(problem);
+    expect(error.message).toContain(
+      'accepted: s3://<bucket>/<prefix>, file:///abs/dir, /abs/dir or ./rel/dir',
+    );
+  });
+});

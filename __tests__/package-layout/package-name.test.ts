@@ -1,0 +1,161 @@
+import { describe, it, expect } from 'vitest';
+import { packageVersion, parsePackageName, type PackageName } from '../../src/package-layout/package-name.js';
+import type { Release } from '../../src/action/release/release.js';
+import { userErrorOf } from '../fixtures/errors.js';
+
+type Parsed = Omit<PackageName, 'fileName'>;
+
+describe('parsePackageName', () => {
+  it.each<[fileName: string, expected: Parsed]>([
+    [
+      'falco-0.26.0-x86_64.deb',
+      { kind: 'deb', name: 'falco', version: '0.26.0', variant: '', arch: 'x86_64' },
+    ],
+    [
+      'falco-0.26.0-x86_64.rpm',
+      { kind: 'rpm', name: 'falco', version: '0.26.0', variant: '', arch: 'x86_64' },
+    ],
+    [
+      'falco-0.26.0-x86_64.tar.gz',
+      { kind: 'tar.gz', name: 'falco', version: '0.26.0', variant: '', arch: 'x86_64' },
+    ],
+    [
+      'falco-0.26.0-static-x86_64.tar.gz',
+      { kind: 'tar.gz', name: 'falco', version: '0.26.0', variant: 'static', arch: 'x86_64' },
+    ],
+    [
+      'falco-0.26.0-aarch64.deb',
+      { kind: 'deb', name: 'falco', version: '0.26.0', variant: '', arch: 'aarch64' },
+    ],
+    [
+      'falco-0.26.0-aarch64.rpm',
+      { kind: 'rpm', name: 'falco', version: '0.26.0', variant: '', arch: 'aarch64' },
+    ],
+    [
+      'falco-0.26.0-aarch64.tar.gz',
+      { kind: 'tar.gz', name: 'falco', version: '0.26.0', variant: '', arch: 'aarch64' },
+    ],
+    [
+      'falco-0.27.0-rc1-x86_64.deb',
+      { kind: 'deb', name: 'falco', version: '0.27.0-rc1', variant: '', arch: 'x86_64' },
+    ],
+    [
+      'falco-0.27.0-rc1-static-x86_64.tar.gz',
+      { kind: 'tar.gz', name: 'falco', version: '0.27.0-rc1', variant: 'static', arch: 'x86_64' },
+    ],
+    [
+      'falco-0.27.0-alpha.1-x86_64.rpm',
+      { kind: 'rpm', name: 'falco', version: '0.27.0-alpha.1', variant: '', arch: 'x86_64' },
+    ],
+    [
+      'falco-0.27.0-12+abc1234-x86_64.rpm',
+      { kind: 'rpm', name: 'falco', version: '0.27.0-12+abc1234', variant: '', arch: 'x86_64' },
+    ],
+    [
+      'falco-0.27.0-12+abc1234-x86_64.deb',
+      { kind: 'deb', name: 'falco', version: '0.27.0-12+abc1234', variant: '', arch: 'x86_64' },
+    ],
+    [
+      'falco-0.27.0-12+abc1234-static-x86_64.tar.gz',
+      { kind: 'tar.gz', name: 'falco', version: '0.27.0-12+abc1234', variant: 'static', arch: 'x86_64' },
+    ],
+    [
+      'falco-0.27.0-12+abcdefa-aarch64.tar.gz',
+      { kind: 'tar.gz', name: 'falco', version: '0.27.0-12+abcdefa', variant: '', arch: 'aarch64' },
+    ],
+    [
+      'falco-driver-loader-0.26.0-x86_64.deb',
+      { kind: 'deb', name: 'falco-driver-loader', version: '0.26.0', variant: '', arch: 'x86_64' },
+    ],
+  ])('%s', (fileName, expected) => {
+    expect(parsePackageName(fileName)).toEqual({ fileName, ...expected });
+  });
+
+  it.each<[fileName: string, problem: string]>([
+    ['falco-0.26.0-amd64.deb', 'the file name does not parse'],
+    ['falco-0.26.0-arm64.deb', 'the file name does not parse'],
+    ['falco.deb', 'the file name does not parse'],
+    ['falco-0.26.0-x86_64.zip', 'the file name does not parse'],
+    ['falco-0.26.0-x86_64.tgz', 'the file name does not parse'],
+    ['falco-0.26.0-x86_64.deb.asc', 'the file name does not parse'],
+    ['falco_0.26.0_amd64.deb', 'the file name does not parse'],
+    ['Falco-0.26.0-x86_64.deb', 'the file name does not parse'],
+    ['falco-x86_64.deb', 'the file name does not parse'],
+    ['falco-0.26-x86_64.deb', "'0.26' is not a version"],
+    ['falco-0.26.0.1-x86_64.rpm', "'0.26.0.1' is not a version"],
+  ])('refuses %s', (fileName, problem) => {
+    const error = userErrorOf(() => parsePackageName(fileName));
+    expect(error.subject).toBe(`packages: ${fileName}`);
+    expect(error.message).toContain(problem);
+    expect(error.message).toContain('e.g. falco-0.26.0-x86_64.deb');
+  });
+});
+
+const names = (...files: string[]): PackageName[] => files.map((file) => parsePackageName(file));
+const stable: Release = { version: '0.26.0', channel: 'stable' };
+const rc: Release = { version: '0.27.0-rc1', channel: 'prerelease' };
+const dev: Release = { version: 'master', channel: 'dev' };
+
+describe('packageVersion', () => {
+  it.each<[label: string, release: Release, files: string[], expected: string | undefined]>([
+    [
+      'stable',
+      stable,
+      ['falco-0.26.0-x86_64.deb', 'falco-0.26.0-x86_64.rpm', 'falco-0.26.0-static-x86_64.tar.gz'],
+      '0.26.0',
+    ],
+    ['prerelease', rc, ['falco-0.27.0-rc1-x86_64.deb', 'falco-0.27.0-rc1-aarch64.rpm'], '0.27.0-rc1'],
+    ['stable without packages', stable, [], undefined],
+    [
+      'dev: the common version',
+      dev,
+      ['falco-0.27.0-12+abc1234-x86_64.deb', 'falco-0.27.0-12+abc1234-static-x86_64.tar.gz'],
+      '0.27.0-12+abc1234',
+    ],
+    ['dev without packages', dev, [], undefined],
+  ])('%s', (_label, release, files, expected) => {
+    expect(packageVersion(release, names(...files))).toBe(expected);
+  });
+
+  it.each<[label: string, release: Release, files: string[], subject: string, problem: string]>([
+    [
+      'stable release with an older package',
+      stable,
+      ['falco-0.26.0-x86_64.deb', 'falco-0.25.1-x86_64.rpm'],
+      'packages: falco-0.25.1-x86_64.rpm',
+      'carries version 0.25.1, but the release is 0.26.0',
+    ],
+    [
+      'stable release with a prerelease package',
+      stable,
+      ['falco-0.26.0-rc1-x86_64.deb'],
+      'packages: falco-0.26.0-rc1-x86_64.deb',
+      'carries version 0.26.0-rc1, but the release is 0.26.0',
+    ],
+    [
+      'prerelease with the final version',
+      rc,
+      ['falco-0.27.0-x86_64.deb'],
+      'packages: falco-0.27.0-x86_64.deb',
+      'carries version 0.27.0, but the release is 0.27.0-rc1',
+    ],
+    [
+      'stable release with a dev package',
+      stable,
+      ['falco-0.26.0-3+abc1234-x86_64.deb'],
+      'packages: falco-0.26.0-3+abc1234-x86_64.deb',
+      'but the release is 0.26.0',
+    ],
+    [
+      'dev with mixed versions',
+      dev,
+      ['falco-0.27.0-12+abc1234-x86_64.deb', 'falco-0.27.0-11+0fedcba-x86_64.rpm'],
+      'packages',
+      'a dev build must carry one version, found 0.27.0-12+abc1234, 0.27.0-11+0fedcba',
+    ],
+  ])('refuses %s', (_label, release, files, subject, problem) => {
+    const error = userErrorOf(() => packageVersion(release, names(...files)));
+    expect(error.subject).toBe(subject);
+    expect(error.message).toContain(problem);
+  });
+});

@@ -1,0 +1,73 @@
+import type { Config } from './inputs.js';
+import { dockerConfigCredentials } from '../registry/docker-config.js';
+import type { RegistryReader } from './ports.js';
+import { RegistryClient } from '../registry/client.js';
+import { UserError } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
+import type { ImageDriver } from '../image-drivers/driver.js';
+import { LayoutReader } from '../image-drivers/layout-reader.js';
+import { LAYOUT_PREFIX } from '../image-drivers/layout-prefix.js';
+
+export interface ImagePorts {
+  readonly driver: ImageDriver;
+  readonly registry: RegistryReader;
+  readonly mirror: (registry: string) => RegistryReader;
+}
+
+/**
+ * The image side of a run: the driver the configuration names, the reader of the target's tags, the
+ * readers of mirrors. Loaded only by runs that publish images; each driver's own code only when chosen.
+ */
+export async function imagePortsFor(
+  config: Config,
+  logger: Logger,
+  mask: (secret: string) => void,
+  workspace: string,
+): Promise<ImagePorts> {
+  const clients = new Map<string, RegistryClient>();
+  const clientFor = (registry: string): RegistryClient => {
+    let client = clients.get(registry);
+    if (!client) {
+      // The main registry uses the inputs' credentials; mirrors and sources elsewhere, what docker login stored.
+      const credentials =
+        registry === config.registry ? config.credentials : dockerConfigCredentials(registry);
+      if (credentials) {
+        mask(credentials.password);
+        mask(Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'));
+      }
+      const loginHint =
+        registry === config.registry
+          ? undefined
+          : `log in to ${registry} before this step (docker login, or a login action): its credentials come from the docker client configuration`;
+      client = new RegistryClient(registry, credentials, { logger, insecure: config.insecure, loginHint });
+      clients.set(registry, client);
+    }
+    return client;
+  };
+  const driver: ImageDriver =
+    config.imageDriver === 'registry'
+      ? new (await import('../image-drivers/registry-driver.js')).RegistryDriver(logger, clientFor, workspace)
+      : new (await import('../image-drivers/docker-driver.js')).DockerDriver(logger);
+  return {
+    driver,
+    registry: config.registry.startsWith(LAYOUT_PREFIX)
+      ? new LayoutReader(config.registry.slice(LAYOUT_PREFIX.length))
+      : clientFor(config.registry),
+    mirror: (registry) => ({
+      checkAccess: async () => {
+        // A registry answers GET /v2/ with an anonymous token, so a missing login would only show at the
+        // first push, after the main registry got its tags: refuse it now.
+        if (!dockerConfigCredentials(registry)) {
+          throw new UserError(
+            'mirror-registries',
+            `the docker client configuration holds no login for ${registry}`,
+            `log in to ${registry} before this step (docker login, or a login action)`,
+          );
+        }
+        await clientFor(registry).checkAccess();
+      },
+      listTags: (repository) => clientFor(registry).listTags(repository),
+      manifestDigest: (repository, tag) => clientFor(registry).manifestDigest(repository, tag),
+    }),
+  };
+}

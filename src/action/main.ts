@@ -1,0 +1,54 @@
+import * as core from '@actions/core';
+import { readInputs } from './inputs.js';
+import { portsFor } from './wiring.js';
+import { publish } from './publish.js';
+import { outputsOf } from './report/outputs.js';
+import { renderSummary } from './report/summary.js';
+import { UserError } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
+
+const coreLogger: Logger = {
+  info: (message) => core.info(message),
+  warning: (message) => core.warning(message),
+  debug: (message) => core.debug(message),
+  group: (title, fn) => core.group(title, fn),
+};
+
+/** The action: inputs → release → plan → publish → outputs. The one place that fails the step. */
+export async function run(): Promise<void> {
+  try {
+    maskSecrets();
+    const config = readInputs((name) => core.getInput(name), process.env);
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const ports = portsFor(config, coreLogger, (secret) => core.setSecret(secret), workspace);
+    const result = await publish(config, ports, coreLogger, workspace);
+    for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, value);
+    // Outside a runner (local runs, the demo) there is no summary file to write to.
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write();
+  } catch (error) {
+    if (error instanceof UserError) core.setFailed(error.message);
+    else core.setFailed(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+}
+
+/** Masked before anything can print them: the runner then hides them in every log line. */
+function maskSecrets(): void {
+  const username = core.getInput('registry-username');
+  const password = core.getInput('registry-password');
+  if (password) {
+    core.setSecret(password);
+    core.setSecret(Buffer.from(`${username}:${password}`).toString('base64'));
+  }
+  // The signing key is many lines: each one is masked too, as a log may show a key line by line.
+  const signingKey = core.getInput('signing-key');
+  for (const secret of [signingKey, ...signingKey.split(/\r?\n/).filter((line) => line.trim().length >= 8)]) {
+    if (secret.trim()) core.setSecret(secret.trim());
+  }
+  const passphrase = core.getInput('signing-passphrase');
+  if (passphrase) core.setSecret(passphrase);
+  // The S3 host reads the standard AWS variables (what aws-actions/configure-aws-credentials sets).
+  for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
+    const secret = process.env[name];
+    if (secret) core.setSecret(secret);
+  }
+}

@@ -1,0 +1,128 @@
+import { UserError } from '../../util/errors.js';
+import { imageReference, type LineTags } from '../release/tags.js';
+import type { ImageLine } from '../release/image-lines.js';
+import type { Existing, ImageStep, Step } from './steps.js';
+import type { PlannedRepository } from '../../indexes/repository-updater.js';
+
+export interface PlannedPackage {
+  /** The file as shown to the user (relative to the workspace when inside it). */
+  readonly file: string;
+  readonly localFile: string;
+  readonly path: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly existing: Existing;
+}
+
+export interface PlanInput {
+  readonly registry: string;
+  /** Registries that get every tag too, after the main registry (e.g. public.ecr.aws). */
+  readonly mirrors?: readonly string[];
+  /**
+   * Where mirrors copy from: the local source again (docker driver), or the tag just pushed to the main
+   * registry (registry driver: `docker://<registry>/<repository>:<tag>`), so mirrors get exactly those bytes.
+   */
+  readonly mirrorFrom?: 'source' | 'registry';
+  readonly username?: string | undefined;
+  readonly images: readonly LineTags[];
+  readonly packages: readonly PlannedPackage[];
+  /** The repositories the packages go into, updated after all packages are published. */
+  readonly repositories?: readonly PlannedRepository[];
+  /** Fingerprint of the key signing them. */
+  readonly signedBy?: string | undefined;
+  readonly overwrite: boolean;
+}
+
+/**
+ * Orders the publish: log in → push the fixed (version) tags → publish packages → update the
+ * repository indexes → move the floating tags last, so a run that fails part-way never leaves `latest` or `master` pointing at a half release.
+ */
+export function buildPlan(input: PlanInput): Step[] {
+  const steps: Step[] = [];
+  if (input.username && input.images.length > 0) {
+    steps.push({ step: 'login', registry: input.registry, username: input.username });
+  }
+  const mirrors = input.mirrors ?? [];
+  const phase = (kind: 'push' | 'move-tag', tagsOf: (tags: LineTags) => readonly string[]): void => {
+    for (const registry of [input.registry, ...mirrors]) {
+      for (const lineTags of input.images) {
+        for (const tag of tagsOf(lineTags)) {
+          const source =
+            registry !== input.registry && input.mirrorFrom === 'registry'
+              ? `docker://${imageReference(input.registry, lineTags.line.repository, tag)}`
+              : lineTags.line.source;
+          steps.push(imageStep(kind, registry, { ...lineTags.line, source }, tag));
+        }
+      }
+    }
+  };
+  phase('push', (tags) => tags.fixed);
+  for (const pkg of input.packages) steps.push(packageStep(pkg, input.overwrite));
+  // Indexes after every package they list is in place; floating tags after the indexes.
+  for (const repository of input.repositories ?? []) {
+    steps.push({
+      step: 'update-repository',
+      root: repository.root,
+      format: repository.format,
+      repository,
+      keep: repository.keep,
+      signedBy: input.signedBy,
+    });
+  }
+  phase('move-tag', (tags) => tags.floating);
+  rejectCollisions(steps);
+  return steps;
+}
+
+function imageStep<Kind extends 'push' | 'move-tag'>(
+  step: Kind,
+  registry: string,
+  line: ImageLine,
+  tag: string,
+): ImageStep<Kind> {
+  const target = imageReference(registry, line.repository, tag);
+  return { step, source: line.source, target, registry, repository: line.repository, tag };
+}
+
+function packageStep(pkg: PlannedPackage, overwrite: boolean): Step {
+  if (pkg.existing === 'different' && !overwrite) {
+    throw new UserError(
+      `packages: ${pkg.path}`,
+      'is already published with different content',
+      'publish a new version, or set overwrite: true to replace it',
+    );
+  }
+  const action = pkg.existing === 'absent' ? 'upload' : pkg.existing === 'same' ? 'skip' : 'replace';
+  return {
+    step: 'publish-package',
+    file: pkg.file,
+    localFile: pkg.localFile,
+    path: pkg.path,
+    sha256: pkg.sha256,
+    size: pkg.size,
+    action,
+  };
+}
+
+/** Two steps writing one image tag or one package path would publish whichever ran last. */
+function rejectCollisions(steps: readonly Step[]): void {
+  const written = new Map<string, string>();
+  for (const step of steps) {
+    const [target, from] =
+      step.step === 'publish-package'
+        ? [step.path, step.file]
+        : step.step === 'login' || step.step === 'update-repository'
+          ? [undefined, undefined]
+          : [step.target, step.source];
+    if (target === undefined) continue;
+    const earlier = written.get(target);
+    if (earlier !== undefined) {
+      throw new UserError(
+        target,
+        `would be written twice (from ${earlier} and ${from})`,
+        'give each image line and package file a distinct target',
+      );
+    }
+    written.set(target, from ?? '');
+  }
+}

@@ -1,0 +1,44 @@
+import type { PlannedRepository } from '../../indexes/repository-updater.js';
+import type { RepositoryFormat } from '../../indexes/repository-path.js';
+
+/** What a package host holds at a package's path before the run. */
+export type Existing = 'absent' | 'same' | 'different';
+
+/** One step of a publish, in the order it runs; the dry-run prints exactly this list. */
+export type Step =
+  | { readonly step: 'login'; readonly registry: string; readonly username: string }
+  | ImageStep<'push'>
+  | {
+      readonly step: 'publish-package';
+      readonly file: string;
+      readonly localFile: string;
+      readonly path: string;
+      readonly sha256: string;
+      readonly size: number;
+      /** `upload` (absent), `skip` (same content there), `replace` (different content, overwrite allowed). */
+      readonly action: 'upload' | 'skip' | 'replace';
+    }
+  | {
+      readonly step: 'update-repository';
+      /** `deb`, `deb-dev`, `rpm`, `rpm-dev`, `bin`, `bin-dev`. */
+      readonly root: string;
+      readonly format: RepositoryFormat;
+      /** The packages of this run it indexes (re-indexing one already there is harmless). */
+      readonly repository: PlannedRepository;
+      /** Newest versions kept (dev trees), or undefined for all. */
+      readonly keep: number | undefined;
+      /** Fingerprint of the signing key, or undefined for an unsigned repository. */
+      readonly signedBy: string | undefined;
+    }
+  | ImageStep<'move-tag'>;
+
+/** Publishing `source` as `target` = `registry/repository:tag`: `push` for fixed tags, `move-tag` for floating ones. */
+export interface ImageStep<Kind extends 'push' | 'move-tag'> {
+  readonly step: Kind;
+  readonly source: string;
+  readonly target: string;
+  /** The registry host, or `oci-layout:<dir>`; a mirror's for mirror steps. */
+  readonly registry: string;
+  readonly repository: string;
+  readonly tag: string;
+}

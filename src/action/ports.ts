@@ -1,0 +1,31 @@
+import type { ImageDriver } from '../image-drivers/driver.js';
+import type { PackageHost } from '../hosts/host.js';
+import type { PlannedRepository, RepositoryReport } from '../indexes/repository-updater.js';
+
+/** What the publish reads from the target registry (tag lists for latest, digests to verify pushes). */
+export interface RegistryReader {
+  checkAccess(): Promise<void>;
+  listTags(repository: string): Promise<string[]>;
+  manifestDigest(repository: string, tag: string): Promise<string | undefined>;
+}
+
+/** Keeps the APT/YUM/tarball repositories of the package host (see RepositoryUpdater). */
+export interface Repositories {
+  /** Loads the signing key (if any) and indexes the packages; reads, never writes. */
+  prepare(packages: readonly { path: string; localFile: string }[]): Promise<PlannedRepository[]>;
+  /** The signing key's fingerprint, known once `prepare` has run. */
+  readonly fingerprint: string | undefined;
+  update(repository: PlannedRepository, written: ReadonlySet<string>): Promise<RepositoryReport>;
+}
+
+/** Everything the publish touches outside itself, passed in so tests can pass plain objects. */
+export interface PublishPorts {
+  readonly driver: ImageDriver;
+  readonly registry: RegistryReader;
+  /** The reader of a mirror registry (with the credentials the job's docker login stored for it). */
+  readonly mirror?: (registry: string) => RegistryReader;
+  readonly host: PackageHost | undefined;
+  /** Present with a package host: updates its indexes after the packages. */
+  readonly repositories?: Repositories;
+  readonly findFiles: (patterns: readonly string[]) => Promise<string[]>;
+}

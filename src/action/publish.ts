@@ -1,0 +1,130 @@
+import { UserError } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
+import type { Config } from './inputs.js';
+import { parseRef } from './release/ref.js';
+import { tagsFor } from './release/tags.js';
+import type { LatestDecision } from './release/latest.js';
+import type { Release } from './release/release.js';
+import { buildPlan, type PlanInput } from './plan/plan.js';
+import type { Step } from './plan/steps.js';
+import { execute, type PublishedImage, type PublishedPackage } from './execute.js';
+import { preparePackages } from './validate/prepare-packages.js';
+import { readLatest } from './validate/read-latest.js';
+import type { PublishPorts } from './ports.js';
+import type { RepositoryReport } from '../indexes/repository-updater.js';
+
+export interface PublishResult {
+  readonly release: Release;
+  readonly latest: LatestDecision;
+  /** The version the packages carry (for dev builds, e.g. `0.27.0-12+abc1234`). */
+  readonly packageVersion: string | undefined;
+  readonly tags: string[];
+  readonly plan: Step[];
+  readonly dryRun: boolean;
+  readonly images: PublishedImage[];
+  readonly packages: PublishedPackage[];
+  readonly repositories: RepositoryReport[];
+}
+
+/**
+ * The whole publish: validate everything (ref, package files and names, what the host holds, source
+ * images, credentials, latest) → plan → execute. Nothing is written before the plan exists.
+ */
+export async function publish(
+  config: Config,
+  ports: PublishPorts,
+  logger: Logger,
+  workspace: string,
+): Promise<PublishResult> {
+  const release = parseRef(config.ref, config.devBranch);
+  logger.info(`release ${release.version} (${release.channel}) from ${config.ref}`);
+
+  const files = config.packagePatterns.length > 0 ? await ports.findFiles(config.packagePatterns) : [];
+  if (files.length > 0) await ports.host?.check?.();
+  const prepared = await preparePackages(release, files, ports.host, workspace);
+
+  if (config.images.length > 0) await checkImages(config, ports, logger);
+  const latest = await readLatest(config.latest, release, config.images, ports.registry);
+  if (config.images.length > 0) logger.info(latest.reason);
+
+  const planInput: PlanInput = {
+    registry: config.registry,
+    mirrors: config.mirrors,
+    // The registry driver copies mirrors from the tags just pushed; docker pushes its local image again.
+    mirrorFrom: config.imageDriver === 'registry' ? 'registry' : 'source',
+    username: config.credentials?.username,
+    images: config.images.map((line) => tagsFor(release, line, latest.latest)),
+    packages: prepared.packages,
+    overwrite: config.overwrite,
+  };
+  // The plan without repositories first: it refuses what it can (a package published with other
+  // content) before the slower reads of package metadata, the signing key and the current indexes.
+  buildPlan(planInput);
+  const repositories =
+    ports.repositories && prepared.packages.length > 0
+      ? await ports.repositories.prepare(prepared.packages)
+      : [];
+  const plan = buildPlan({ ...planInput, repositories, signedBy: ports.repositories?.fingerprint });
+  const tags = plan.flatMap((step) =>
+    step.step === 'push' || step.step === 'move-tag' ? [step.target] : [],
+  );
+  const base = { release, latest, packageVersion: prepared.version, tags, plan, dryRun: config.dryRun };
+
+  if (config.dryRun) {
+    await logger.group('Plan (dry run: nothing is published)', async () =>
+      plan.forEach((step) => logger.info(describe(step))),
+    );
+    return { ...base, images: [], packages: [], repositories: [] };
+  }
+  try {
+    const executed = await execute(plan, ports, config.credentials, logger);
+    return { ...base, ...executed };
+  } finally {
+    await ports.driver.close?.();
+  }
+}
+
+async function checkImages(config: Config, ports: PublishPorts, logger: Logger): Promise<void> {
+  const check = await ports.driver.checkSources(config.images.map((line) => line.source));
+  if (check.unavailable !== undefined) {
+    if (!config.dryRun) {
+      throw new UserError(
+        `image-driver: ${ports.driver.name}`,
+        `cannot reach its backend: ${check.unavailable}`,
+        'start the docker daemon, or build the images earlier in this job',
+      );
+    }
+    logger.warning(`source images not checked (${ports.driver.name} unavailable: ${check.unavailable})`);
+  }
+  if (check.missing.length > 0) {
+    throw new UserError(
+      'images',
+      `source image${check.missing.length > 1 ? 's' : ''} not found: ${check.missing.join(', ')}`,
+      'build or pull them earlier in the job, or fix the source names',
+    );
+  }
+  if (config.credentials) await ports.registry.checkAccess();
+  // A mirror that refuses us would fail the run after the main registry already has the version tags.
+  for (const mirror of config.mirrors) await ports.mirror?.(mirror).checkAccess();
+}
+
+/** One line per step, as the dry run prints the plan. */
+export function describe(step: Step): string {
+  switch (step.step) {
+    case 'login':
+      return `login    ${step.registry} as ${step.username}`;
+    case 'push':
+      return `push     ${step.source} → ${step.target}`;
+    case 'publish-package':
+      return `package  ${step.file} → ${step.path} (${step.action}, sha256 ${step.sha256})`;
+    case 'update-repository': {
+      const count = step.repository.packages.length;
+      const index = { apt: 'APT indexes', yum: 'YUM repodata', bin: 'no index' }[step.format];
+      const keep = step.keep === undefined ? '' : `, keep the newest ${step.keep} versions`;
+      const signed = step.signedBy === undefined ? 'unsigned' : `signed by ${step.signedBy}`;
+      return `index    ${step.root}: ${count} package${count === 1 ? '' : 's'} (${index}${keep}, ${signed})`;
+    }
+    case 'move-tag':
+      return `move     ${step.source} → ${step.target}`;
+  }
+}

@@ -1,0 +1,30 @@
+import type { PublishResult } from '../publish.js';
+import type { Step } from '../plan/steps.js';
+
+/** The action's outputs, as strings (the contract documented in action.yml). */
+export function outputsOf(result: PublishResult): Record<string, string> {
+  return {
+    version: result.release.version,
+    channel: result.release.channel,
+    latest: String(result.latest.latest),
+    tags: result.tags.join('\n'),
+    images: JSON.stringify(result.images),
+    packages: JSON.stringify(result.packages),
+    'package-version': result.packageVersion ?? '',
+    plan: JSON.stringify(result.plan.map(planEntry)),
+    'dry-run': String(result.dryRun),
+  };
+}
+
+/** A step as the `plan` output shows it: repository steps name their packages by host path. */
+function planEntry(step: Step): object {
+  if (step.step !== 'update-repository') return withoutLocalFile(step);
+  const { repository, ...rest } = step;
+  return { ...rest, packages: repository.packages.map((pkg) => pkg.path) };
+}
+
+/** The runner's absolute paths say nothing to the reader of a plan; `file` already names the package. */
+function withoutLocalFile<T extends object>(step: T): Omit<T, 'localFile'> {
+  const { localFile: _ignored, ...rest } = step as T & { localFile?: string };
+  return rest;
+}

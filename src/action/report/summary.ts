@@ -1,0 +1,45 @@
+import type { PublishResult } from '../publish.js';
+
+/** The job summary: what was published (or planned), as markdown tables. */
+export function renderSummary(result: PublishResult): string {
+  const { release } = result;
+  const out: string[] = [
+    `## Falco ${release.version} (${release.channel})${result.dryRun ? ' — dry run, nothing published' : ''}`,
+    '',
+    `latest: **${result.latest.latest}** — ${escape(result.latest.reason)}`,
+    '',
+  ];
+  if (result.tags.length > 0) {
+    const digests = new Map(result.images.map((image) => [image.ref, image.digest]));
+    out.push('| tag | digest |', '|---|---|');
+    for (const tag of result.tags) out.push(`| \`${tag}\` | ${code(digests.get(tag))} |`);
+    out.push('');
+  }
+  const packages = result.plan.flatMap((step) => (step.step === 'publish-package' ? [step] : []));
+  if (packages.length > 0) {
+    out.push(`Packages${result.packageVersion ? ` (version ${result.packageVersion})` : ''}:`, '');
+    out.push('| package | path | size | sha256 | action |', '|---|---|---|---|---|');
+    for (const pkg of packages) {
+      out.push(`| ${escape(pkg.file)} | \`${pkg.path}\` | ${pkg.size} | \`${pkg.sha256}\` | ${pkg.action} |`);
+    }
+    out.push('');
+  }
+  if (result.repositories.length > 0) {
+    out.push('| repository | indexes | removed by retention |', '|---|---|---|');
+    for (const repository of result.repositories) {
+      const indexes =
+        repository.changed === undefined ? 'no index' : repository.changed ? 'updated' : 'already current';
+      out.push(`| \`${repository.root}\` | ${indexes} | ${repository.removed.length} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function code(value: string | undefined): string {
+  return value ? `\`${value}\`` : '—';
+}
+
+function escape(text: string): string {
+  return text.replace(/[|<>]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,53 @@
+import { stat } from 'node:fs/promises';
+import { basename, relative, isAbsolute } from 'node:path';
+import { parsePackageName, packageVersion } from '../../package-layout/package-name.js';
+import type { Release } from '../release/release.js';
+import { packagePath } from '../../package-layout/host-layout.js';
+import type { PlannedPackage } from '../plan/plan.js';
+import type { PackageHost } from '../../hosts/host.js';
+import { sha256File } from '../../util/sha256-file.js';
+
+export interface PreparedPackages {
+  readonly version: string | undefined;
+  readonly packages: PlannedPackage[];
+}
+
+/**
+ * Names, versions, checksums and what the host already holds, for every package file: all checked
+ * before anything is published.
+ */
+export async function preparePackages(
+  release: Release,
+  files: readonly string[],
+  host: PackageHost | undefined,
+  workspace: string,
+): Promise<PreparedPackages> {
+  const expected = release.channel === 'dev' ? undefined : release.version;
+  const names = files.map((file) => ({ file, name: parsePackageName(basename(file), expected) }));
+  const version = packageVersion(
+    release,
+    names.map(({ name }) => name),
+  );
+  const packages: PlannedPackage[] = [];
+  for (const { file, name } of names) {
+    const path = packagePath(release.channel, name);
+    const [sha256, info, existing] = await Promise.all([sha256File(file), stat(file), host?.existing(path)]);
+    packages.push({
+      file: displayPath(file, workspace),
+      localFile: file,
+      path,
+      sha256,
+      size: info.size,
+      existing: existing === undefined ? 'absent' : existing === sha256 ? 'same' : 'different',
+    });
+  }
+  // In the plan, packages follow the host's layout (deb, rpm, bin), not the order the globs found them.
+  packages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { version, packages };
+}
+
+/** Paths inside the workspace are shown relative to it, as the user wrote the pattern. */
+function displayPath(file: string, workspace: string): string {
+  const inside = relative(workspace, file);
+  return inside.startsWith('..') || isAbsolute(inside) ? file : inside;
+}

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { UserError } from '../util/errors.js';
+import {
+  ConditionalWritesUnsupported,
+  PreconditionFailed,
+  type ObjectStore,
+} from '../stores/object-store.js';
+import type { PackageHost } from './host.js';
+import type { RepositoryStore } from '../indexes/store-file.js';
+
+/** Packages never change under their name: caches may keep them for good. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  deb: 'application/vnd.debian.binary-package',
+  rpm: 'application/x-rpm',
+  gz: 'application/gzip',
+};
+/** A key no publisher writes: a conditional write to it tells whether the store has them, and writes nothing. */
+const PROBE_KEY = '.falco-publisher/conditional-write-probe';
+
+/**
+ * Packages on an object store (an S3 bucket): the same layout and rules as the directory host. The
+ * sha256 travels as object metadata, so "already published?" is one HEAD, not a download; a new
+ * package is created with `If-None-Match: *`, so two publishers racing for one name cannot overwrite
+ * each other.
+ */
+export class StoreHost implements PackageHost {
+  readonly description: string;
+  private conditional = true;
+
+  constructor(
+    private readonly store: ObjectStore,
+    /** The workflow already serializes publishers (a `concurrency:` group): no conditional writes needed. */
+    private readonly serialized: boolean,
+  ) {
+    this.description = store.description;
+  }
+
+  /**
+   * Before anything is published: a store without conditional writes (Swift answers 501) cannot keep
+   * concurrent publishers apart, so it is refused unless the workflow serializes them.
+   */
+  async check(): Promise<void> {
+    try {
+      await this.store.put(PROBE_KEY, Buffer.alloc(0), { ifMatch: 'no-object-has-this-etag' });
+      // The write went through: the store ignores conditions, which is as bad as refusing them.
+      await this.store.delete(PROBE_KEY);
+    } catch (error) {
+      if (error instanceof PreconditionFailed) return; // refused as it should be: conditions work
+      if (!(error instanceof ConditionalWritesUnsupported)) throw error;
+    }
+    if (!this.serialized) {
+      throw new UserError(
+        'package-host',
+        `${this.store.description} does not support conditional writes (If-None-Match / If-Match), so two publishers at once could overwrite each other`,
+        'run publishers one at a time with a workflow `concurrency:` group, then set serialized: true',
+      );
+    }
+    this.conditional = false;
+  }
+
+  repositoryStore(): RepositoryStore {
+    return { store: this.store, conditional: this.conditional };
+  }
+
+  async existing(path: string): Promise<string | undefined> {
+    const info = await this.store.head(path);
+    if (info === undefined) return undefined;
+    const recorded = info.metadata['sha256'];
+    if (recorded !== undefined && /^[a-f0-9]{64}$/.test(recorded)) return recorded;
+    // Uploaded by another tool, without our metadata: read it once to know what it is.
+    const body = await this.store.open(path);
+    if (body === undefined) return undefined;
+    const hash = createHash('sha256');
+    await pipeline(body, hash);
+    return hash.digest('hex');
+  }
+
+  async put(path: string, localFile: string, options: { sha256: string; replace: boolean }): Promise<void> {
+    const { size } = await stat(localFile);
+    const extension = path.slice(path.lastIndexOf('.') + 1);
+    const createOnly = !options.replace && this.conditional;
+    try {
+      await this.store.put(
+        path,
+        { file: localFile, size },
+        {
+          ...(createOnly ? { ifNoneMatch: true } : {}),
+          metadata: { sha256: options.sha256 },
+          cacheControl: IMMUTABLE,
+          contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream',
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof PreconditionFailed)) throw error;
+      // Someone published this name since the plan was made: fine if it is the same package. Nothing
+      // there means the store failed the write (radosgw answers 500 to a race's loser, or a real error).
+      const there = await this.existing(path);
+      if (there === undefined) throw error;
+      if (there !== options.sha256) {
+        throw new UserError(
+          `packages: ${path}`,
+          'was published with different content by someone else meanwhile',
+          'publish a new version, or set overwrite: true',
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,158 @@
+import type { Logger } from '../util/logger.js';
+import type { Credentials } from '../action/inputs.js';
+import type { SourceImage } from '../oci/image.js';
+import { readDockerArchive } from '../oci/docker-archive-source.js';
+import { joinSources } from '../oci/join-sources.js';
+import { readOciLayout } from '../oci/layout-source.js';
+import { OciLayoutTarget } from '../oci/layout-target.js';
+import type { RegistryClient } from '../registry/client.js';
+import { copyImage, type BlobLedger } from './copy-image.js';
+import type { CopyTarget } from './copy-target.js';
+import type { ImageDriver, SourceCheck, TagLocation } from './driver.js';
+import { LayoutCopyTarget } from './layout-copy-target.js';
+import { RegistryCopyTarget } from './registry-copy-target.js';
+import { openRemoteSource } from './remote-source.js';
+import { parseSource, type SourcePart } from './source-spec.js';
+import { LAYOUT_PREFIX } from './layout-prefix.js';
+
+/** Gives the client for a registry host (with the credentials that registry needs). */
+export type ClientFactory = (registry: string) => RegistryClient;
+
+/**
+ * Publishes images with no docker daemon: reads them from registries, OCI layouts or `docker save`
+ * archives, and copies them over the OCI distribution API (or into an OCI layout) itself.
+ */
+export class RegistryDriver implements ImageDriver {
+  readonly name = 'registry';
+  readonly verifiesDigests = true;
+  private readonly sources = new Map<string, Promise<SourceImage>>();
+  private readonly layouts = new Map<string, OciLayoutTarget>();
+  /** One target per repository, so what it learns (manifests it holds) serves every tag. */
+  private readonly targets = new Map<string, CopyTarget>();
+  /** Per registry: a repository that holds each blob this run saw there (for cross-repository mounts). */
+  private readonly blobHomes = new Map<string, Map<string, string>>();
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly clientFor: ClientFactory,
+    private readonly workspace: string,
+  ) {}
+
+  /** Opening a source reads its manifests: anything missing or unreadable fails here, before any write. */
+  async checkSources(sources: readonly string[]): Promise<SourceCheck> {
+    for (const source of new Set(sources)) {
+      const image = await this.open(source);
+      this.logger.info(`${source}: ${describeRoot(image)}`);
+    }
+    return { missing: [] };
+  }
+
+  async login(registry: string, _credentials: Credentials): Promise<void> {
+    // Credentials go with every request of the registry's client; logging in is proving they work.
+    await this.clientFor(registry).checkAccess();
+    this.logger.info(`credentials accepted by ${registry}`);
+  }
+
+  async push(source: string, target: string, where: TagLocation): Promise<string> {
+    const image = await this.open(source);
+    const result = await copyImage(image, this.targetFor(where), where.tag, this.ledgerFor(where));
+    const what =
+      result.outcome === 'unchanged'
+        ? 'already there'
+        : result.outcome === 'promoted'
+          ? 'promoted (no blob moved)'
+          : `copied (${result.blobsUploaded} blobs uploaded, ${result.blobsMounted} mounted)`;
+    this.logger.info(`${target}: ${what}`);
+    return result.digest;
+  }
+
+  async close(): Promise<void> {
+    const opened = await Promise.allSettled(this.sources.values());
+    this.sources.clear();
+    for (const result of opened) if (result.status === 'fulfilled') await result.value.close();
+  }
+
+  private open(source: string): Promise<SourceImage> {
+    let image = this.sources.get(source);
+    if (!image) {
+      image = this.read(source);
+      this.sources.set(source, image);
+    }
+    return image;
+  }
+
+  private async read(source: string): Promise<SourceImage> {
+    const parts = parseSource(source, this.workspace);
+    const images: SourceImage[] = [];
+    try {
+      for (const part of parts) images.push(await this.readPart(part, source));
+      return images.length === 1 && images[0] ? images[0] : await joinSources(images);
+    } catch (error) {
+      await Promise.all(images.map((image) => image.close()));
+      throw error;
+    }
+  }
+
+  private async readPart(part: SourcePart, source: string): Promise<SourceImage> {
+    switch (part.kind) {
+      case 'remote':
+        return openRemoteSource(
+          this.clientFor(part.registry),
+          part.registry,
+          part.repository,
+          part.reference,
+          source,
+        );
+      case 'oci-layout':
+        return readOciLayout(part.dir, part.ref);
+      case 'docker-archive':
+        return readDockerArchive(part.file);
+    }
+  }
+
+  private ledgerFor(where: TagLocation): BlobLedger {
+    let homes = this.blobHomes.get(where.registry);
+    if (!homes) {
+      homes = new Map();
+      this.blobHomes.set(where.registry, homes);
+    }
+    const known = homes;
+    return {
+      whereIs: (digest) => {
+        const repository = known.get(digest);
+        return repository === undefined ? undefined : { registry: where.registry, repository };
+      },
+      stored: (digest) => void known.set(digest, where.repository),
+    };
+  }
+
+  private targetFor(where: TagLocation): CopyTarget {
+    const key = `${where.registry}\u0000${where.repository}`;
+    let target = this.targets.get(key);
+    if (!target) {
+      target = this.newTarget(where);
+      this.targets.set(key, target);
+    }
+    return target;
+  }
+
+  private newTarget(where: TagLocation): CopyTarget {
+    if (where.registry.startsWith(LAYOUT_PREFIX)) {
+      const dir = where.registry.slice(LAYOUT_PREFIX.length);
+      let layout = this.layouts.get(dir);
+      if (!layout) {
+        layout = new OciLayoutTarget(dir);
+        this.layouts.set(dir, layout);
+      }
+      return new LayoutCopyTarget(layout, where.repository);
+    }
+    return new RegistryCopyTarget(this.clientFor(where.registry), where.registry, where.repository);
+  }
+}
+
+function describeRoot(image: SourceImage): string {
+  const root = image.root;
+  return root.children.length > 0
+    ? `index ${root.digest} of ${root.children.length} images`
+    : `image ${root.digest} of ${Math.max(root.blobs.length - 1, 0)} layers`;
+}

@@ -1,0 +1,81 @@
+import type { AptEntry } from '../formats/apt/apt-entry.js';
+import { buildAptIndexes, type RepositoryFile } from '../formats/apt/apt-indexes.js';
+import { mergePackages, pruneVersions } from '../formats/apt/merge-packages.js';
+import type { AptState } from './apt-state.js';
+import { sha256Hex } from '../util/sha256-hex.js';
+
+/** Falco publishes both; a suite lists them even before its first package of one arrives. */
+const FALCO_ARCHITECTURES = ['amd64', 'arm64'];
+
+export interface AptChange {
+  /** The indexes under their by-hash names: written before the Release that lists them. */
+  readonly byHash: readonly RepositoryFile[];
+  /** The same indexes under their plain names, for clients that do not fetch by hash. */
+  readonly indexes: readonly RepositoryFile[];
+  readonly release: Buffer;
+  /** Stanzas that retention took out: their files are deleted once the new Release is in place. */
+  readonly removed: readonly AptEntry[];
+}
+
+/**
+ * The next state of an APT repository: the current stanzas, the new packages added (replacing the
+ * same package, version and architecture), then the oldest versions beyond `keep` taken out.
+ * Undefined when that is exactly what the repository already lists: nothing to write.
+ */
+export function proposeApt(
+  state: AptState,
+  added: readonly AptEntry[],
+  keep: number | undefined,
+  date: Date,
+): AptChange | undefined {
+  const architectures = [
+    ...new Set([
+      ...state.architectures,
+      ...FALCO_ARCHITECTURES,
+      ...added.map((entry) => entry.architecture).filter((a) => a !== 'all'),
+    ]),
+  ].sort();
+  const merged = new Map(
+    architectures.map((architecture) => [
+      architecture,
+      mergePackages(
+        state.entries.get(architecture) ?? [],
+        added.filter((entry) => entry.architecture === architecture || entry.architecture === 'all'),
+      ),
+    ]),
+  );
+  const { packages, removed } = prune(merged, keep);
+  const built = buildAptIndexes({ packages, architectures, date, acquireByHash: true });
+  const unchanged =
+    removed.length === 0 &&
+    architectures.length === state.architectures.length &&
+    built.indexes
+      .filter((file) => file.path.endsWith('/Packages'))
+      .every((file) => state.listed.get(file.path.replace(/^dists\/[^/]+\//, '')) === sha256Hex(file.bytes));
+  if (unchanged) return undefined;
+  return {
+    byHash: built.byHash,
+    indexes: built.indexes,
+    release: Buffer.from(built.release.bytes),
+    removed,
+  };
+}
+
+/** Retention over all architectures at once: the architectures of one version count as one version. */
+function prune(
+  merged: ReadonlyMap<string, AptEntry[]>,
+  keep: number | undefined,
+): { packages: Map<string, AptEntry[]>; removed: AptEntry[] } {
+  if (keep === undefined) return { packages: new Map(merged), removed: [] };
+  const all = [...merged.values()].flat();
+  const { kept } = pruneVersions(all, keep);
+  const keptSet = new Set(kept);
+  const packages = new Map(
+    [...merged].map(([arch, entries]) => [arch, entries.filter((e) => keptSet.has(e))]),
+  );
+  // An `all` package sits in every architecture's index: report each removed file once.
+  const removedFiles = new Map(
+    all.filter((entry) => !keptSet.has(entry)).map((entry) => [entry.filename, entry]),
+  );
+  return { packages, removed: [...removedFiles.values()] };
+}

@@ -1,0 +1,34 @@
+import { compareDebianVersions } from '../formats/apt/debian-version.js';
+import { parsePackageName } from '../package-layout/package-name.js';
+import type { ObjectStore } from '../stores/object-store.js';
+import { deletePackages } from './old-files.js';
+
+/**
+ * Retention for tarball trees (`bin-dev/<arch>/falco-<version>-<arch>.tar.gz`), which have no index:
+ * per architecture and package, the newest `keep` versions stay and the older files are deleted.
+ */
+export async function pruneTarballs(store: ObjectStore, root: string, keep: number): Promise<string[]> {
+  const groups = new Map<string, Map<string, string[]>>();
+  for (const key of await store.list(`${root}/`)) {
+    const file = key.slice(key.lastIndexOf('/') + 1);
+    if (!file.endsWith('.tar.gz')) continue;
+    let name;
+    try {
+      name = parsePackageName(file);
+    } catch {
+      continue; // not a package this layout names: someone else's file, left alone
+    }
+    const group = `${key.slice(0, key.lastIndexOf('/'))}\n${name.name}\n${name.variant}\n${name.arch}`;
+    const versions = groups.get(group) ?? new Map<string, string[]>();
+    versions.set(name.version, [...(versions.get(name.version) ?? []), key]);
+    groups.set(group, versions);
+  }
+  const doomed: string[] = [];
+  for (const versions of groups.values()) {
+    const newestFirst = [...versions.keys()].sort((a, b) => compareDebianVersions(b, a));
+    for (const version of newestFirst.slice(keep)) doomed.push(...(versions.get(version) ?? []));
+  }
+  doomed.sort();
+  await deletePackages(store, doomed);
+  return doomed;
+}
