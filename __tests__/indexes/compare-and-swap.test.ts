@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareAndSwap, StaleRead } from '../../src/indexes/compare-and-swap.js';
 import { settleDerived } from '../../src/indexes/settle.js';
-import { NO_CACHE } from '../../src/indexes/store-file.js';
+import { NO_CACHE } from '../../src/stores/object-store.js';
 import { DirectoryStore } from '../../src/stores/directory-store.js';
 
 let root: string;

@@ -3,6 +3,7 @@ import { dockerConfigCredentials } from '../registry/docker-config.js';
 import type { RegistryReader } from './ports.js';
 import { RegistryClient } from '../registry/client.js';
 import { UserError } from '../util/errors.js';
+import { basicAuthValue } from '../util/basic-auth.js';
 import type { Logger } from '../util/logger.js';
 import type { ImageDriver } from '../image-drivers/driver.js';
 import { LayoutReader } from '../image-drivers/layout-reader.js';
@@ -33,7 +34,7 @@ export async function imagePortsFor(
         registry === config.registry ? config.credentials : dockerConfigCredentials(registry);
       if (credentials) {
         mask(credentials.password);
-        mask(Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'));
+        mask(basicAuthValue(credentials.username, credentials.password));
       }
       const loginHint =
         registry === config.registry

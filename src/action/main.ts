@@ -5,6 +5,7 @@ import { publish } from './publish.js';
 import { outputsOf } from './report/outputs.js';
 import { renderSummary } from './report/summary.js';
 import { UserError } from '../util/errors.js';
+import { basicAuthValue } from '../util/basic-auth.js';
 import type { Logger } from '../util/logger.js';
 
 const coreLogger: Logger = {
@@ -37,7 +38,7 @@ function maskSecrets(): void {
   const password = core.getInput('registry-password');
   if (password) {
     core.setSecret(password);
-    core.setSecret(Buffer.from(`${username}:${password}`).toString('base64'));
+    core.setSecret(basicAuthValue(username, password));
   }
   // The signing key is many lines: each one is masked too, as a log may show a key line by line.
   const signingKey = core.getInput('signing-key');

@@ -33,7 +33,7 @@ export function portsFor(
     registry: lazyReader(async () => (await imagePorts()).registry),
     mirror: (registry) => lazyReader(async () => (await imagePorts()).mirror(registry)),
     host,
-    ...(host ? { repositories: repositoriesOf(host, config) } : {}),
+    ...(host?.repositoryStore ? { repositories: repositoriesOf(host, config) } : {}),
     findFiles: findPackageFiles,
   };
 }
@@ -46,7 +46,7 @@ function repositoriesOf(host: PackageHost, config: Config): Repositories {
       import('../indexes/repository-updater.js'),
       import('../indexes/signing.js'),
     ]);
-    return new RepositoryUpdater(() => host.repositoryStore(), {
+    return new RepositoryUpdater(() => host.repositoryStore!(), {
       loadSigning: signingKey ? () => loadSigning(signingKey, signingPassphrase) : undefined,
       retention: config.retention,
       date,

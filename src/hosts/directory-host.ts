@@ -4,7 +4,7 @@ import { dirname, join, basename, resolve, sep } from 'node:path';
 import { UserError } from '../util/errors.js';
 import { sha256File } from '../util/sha256-file.js';
 import type { PackageHost } from './host.js';
-import type { RepositoryStore } from '../indexes/store-file.js';
+import type { RepositoryStore } from '../stores/object-store.js';
 import { DirectoryStore } from '../stores/directory-store.js';
 
 /** A directory laid out like Falco's download server; what a web server or a sync job then serves. */

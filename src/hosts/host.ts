@@ -1,6 +1,10 @@
-import type { RepositoryStore } from '../indexes/store-file.js';
+import type { RepositoryStore } from '../stores/object-store.js';
 
-/** The port every package host implements: paths are relative to the host's root (`deb/stable/x.deb`). */
+/**
+ * The port every package host implements: paths are relative to the host's root (`deb/stable/x.deb`).
+ * What every host can do is required; what only some can is an optional method (a capability), so a
+ * host that stores flat files only has no method it would have to throw from.
+ */
 export interface PackageHost {
   /** Where packages go, for logs and the summary. */
   readonly description: string;
@@ -14,8 +18,9 @@ export interface PackageHost {
    */
   put(path: string, localFile: string, options: { sha256: string; replace: boolean }): Promise<void>;
   /**
-   * The host as an object store with compare-and-swap, for keeping repository indexes. Asked after
-   * `check`, which finds out whether the store keeps conditional writes.
+   * Capability: the host is an object store (list, delete, compare-and-swap) that can keep APT/YUM
+   * repositories, package signatures and retention. Asked after `check`, which finds out whether the
+   * store keeps conditional writes. A host without it gets packages only: no repository step is planned.
    */
-  repositoryStore(): RepositoryStore;
+  repositoryStore?(): RepositoryStore;
 }

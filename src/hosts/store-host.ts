@@ -4,14 +4,13 @@ import { pipeline } from 'node:stream/promises';
 import { UserError } from '../util/errors.js';
 import {
   ConditionalWritesUnsupported,
+  IMMUTABLE,
   PreconditionFailed,
   type ObjectStore,
+  type RepositoryStore,
 } from '../stores/object-store.js';
 import type { PackageHost } from './host.js';
-import type { RepositoryStore } from '../indexes/store-file.js';
 
-/** Packages never change under their name: caches may keep them for good. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   deb: 'application/vnd.debian.binary-package',
   rpm: 'application/x-rpm',

@@ -6,7 +6,7 @@ import { EMPTY_APT_STATE, readAptState, SUITE_DIR, type AptState } from './apt-s
 import type { IndexFormat } from './index-format.js';
 import type { Signing } from './signing.js';
 import type { Derived } from './settle.js';
-import { NO_CACHE } from './store-file.js';
+import { NO_CACHE } from '../stores/object-store.js';
 import { sha256Hex } from '../util/sha256-hex.js';
 
 const TEXT = 'text/plain; charset=utf-8';

@@ -1,6 +1,7 @@
 import { PreconditionFailed } from '../stores/object-store.js';
 import { backoffDelay, realSleep } from '../util/retry.js';
-import { NO_CACHE, putContentAddressed, type RepositoryStore, type StoreFile } from './store-file.js';
+import { NO_CACHE, type RepositoryStore } from '../stores/object-store.js';
+import { putContentAddressed, type StoreFile } from './store-file.js';
 
 /** The state key as read: its bytes and the ETag a conditional write must match. */
 export interface Current {

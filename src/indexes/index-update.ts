@@ -3,7 +3,7 @@ import { compareAndSwap } from './compare-and-swap.js';
 import type { IndexFormat } from './index-format.js';
 import { deletePackages, deleteUnlisted } from './old-files.js';
 import { settleDerived } from './settle.js';
-import { IMMUTABLE, type RepositoryStore } from './store-file.js';
+import { IMMUTABLE, type RepositoryStore } from '../stores/object-store.js';
 
 /** One repository's index update: what to add, how many versions to keep, how to sign. */
 export interface IndexUpdate<Entry, State> {

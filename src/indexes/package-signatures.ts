@@ -1,5 +1,5 @@
 import type { Signer } from '../formats/openpgp/signer.js';
-import { NO_CACHE, type RepositoryStore } from './store-file.js';
+import { NO_CACHE, type RepositoryStore } from '../stores/object-store.js';
 import type { IndexedPackage } from './indexed-package.js';
 
 const ASC = 'application/pgp-signature';

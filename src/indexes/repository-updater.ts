@@ -12,7 +12,7 @@ import { indexPackage, type IndexedPackage } from './indexed-package.js';
 import { signPackages } from './package-signatures.js';
 import type { RepositoryFormat } from './repository-path.js';
 import { keepFor, type Retention } from './retention.js';
-import type { RepositoryStore } from './store-file.js';
+import type { RepositoryStore } from '../stores/object-store.js';
 import { YUM_FORMAT } from './yum-format.js';
 import { readYumState, REPOMD, type YumState } from './yum-state.js';
 

@@ -1,9 +1,4 @@
-import { PreconditionFailed, type ObjectStore } from '../stores/object-store.js';
-
-/** Indexes and signatures change under their name: clients must ask again every time. */
-export const NO_CACHE = 'no-cache';
-/** Content-addressed files (by-hash indexes, hash-named repodata) and packages never change. */
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
+import { PreconditionFailed, type RepositoryStore } from '../stores/object-store.js';
 
 /** A file to write into the store, with how caches may keep it. */
 export interface StoreFile {
@@ -11,13 +6,6 @@ export interface StoreFile {
   readonly bytes: Buffer;
   readonly cacheControl: string;
   readonly contentType?: string;
-}
-
-/** The store with what the publish learnt about it: whether it keeps conditional-write promises. */
-export interface RepositoryStore {
-  readonly store: ObjectStore;
-  /** False on a store without If-Match/If-None-Match (Swift), used only when publishers are serialized. */
-  readonly conditional: boolean;
 }
 
 /**

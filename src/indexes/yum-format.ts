@@ -1,7 +1,7 @@
 import type { RepodataEntry } from '../formats/yum/repodata-entry.js';
 import { parseRepomd } from '../formats/yum/repomd-xml.js';
 import type { IndexFormat } from './index-format.js';
-import { NO_CACHE } from './store-file.js';
+import { NO_CACHE } from '../stores/object-store.js';
 import { proposeYum } from './yum-proposal.js';
 import { EMPTY_YUM_STATE, readYumState, REPOMD, type YumState } from './yum-state.js';
 

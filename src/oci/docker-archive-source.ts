@@ -11,7 +11,7 @@ import { isJsonObject } from './json.js';
 import { layerBlob, type LayerBlob } from './layer-blob.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
 import { MediaTypes } from './media-types.js';
-import { isNotFound } from '../util/not-found.js';
+import { isNotFound } from '../util/errno.js';
 import { entryName, extractTar } from './tar-extract.js';
 import { UPLOAD_READ_CHUNK } from './upload-chunk.js';
 

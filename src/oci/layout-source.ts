@@ -8,7 +8,7 @@ import type { ManifestNode, SourceImage } from './image.js';
 import { parseJsonObject } from './json.js';
 import { INDEX_FILE, LAYOUT_FILE, REF_NAME_ANNOTATION, blobPath } from './layout-files.js';
 import { manifestReferences, parseDescriptor } from './manifest-references.js';
-import { isNotFound } from '../util/not-found.js';
+import { isNotFound } from '../util/errno.js';
 import { UPLOAD_READ_CHUNK } from './upload-chunk.js';
 
 /** Registries refuse manifests above 4 MiB; a bigger "manifest" is not one, and is not read into memory. */

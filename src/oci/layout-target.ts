@@ -18,7 +18,7 @@ import {
   blobPath,
 } from './layout-files.js';
 import { MediaTypes } from './media-types.js';
-import { isNotFound } from '../util/not-found.js';
+import { isNotFound } from '../util/errno.js';
 
 /**
  * The ref-name grammar of the image-layout spec (`component ("/" component)*`), which skopeo also

@@ -4,7 +4,7 @@ import { posix, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import { UserError } from '../util/errors.js';
-import { isNotFound } from '../util/not-found.js';
+import { isNotFound } from '../util/errno.js';
 
 /** Read and write in 1 MiB pieces: with the 64/16 KiB defaults, extracting is several times slower. */
 const CHUNK = 1024 * 1024;

@@ -1,4 +1,5 @@
 import { UserError } from '../util/errors.js';
+import { basicAuthValue } from '../util/basic-auth.js';
 import { parseChallenge, type Challenge } from './challenge.js';
 import { isLoopback } from './endpoint.js';
 import { mergeScopes } from './scopes.js';
@@ -35,7 +36,7 @@ export class Authenticator {
   ) {
     this.tokens = new TokenCache(now);
     this.basic = credentials
-      ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`
+      ? `Basic ${basicAuthValue(credentials.username, credentials.password)}`
       : undefined;
   }
 

@@ -55,3 +55,15 @@ export interface ObjectStore {
   /** Every object under `prefix` with its last-modified time, sorted by key. */
   entries(prefix: string): Promise<ListedObject[]>;
 }
+
+/** Indexes and signatures change under their name: clients must ask again every time. */
+export const NO_CACHE = 'no-cache';
+/** Content-addressed files (by-hash indexes, hash-named repodata) and packages never change. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** A store with what the publish learnt about it: whether it keeps conditional-write promises. */
+export interface RepositoryStore {
+  readonly store: ObjectStore;
+  /** False on a store without If-Match/If-None-Match (Swift), used only when publishers are serialized. */
+  readonly conditional: boolean;
+}
