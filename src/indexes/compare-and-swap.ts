@@ -1,6 +1,7 @@
 import { PreconditionFailed } from '../stores/object-store.js';
 import { backoffDelay, realSleep } from '../util/retry.js';
 import { NO_CACHE, type RepositoryStore } from '../stores/object-store.js';
+import { UserError } from '../util/errors.js';
 import { putContentAddressed, type StoreFile } from './store-file.js';
 
 /** The state key as read: its bytes and the ETag a conditional write must match. */
@@ -67,9 +68,10 @@ export async function compareAndSwap<T>(
     } catch (error) {
       if (!(error instanceof PreconditionFailed || error instanceof StaleRead)) throw error;
       if (attempt >= attempts) {
-        throw new Error(
-          `${key} changed under each of ${attempts} attempts to update it: too many publishers at once`,
-          { cause: error },
+        throw new UserError(
+          `package-host: ${key}`,
+          `changed under each of ${attempts} attempts to update it: too many publishers at once`,
+          'run again; if it keeps happening, let one publisher at a time update it (e.g. a workflow concurrency group)',
         );
       }
       options.onConflict?.(attempt);

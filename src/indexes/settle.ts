@@ -1,4 +1,5 @@
 import type { ObjectStore } from '../stores/object-store.js';
+import { UserError } from '../util/errors.js';
 import type { Current } from './compare-and-swap.js';
 
 /**
@@ -42,5 +43,10 @@ export async function settleDerived(
     }
     if ((await store.head(key))?.etag === read.info.etag) return written;
   }
-  throw new Error(`${key} kept changing while its signatures and plain-name indexes were written: run again`);
+  // Another publisher committed in each of the rounds: the user resolves it by running again, alone.
+  throw new UserError(
+    `package-host: ${key}`,
+    `kept changing while its signatures and plain-name indexes were written (${ROUNDS} rounds): other publishers are updating this repository at the same time`,
+    'run again; if it keeps happening, let one publisher at a time update it (e.g. a workflow concurrency group)',
+  );
 }
