@@ -1,4 +1,6 @@
 import type { Descriptor } from '../oci/descriptor.js';
+import { algorithmOf } from '../oci/digest.js';
+import { UserError } from '../util/errors.js';
 import type { ManifestNode, RegistryOrigin, SourceImage } from '../oci/image.js';
 import type { CopyTarget } from './copy-target.js';
 
@@ -35,6 +37,16 @@ export async function copyImage(
   ledger: BlobLedger = NO_LEDGER,
 ): Promise<CopyResult> {
   const root = source.root;
+  // Registries and layouts name a tagged manifest by the sha256 of its bytes: an image addressed by
+  // another algorithm would be published under a digest other than its own. Refused before any write.
+  const algorithm = algorithmOf(root.digest);
+  if (algorithm !== 'sha256') {
+    throw new UserError(
+      source.name,
+      `its manifest ${root.digest} is addressed by ${algorithm ?? 'an unknown algorithm'}, but tags are published by sha256 digest`,
+      'write the image again with sha256 digests (the default of docker, buildah and skopeo)',
+    );
+  }
   if ((await target.tagDigest(tag)) === root.digest) {
     return { digest: root.digest, outcome: 'unchanged', blobsUploaded: 0, blobsMounted: 0 };
   }
@@ -47,6 +59,7 @@ export async function copyImage(
   const present = sameRepository || (await target.hasManifest(root.digest));
   if (!present) await copyContent(source, target, root, counts, ledger);
   const digest = await target.putManifest(tag, root);
+  // Cannot happen: both targets return the sha256 of the bytes, which is root.digest (checked above).
   if (digest !== root.digest) {
     throw new Error(`${target.name}:${tag} stored ${digest}, expected ${root.digest}`);
   }
