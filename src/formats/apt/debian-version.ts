@@ -10,19 +10,31 @@ export interface DebianVersion {
   readonly revision: string;
 }
 
-export function parseDebianVersion(version: string): DebianVersion {
+/**
+ * Why `version` cannot be ordered (the epoch is not a number, the upstream version is empty);
+ * undefined when it can. A package's Version is checked with this when it is read, so that the
+ * comparisons of an index update never meet a version they cannot order.
+ */
+export function debianVersionProblem(version: string): string | undefined {
   const text = version.trim();
   const colon = text.indexOf(':');
-  let epoch = 0;
-  if (colon >= 0) {
-    const digits = text.slice(0, colon);
-    if (!/^[0-9]+$/.test(digits)) throw new Error(`Debian version '${version}': the epoch is not a number`);
-    epoch = Number(digits);
-  }
+  if (colon >= 0 && !/^[0-9]+$/.test(text.slice(0, colon))) return 'the epoch is not a number';
+  const rest = text.slice(colon + 1);
+  const hyphen = rest.lastIndexOf('-');
+  if ((hyphen >= 0 ? rest.slice(0, hyphen) : rest) === '') return 'the upstream version is empty';
+  return undefined;
+}
+
+export function parseDebianVersion(version: string): DebianVersion {
+  // Versions reach the comparisons checked (debianVersionProblem): one that fails here is a defect.
+  const problem = debianVersionProblem(version);
+  if (problem !== undefined) throw new Error(`Debian version '${version}': ${problem}`);
+  const text = version.trim();
+  const colon = text.indexOf(':');
+  const epoch = colon >= 0 ? Number(text.slice(0, colon)) : 0;
   const rest = text.slice(colon + 1);
   const hyphen = rest.lastIndexOf('-');
   const upstream = hyphen >= 0 ? rest.slice(0, hyphen) : rest;
-  if (upstream === '') throw new Error(`Debian version '${version}': the upstream version is empty`);
   return { epoch, upstream, revision: hyphen >= 0 ? rest.slice(hyphen + 1) : '' };
 }
 

@@ -1,5 +1,6 @@
 import { fieldValue, parseStanzas, renderStanza } from './control-stanza.js';
 import type { AptEntry } from './apt-entry.js';
+import { debianVersionProblem } from './debian-version.js';
 
 /** Reads a Packages index (ours, apt-ftparchive's or dpkg-scanpackages'), each stanza kept as written. */
 export function parsePackages(text: string): AptEntry[] {
@@ -11,10 +12,15 @@ export function parsePackages(text: string): AptEntry[] {
       }
       return value;
     };
+    const version = required('Version');
+    // Checked here, so that sorting and retention never meet a version they cannot order.
+    const problem = debianVersionProblem(version);
+    if (problem !== undefined)
+      throw new Error(`Packages stanza ${index + 1}: Version '${version}': ${problem}`);
     return {
       fields,
       package: required('Package'),
-      version: required('Version'),
+      version,
       architecture: required('Architecture'),
       filename: required('Filename'),
     };

@@ -1,4 +1,5 @@
 import { UserError } from '../../util/errors.js';
+import { debianVersionProblem } from '../apt/debian-version.js';
 import type { DebControl } from './deb-package.js';
 
 /** deb822 field names: printable ASCII but space and colon, not starting with `#` or `-`. */
@@ -60,10 +61,20 @@ export function parseControl(text: string, subject: string): DebControl {
     }
     return found[1];
   };
-  return {
+  const control = {
     fields,
     package: value('Package'),
     version: value('Version'),
     architecture: value('Architecture'),
   };
+  // APT orders versions to pick a candidate, and retention to prune: one it cannot order is refused here.
+  const problem = debianVersionProblem(control.version);
+  if (problem !== undefined) {
+    throw new UserError(
+      subject,
+      `control file Version '${control.version}' is not a Debian version: ${problem}`,
+      REBUILD,
+    );
+  }
+  return control;
 }
