@@ -1,3 +1,5 @@
+import { posix } from 'node:path';
+import { UserError } from '../../util/errors.js';
 import type { AptEntry } from './apt-entry.js';
 import { compareDebianVersions } from './debian-version.js';
 
@@ -7,11 +9,19 @@ import { compareDebianVersions } from './debian-version.js';
  * The result is sorted so the same set of packages always renders the same bytes.
  */
 export function mergePackages(existing: readonly AptEntry[], added: readonly AptEntry[]): AptEntry[] {
-  const addedIds = new Set<string>();
+  const addedIds = new Map<string, AptEntry>();
   for (const entry of added) {
     const id = identity(entry);
-    if (addedIds.has(id)) throw new Error(`two added packages are ${describe(entry)}`);
-    addedIds.add(id);
+    const earlier = addedIds.get(id);
+    // Two files of one run that say the same Package, Version and Architecture: APT could list one only.
+    if (earlier !== undefined) {
+      throw new UserError(
+        `packages: ${posix.basename(entry.filename)}`,
+        `two added packages are ${describe(entry)} (${posix.basename(earlier.filename)} too)`,
+        'publish only one of them, or give each its own Version',
+      );
+    }
+    addedIds.set(id, entry);
   }
   const addedFiles = new Set(added.map((entry) => entry.filename));
   const kept = existing.filter((entry) => !addedIds.has(identity(entry)) && !addedFiles.has(entry.filename));

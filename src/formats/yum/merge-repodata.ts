@@ -1,3 +1,5 @@
+import { posix } from 'node:path';
+import { UserError } from '../../util/errors.js';
 import type { RepodataEntry } from './repodata-entry.js';
 import { compareEvr, evrString } from '../rpm/rpm-version.js';
 
@@ -10,11 +12,19 @@ export function mergeRepodata(
   existing: readonly RepodataEntry[],
   added: readonly RepodataEntry[],
 ): RepodataEntry[] {
-  const addedIds = new Set<string>();
+  const addedIds = new Map<string, RepodataEntry>();
   for (const entry of added) {
     const id = nevra(entry);
-    if (addedIds.has(id)) throw new Error(`two added packages are ${id}`);
-    addedIds.add(id);
+    const earlier = addedIds.get(id);
+    // Two files of one run with the same name, epoch, version, release and arch: dnf could see one only.
+    if (earlier !== undefined) {
+      throw new UserError(
+        `packages: ${posix.basename(entry.location)}`,
+        `two added packages are ${id} (${posix.basename(earlier.location)} too)`,
+        'publish only one of them, or give each its own version or release',
+      );
+    }
+    addedIds.set(id, entry);
   }
   const addedLocations = new Set(added.map((entry) => entry.location));
   const kept = existing.filter((entry) => !addedIds.has(nevra(entry)) && !addedLocations.has(entry.location));
