@@ -1,8 +1,11 @@
+import { posix } from 'node:path';
+import { UserError } from '../../util/errors.js';
 import { filelistsPackageXml } from './filelists-xml.js';
 import { otherPackageXml } from './other-xml.js';
 import { primaryPackageXml } from './primary-xml.js';
 import type { PackageIdentity } from './repodata-parse.js';
 import type { Evr } from '../rpm/rpm-version.js';
+import { XmlCharacterError } from './xml-escape.js';
 import type { YumPackageFile } from './yum-package.js';
 
 /**
@@ -24,16 +27,26 @@ export interface RepodataEntry {
 
 export function repodataEntry(file: YumPackageFile): RepodataEntry {
   const { pkg } = file;
-  return {
-    pkgid: file.sha256,
-    name: pkg.name,
-    arch: pkg.arch,
-    evr: { epoch: String(pkg.epoch ?? 0), version: pkg.version, release: pkg.release },
-    location: file.location,
-    primary: primaryPackageXml(file),
-    filelists: filelistsPackageXml(file),
-    other: otherPackageXml(file),
-  };
+  try {
+    return {
+      pkgid: file.sha256,
+      name: pkg.name,
+      arch: pkg.arch,
+      evr: { epoch: String(pkg.epoch ?? 0), version: pkg.version, release: pkg.release },
+      location: file.location,
+      primary: primaryPackageXml(file),
+      filelists: filelistsPackageXml(file),
+      other: otherPackageXml(file),
+    };
+  } catch (error) {
+    // A control character in a header value (a summary, a changelog): the package must be rebuilt.
+    if (!(error instanceof XmlCharacterError)) throw error;
+    throw new UserError(
+      `packages: ${posix.basename(file.location)}`,
+      `has ${error.character} in its headers (in ${JSON.stringify(error.value.slice(0, 80))}), which repodata XML cannot hold`,
+      'remove the control character from the spec file (Summary, %description, %changelog, file names) and build the package again',
+    );
+  }
 }
 
 /**

@@ -38,6 +38,19 @@ function assertXmlCharacters(value: string): void {
   const bad = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/u.exec(value);
   if (bad) {
     const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    throw new Error(`U+${code} cannot be written in repodata XML (in '${value.slice(0, 80)}')`);
+    throw new XmlCharacterError(`U+${code}`, value);
+  }
+}
+
+/** A value holding a character XML 1.0 cannot carry; whoever knows where the value came from names it. */
+export class XmlCharacterError extends Error {
+  override readonly name = 'XmlCharacterError';
+  constructor(
+    /** `U+0007`. */
+    readonly character: string,
+    readonly value: string,
+  ) {
+    // JSON-quoted: the character itself would be invisible in a log line, or break it.
+    super(`${character} cannot be written in repodata XML (in ${JSON.stringify(value.slice(0, 80))})`);
   }
 }
