@@ -14,7 +14,7 @@ import type { PublishPorts, RegistryReader } from '../../src/action/ports.js';
 import { publish } from '../../src/action/publish.js';
 import { parseImageLines } from '../../src/action/release/image-lines.js';
 import { UserError } from '../../src/util/errors.js';
-import { captureLogger } from '../../src/util/logger.js';
+import { captureLogger } from '../fixtures/capture-logger.js';
 import { loadEvent } from '../fixtures/events.js';
 import { asyncUserErrorOf, errorOf } from '../fixtures/errors.js';
 
@@ -153,15 +153,16 @@ function world(options: WorldOptions = {}): World {
       calls.push(`put ${path}${replace ? ' replace' : ''}`);
       if (path === options.failPut) throw new Error(`EACCES: permission denied, open '${path}'`);
     },
-    repositoryStore() {
-      throw new Error('the publish tests keep no repository indexes');
-    },
   };
   const findFiles = async (given: readonly string[]): Promise<string[]> => {
     patterns.push(given);
     return [...(options.files ?? [])];
   };
-  return { calls, patterns, ports: { driver, registry, host, findFiles } };
+  return {
+    calls,
+    patterns,
+    ports: { images: { driver, registry, mirror: () => registry }, host, findFiles },
+  };
 }
 
 function summary(plan: readonly Step[]): string[] {
@@ -604,19 +605,24 @@ describe('publish: validation failures write nothing', () => {
     const files = await packageFiles(...STABLE_FILES);
     const w = world({ files });
     const asked: string[] = [];
+    const images = w.ports.images;
+    if (!images) throw new Error('the world has image ports');
     const ports: PublishPorts = {
       ...w.ports,
-      mirror: (registry) => ({
-        ...w.ports.registry,
-        async checkAccess() {
-          asked.push(registry);
-          throw new UserError(
-            registry,
-            'the registry refused logging in (HTTP 401)',
-            `log in to ${registry}`,
-          );
-        },
-      }),
+      images: {
+        ...images,
+        mirror: (registry) => ({
+          ...images.registry,
+          async checkAccess() {
+            asked.push(registry);
+            throw new UserError(
+              registry,
+              'the registry refused logging in (HTTP 401)',
+              `log in to ${registry}`,
+            );
+          },
+        }),
+      },
     };
     const error = await asyncUserErrorOf(
       publish(
@@ -748,16 +754,14 @@ describe('publish: the registry password never reaches the log', () => {
           return { exitCode: 1, stdout: '', stderr: `unexpected docker ${args.join(' ')}` };
       }
     };
-    const ports = (driver: ImageDriver): PublishPorts => ({
-      driver,
-      registry: {
+    const ports = (driver: ImageDriver): PublishPorts => {
+      const registry: RegistryReader = {
         checkAccess: async () => undefined,
         listTags: async () => [],
         manifestDigest: async (repository, tag) => served.get(`${REGISTRY}/${repository}:${tag}`),
-      },
-      host: undefined,
-      findFiles: async () => [],
-    });
+      };
+      return { images: { driver, registry, mirror: () => registry }, findFiles: async () => [] };
+    };
     return { run, stdin, argv, ports, configDirs };
   }
 

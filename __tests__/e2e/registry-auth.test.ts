@@ -4,7 +4,7 @@
 // Needs the Debian packages docker-registry, skopeo, apache2-utils and openssl.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../src/registry/client.js';
-import { captureLogger } from '../../src/util/logger.js';
+import { captureLogger } from '../fixtures/capture-logger.js';
 import { startAuthRegistries, type AuthRegistries } from './services/auth-registries.js';
 import { isAlive } from './services/process.js';
 import { exchangesOf, startProxy, type CountingProxy, type ProxyRules } from './services/proxy.js';

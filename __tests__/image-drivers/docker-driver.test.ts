@@ -5,7 +5,7 @@ import { describe, it, expect, vi } from 'vitest';
 import type { DockerResult, DockerRunner } from '../../src/image-drivers/docker-cli.js';
 import { DockerDriver } from '../../src/image-drivers/docker-driver.js';
 import { UserError } from '../../src/util/errors.js';
-import { captureLogger } from '../../src/util/logger.js';
+import { captureLogger } from '../fixtures/capture-logger.js';
 import { asyncUserErrorOf, errorOf } from '../fixtures/errors.js';
 
 const DIGEST = 'sha256:9b2a28eb47540823042a2ba401386845089bb7b62a9637d55816132c4c3c36eb';

@@ -11,7 +11,7 @@ import { parseRelease, releaseField } from '../../src/formats/apt/release-file.j
 import { parsePrimary } from '../../src/formats/yum/repodata-parse.js';
 import { parseRepomd } from '../../src/formats/yum/repomd-xml.js';
 import { UserError } from '../../src/util/errors.js';
-import { captureLogger } from '../../src/util/logger.js';
+import { captureLogger } from '../fixtures/capture-logger.js';
 import { portsFor } from '../../src/action/wiring.js';
 import { useTools } from '../formats/fixtures/tools.js';
 import { dearmorKeyring, gpgv } from '../formats/openpgp/gpg-tools.js';
@@ -49,7 +49,7 @@ async function publishPackages(
   const logger = captureLogger();
   return publish(
     config,
-    portsFor(config, logger, () => undefined, workspace),
+    await portsFor(config, logger, () => undefined, workspace),
     logger,
     workspace,
   );

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Descriptor } from '../../src/oci/descriptor.js';
 import { RegistryClient, type RegistryClientOptions } from '../../src/registry/client.js';
 import { UserError } from '../../src/util/errors.js';
-import { captureLogger } from '../../src/util/logger.js';
+import { captureLogger } from '../fixtures/capture-logger.js';
 import { startFakeRegistry, type Answer, type FakeRegistry, type Received } from './fake-registry.js';
 
 const sha256 = (bytes: Buffer): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;

@@ -9,22 +9,3 @@ export interface Logger {
   /** Runs `fn` inside a collapsible log group. */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
 }
-
-export interface CapturedLogger extends Logger {
-  readonly lines: string[];
-}
-
-/** A logger that records lines instead of printing them. */
-export function captureLogger(): CapturedLogger {
-  const lines: string[] = [];
-  return {
-    lines,
-    info: (message) => void lines.push(message),
-    warning: (message) => void lines.push(`warning: ${message}`),
-    debug: (message) => void lines.push(`debug: ${message}`),
-    async group(title, fn) {
-      lines.push(`group: ${title}`);
-      return fn();
-    },
-  };
-}
