@@ -1,13 +1,35 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests: real dockerd, docker-registry and skopeo (see .ci/run for how they are installed).
+// The suites that need system packages (see .ci/run and the README for what to install):
+// - tools: our formats compared with Debian's and RPM's own tools (dpkg-deb, apt-ftparchive, rpmbuild,
+//   createrepo_c, gpgv, apt-get, dnf), files named `*.tools.test.ts` beside the unit tests of the module
+//   they test; independent of each other, so they run in parallel.
+// - services: real dockerd, docker-registry, skopeo, Swift and radosgw (__tests__/e2e/), run in order.
 export default defineConfig({
   test: {
-    include: ['__tests__/e2e/**/*.test.ts'],
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
-    // The scenarios share one registry and build on each other's releases: run them in order.
-    fileParallelism: false,
-    sequence: { concurrent: false },
+    projects: [
+      {
+        test: {
+          name: 'tools',
+          include: ['__tests__/**/*.tools.test.ts'],
+          exclude: ['__tests__/e2e/**', 'node_modules/**'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // Before the services: the heavy daemons do not compete with rpmbuild and apt-get for the machine.
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'services',
+          include: ['__tests__/e2e/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          // The scenarios share one registry and build on each other's releases: run them in order.
+          fileParallelism: false,
+          sequence: { concurrent: false, groupOrder: 1 },
+        },
+      },
+    ],
   },
 });
