@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keepFor, parseRetention } from '../../src/indexes/retention.js';
-import { repositoryOf } from '../../src/indexes/repository-path.js';
+import { repositoryPlace } from '../../src/package-layout/host-layout.js';
 import { userErrorOf } from '../fixtures/errors.js';
 
 describe('dev-retention', () => {
@@ -27,30 +27,9 @@ describe('dev-retention', () => {
   it('prunes the dev trees only', () => {
     const retention = parseRetention('deb=2,rpm=3,bin=4');
     expect(
-      ['deb', 'deb-dev', 'rpm', 'rpm-dev', 'bin', 'bin-dev'].map((root) => keepFor(root, retention)),
+      (['deb', 'rpm', 'tar.gz'] as const).flatMap((kind) =>
+        (['stable', 'dev'] as const).map((tree) => keepFor(repositoryPlace(kind, tree), retention)),
+      ),
     ).toEqual([undefined, 2, undefined, 3, undefined, 4]);
-  });
-});
-
-describe('repositoryOf', () => {
-  it.each([
-    [
-      'deb/stable/falco-0.26.0-x86_64.deb',
-      { root: 'deb', format: 'apt', relative: 'stable/falco-0.26.0-x86_64.deb' },
-    ],
-    [
-      'rpm-dev/falco-0.27.0-1+a-x86_64.rpm',
-      { root: 'rpm-dev', format: 'yum', relative: 'falco-0.27.0-1+a-x86_64.rpm' },
-    ],
-    [
-      'bin/x86_64/falco-0.26.0-x86_64.tar.gz',
-      { root: 'bin', format: 'bin', relative: 'x86_64/falco-0.26.0-x86_64.tar.gz' },
-    ],
-  ])('%s', (path, expected) => {
-    expect(repositoryOf(path)).toEqual(expected);
-  });
-
-  it('refuses a path outside the layout', () => {
-    expect(() => repositoryOf('src/falco.deb')).toThrow('in no repository');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { packagePath } from '../../src/package-layout/host-layout.js';
+import { packagePath, placeOfPath, repositoryPlace } from '../../src/package-layout/host-layout.js';
 import { parsePackageName } from '../../src/package-layout/package-name.js';
-import type { Channel } from '../../src/action/release/release.js';
+import { treeOf, type Channel } from '../../src/action/release/release.js';
 
 describe('packagePath', () => {
   it.each<[channel: Channel, fileName: string, path: string]>([
@@ -23,6 +23,78 @@ describe('packagePath', () => {
       'bin-dev/x86_64/falco-0.27.0-12+abc1234-static-x86_64.tar.gz',
     ],
   ])('%s %s → %s', (channel, fileName, path) => {
-    expect(packagePath(channel, parsePackageName(fileName))).toBe(path);
+    expect(packagePath(treeOf(channel), parsePackageName(fileName))).toBe(path);
+    // Read back, the path gives the same package in the same tree.
+    const place = placeOfPath(path);
+    expect(place?.path).toBe(path);
+    expect(place?.tree).toBe(treeOf(channel));
+    expect(place?.package).toEqual(parsePackageName(fileName));
+  });
+});
+
+describe('placeOfPath', () => {
+  it.each([
+    [
+      'deb/stable/falco-0.26.0-x86_64.deb',
+      {
+        root: 'deb',
+        kind: 'deb',
+        tree: 'stable',
+        format: 'apt',
+        retention: undefined,
+        relative: 'stable/falco-0.26.0-x86_64.deb',
+      },
+    ],
+    [
+      'rpm-dev/falco-0.27.0-1+a-x86_64.rpm',
+      {
+        root: 'rpm-dev',
+        kind: 'rpm',
+        tree: 'dev',
+        format: 'yum',
+        retention: 'rpm',
+        relative: 'falco-0.27.0-1+a-x86_64.rpm',
+      },
+    ],
+    [
+      'bin-dev/aarch64/falco-0.27.0-rc1-static-aarch64.tar.gz',
+      {
+        root: 'bin-dev',
+        kind: 'tar.gz',
+        tree: 'dev',
+        format: 'bin',
+        retention: 'bin',
+        relative: 'aarch64/falco-0.27.0-rc1-static-aarch64.tar.gz',
+      },
+    ],
+  ])('%s', (path, expected) => {
+    expect(placeOfPath(path)).toMatchObject({ path, ...expected });
+  });
+
+  it.each([
+    ['a file name of no package', 'deb/stable/Packages'],
+    ['a package in the wrong tree', 'rpm/stable/falco-0.26.0-x86_64.deb'],
+    ['a tarball under the other architecture', 'bin/x86_64/falco-0.26.0-aarch64.tar.gz'],
+    ['a root of no repository', 'src/falco-0.26.0-x86_64.deb'],
+    ['a -dev root of another kind', 'deb-dev/falco-0.26.0-x86_64.rpm'],
+    ['no folder', 'falco-0.26.0-x86_64.rpm'],
+  ])('%s is not a place of the layout (%s)', (_label, path) => {
+    expect(placeOfPath(path)).toBeUndefined();
+  });
+});
+
+describe('repositoryPlace', () => {
+  it('prunes the dev trees only, each by its own retention setting', () => {
+    const roots = (['deb', 'rpm', 'tar.gz'] as const).flatMap((kind) =>
+      (['stable', 'dev'] as const).map((tree) => repositoryPlace(kind, tree)),
+    );
+    expect(roots.map(({ root, retention }) => [root, retention])).toEqual([
+      ['deb', undefined],
+      ['deb-dev', 'deb'],
+      ['rpm', undefined],
+      ['rpm-dev', 'rpm'],
+      ['bin', undefined],
+      ['bin-dev', 'bin'],
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import type { Credentials } from './inputs.js';
 import type { ImageStep, Step } from './plan/steps.js';
-import type { PublishPorts } from './ports.js';
+import type { ImagePorts, PublishPorts } from './ports.js';
 import type { RepositoryReport } from '../indexes/repository-updater.js';
 
 export interface PublishedImage {
@@ -45,16 +45,22 @@ export async function execute(
   const primaryRegistry = primary && 'registry' in primary ? primary.registry : undefined;
   for (const step of plan) {
     switch (step.step) {
-      case 'login':
-        if (!credentials) throw new Error('a login step needs credentials');
+      case 'login': {
+        const { images } = ports;
+        if (!credentials || !images) throw new Error('a login step needs credentials and an image driver');
         await logger.group(`Log in to ${step.registry}`, () =>
-          ports.driver.login(step.registry, credentials),
+          images.driver.login(step.registry, credentials),
         );
         break;
+      }
       case 'push':
       case 'move-tag': {
         const title = `${step.step === 'push' ? 'Push' : 'Move'} ${step.target}`;
-        const digest = await logger.group(title, () => pushVerified(step, ports, logger, primaryRegistry));
+        const { images: imagePorts } = ports;
+        if (!imagePorts) throw new Error('an image step needs an image driver');
+        const digest = await logger.group(title, () =>
+          pushVerified(step, imagePorts, logger, primaryRegistry),
+        );
         const first = digestOfSource.get(step.source);
         if (first !== undefined && first !== digest) {
           throw new UserError(
@@ -122,7 +128,7 @@ function describeReport(report: RepositoryReport): string {
 /** Pushes, then reads the tag back from the registry: users once got a `latest` that lagged (falco#823). */
 async function pushVerified(
   step: ImageStep<'push' | 'move-tag'>,
-  ports: PublishPorts,
+  ports: ImagePorts,
   logger: Logger,
   primaryRegistry: string | undefined,
 ): Promise<string> {

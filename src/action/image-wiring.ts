@@ -1,6 +1,6 @@
 import type { Config } from './inputs.js';
 import { dockerConfigCredentials } from '../registry/docker-config.js';
-import type { RegistryReader } from './ports.js';
+import type { ImagePorts } from './ports.js';
 import { RegistryClient } from '../registry/client.js';
 import { UserError } from '../util/errors.js';
 import { basicAuthValue } from '../util/basic-auth.js';
@@ -8,12 +8,6 @@ import type { Logger } from '../util/logger.js';
 import type { ImageDriver } from '../image-drivers/driver.js';
 import { LayoutReader } from '../image-drivers/layout-reader.js';
 import { LAYOUT_PREFIX } from '../image-drivers/layout-prefix.js';
-
-export interface ImagePorts {
-  readonly driver: ImageDriver;
-  readonly registry: RegistryReader;
-  readonly mirror: (registry: string) => RegistryReader;
-}
 
 /**
  * The image side of a run: the driver the configuration names, the reader of the target's tags, the

@@ -21,7 +21,7 @@ export async function run(): Promise<void> {
     maskSecrets();
     const config = readInputs((name) => core.getInput(name), process.env);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const ports = portsFor(config, coreLogger, (secret) => core.setSecret(secret), workspace);
+    const ports = await portsFor(config, coreLogger, (secret) => core.setSecret(secret), workspace);
     const result = await publish(config, ports, coreLogger, workspace);
     for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, value);
     // Outside a runner (local runs, the demo) there is no summary file to write to.

@@ -9,6 +9,15 @@ export interface RegistryReader {
   manifestDigest(repository: string, tag: string): Promise<string | undefined>;
 }
 
+/** The image side of a run: present when the run publishes images. */
+export interface ImagePorts {
+  readonly driver: ImageDriver;
+  /** The reader of the target registry (or OCI layout). */
+  readonly registry: RegistryReader;
+  /** The reader of a mirror registry (with the credentials the job's docker login stored for it). */
+  readonly mirror: (registry: string) => RegistryReader;
+}
+
 /** Keeps the APT/YUM/tarball repositories of the package host (see RepositoryUpdater). */
 export interface Repositories {
   /** Loads the signing key (if any) and indexes the packages; reads, never writes. */
@@ -18,14 +27,14 @@ export interface Repositories {
   update(repository: PlannedRepository, written: ReadonlySet<string>): Promise<RepositoryReport>;
 }
 
-/** Everything the publish touches outside itself, passed in so tests can pass plain objects. */
+/**
+ * Everything the publish touches outside itself, passed in so tests can pass plain objects. Each part
+ * is present only when the configuration needs it, so a run loads only the code it uses.
+ */
 export interface PublishPorts {
-  readonly driver: ImageDriver;
-  readonly registry: RegistryReader;
-  /** The reader of a mirror registry (with the credentials the job's docker login stored for it). */
-  readonly mirror?: (registry: string) => RegistryReader;
-  readonly host: PackageHost | undefined;
-  /** Present with a package host: updates its indexes after the packages. */
+  readonly images?: ImagePorts;
+  readonly host?: PackageHost;
+  /** Present with a host that can keep repositories: updates its indexes after the packages. */
   readonly repositories?: Repositories;
   readonly findFiles: (patterns: readonly string[]) => Promise<string[]>;
 }

@@ -10,7 +10,7 @@ import type { Step } from './plan/steps.js';
 import { execute, type PublishedImage, type PublishedPackage } from './execute.js';
 import { preparePackages } from './validate/prepare-packages.js';
 import { readLatest } from './validate/read-latest.js';
-import type { PublishPorts } from './ports.js';
+import type { ImagePorts, PublishPorts } from './ports.js';
 import type { RepositoryReport } from '../indexes/repository-updater.js';
 
 export interface PublishResult {
@@ -43,9 +43,11 @@ export async function publish(
   if (files.length > 0) await ports.host?.check?.();
   const prepared = await preparePackages(release, files, ports.host, workspace);
 
-  if (config.images.length > 0) await checkImages(config, ports, logger);
-  const latest = await readLatest(config.latest, release, config.images, ports.registry);
-  if (config.images.length > 0) logger.info(latest.reason);
+  // The wiring gives image ports exactly when the configuration has images.
+  const images = config.images.length > 0 ? ports.images : undefined;
+  if (images) await checkImages(config, images, logger);
+  const latest = await readLatest(config.latest, release, config.images, images?.registry);
+  if (images) logger.info(latest.reason);
 
   const planInput: PlanInput = {
     registry: config.registry,
@@ -80,21 +82,21 @@ export async function publish(
     const executed = await execute(plan, ports, config.credentials, logger);
     return { ...base, ...executed };
   } finally {
-    await ports.driver.close?.();
+    await images?.driver.close?.();
   }
 }
 
-async function checkImages(config: Config, ports: PublishPorts, logger: Logger): Promise<void> {
-  const check = await ports.driver.checkSources(config.images.map((line) => line.source));
+async function checkImages(config: Config, images: ImagePorts, logger: Logger): Promise<void> {
+  const check = await images.driver.checkSources(config.images.map((line) => line.source));
   if (check.unavailable !== undefined) {
     if (!config.dryRun) {
       throw new UserError(
-        `image-driver: ${ports.driver.name}`,
+        `image-driver: ${images.driver.name}`,
         `cannot reach its backend: ${check.unavailable}`,
         'start the docker daemon, or build the images earlier in this job',
       );
     }
-    logger.warning(`source images not checked (${ports.driver.name} unavailable: ${check.unavailable})`);
+    logger.warning(`source images not checked (${images.driver.name} unavailable: ${check.unavailable})`);
   }
   if (check.missing.length > 0) {
     throw new UserError(
@@ -103,9 +105,9 @@ async function checkImages(config: Config, ports: PublishPorts, logger: Logger):
       'build or pull them earlier in the job, or fix the source names',
     );
   }
-  if (config.credentials) await ports.registry.checkAccess();
+  if (config.credentials) await images.registry.checkAccess();
   // A mirror that refuses us would fail the run after the main registry already has the version tags.
-  for (const mirror of config.mirrors) await ports.mirror?.(mirror).checkAccess();
+  for (const mirror of config.mirrors) await images.mirror(mirror).checkAccess();
 }
 
 /** One line per step, as the dry run prints the plan. */

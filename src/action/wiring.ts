@@ -1,56 +1,75 @@
 import type { Config } from './inputs.js';
-import type { ImagePorts } from './image-wiring.js';
-import { lazyReader, LazyDriver } from '../image-drivers/lazy-image-ports.js';
 import type { PackageHost } from '../hosts/host.js';
+import type { RepositoryStore } from '../stores/object-store.js';
+import { UserError } from '../util/errors.js';
 import { openPackageHost } from '../hosts/open-host.js';
 import { findPackageFiles } from './validate/find-packages.js';
 import type { PublishPorts, Repositories } from './ports.js';
-import { LazyRepositories } from '../indexes/lazy-repositories.js';
 import type { Logger } from '../util/logger.js';
 
 /**
- * Builds the adapters a configuration asks for: the image driver, the reader of the target's tags,
- * the package host and its repositories. `mask` hides a secret in every later log line (core.setSecret
- * on a runner). The image and repository code are split chunks, loaded when the run first uses them:
- * start-up pays only for what the run publishes.
+ * Builds the adapters a configuration asks for, once, at start-up: the image side only when there are
+ * images (each driver's code only when chosen), the package host its `package-host` scheme names (the
+ * AWS SDK only for `s3://`), and the repository keeper (package readers, OpenPGP only with a key) only
+ * for a host that can keep repositories. Each of these is a split chunk of the bundle, so a run loads
+ * only the code it uses. `mask` hides a secret in every later log line (core.setSecret on a runner).
  */
-export function portsFor(
+export async function portsFor(
   config: Config,
   logger: Logger,
   mask: (secret: string) => void,
   workspace: string,
-): PublishPorts {
-  let images: Promise<ImagePorts> | undefined;
-  const imagePorts = (): Promise<ImagePorts> => {
-    images ??= import('./image-wiring.js').then(({ imagePortsFor }) =>
-      imagePortsFor(config, logger, mask, workspace),
-    );
-    return images;
-  };
-  const host = config.packageHost ? openPackageHost(config.packageHost, config) : undefined;
-  return {
-    driver: new LazyDriver(config.imageDriver, config.imageDriver === 'registry', imagePorts),
-    registry: lazyReader(async () => (await imagePorts()).registry),
-    mirror: (registry) => lazyReader(async () => (await imagePorts()).mirror(registry)),
-    host,
-    ...(host?.repositoryStore ? { repositories: repositoriesOf(host, config) } : {}),
-    findFiles: findPackageFiles,
-  };
+): Promise<PublishPorts> {
+  const [images, packages] = await Promise.all([
+    config.images.length > 0
+      ? import('./image-wiring.js').then(({ imagePortsFor }) =>
+          imagePortsFor(config, logger, mask, workspace),
+        )
+      : undefined,
+    config.packageHost
+      ? openPackageHost(config.packageHost, config).then((host) => packagePortsFor(host, config))
+      : undefined,
+  ]);
+  return { ...(images ? { images } : {}), ...packages, findFiles: findPackageFiles };
 }
 
-function repositoriesOf(host: PackageHost, config: Config): Repositories {
+/**
+ * A package host and, when it can keep them, its repositories. A host that stores flat files only
+ * (no `repositoryStore`) gets none: the plan then has no repository step.
+ */
+export async function packagePortsFor(
+  host: PackageHost,
+  config: Config,
+): Promise<Pick<PublishPorts, 'host' | 'repositories'>> {
+  const repositoryStore = host.repositoryStore?.bind(host);
+  if (repositoryStore === undefined) {
+    if (config.signingKey !== undefined) {
+      throw new UserError(
+        'signing-key',
+        `is set, but ${host.description} keeps no repositories to sign`,
+        'remove signing-key, or publish to a host that keeps APT/YUM repositories (a directory or s3://)',
+      );
+    }
+    return { host };
+  }
+  if (config.packagePatterns.length === 0) return { host };
+  return { host, repositories: await repositoriesFor(repositoryStore, config) };
+}
+
+async function repositoriesFor(
+  repositoryStore: () => RepositoryStore,
+  config: Config,
+): Promise<Repositories> {
   const { signingKey, signingPassphrase } = config;
-  const date = new Date();
-  return new LazyRepositories(async () => {
-    const [{ DEFAULT_GRACE_MS, RepositoryUpdater }, { loadSigning }] = await Promise.all([
-      import('../indexes/repository-updater.js'),
-      import('../indexes/signing.js'),
-    ]);
-    return new RepositoryUpdater(() => host.repositoryStore!(), {
-      loadSigning: signingKey ? () => loadSigning(signingKey, signingPassphrase) : undefined,
-      retention: config.retention,
-      date,
-      graceMs: DEFAULT_GRACE_MS,
-    });
+  const [{ DEFAULT_GRACE_MS, RepositoryUpdater }, { loadSigning }] = await Promise.all([
+    import('../indexes/repository-updater.js'),
+    import('../indexes/signing.js'),
+  ]);
+  // Asked after the host's own check, which finds out whether its store keeps conditional writes.
+  return new RepositoryUpdater(repositoryStore, {
+    loadSigning: signingKey ? () => loadSigning(signingKey, signingPassphrase) : undefined,
+    retention: config.retention,
+    date: new Date(),
+    graceMs: DEFAULT_GRACE_MS,
   });
 }

@@ -20,9 +20,12 @@ const typeOf = (path: string): string => (path.endsWith('.gz') ? GZIP : TEXT);
  * reads it first).
  */
 export const APT_FORMAT: IndexFormat<AptEntry, AptState> = {
+  label: 'APT',
   stateKey: `${SUITE_DIR}/Release`,
   stateContentType: TEXT,
+  signatureFiles: [`${SUITE_DIR}/InRelease`, `${SUITE_DIR}/Release.gpg`],
   empty: EMPTY_APT_STATE,
+  entryOf: (pkg) => pkg.apt,
   read: readAptState,
   propose(state, added, keep, date) {
     const change = proposeApt(state, added, keep, date);

@@ -1,5 +1,5 @@
 import { compareDebianVersions } from '../formats/apt/debian-version.js';
-import { parsePackageName } from '../package-layout/package-name.js';
+import { placeOfPath } from '../package-layout/host-layout.js';
 import type { ObjectStore } from '../stores/object-store.js';
 import { deletePackages } from './old-files.js';
 
@@ -10,15 +10,11 @@ import { deletePackages } from './old-files.js';
 export async function pruneTarballs(store: ObjectStore, root: string, keep: number): Promise<string[]> {
   const groups = new Map<string, Map<string, string[]>>();
   for (const key of await store.list(`${root}/`)) {
-    const file = key.slice(key.lastIndexOf('/') + 1);
-    if (!file.endsWith('.tar.gz')) continue;
-    let name;
-    try {
-      name = parsePackageName(file);
-    } catch {
-      continue; // not a package this layout names: someone else's file, left alone
-    }
-    const group = `${key.slice(0, key.lastIndexOf('/'))}\n${name.name}\n${name.variant}\n${name.arch}`;
+    const place = placeOfPath(key);
+    // Not a tarball this layout puts here: someone else's file, left alone.
+    if (place === undefined || place.root !== root || place.kind !== 'tar.gz') continue;
+    const name = place.package;
+    const group = `${name.name}\n${name.variant}\n${name.arch}`;
     const versions = groups.get(group) ?? new Map<string, string[]>();
     versions.set(name.version, [...(versions.get(name.version) ?? []), key]);
     groups.set(group, versions);

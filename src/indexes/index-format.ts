@@ -1,6 +1,7 @@
 import type { ObjectStore } from '../stores/object-store.js';
 import type { Signing } from './signing.js';
 import type { Derived } from './settle.js';
+import type { IndexedPackage } from './indexed-package.js';
 
 /** A file of a proposed state, relative to the repository root. */
 export interface FormatFile {
@@ -24,10 +25,20 @@ export interface FormatChange {
  * grace period) is the same for both.
  */
 export interface IndexFormat<Entry, State> {
+  /** How users call it, in messages: `APT`, `YUM`. */
+  readonly label: string;
   /** The state file, relative to the root: `dists/stable/Release`, `repodata/repomd.xml`. */
   readonly stateKey: string;
   readonly stateContentType: string;
+  /**
+   * The signatures of the state, relative to the root: a repository that has one is a signed
+   * repository, which must not be republished unsigned.
+   */
+  readonly signatureFiles: readonly string[];
   readonly empty: State;
+  /** What the index lists of a package of the run (undefined: this format does not index it). */
+  entryOf(pkg: IndexedPackage): Entry | undefined;
+  /** Reads the current state and the indexes it lists (StaleRead when they are being rewritten). */
   read(store: ObjectStore, root: string, state: Buffer): Promise<State>;
   /** The next state, or undefined when the current one already lists exactly this. */
   propose(

@@ -3,13 +3,13 @@ import { readDebControl } from '../formats/deb/read-deb.js';
 import { readRpm } from '../formats/rpm/read-rpm.js';
 import { repodataEntry, type RepodataEntry } from '../formats/yum/repodata-entry.js';
 import { fileHashes } from './file-hashes.js';
-import { repositoryOf, type RepositoryPlace } from './repository-path.js';
+import { placeOfPath, type PackagePlace } from '../package-layout/host-layout.js';
 
 /** A package of this run as its repository's index will describe it. */
 export interface IndexedPackage {
   /** The host path (`deb-dev/stable/x.deb`). */
   readonly path: string;
-  readonly place: RepositoryPlace;
+  readonly place: PackagePlace;
   readonly localFile: string;
   /** Its stanza, for a .deb. */
   readonly apt?: AptEntry;
@@ -22,7 +22,9 @@ export interface IndexedPackage {
  * anything is published, so a package that cannot be indexed fails the run with nothing written.
  */
 export async function indexPackage(path: string, localFile: string): Promise<IndexedPackage> {
-  const place = repositoryOf(path);
+  const place = placeOfPath(path);
+  // The plan made the path from the layout: one it cannot read back is a defect, not a user's mistake.
+  if (place === undefined) throw new Error(`${path} is not a package path of the host layout`);
   switch (place.format) {
     case 'apt': {
       const [control, hashes] = await Promise.all([readDebControl(localFile), fileHashes(localFile)]);

@@ -1,3 +1,4 @@
+import type { RepositoryPlace } from '../package-layout/host-layout.js';
 import { UserError } from '../util/errors.js';
 
 /** Versions kept in each dev tree: Falco's 2020 cleanup kept 50 deb and rpm versions and 10 tarballs. */
@@ -27,7 +28,6 @@ export function parseRetention(value: string): Retention {
 }
 
 /** Versions to keep in a repository: dev trees (`deb-dev`, ...) are pruned, stable ones never. */
-export function keepFor(root: string, retention: Retention): number | undefined {
-  const match = /^(deb|rpm|bin)-dev$/.exec(root);
-  return match ? retention[match[1] as keyof Retention] : undefined;
+export function keepFor(place: RepositoryPlace, retention: Retention): number | undefined {
+  return place.retention === undefined ? undefined : retention[place.retention];
 }

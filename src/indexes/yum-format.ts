@@ -10,9 +10,12 @@ import { EMPTY_YUM_STATE, readYumState, REPOMD, type YumState } from './yum-stat
  * written first, repomd.xml.asc after it.
  */
 export const YUM_FORMAT: IndexFormat<RepodataEntry, YumState> = {
+  label: 'YUM',
   stateKey: REPOMD,
   stateContentType: 'text/xml',
+  signatureFiles: [`${REPOMD}.asc`],
   empty: EMPTY_YUM_STATE,
+  entryOf: (pkg) => pkg.yum,
   read: readYumState,
   propose(state, added, keep, date) {
     const change = proposeYum(state, added, keep, date);

@@ -1,5 +1,5 @@
 import type { PlannedRepository } from '../../indexes/repository-updater.js';
-import type { RepositoryFormat } from '../../indexes/repository-path.js';
+import type { RepositoryFormat } from '../../package-layout/host-layout.js';
 
 /** What a package host holds at a package's path before the run. */
 export type Existing = 'absent' | 'same' | 'different';

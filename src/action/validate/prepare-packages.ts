@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { basename, relative, isAbsolute } from 'node:path';
-import { parsePackageName, packageVersion } from '../../package-layout/package-name.js';
-import type { Release } from '../release/release.js';
+import { parsePackageName } from '../../package-layout/package-name.js';
+import { packageVersion } from '../release/package-version.js';
+import { treeOf, type Release } from '../release/release.js';
 import { packagePath } from '../../package-layout/host-layout.js';
 import type { PlannedPackage } from '../plan/plan.js';
 import type { PackageHost } from '../../hosts/host.js';
@@ -30,7 +31,7 @@ export async function preparePackages(
   );
   const packages: PlannedPackage[] = [];
   for (const { file, name } of names) {
-    const path = packagePath(release.channel, name);
+    const path = packagePath(treeOf(release.channel), name);
     const [sha256, info, existing] = await Promise.all([sha256File(file), stat(file), host?.existing(path)]);
     packages.push({
       file: displayPath(file, workspace),

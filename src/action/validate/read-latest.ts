@@ -11,13 +11,14 @@ export async function readLatest(
   mode: LatestMode,
   release: Release,
   images: readonly ImageLine[],
-  registry: RegistryReader,
+  registry: RegistryReader | undefined,
 ): Promise<LatestDecision> {
   if (mode !== 'auto' || release.channel !== 'stable') {
     const decision = decideLatest(mode, release, []);
     return images.length === 0 ? { latest: false, reason: 'no images: no latest tags to move' } : decision;
   }
   if (images.length === 0) return { latest: false, reason: 'no images: no latest tags to move' };
+  if (registry === undefined) throw new Error('images to publish, but no reader of their registry');
   const suffixesByRepository = new Map<string, string[]>();
   for (const line of images) {
     suffixesByRepository.set(line.repository, [
