@@ -8,7 +8,7 @@ import type { ManifestNode, SourceImage } from './image.js';
 import { parseJsonObject } from './json.js';
 import { INDEX_FILE, LAYOUT_FILE, REF_NAME_ANNOTATION, blobPath } from './layout-files.js';
 import { manifestReferences, parseDescriptor } from './manifest-references.js';
-import { isNotFound } from '../util/errno.js';
+import { hasErrnoCode, isNotFound } from '../util/errno.js';
 import { UPLOAD_READ_CHUNK } from './upload-chunk.js';
 
 /** Registries refuse manifests above 4 MiB; a bigger "manifest" is not one, and is not read into memory. */
@@ -43,6 +43,13 @@ export async function readOciLayout(dir: string, ref?: string): Promise<SourceIm
 
 async function checkLayoutFile(dir: string, name: string): Promise<void> {
   const bytes = await readFile(join(dir, LAYOUT_FILE)).catch((error: unknown) => {
+    if (hasErrnoCode(error, 'ENOTDIR')) {
+      throw new UserError(
+        name,
+        `${dir} is not a directory, so not an OCI image layout`,
+        'name the directory that holds oci-layout, index.json and blobs/ (docker-archive:<file> reads a docker save file)',
+      );
+    }
     if (isNotFound(error)) {
       throw new UserError(
         name,

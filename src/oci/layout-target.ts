@@ -18,7 +18,7 @@ import {
   blobPath,
 } from './layout-files.js';
 import { MediaTypes } from './media-types.js';
-import { isNotFound } from '../util/errno.js';
+import { hasErrnoCode, isNotFound } from '../util/errno.js';
 
 /**
  * The ref-name grammar of the image-layout spec (`component ("/" component)*`), which skopeo also
@@ -51,7 +51,7 @@ export class OciLayoutTarget {
       return (await stat(this.blobPath(digest))).isFile();
     } catch (error) {
       if (isNotFound(error)) return false;
-      throw error;
+      throw this.notADirectory(error);
     }
   }
 
@@ -153,7 +153,9 @@ export class OciLayoutTarget {
   /** Creates the layout's skeleton once; refuses a directory whose oci-layout names another version. */
   private ensureLayout(): Promise<void> {
     this.ready ??= (async () => {
-      await mkdir(join(this.dir, BLOBS_DIR), { recursive: true });
+      await mkdir(join(this.dir, BLOBS_DIR), { recursive: true }).catch((error: unknown) => {
+        throw this.notADirectory(error);
+      });
       const file = join(this.dir, LAYOUT_FILE);
       const existing = await readFile(file).catch((error: unknown) => {
         if (isNotFound(error)) return undefined;
@@ -175,11 +177,24 @@ export class OciLayoutTarget {
     return this.ready;
   }
 
+  /**
+   * The error for a layout path that runs through a file (the target names a file, or blobs/ is one):
+   * the user names another directory or moves the file. Any other error is returned as it is.
+   */
+  private notADirectory(error: unknown): unknown {
+    if (!hasErrnoCode(error, 'ENOTDIR') && !hasErrnoCode(error, 'EEXIST')) return error;
+    return new UserError(
+      this.subject,
+      `${this.dir} is not a directory, or holds a file where the layout needs one (blobs/)`,
+      'name a directory for the layout (it is created if it does not exist)',
+    );
+  }
+
   /** index.json as an object with its manifests list; undefined when there is none yet. */
   private async readIndex(): Promise<{ index: JsonObject; manifests: readonly unknown[] } | undefined> {
     const bytes = await readFile(join(this.dir, INDEX_FILE)).catch((error: unknown) => {
       if (isNotFound(error)) return undefined;
-      throw error;
+      throw this.notADirectory(error);
     });
     if (bytes === undefined) return undefined;
     const index = parseJsonObject(bytes);

@@ -23,13 +23,16 @@ export async function extractTar(
   subject: string,
 ): Promise<Map<string, string>> {
   await mkdir(dir, { recursive: true });
-  // Looked at first, so that a missing file is told apart from a damaged one.
-  await stat(archive).catch((error: unknown) => {
+  // Looked at first, so that a missing file (or a directory) is told apart from a damaged one.
+  const found = await stat(archive).catch((error: unknown) => {
     if (isNotFound(error)) {
       throw new UserError(subject, `${archive} does not exist`, 'give the file written by docker save');
     }
     throw error;
   });
+  if (!found.isFile()) {
+    throw new UserError(subject, `${archive} is not a file`, 'give the file written by docker save');
+  }
 
   const files = new Map<string, string>();
   let stored = 0;
