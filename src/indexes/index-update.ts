@@ -1,9 +1,10 @@
 import type { Signing } from './signing.js';
-import { compareAndSwap } from './compare-and-swap.js';
+import { compareAndSwap, StaleRead } from './compare-and-swap.js';
 import type { IndexFormat } from './index-format.js';
 import { deletePackages, deleteUnlisted } from './old-files.js';
 import { settleDerived } from './settle.js';
 import { IMMUTABLE, type RepositoryStore } from '../stores/object-store.js';
+import { errorMessage, UserError } from '../util/errors.js';
 
 /** One repository's index update: what to add, how many versions to keep, how to sign. */
 export interface IndexUpdate<Entry, State> {
@@ -62,7 +63,7 @@ export async function updateIndex<Entry, State>(
         ? format.empty
         : current.etag === update.known?.etag
           ? update.known.state
-          : await format.read(target.store, root, current.bytes);
+          : await readCurrent(format, target, root, current.bytes);
       const change = format.propose(state, update.added, update.keep, update.date);
       return {
         files: (change?.files ?? []).map((file) => ({
@@ -95,4 +96,26 @@ export async function updateIndex<Entry, State>(
     update.now(),
   );
   return { changed: swap.changed, conflicts, derivedWritten, removed, expired };
+}
+
+/**
+ * The state another publisher committed since the check before the publish: indexes that cannot be
+ * read are the repository's, and the user repairs them (as when the check itself finds them so).
+ */
+async function readCurrent<Entry, State>(
+  format: IndexFormat<Entry, State>,
+  target: RepositoryStore,
+  root: string,
+  bytes: Buffer,
+): Promise<State> {
+  try {
+    return await format.read(target.store, root, bytes);
+  } catch (error) {
+    if (error instanceof StaleRead || error instanceof UserError) throw error;
+    throw new UserError(
+      `package-host: ${root}`,
+      `the current ${format.label} indexes cannot be read (${errorMessage(error)})`,
+      'repair them (or move them away to start the repository afresh), then run again',
+    );
+  }
 }
