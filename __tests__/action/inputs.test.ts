@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { registryHost } from '../../src/image-drivers/image-target.js';
 import { readInputs, type Config, type InputReader } from '../../src/action/inputs.js';
 import { loadEvent } from '../fixtures/events.js';
 import { userErrorOf } from '../fixtures/errors.js';
@@ -19,7 +20,7 @@ describe('readInputs defaults', () => {
       devBranch: 'master',
       images: [{ source: 'falco:local', repository: 'falcosecurity/falco', suffix: '' }],
       imageDriver: 'docker',
-      registry: 'docker.io',
+      registry: { kind: 'registry', host: 'docker.io' },
       mirrors: [],
       insecure: false,
       s3Endpoint: undefined,
@@ -57,10 +58,28 @@ describe('readInputs defaults', () => {
 
   it.each<[label: string, values: Record<string, string>, expected: Partial<Config>]>([
     ['dev-branch', { 'dev-branch': 'main' }, { devBranch: 'main' }],
-    ['registry host:port', { registry: '127.0.0.1:5000' }, { registry: '127.0.0.1:5000' }],
-    ['registry lowercased', { registry: 'Public.ECR.aws' }, { registry: 'public.ecr.aws' }],
-    ['registry IPv6', { registry: '[::1]:5000' }, { registry: '[::1]:5000' }],
-    ['registry localhost', { registry: 'localhost:5000' }, { registry: 'localhost:5000' }],
+    ['registry host:port', { registry: '127.0.0.1:5000' }, { registry: registryHost('127.0.0.1:5000') }],
+    ['registry lowercased', { registry: 'Public.ECR.aws' }, { registry: registryHost('public.ecr.aws') }],
+    ['registry IPv6', { registry: '[::1]:5000' }, { registry: registryHost('[::1]:5000') }],
+    ['registry localhost', { registry: 'localhost:5000' }, { registry: registryHost('localhost:5000') }],
+    [
+      'registry oci-layout, relative to the workspace',
+      {
+        'image-driver': 'registry',
+        images: 'oci-layout:out/falco falcosecurity/falco',
+        registry: 'oci-layout:out/images',
+      },
+      { registry: { kind: 'oci-layout', dir: '/home/runner/work/falco/falco/out/images' } },
+    ],
+    [
+      'registry oci-layout, absolute',
+      {
+        'image-driver': 'registry',
+        images: 'oci-layout:out/falco falcosecurity/falco',
+        registry: 'oci-layout:/srv/images',
+      },
+      { registry: { kind: 'oci-layout', dir: '/srv/images' } },
+    ],
     ['latest true', { latest: 'true' }, { latest: 'true' }],
     ['latest FALSE', { latest: 'FALSE' }, { latest: 'false' }],
     ['image-driver Docker', { 'image-driver': 'Docker' }, { imageDriver: 'docker' }],

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { registryHost } from '../../src/image-drivers/image-target.js';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { loadEvent } from '../fixtures/events.js';
 import { asyncUserErrorOf, errorOf } from '../fixtures/errors.js';
 
 const REGISTRY = '127.0.0.1:5000';
+const TARGET = registryHost(REGISTRY);
 const PASSWORD = 'reg-Pa55word-never-logged';
 const R = `${REGISTRY}/falcosecurity`;
 
@@ -61,7 +63,7 @@ function config(overrides: Partial<Config> = {}): Config {
     devBranch: 'master',
     images: SEED,
     imageDriver: 'docker',
-    registry: REGISTRY,
+    registry: TARGET,
     mirrors: [],
     insecure: false,
     s3Endpoint: undefined,

@@ -3,6 +3,7 @@ import type { Logger } from '../util/logger.js';
 import type { Credentials } from './inputs.js';
 import type { ImageStep, Step } from './plan/steps.js';
 import type { ImagePorts, PublishPorts } from './ports.js';
+import { targetName } from '../image-drivers/image-target.js';
 import type { RepositoryReport } from '../indexes/repository-updater.js';
 
 export interface PublishedImage {
@@ -42,7 +43,8 @@ export async function execute(
   const digestOfSource = new Map<string, string>();
   // The plan starts with the main registry; mirrors follow it. Only the main registry is read back here.
   const primary = plan.find((step) => step.step === 'push' || step.step === 'move-tag');
-  const primaryRegistry = primary && 'registry' in primary ? primary.registry : undefined;
+  const primaryRegistry =
+    primary?.step === 'push' || primary?.step === 'move-tag' ? targetName(primary.registry) : undefined;
   for (const step of plan) {
     switch (step.step) {
       case 'login': {
@@ -133,7 +135,7 @@ async function pushVerified(
   primaryRegistry: string | undefined,
 ): Promise<string> {
   const digest = await ports.driver.push(step.source, step.target, step);
-  if (ports.driver.verifiesDigests || step.registry !== primaryRegistry) return digest;
+  if (ports.driver.verifiesDigests || targetName(step.registry) !== primaryRegistry) return digest;
   const served = await ports.registry.manifestDigest(step.repository, step.tag);
   if (served !== digest) {
     throw new UserError(

@@ -7,7 +7,6 @@ import { basicAuthValue } from '../util/basic-auth.js';
 import type { Logger } from '../util/logger.js';
 import type { ImageDriver } from '../image-drivers/driver.js';
 import { LayoutReader } from '../image-drivers/layout-reader.js';
-import { LAYOUT_PREFIX } from '../image-drivers/layout-prefix.js';
 
 /**
  * The image side of a run: the driver the configuration names, the reader of the target's tags, the
@@ -20,20 +19,20 @@ export async function imagePortsFor(
   workspace: string,
 ): Promise<ImagePorts> {
   const clients = new Map<string, RegistryClient>();
+  const target = config.registry;
+  const isTarget = (registry: string): boolean => target.kind === 'registry' && registry === target.host;
   const clientFor = (registry: string): RegistryClient => {
     let client = clients.get(registry);
     if (!client) {
       // The main registry uses the inputs' credentials; mirrors and sources elsewhere, what docker login stored.
-      const credentials =
-        registry === config.registry ? config.credentials : dockerConfigCredentials(registry);
+      const credentials = isTarget(registry) ? config.credentials : dockerConfigCredentials(registry);
       if (credentials) {
         mask(credentials.password);
         mask(basicAuthValue(credentials.username, credentials.password));
       }
-      const loginHint =
-        registry === config.registry
-          ? undefined
-          : `log in to ${registry} before this step (docker login, or a login action): its credentials come from the docker client configuration`;
+      const loginHint = isTarget(registry)
+        ? undefined
+        : `log in to ${registry} before this step (docker login, or a login action): its credentials come from the docker client configuration`;
       client = new RegistryClient(registry, credentials, { logger, insecure: config.insecure, loginHint });
       clients.set(registry, client);
     }
@@ -45,9 +44,7 @@ export async function imagePortsFor(
       : new (await import('../image-drivers/docker-driver.js')).DockerDriver(logger);
   return {
     driver,
-    registry: config.registry.startsWith(LAYOUT_PREFIX)
-      ? new LayoutReader(config.registry.slice(LAYOUT_PREFIX.length))
-      : clientFor(config.registry),
+    registry: target.kind === 'oci-layout' ? new LayoutReader(target.dir) : clientFor(target.host),
     mirror: (registry) => ({
       checkAccess: async () => {
         // A registry answers GET /v2/ with an anonymous token, so a missing login would only show at the

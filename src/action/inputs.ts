@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../util/errors.js';
-import { LAYOUT_PREFIX } from '../image-drivers/layout-prefix.js';
+import { LAYOUT_PREFIX, type ImageTarget } from '../image-drivers/image-target.js';
 import { parseSource } from '../image-drivers/source-spec.js';
 import { isValidTag } from './release/docker-tag.js';
 import { parseImageLines, type ImageLine } from './release/image-lines.js';
@@ -21,8 +21,8 @@ export interface Config {
   readonly devBranch: string;
   readonly images: readonly ImageLine[];
   readonly imageDriver: ImageDriverName;
-  /** A registry host, or (registry driver) `oci-layout:<absolute dir>`. */
-  readonly registry: string;
+  /** A registry host, or (registry driver) an OCI layout directory, made absolute. */
+  readonly registry: ImageTarget;
   /** Registries that get every tag too (registry host names). */
   readonly mirrors: readonly string[];
   /** Allow plain http to registries that are not on loopback. */
@@ -78,7 +78,7 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
         'write one host[:port] per line, e.g. public.ecr.aws',
       );
     }
-    if (host === registry)
+    if (registry.kind === 'registry' && host === registry.host)
       throw new UserError(
         'mirror-registries',
         `'${mirror}' is the registry itself`,
@@ -86,7 +86,7 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
       );
     return host;
   });
-  if (mirrors.length > 0 && registry.startsWith(LAYOUT_PREFIX)) {
+  if (mirrors.length > 0 && registry.kind === 'oci-layout') {
     throw new UserError(
       'mirror-registries',
       'cannot mirror an OCI layout',
@@ -96,7 +96,7 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
   // The registry driver's sources are checked for their form here; that they exist, before any write.
   if (imageDriver === 'registry') for (const line of images) parseSource(line.source, workspace);
   const credentials = readCredentials(input('registry-username'), input('registry-password'));
-  if (credentials && registry.startsWith(LAYOUT_PREFIX)) {
+  if (credentials && registry.kind === 'oci-layout') {
     throw new UserError(
       'registry-username',
       'is set, but the registry is an OCI layout, which takes no credentials',
@@ -142,7 +142,7 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
 }
 
 /** `host[:port]`, or for the registry driver `oci-layout:<dir>` (made absolute against the workspace). */
-function readRegistry(value: string, driver: ImageDriverName, workspace: string): string {
+function readRegistry(value: string, driver: ImageDriverName, workspace: string): ImageTarget {
   if (value.startsWith(LAYOUT_PREFIX)) {
     if (driver !== 'registry') {
       throw new UserError(
@@ -154,7 +154,7 @@ function readRegistry(value: string, driver: ImageDriverName, workspace: string)
     const dir = value.slice(LAYOUT_PREFIX.length);
     if (dir === '')
       throw new UserError('registry', `'${value}' names no directory`, 'write oci-layout:<dir>');
-    return `${LAYOUT_PREFIX}${isAbsolute(dir) ? dir : resolve(workspace, dir)}`;
+    return { kind: 'oci-layout', dir: isAbsolute(dir) ? dir : resolve(workspace, dir) };
   }
   const host = value.toLowerCase();
   if (!REGISTRY.test(host)) {
@@ -164,7 +164,7 @@ function readRegistry(value: string, driver: ImageDriverName, workspace: string)
       'write host[:port], e.g. docker.io, or oci-layout:<dir>',
     );
   }
-  return host;
+  return { kind: 'registry', host };
 }
 
 /** The S3 inputs, which only an `s3://` package host uses: set for another host, they are a mistake. */

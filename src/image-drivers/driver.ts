@@ -1,3 +1,4 @@
+import type { ImageTarget } from './image-target.js';
 import type { Credentials } from '../action/inputs.js';
 
 /** Why a source image could not be checked: the driver's backend is missing, or the image is. */
@@ -7,9 +8,9 @@ export interface SourceCheck {
   readonly missing: string[];
 }
 
-/** A tag's place: the registry (or `oci-layout:<dir>`), the repository and the tag. */
+/** A tag's place: the registry (or OCI layout), the repository and the tag. */
 export interface TagLocation {
-  readonly registry: string;
+  readonly registry: ImageTarget;
   readonly repository: string;
   readonly tag: string;
 }

@@ -13,7 +13,7 @@ import { LayoutCopyTarget } from './layout-copy-target.js';
 import { RegistryCopyTarget } from './registry-copy-target.js';
 import { openRemoteSource } from './remote-source.js';
 import { parseSource, type SourcePart } from './source-spec.js';
-import { LAYOUT_PREFIX } from './layout-prefix.js';
+import { targetName } from './image-target.js';
 
 /** Gives the client for a registry host (with the credentials that registry needs). */
 export type ClientFactory = (registry: string) => RegistryClient;
@@ -111,23 +111,24 @@ export class RegistryDriver implements ImageDriver {
   }
 
   private ledgerFor(where: TagLocation): BlobLedger {
-    let homes = this.blobHomes.get(where.registry);
+    const registry = targetName(where.registry);
+    let homes = this.blobHomes.get(registry);
     if (!homes) {
       homes = new Map();
-      this.blobHomes.set(where.registry, homes);
+      this.blobHomes.set(registry, homes);
     }
     const known = homes;
     return {
       whereIs: (digest) => {
         const repository = known.get(digest);
-        return repository === undefined ? undefined : { registry: where.registry, repository };
+        return repository === undefined ? undefined : { registry, repository };
       },
       stored: (digest) => void known.set(digest, where.repository),
     };
   }
 
   private targetFor(where: TagLocation): CopyTarget {
-    const key = `${where.registry}\u0000${where.repository}`;
+    const key = `${targetName(where.registry)}\u0000${where.repository}`;
     let target = this.targets.get(key);
     if (!target) {
       target = this.newTarget(where);
@@ -137,8 +138,9 @@ export class RegistryDriver implements ImageDriver {
   }
 
   private newTarget(where: TagLocation): CopyTarget {
-    if (where.registry.startsWith(LAYOUT_PREFIX)) {
-      const dir = where.registry.slice(LAYOUT_PREFIX.length);
+    const target = where.registry;
+    if (target.kind === 'oci-layout') {
+      const { dir } = target;
       let layout = this.layouts.get(dir);
       if (!layout) {
         layout = new OciLayoutTarget(dir);
@@ -146,7 +148,7 @@ export class RegistryDriver implements ImageDriver {
       }
       return new LayoutCopyTarget(layout, where.repository);
     }
-    return new RegistryCopyTarget(this.clientFor(where.registry), where.registry, where.repository);
+    return new RegistryCopyTarget(this.clientFor(target.host), target.host, where.repository);
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { registryHost } from '../../../src/image-drivers/image-target.js';
 import { buildPlan, type PlanInput, type PlannedPackage } from '../../../src/action/plan/plan.js';
 import type { Existing, Step } from '../../../src/action/plan/steps.js';
 import { parseImageLines } from '../../../src/action/release/image-lines.js';
@@ -7,6 +8,7 @@ import { tagsFor, type LineTags } from '../../../src/action/release/tags.js';
 import { userErrorOf } from '../../fixtures/errors.js';
 
 const REGISTRY = '127.0.0.1:5000';
+const TARGET = registryHost(REGISTRY);
 const SEED = parseImageLines(`
 falco:local                falcosecurity/falco
 falco-no-driver:local      falcosecurity/falco                 suffix=-slim
@@ -42,7 +44,7 @@ const stablePackages = [
 
 function input(overrides: Partial<PlanInput>): PlanInput {
   return {
-    registry: REGISTRY,
+    registry: TARGET,
     username: 'falcoci',
     images: [],
     packages: [],
@@ -155,7 +157,7 @@ describe('buildPlan order: login → push (fixed) → publish-package → move-t
         step: 'push',
         source: 'falco-no-driver:local',
         target: '127.0.0.1:5000/falcosecurity/falco:0.26.0-slim',
-        registry: REGISTRY,
+        registry: TARGET,
         repository: 'falcosecurity/falco',
         tag: '0.26.0-slim',
       },
@@ -172,7 +174,7 @@ describe('buildPlan order: login → push (fixed) → publish-package → move-t
         step: 'move-tag',
         source: 'falco-no-driver:local',
         target: '127.0.0.1:5000/falcosecurity/falco:latest-slim',
-        registry: REGISTRY,
+        registry: TARGET,
         repository: 'falcosecurity/falco',
         tag: 'latest-slim',
       },
@@ -260,7 +262,7 @@ describe('buildPlan collisions', () => {
 describe('buildPlan mirrors', () => {
   const line = { source: 'falco:local', repository: 'falcosecurity/falco', suffix: '' };
   const images = [{ line, fixed: ['0.26.0'], floating: ['latest'] }];
-  const base = { registry: 'docker.io', images, packages: [], overwrite: false };
+  const base = { registry: registryHost('docker.io'), images, packages: [], overwrite: false };
 
   it('pushes every tag to the mirrors after the main registry, floating tags last everywhere', () => {
     const plan = buildPlan({ ...base, mirrors: ['public.ecr.aws'], mirrorFrom: 'registry' });
@@ -284,7 +286,7 @@ describe('buildPlan mirrors', () => {
   });
 
   it('names tags in an OCI layout the way skopeo reads them', () => {
-    const plan = buildPlan({ ...base, registry: 'oci-layout:/out/images' });
+    const plan = buildPlan({ ...base, registry: { kind: 'oci-layout', dir: '/out/images' } });
     expect(plan.map((step) => ('target' in step ? step.target : ''))).toEqual([
       'oci-layout:/out/images:falcosecurity/falco:0.26.0',
       'oci-layout:/out/images:falcosecurity/falco:latest',

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { parseImageLines, type ImageLine } from '../../../src/action/release/image-lines.js';
 import type { Release } from '../../../src/action/release/release.js';
-import { imageReference, tagsFor } from '../../../src/action/release/tags.js';
+import { tagsFor } from '../../../src/action/release/tags.js';
+import { imageReference, registryHost } from '../../../src/image-drivers/image-target.js';
 import { userErrorOf } from '../../fixtures/errors.js';
 
 const stable: Release = { version: '0.26.0', channel: 'stable' };
@@ -85,7 +86,7 @@ describe('imageReference', () => {
       'public.ecr.aws/falcosecurity/falco-no-driver:master',
     ],
   ])('%s %s %s', (registry, repository, tag, expected) => {
-    expect(imageReference(registry, repository, tag)).toBe(expected);
+    expect(imageReference(registryHost(registry), repository, tag)).toBe(expected);
   });
 });
 
@@ -100,7 +101,9 @@ falco-driver-loader:local  falcosecurity/falco-driver-loader
 function seedTags(release: Release, latest: boolean): { fixed: string[]; floating: string[] } {
   const lines = parseImageLines(SEED).map((l) => tagsFor(release, l, latest));
   const refs = (pick: 'fixed' | 'floating'): string[] =>
-    lines.flatMap((t) => t[pick].map((tag) => imageReference('docker.io', t.line.repository, tag)));
+    lines.flatMap((t) =>
+      t[pick].map((tag) => imageReference(registryHost('docker.io'), t.line.repository, tag)),
+    );
   return { fixed: refs('fixed'), floating: refs('floating') };
 }
 

@@ -1,5 +1,11 @@
 import { UserError } from '../../util/errors.js';
-import { imageReference, type LineTags } from '../release/tags.js';
+import type { LineTags } from '../release/tags.js';
+import {
+  imageReference,
+  registryHost,
+  targetName,
+  type ImageTarget,
+} from '../../image-drivers/image-target.js';
 import type { ImageLine } from '../release/image-lines.js';
 import type { Existing, ImageStep, Step } from './steps.js';
 import type { PlannedRepository } from '../../indexes/repository-updater.js';
@@ -15,8 +21,8 @@ export interface PlannedPackage {
 }
 
 export interface PlanInput {
-  readonly registry: string;
-  /** Registries that get every tag too, after the main registry (e.g. public.ecr.aws). */
+  readonly registry: ImageTarget;
+  /** Registry hosts that get every tag too, after the main registry (e.g. public.ecr.aws). */
   readonly mirrors?: readonly string[];
   /**
    * Where mirrors copy from: the local source again (docker driver), or the tag just pushed to the main
@@ -40,11 +46,11 @@ export interface PlanInput {
 export function buildPlan(input: PlanInput): Step[] {
   const steps: Step[] = [];
   if (input.username && input.images.length > 0) {
-    steps.push({ step: 'login', registry: input.registry, username: input.username });
+    steps.push({ step: 'login', registry: targetName(input.registry), username: input.username });
   }
   const mirrors = input.mirrors ?? [];
   const phase = (kind: 'push' | 'move-tag', tagsOf: (tags: LineTags) => readonly string[]): void => {
-    for (const registry of [input.registry, ...mirrors]) {
+    for (const registry of [input.registry, ...mirrors.map(registryHost)]) {
       for (const lineTags of input.images) {
         for (const tag of tagsOf(lineTags)) {
           const source =
@@ -76,7 +82,7 @@ export function buildPlan(input: PlanInput): Step[] {
 
 function imageStep<Kind extends 'push' | 'move-tag'>(
   step: Kind,
-  registry: string,
+  registry: ImageTarget,
   line: ImageLine,
   tag: string,
 ): ImageStep<Kind> {

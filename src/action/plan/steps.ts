@@ -1,4 +1,5 @@
 import type { PlannedRepository } from '../../indexes/repository-updater.js';
+import type { ImageTarget } from '../../image-drivers/image-target.js';
 import type { RepositoryFormat } from '../../package-layout/host-layout.js';
 
 /** What a package host holds at a package's path before the run. */
@@ -37,8 +38,8 @@ export interface ImageStep<Kind extends 'push' | 'move-tag'> {
   readonly step: Kind;
   readonly source: string;
   readonly target: string;
-  /** The registry host, or `oci-layout:<dir>`; a mirror's for mirror steps. */
-  readonly registry: string;
+  /** The registry, or the OCI layout; a mirror's for mirror steps. */
+  readonly registry: ImageTarget;
   readonly repository: string;
   readonly tag: string;
 }

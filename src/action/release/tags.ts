@@ -34,13 +34,3 @@ export function tagsFor(release: Release, line: ImageLine, moveLatest: boolean):
   }
   return { line, fixed, floating };
 }
-
-/**
- * Full reference as the registry and docker see it: `docker.io/falcosecurity/falco:0.26.0`; in an OCI
- * layout, as skopeo names it: `oci-layout:/dir:falcosecurity/falco:0.26.0` (`oci:/dir:…` for skopeo).
- */
-export function imageReference(registry: string, repository: string, tag: string): string {
-  return registry.startsWith('oci-layout:')
-    ? `${registry}:${repository}:${tag}`
-    : `${registry}/${repository}:${tag}`;
-}

@@ -1,5 +1,6 @@
 import type { PublishResult } from '../publish.js';
 import type { Step } from '../plan/steps.js';
+import { targetName } from '../../image-drivers/image-target.js';
 
 /** The action's outputs, as strings (the contract documented in action.yml). */
 export function outputsOf(result: PublishResult): Record<string, string> {
@@ -16,8 +17,13 @@ export function outputsOf(result: PublishResult): Record<string, string> {
   };
 }
 
-/** A step as the `plan` output shows it: repository steps name their packages by host path. */
+/**
+ * A step as the `plan` output shows it: image steps name their registry as the `registry` input does,
+ * repository steps name their packages by host path.
+ */
 function planEntry(step: Step): object {
+  if (step.step === 'push' || step.step === 'move-tag')
+    return { ...step, registry: targetName(step.registry) };
   if (step.step !== 'update-repository') return withoutLocalFile(step);
   const { repository, ...rest } = step;
   return { ...rest, packages: repository.packages.map((pkg) => pkg.path) };
