@@ -10,10 +10,10 @@ import { parseRetention, type Retention } from '../indexes/retention.js';
 
 export type ImageDriverName = 'docker' | 'registry';
 
-export interface Credentials {
-  readonly username: string;
-  readonly password: string;
-}
+import type { RegistryCredentials } from '../registry/auth.js';
+
+/** The registry login of the inputs. */
+export type Credentials = RegistryCredentials;
 
 /** Every input, parsed and checked once: nothing downstream reads raw inputs. */
 export interface Config {

@@ -1,13 +1,8 @@
-import type { ImageDriver } from '../image-drivers/driver.js';
+import type { ImageDriver, RegistryReader } from '../image-drivers/driver.js';
 import type { PackageHost } from '../hosts/host.js';
 import type { PlannedRepository, RepositoryReport } from '../indexes/repository-updater.js';
 
-/** What the publish reads from the target registry (tag lists for latest, digests to verify pushes). */
-export interface RegistryReader {
-  checkAccess(): Promise<void>;
-  listTags(repository: string): Promise<string[]>;
-  manifestDigest(repository: string, tag: string): Promise<string | undefined>;
-}
+export type { RegistryReader };
 
 /** The image side of a run: present when the run publishes images. */
 export interface ImagePorts {

@@ -3,7 +3,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
-import type { Credentials } from '../action/inputs.js';
+import type { RegistryCredentials as Credentials } from '../registry/auth.js';
 import type { ImageDriver, SourceCheck } from './driver.js';
 import { runDocker, type DockerResult, type DockerRunner } from './docker-cli.js';
 

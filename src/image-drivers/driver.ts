@@ -1,5 +1,5 @@
 import type { ImageTarget } from './image-target.js';
-import type { Credentials } from '../action/inputs.js';
+import type { RegistryCredentials as Credentials } from '../registry/auth.js';
 
 /** Why a source image could not be checked: the driver's backend is missing, or the image is. */
 export interface SourceCheck {
@@ -30,4 +30,11 @@ export interface ImageDriver {
   push(source: string, target: string, where: TagLocation): Promise<string>;
   /** Forgets what the run set up (e.g. the login), whether it succeeded or not. */
   close?(): Promise<void>;
+}
+
+/** What the publish reads from the target registry (tag lists for latest, digests to verify pushes). */
+export interface RegistryReader {
+  checkAccess(): Promise<void>;
+  listTags(repository: string): Promise<string[]>;
+  manifestDigest(repository: string, tag: string): Promise<string | undefined>;
 }

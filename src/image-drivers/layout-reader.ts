@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RegistryReader } from '../action/ports.js';
+import type { RegistryReader } from './driver.js';
+import { isNotFound } from '../util/errno.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
 
@@ -27,7 +28,7 @@ export class LayoutReader implements RegistryReader {
     try {
       index = JSON.parse(await readFile(join(this.dir, 'index.json'), 'utf8')) as typeof index;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if (isNotFound(error)) return [];
       throw error;
     }
     return (index.manifests ?? []).flatMap((entry) => {

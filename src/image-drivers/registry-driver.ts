@@ -1,5 +1,5 @@
 import type { Logger } from '../util/logger.js';
-import type { Credentials } from '../action/inputs.js';
+import type { RegistryCredentials as Credentials } from '../registry/auth.js';
 import type { SourceImage } from '../oci/image.js';
 import { readDockerArchive } from '../oci/docker-archive-source.js';
 import { joinSources } from '../oci/join-sources.js';

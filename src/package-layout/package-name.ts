@@ -1,5 +1,4 @@
 import { UserError } from '../util/errors.js';
-import type { Release } from '../action/release/release.js';
 
 export type PackageKind = 'deb' | 'rpm' | 'tar.gz';
 export type Arch = 'x86_64' | 'aarch64';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Credentials } from '../action/inputs.js';
+import type { RegistryCredentials as Credentials } from './auth.js';
 
 /**
  * Credentials a workflow already stored for a registry with `docker login` (or a login action): the
