@@ -1,8 +1,12 @@
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runTool, toolText } from '../fixtures/tools.js';
 
-/** .deb files built by the real dpkg-deb, and ar archives re-packed around their members. */
+/**
+ * .deb files built by the real dpkg-deb (on the spot, or once and committed under
+ * __tests__/fixtures/deb/), and ar archives re-packed around their members.
+ */
 
 export type Compression = 'gzip' | 'xz' | 'zstd' | 'none';
 
@@ -66,6 +70,32 @@ export async function buildDeb(
   return file;
 }
 
+/**
+ * The packages dpkg-deb built once from RICH_CONTROL with `-Z<compression>` (SOURCE_DATE_EPOCH=1700000000),
+ * and one from a control file without Version built with `--nocheck` (name `no-version`): the unit tests'
+ * packages. read-deb.tools.test.ts checks dpkg-deb reads them as the unit tests expect.
+ */
+export function committedDeb(compression: Compression | 'no-version'): string {
+  const name = compression === 'no-version' ? 'no-version.deb' : `falco-test-${compression}.deb`;
+  return fileURLToPath(new URL(`../../fixtures/deb/${name}`, import.meta.url));
+}
+
+/** RICH_CONTROL's fields as `dpkg-deb --field` prints each of them, in the file's order. */
+export const RICH_CONTROL_AS_DPKG_READS: readonly (readonly [string, string])[] = [
+  ['Package', 'falco-test'],
+  ['Version', '0.27.0-12+abc1234'],
+  ['Architecture', 'amd64'],
+  ['Maintainer', 'Jörg Falcó <cncf-falco-dev@lists.cncf.io>'],
+  ['Installed-Size', '1'],
+  ['Depends', 'libc6 (>= 2.17), dkms'],
+  ['Section', 'utils'],
+  ['Priority', 'optional'],
+  ['Homepage', 'https://falco.org'],
+  ['XB-Multi', '\n line one  \n\tline two'],
+  ['X-Trailing', 'value with trailing blanks'],
+  ['Description', 'runtime security \n Falco is a runtime security tool.\n .\n   indented'],
+];
+
 /** Member names as binutils' ar lists them. */
 export async function arNames(file: string): Promise<string[]> {
   return (await toolText('ar', ['t', file])).split('\n').filter(Boolean);
@@ -123,10 +153,23 @@ export async function writeAr(
   await writeFile(file, Buffer.concat(parts));
 }
 
-/** The members of a dpkg-built .deb, in order. */
+/**
+ * The members of a dpkg-built .deb, in order: an ar archive as dpkg writes it (`!<arch>\n`, then per
+ * member a 60-byte header with the name space padded and the size in decimal, the data padded to even).
+ */
 export async function membersOf(file: string): Promise<Member[]> {
-  const names = await arNames(file);
-  return Promise.all(names.map(async (name) => ({ name, data: await arMember(file, name) })));
+  const bytes = await readFile(file);
+  if (bytes.toString('latin1', 0, 8) !== '!<arch>\n') throw new Error(`${file} is not an ar archive`);
+  const members: Member[] = [];
+  for (let at = 8; at < bytes.length;) {
+    const name = bytes.toString('latin1', at, at + 16).trimEnd();
+    const size = Number(bytes.toString('latin1', at + 48, at + 58).trim());
+    if (bytes.toString('latin1', at + 58, at + 60) !== '`\n' || !Number.isSafeInteger(size))
+      throw new Error(`${file}: bad ar member header at ${at}`);
+    members.push({ name, data: bytes.subarray(at + 60, at + 60 + size) });
+    at += 60 + size + (size % 2);
+  }
+  return members;
 }
 
 /** dpkg-deb's value of one field (`--field` prints it with a final newline). */
