@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AptEntry } from '../../../src/formats/apt/apt-entry.js';
-import {
-  mergePackages,
-  pruneVersions,
-  removeVersions,
-  sortPackages,
-} from '../../../src/formats/apt/merge-packages.js';
+import { mergePackages, pruneVersions, sortPackages } from '../../../src/formats/apt/merge-packages.js';
 
 function entry(
   name: string,
@@ -92,18 +87,6 @@ describe('sortPackages', () => {
       'falco 0.10.0 arm64',
       'falco 1:0.1.0 amd64',
       'falco-rules 1.0 all',
-    ]);
-  });
-});
-
-describe('removeVersions', () => {
-  it('removes every architecture of the given versions and says what went', () => {
-    const entries = [entry('falco', '1.0'), entry('falco', '1.0', 'arm64'), entry('falco', '2.0')];
-    const { kept, removed } = removeVersions(entries, ['1.0', '3.0']);
-    expect(ids(kept)).toEqual(['falco 2.0 amd64']);
-    expect(removed.map((e) => e.filename)).toEqual([
-      'stable/falco-1.0-amd64.deb',
-      'stable/falco-1.0-arm64.deb',
     ]);
   });
 });

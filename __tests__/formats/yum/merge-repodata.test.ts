@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RpmPackage } from '../../../src/formats/rpm/rpm-package.js';
-import { mergeRepodata, pruneVersions, removeVersions } from '../../../src/formats/yum/merge-repodata.js';
+import { mergeRepodata, pruneVersions } from '../../../src/formats/yum/merge-repodata.js';
 import { repodataEntry, type RepodataEntry } from '../../../src/formats/yum/repodata-entry.js';
 import { BARE, yumFile } from './rpm-package-fixture.js';
 
@@ -59,16 +59,6 @@ describe('mergeRepodata', () => {
     expect(() => mergeRepodata([], [entry('1.0'), entry('1.0', '1', { location: 'other.rpm' })])).toThrow(
       'two added packages are falco-1.0-1.x86_64',
     );
-  });
-});
-
-describe('removeVersions', () => {
-  it('removes the given [epoch:]version-release of every arch', () => {
-    const entries = [entry('1.0'), entry('1.0', '1', { arch: 'aarch64' }), entry('2.0', '1', { epoch: 3 })];
-    const { kept, removed } = removeVersions(entries, ['1.0-1', '2.0-1']);
-    expect(names(kept)).toEqual(['falco-3:2.0-1.x86_64']);
-    expect(removed.map((e) => e.location)).toEqual(['falco-1.0-1.x86_64.rpm', 'falco-1.0-1.aarch64.rpm']);
-    expect(removeVersions(entries, ['3:2.0-1']).removed).toHaveLength(1);
   });
 });
 

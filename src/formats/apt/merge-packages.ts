@@ -45,15 +45,6 @@ export interface Removal {
   readonly removed: AptEntry[];
 }
 
-/** Removes the stanzas of the given versions (as the `Version` fields spell them), every package and architecture. */
-export function removeVersions(entries: readonly AptEntry[], versions: Iterable<string>): Removal {
-  const doomed = new Set(versions);
-  return {
-    kept: entries.filter((entry) => !doomed.has(entry.version)),
-    removed: entries.filter((entry) => doomed.has(entry.version)),
-  };
-}
-
 /** Retention: keeps the newest `keep` versions of each package (all architectures of a version count once). */
 export function pruneVersions(entries: readonly AptEntry[], keep: number): Removal {
   if (!Number.isInteger(keep) || keep < 1) throw new Error(`cannot keep ${keep} versions: at least 1`);

@@ -48,13 +48,6 @@ export interface Removal {
   readonly removed: RepodataEntry[];
 }
 
-/** Removes the given versions, spelled `[epoch:]version-release` (epoch only when not 0), every name and arch. */
-export function removeVersions(entries: readonly RepodataEntry[], versions: Iterable<string>): Removal {
-  const doomed = new Set(versions);
-  const isDoomed = (entry: RepodataEntry): boolean => doomed.has(evrString(entry.evr));
-  return { kept: entries.filter((entry) => !isDoomed(entry)), removed: entries.filter(isDoomed) };
-}
-
 /** Retention: keeps the newest `keep` versions of each package name (all arches of a version count once). */
 export function pruneVersions(entries: readonly RepodataEntry[], keep: number): Removal {
   if (!Number.isInteger(keep) || keep < 1) throw new Error(`cannot keep ${keep} versions: at least 1`);
