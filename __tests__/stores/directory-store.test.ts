@@ -70,6 +70,27 @@ describe('DirectoryStore', () => {
     await expect(store.put('../outside', Buffer.from('x'))).rejects.toThrow('not a key inside');
   });
 
+  it('declares its conditional writes guaranteed (no probe needed) and is described by its normalized root', () => {
+    expect(store.conditionalWritesGuaranteed).toBe(true);
+    expect(new DirectoryStore(`${root}//sub/./dir/`).description).toBe(`directory ${join(root, 'sub/dir')}`);
+  });
+
+  it('refuses a put whose sha256 metadata is not its content, writing nothing', async () => {
+    await expect(store.put('key', Buffer.from('a'), { metadata: { sha256: sha256('b') } })).rejects.toThrow(
+      'key: the sha256 metadata is not the sha256 of the content',
+    );
+    expect(await store.put('key', Buffer.from('a'), { metadata: { sha256: sha256('a') } })).toBe(sha256('a'));
+    expect(await readdir(root)).toEqual(['key']);
+  });
+
+  it('deletes under the lock, and deleting what is not there is fine', async () => {
+    await store.put('deb/x', Buffer.from('x'));
+    await store.delete('deb/x');
+    await store.delete('deb/x');
+    expect(await store.list('')).toEqual([]);
+    expect(await readdir(join(root, 'deb'))).toEqual([]);
+  });
+
   it('8 writers doing read → conditional write at once: every one of them lands, none is lost', async () => {
     await store.put('counter', Buffer.from('[]'));
     let conflicts = 0;

@@ -1,5 +1,4 @@
-import { LazyS3Store } from '../stores/lazy-s3-store.js';
-import { DirectoryHost } from './directory-host.js';
+import { DirectoryStore } from '../stores/directory-store.js';
 import type { PackageHost } from './host.js';
 import type { HostLocation } from './location.js';
 import { StoreHost } from './store-host.js';
@@ -10,14 +9,19 @@ export interface HostOptions {
   readonly serialized: boolean;
 }
 
-/** The one place that maps a `package-host` location to its adapter. */
-export function openPackageHost(location: HostLocation, options: HostOptions): PackageHost {
+/**
+ * The one place that maps a `package-host` location to its adapter. The S3 store's code (the AWS SDK,
+ * over a megabyte) is imported only for an `s3://` location: the bundle splits it into a chunk of its
+ * own, which runs that publish elsewhere never load.
+ */
+export async function openPackageHost(location: HostLocation, options: HostOptions): Promise<PackageHost> {
   switch (location.kind) {
     case 'directory':
-      return new DirectoryHost(location.path);
-    case 's3':
+      return new StoreHost(new DirectoryStore(location.path), options.serialized);
+    case 's3': {
+      const { S3Store } = await import('../stores/s3-store.js');
       return new StoreHost(
-        new LazyS3Store({
+        new S3Store({
           bucket: location.bucket,
           prefix: location.prefix,
           ...(options.s3Endpoint ? { endpoint: options.s3Endpoint } : {}),
@@ -25,5 +29,6 @@ export function openPackageHost(location: HostLocation, options: HostOptions): P
         }),
         options.serialized,
       );
+    }
   }
 }

@@ -20,10 +20,11 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 const PROBE_KEY = '.falco-publisher/conditional-write-probe';
 
 /**
- * Packages on an object store (an S3 bucket): the same layout and rules as the directory host. The
+ * Packages on an object store (a directory, an S3 bucket), laid out like Falco's download server. The
  * sha256 travels as object metadata, so "already published?" is one HEAD, not a download; a new
  * package is created with `If-None-Match: *`, so two publishers racing for one name cannot overwrite
- * each other.
+ * each other. The store checks the sha256 where it can (a directory hashes what it copied), so a local
+ * file that changed since it was planned is not published.
  */
 export class StoreHost implements PackageHost {
   readonly description: string;
@@ -39,9 +40,11 @@ export class StoreHost implements PackageHost {
 
   /**
    * Before anything is published: a store without conditional writes (Swift answers 501) cannot keep
-   * concurrent publishers apart, so it is refused unless the workflow serializes them.
+   * concurrent publishers apart, so it is refused unless the workflow serializes them. A store whose
+   * conditional writes cannot be missing (a directory) is not probed.
    */
   async check(): Promise<void> {
+    if (this.store.conditionalWritesGuaranteed === true) return;
     try {
       await this.store.put(PROBE_KEY, Buffer.alloc(0), { ifMatch: 'no-object-has-this-etag' });
       // The write went through: the store ignores conditions, which is as bad as refusing them.

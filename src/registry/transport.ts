@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import got, { ReadError, RequestError, UploadError, type Got, type PlainResponse } from 'got';
+import { errnoCode } from '../util/errno.js';
 
 /**
  * The HTTP client of every registry request. Our own retry policy (util/retry.ts) decides what is
@@ -123,6 +124,6 @@ export function networkErrorCode(error: unknown): string | undefined {
   if (error instanceof RequestError && (error.response === undefined || error instanceof ReadError)) {
     return error.code || error.message;
   }
-  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
-  return typeof code === 'string' && SOCKET_CODES.has(code) ? code : undefined;
+  const code = errnoCode(error);
+  return code !== undefined && SOCKET_CODES.has(code) ? code : undefined;
 }

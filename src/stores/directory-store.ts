@@ -1,9 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
+import { stageFile } from '../util/atomic-file.js';
+import { hasErrnoCode, isNotFound } from '../util/errno.js';
+import { UserError } from '../util/errors.js';
 import { sha256File } from '../util/sha256-file.js';
+import { sha256Hex } from '../util/sha256-hex.js';
+import { directoryUserError, mkdirUserError } from './directory-errors.js';
 import { withFileLock } from './file-lock.js';
 import {
   PreconditionFailed,
@@ -13,19 +17,22 @@ import {
   type PutBody,
   type PutOptions,
 } from './object-store.js';
-import { sha256Hex } from '../util/sha256-hex.js';
 
 /**
  * A directory as an object store, with the compare-and-swap an S3 bucket gives: every write takes a
  * lock file beside its key (created with O_EXCL, which is atomic on a local filesystem), compares the
  * current content with the condition, then renames the new file in. The ETag is the sha256 of the
- * content, so an object rewritten with the same bytes keeps its ETag, as on S3.
+ * content, so an object rewritten with the same bytes keeps its ETag, as on S3; so is the `sha256`
+ * metadata, which is why a put whose `sha256` metadata is not its content's is refused.
  */
 export class DirectoryStore implements ObjectStore {
   readonly description: string;
+  /** O_EXCL locks and renames on one filesystem: conditional writes that cannot be missing. */
+  readonly conditionalWritesGuaranteed = true;
   private readonly root: string;
 
   constructor(root: string) {
+    // Normalized once, so `/srv//packages` and `/srv/./packages` compare equal to the paths under them.
     this.root = resolve(root);
     this.description = `directory ${this.root}`;
   }
@@ -36,19 +43,20 @@ export class DirectoryStore implements ObjectStore {
       const [info, etag] = await Promise.all([stat(path), sha256File(path)]);
       return { etag, size: info.size, metadata: { sha256: etag } };
     } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
+      if (isNotFound(error)) return undefined;
+      throw directoryUserError(error, 'read', path) ?? error;
     }
   }
 
   async get(key: string): Promise<{ readonly bytes: Buffer; readonly info: ObjectInfo } | undefined> {
+    const path = this.pathOf(key);
     try {
-      const bytes = await readFile(this.pathOf(key));
+      const bytes = await readFile(path);
       const etag = sha256Hex(bytes);
       return { bytes, info: { etag, size: bytes.byteLength, metadata: { sha256: etag } } };
     } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
+      if (isNotFound(error)) return undefined;
+      throw directoryUserError(error, 'read', path) ?? error;
     }
   }
 
@@ -59,41 +67,32 @@ export class DirectoryStore implements ObjectStore {
       const handle = await open(path, 'r');
       return createReadStream('', { fd: handle.fd, autoClose: true });
     } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
+      if (isNotFound(error)) return undefined;
+      throw directoryUserError(error, 'read', path) ?? error;
     }
   }
 
   async put(key: string, body: PutBody, options: PutOptions = {}): Promise<string> {
     const path = this.pathOf(key);
-    await mkdir(dirname(path), { recursive: true });
-    // The new content is staged beside the key first, outside the lock, so the lock is held only for
-    // the compare and the rename, whatever the object's size.
-    const staged = await stage(body, path);
     try {
-      // Unconditional writes take the lock too: a conditional writer between its check and its rename
-      // must not have the file replaced under it.
-      await withFileLock(path, async () => {
-        if (options.ifMatch !== undefined || options.ifNoneMatch) {
-          const current = await this.head(key);
-          if (options.ifNoneMatch && current !== undefined) {
-            throw new PreconditionFailed(`${key} exists already`);
-          }
-          if (options.ifMatch !== undefined && current?.etag !== options.ifMatch) {
-            throw new PreconditionFailed(`${key} changed since it was read`);
-          }
-        }
-        await rename(staged.file, path);
-      });
-      return staged.etag;
-    } finally {
-      await rm(staged.file, { force: true });
+      await mkdir(dirname(path), { recursive: true });
+    } catch (error) {
+      throw mkdirUserError(error, dirname(path)) ?? error;
+    }
+    try {
+      return await this.write(key, path, body, options);
+    } catch (error) {
+      throw directoryUserError(error, 'write', path) ?? error;
     }
   }
 
   async delete(key: string): Promise<void> {
     const path = this.pathOf(key);
-    await withFileLock(path, () => rm(path, { force: true }));
+    try {
+      await withFileLock(path, () => rm(path, { force: true }));
+    } catch (error) {
+      throw directoryUserError(error, 'delete', path) ?? error;
+    }
   }
 
   async list(prefix: string): Promise<string[]> {
@@ -105,12 +104,13 @@ export class DirectoryStore implements ObjectStore {
     // Only the directory the prefix names (or lies in) is walked, not the whole tree.
     const start = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
     const walk = async (relative: string): Promise<void> => {
+      const directory = relative === '' ? this.root : this.pathOf(relative);
       let names: string[];
       try {
-        names = await readdir(relative === '' ? this.root : this.pathOf(relative));
+        names = await readdir(directory);
       } catch (error) {
-        if (isMissing(error) || isCode(error, 'ENOTDIR')) return;
-        throw error;
+        if (isNotFound(error) || hasErrnoCode(error, 'ENOTDIR')) return;
+        throw directoryUserError(error, 'list', directory) ?? error;
       }
       for (const name of names) {
         // Temporary and lock files (dot names) are this store's own, never objects.
@@ -128,41 +128,53 @@ export class DirectoryStore implements ObjectStore {
     return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
+  /**
+   * The new content is staged beside the key first, outside the lock, so the lock is held only for
+   * the compare and the rename, whatever the object's size.
+   */
+  private async write(key: string, path: string, body: PutBody, options: PutOptions): Promise<string> {
+    const staged = await stageFile(path, body);
+    try {
+      const etag = Buffer.isBuffer(body) ? sha256Hex(body) : await sha256File(staged.temp);
+      const announced = options.metadata?.['sha256'];
+      if (announced !== undefined && announced !== etag) throw notWhatWasAnnounced(key, body);
+      // Unconditional writes take the lock too: a conditional writer between its check and its rename
+      // must not have the file replaced under it.
+      await withFileLock(path, async () => {
+        if (options.ifMatch !== undefined || options.ifNoneMatch) {
+          const current = await this.head(key);
+          if (options.ifNoneMatch && current !== undefined) {
+            throw new PreconditionFailed(`${key} exists already`);
+          }
+          if (options.ifMatch !== undefined && current?.etag !== options.ifMatch) {
+            throw new PreconditionFailed(`${key} changed since it was read`);
+          }
+        }
+        await staged.commit();
+      });
+      return etag;
+    } finally {
+      await staged.discard();
+    }
+  }
+
   private pathOf(key: string): string {
     const path = join(this.root, key);
-    if (key === '' || !path.startsWith(this.root + sep))
-      throw new Error(`${key} is not a key inside ${this.root}`);
+    const inside = this.root.endsWith(sep) ? this.root : this.root + sep;
+    if (key === '' || !path.startsWith(inside)) throw new Error(`${key} is not a key inside ${this.root}`);
     return path;
   }
 }
 
-/** Writes the body to a temporary file beside `path`, flushed to disk; returns it with its sha256. */
-async function stage(body: PutBody, path: string): Promise<{ readonly file: string; readonly etag: string }> {
-  // A dot name: never listed as an object, and on the same filesystem, so the rename is atomic.
-  const file = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
-  try {
-    if (Buffer.isBuffer(body)) {
-      await writeFile(file, body, { flag: 'wx' });
-    } else {
-      await copyFile(body.file, file);
-    }
-    const handle = await open(file, 'r+');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    return { file, etag: Buffer.isBuffer(body) ? sha256Hex(body) : await sha256File(file) };
-  } catch (error) {
-    await rm(file, { force: true });
-    throw error;
-  }
-}
-
-function isMissing(error: unknown): boolean {
-  return isCode(error, 'ENOENT');
-}
-
-function isCode(error: unknown, code: string): boolean {
-  return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
+/**
+ * The copy's sha256 is not the one the caller announced: a local file (a package) that changed since
+ * it was hashed for the plan, which would publish other bytes than the ones planned and signed.
+ */
+function notWhatWasAnnounced(key: string, body: PutBody): Error {
+  if (Buffer.isBuffer(body)) return new Error(`${key}: the sha256 metadata is not the sha256 of the content`);
+  return new UserError(
+    body.file,
+    'changed while it was being published (its sha256 is no longer the one planned); nothing was written',
+    'make sure nothing rewrites the package files while the action runs, then run it again',
+  );
 }

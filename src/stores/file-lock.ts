@@ -1,17 +1,30 @@
 import { open, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
+import { hasErrnoCode } from '../util/errno.js';
+import { UserError } from '../util/errors.js';
+import { backoffDelay, realSleep } from '../util/retry.js';
 
-/** A lock is held for one compare and one rename (milliseconds): one this old was left by a crashed writer. */
-const STALE_AFTER_MS = 30_000;
-/** How long a writer waits for a lock before giving up with an error that names the lock file. */
-const GIVE_UP_AFTER_MS = 120_000;
+export interface LockTiming {
+  /** A lock is held for one compare and one rename (milliseconds): one this old was left by a crashed writer. */
+  readonly staleAfterMs: number;
+  /** How long a writer waits for a lock before giving up with an error that names the lock file. */
+  readonly giveUpAfterMs: number;
+  /** The backoff between attempts: the first wait is up to `baseMs`, doubling up to `maxMs`. */
+  readonly baseMs: number;
+  readonly maxMs: number;
+}
+
+const DEFAULT_TIMING: LockTiming = { staleAfterMs: 30_000, giveUpAfterMs: 120_000, baseMs: 10, maxMs: 200 };
 
 /**
  * Runs `work` holding `.<name>.lock` beside `path`. The lock file is created with O_EXCL, which is
  * atomic on a local filesystem: of writers racing for it, exactly one wins; the others wait and retry.
  */
-export async function withFileLock<T>(path: string, work: () => Promise<T>): Promise<T> {
+export async function withFileLock<T>(
+  path: string,
+  work: () => Promise<T>,
+  timing: LockTiming = DEFAULT_TIMING,
+): Promise<T> {
   const lock = join(dirname(path), `.${basename(path)}.lock`);
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
@@ -20,21 +33,23 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>): Pro
       await handle.close();
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!hasErrnoCode(error, 'EEXIST')) throw error;
     }
     const held = await stat(lock).catch(() => undefined);
-    if (held && Date.now() - held.mtimeMs > STALE_AFTER_MS) {
+    if (held && Date.now() - held.mtimeMs > timing.staleAfterMs) {
       // Left by a writer that died holding it; removing it lets the next attempt take it.
       await rm(lock, { force: true });
       continue;
     }
-    if (Date.now() - started > GIVE_UP_AFTER_MS) {
-      throw new Error(
-        `${lock} has been held for over ${GIVE_UP_AFTER_MS / 1000} s: remove it if no publisher is running`,
+    if (Date.now() - started > timing.giveUpAfterMs) {
+      throw new UserError(
+        'package-host',
+        `the lock ${lock} has been held for over ${timing.giveUpAfterMs / 1000} s`,
+        'remove it if no other publisher is running, then run again',
       );
     }
-    // A short, growing, jittered wait: writers that collided do not collide again in step.
-    await delay(Math.min(5 * 2 ** Math.min(attempt, 6), 200) * (0.5 + Math.random()));
+    // Jittered, growing waits: writers that collided do not collide again in step.
+    await realSleep(backoffDelay(attempt, timing.baseMs, timing.maxMs));
   }
   try {
     return await work();

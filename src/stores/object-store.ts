@@ -44,6 +44,11 @@ export class ConditionalWritesUnsupported extends Error {
  */
 export interface ObjectStore {
   readonly description: string;
+  /**
+   * True when the store's conditional writes hold by construction (a local directory: O_EXCL locks
+   * and atomic renames), so a host never probes them; absent when they must be found out (S3 look-alikes).
+   */
+  readonly conditionalWritesGuaranteed?: boolean;
   head(key: string): Promise<ObjectInfo | undefined>;
   get(key: string): Promise<{ readonly bytes: Buffer; readonly info: ObjectInfo } | undefined>;
   open(key: string): Promise<Readable | undefined>;

@@ -11,7 +11,7 @@ import {
 import type { ListedObject, ObjectInfo, ObjectStore, PutBody, PutOptions } from './object-store.js';
 import type { S3StoreOptions } from './s3-client.js';
 import { createS3Client } from './s3-client.js';
-import { conditionalPutError, credentialsError, isNotFound } from './s3-errors.js';
+import { conditionalPutError, isNotFound, s3UserError, type S3Place } from './s3-errors.js';
 import { uploadFile } from './s3-upload.js';
 
 export type { S3StoreOptions } from './s3-client.js';
@@ -27,6 +27,7 @@ export class S3Store implements ObjectStore {
 
   private readonly bucket: string;
   private readonly prefix: string;
+  private readonly place: S3Place;
   private readonly client: S3Client;
   /** For conditional PUTs: an attempt that timed out may have landed, so it is never repeated blindly. */
   private readonly onceClient: S3Client;
@@ -35,6 +36,10 @@ export class S3Store implements ObjectStore {
     this.bucket = options.bucket;
     this.prefix = options.prefix.replace(/^\/+|\/+$/g, '');
     this.description = `s3://${this.bucket}/${this.prefix}`;
+    this.place = {
+      bucket: options.bucket,
+      ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+    };
     this.client = createS3Client(options, true);
     this.onceClient = createS3Client(options, false);
   }
@@ -179,7 +184,8 @@ export class S3Store implements ObjectStore {
     return this.prefix === '' ? relative : `${this.prefix}/${relative}`;
   }
 
+  /** A failure the user can fix as a UserError that says what to do; anything else as it is. */
   private explain(error: unknown): unknown {
-    return credentialsError(error, this.bucket) ?? error;
+    return s3UserError(error, this.place) ?? error;
   }
 }

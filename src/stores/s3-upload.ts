@@ -9,6 +9,7 @@ import {
   type PutObjectCommandInput,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { UserError } from '../util/errors.js';
 
 const MiB = 1024 * 1024;
 /** Parts below 5 MiB are refused by S3 (except the last); 8 MiB is what `aws s3 cp` uses. */
@@ -121,8 +122,10 @@ async function readPart(
   while (filled < length) {
     const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
     if (bytesRead === 0) {
-      throw new Error(
-        `${file.file} ended at ${position + filled} of ${file.size} bytes: it changed while uploading`,
+      throw new UserError(
+        file.file,
+        `ended at ${position + filled} of ${file.size} bytes: it changed while it was being published`,
+        'make sure nothing rewrites the package files while the action runs, then run it again',
       );
     }
     filled += bytesRead;
