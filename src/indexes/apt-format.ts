@@ -7,6 +7,7 @@ import type { IndexFormat } from './index-format.js';
 import type { Signing } from './signing.js';
 import type { Derived } from './settle.js';
 import { NO_CACHE } from '../stores/object-store.js';
+import { UserError } from '../util/errors.js';
 import { sha256Hex } from '../util/sha256-hex.js';
 
 const TEXT = 'text/plain; charset=utf-8';
@@ -48,7 +49,14 @@ export const APT_FORMAT: IndexFormat<AptEntry, AptState> = {
           matches: async (existing) => existing !== undefined && sha256Hex(existing) === sha256,
           produce: async () => {
             const found = await store.get(`${root}/${SUITE_DIR}/${byHashPath(file.path, sha256)}`);
-            if (found === undefined) throw new Error(`${root}: the by-hash copy of ${file.path} is missing`);
+            if (found === undefined) {
+              // Release lists it, so someone deleted it: the repository must be repaired, not guessed at.
+              throw new UserError(
+                `package-host: ${root}`,
+                `${SUITE_DIR}/Release lists ${file.path}, but its by-hash copy is missing`,
+                'restore the by-hash files (or move the repository away to start it afresh), then run again',
+              );
+            }
             return found.bytes;
           },
         },
