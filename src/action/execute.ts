@@ -3,6 +3,7 @@ import type { Logger } from '../util/logger.js';
 import type { Credentials } from './inputs.js';
 import type { ImageStep, Step } from './plan/steps.js';
 import type { ImagePorts, PublishPorts } from './ports.js';
+import { describeRepositoryReport } from './report/repository-report.js';
 import { targetName } from '../image-drivers/image-target.js';
 import type { RepositoryReport } from '../indexes/repository-updater.js';
 
@@ -24,6 +25,9 @@ export interface Executed {
   readonly repositories: RepositoryReport[];
 }
 
+type PackageStep = Extract<Step, { step: 'publish-package' }>;
+type RepositoryStep = Extract<Step, { step: 'update-repository' }>;
+
 /**
  * Runs the plan in order; the first failure stops it, so floating tags never move after a failure.
  * Pushes run one at a time on purpose: Falco's images share base layers, and docker uploads a shared
@@ -35,115 +39,110 @@ export async function execute(
   credentials: Credentials | undefined,
   logger: Logger,
 ): Promise<Executed> {
-  const images: PublishedImage[] = [];
-  const packages: PublishedPackage[] = [];
-  const repositories: RepositoryReport[] = [];
+  const run = new Execution(plan, ports, credentials, logger);
+  for (const step of plan) await run.step(step);
+  return run.executed;
+}
+
+/** One run of a plan: what it published so far, and what later steps need of earlier ones. */
+class Execution {
+  readonly executed: Executed = { images: [], packages: [], repositories: [] };
   /** Package paths this run wrote: their signatures are written anew. */
-  const written = new Set<string>();
-  const digestOfSource = new Map<string, string>();
-  // The plan starts with the main registry; mirrors follow it. Only the main registry is read back here.
-  const primary = plan.find((step) => step.step === 'push' || step.step === 'move-tag');
-  const primaryRegistry =
-    primary?.step === 'push' || primary?.step === 'move-tag' ? targetName(primary.registry) : undefined;
-  for (const step of plan) {
+  private readonly written = new Set<string>();
+  /** The digest each source got first: all its tags must get the same. */
+  private readonly digestOfSource = new Map<string, string>();
+  /** The plan starts with the main registry; mirrors follow it. Only the main registry is read back. */
+  private readonly primaryRegistry: string | undefined;
+
+  constructor(
+    plan: readonly Step[],
+    private readonly ports: PublishPorts,
+    private readonly credentials: Credentials | undefined,
+    private readonly logger: Logger,
+  ) {
+    const primary = plan.find((step) => step.step === 'push' || step.step === 'move-tag');
+    this.primaryRegistry =
+      primary?.step === 'push' || primary?.step === 'move-tag' ? targetName(primary.registry) : undefined;
+  }
+
+  async step(step: Step): Promise<void> {
     switch (step.step) {
       case 'login': {
-        const { images } = ports;
-        if (!credentials || !images) throw new Error('a login step needs credentials and an image driver');
-        await logger.group(`Log in to ${step.registry}`, () =>
-          images.driver.login(step.registry, credentials),
-        );
-        break;
+        const { credentials, ports } = this;
+        if (!credentials || !ports.images)
+          throw new Error('a login step needs credentials and an image driver');
+        const { driver } = ports.images;
+        await this.logger.group(`Log in to ${step.registry}`, () => driver.login(step.registry, credentials));
+        return;
       }
       case 'push':
-      case 'move-tag': {
-        const title = `${step.step === 'push' ? 'Push' : 'Move'} ${step.target}`;
-        const { images: imagePorts } = ports;
-        if (!imagePorts) throw new Error('an image step needs an image driver');
-        const digest = await logger.group(title, () =>
-          pushVerified(step, imagePorts, logger, primaryRegistry),
-        );
-        const first = digestOfSource.get(step.source);
-        if (first !== undefined && first !== digest) {
-          throw new UserError(
-            step.target,
-            `got digest ${digest}, but other tags of ${step.source} got ${first}`,
-            'the source image changed during the run: rebuild and publish again',
-          );
-        }
-        digestOfSource.set(step.source, digest);
-        images.push({ ref: step.target, digest });
-        break;
-      }
+      case 'move-tag':
+        return this.image(step);
       case 'publish-package':
-        await logger.group(`Publish ${step.path}`, async () => {
-          if (step.action === 'skip') {
-            logger.info(`${step.path} is already published with sha256 ${step.sha256}: skipped`);
-            return;
-          }
-          if (!ports.host) throw new Error('a package step needs a package host');
-          await ports.host.put(step.path, step.localFile, {
-            sha256: step.sha256,
-            replace: step.action === 'replace',
-          });
-          written.add(step.path);
-          logger.info(
-            `${step.action === 'replace' ? 'replaced' : 'uploaded'} ${step.path} (${step.size} bytes, sha256 ${step.sha256})`,
-          );
-        });
-        packages.push({ file: step.file, path: step.path, sha256: step.sha256, size: step.size });
-        break;
-      case 'update-repository': {
-        const { repositories: keeper } = ports;
-        if (!keeper) throw new Error('a repository step needs the repositories port');
-        const report = await logger.group(`Update ${step.root} (${step.format})`, async () => {
-          const done = await keeper.update(step.repository, written);
-          logger.info(describeReport(done));
-          return done;
-        });
-        repositories.push(report);
-        break;
-      }
+        return this.package(step);
+      case 'update-repository':
+        return this.repository(step);
     }
   }
-  return { images, packages, repositories };
-}
 
-function describeReport(report: RepositoryReport): string {
-  const parts = [
-    report.changed === undefined ? undefined : report.changed ? 'indexes updated' : 'indexes already current',
-    report.conflicts
-      ? `${report.conflicts} concurrent update${report.conflicts > 1 ? 's' : ''} merged`
-      : undefined,
-    report.signatures
-      ? `${report.signatures} package signature${report.signatures > 1 ? 's' : ''} written`
-      : undefined,
-    report.derivedWritten ? `${report.derivedWritten} signature/plain index file(s) written` : undefined,
-    report.removed.length > 0 ? `retention removed ${report.removed.join(', ')}` : undefined,
-    report.expired?.length
-      ? `${report.expired.length} index file(s) past their grace period deleted`
-      : undefined,
-  ];
-  return `${report.root}: ${parts.filter(Boolean).join('; ') || 'nothing to do'}`;
-}
-
-/** Pushes, then reads the tag back from the registry: users once got a `latest` that lagged (falco#823). */
-async function pushVerified(
-  step: ImageStep<'push' | 'move-tag'>,
-  ports: ImagePorts,
-  logger: Logger,
-  primaryRegistry: string | undefined,
-): Promise<string> {
-  const digest = await ports.driver.push(step.source, step.target, step);
-  if (ports.driver.verifiesDigests || targetName(step.registry) !== primaryRegistry) return digest;
-  const served = await ports.registry.manifestDigest(step.repository, step.tag);
-  if (served !== digest) {
-    throw new UserError(
-      step.target,
-      `the registry serves ${served ?? 'nothing'} after pushing ${digest}`,
-      'check for another publisher writing the same tag, then run again',
-    );
+  private async image(step: ImageStep<'push' | 'move-tag'>): Promise<void> {
+    const { images } = this.ports;
+    if (!images) throw new Error('an image step needs an image driver');
+    const title = `${step.step === 'push' ? 'Push' : 'Move'} ${step.target}`;
+    const digest = await this.logger.group(title, () => this.pushVerified(step, images));
+    const first = this.digestOfSource.get(step.source);
+    if (first !== undefined && first !== digest) {
+      throw new UserError(
+        step.target,
+        `got digest ${digest}, but other tags of ${step.source} got ${first}`,
+        'the source image changed during the run: rebuild and publish again',
+      );
+    }
+    this.digestOfSource.set(step.source, digest);
+    this.executed.images.push({ ref: step.target, digest });
   }
-  logger.info(`pushed ${step.source} as ${step.target}; the registry serves ${digest}`);
-  return digest;
+
+  /** Pushes, then reads the tag back from the registry: users once got a `latest` that lagged (falco#823). */
+  private async pushVerified(step: ImageStep<'push' | 'move-tag'>, images: ImagePorts): Promise<string> {
+    const digest = await images.driver.push(step.source, step.target, step);
+    if (images.driver.verifiesDigests || targetName(step.registry) !== this.primaryRegistry) return digest;
+    const served = await images.registry.manifestDigest(step.repository, step.tag);
+    if (served !== digest) {
+      throw new UserError(
+        step.target,
+        `the registry serves ${served ?? 'nothing'} after pushing ${digest}`,
+        'check for another publisher writing the same tag, then run again',
+      );
+    }
+    this.logger.info(`pushed ${step.source} as ${step.target}; the registry serves ${digest}`);
+    return digest;
+  }
+
+  private async package(step: PackageStep): Promise<void> {
+    const { host } = this.ports;
+    await this.logger.group(`Publish ${step.path}`, async () => {
+      if (step.action === 'skip') {
+        this.logger.info(`${step.path} is already published with sha256 ${step.sha256}: skipped`);
+        return;
+      }
+      if (!host) throw new Error('a package step needs a package host');
+      await host.put(step.path, step.localFile, { sha256: step.sha256, replace: step.action === 'replace' });
+      this.written.add(step.path);
+      this.logger.info(
+        `${step.action === 'replace' ? 'replaced' : 'uploaded'} ${step.path} (${step.size} bytes, sha256 ${step.sha256})`,
+      );
+    });
+    this.executed.packages.push({ file: step.file, path: step.path, sha256: step.sha256, size: step.size });
+  }
+
+  private async repository(step: RepositoryStep): Promise<void> {
+    const { repositories } = this.ports;
+    if (!repositories) throw new Error('a repository step needs the repositories port');
+    const report = await this.logger.group(`Update ${step.root} (${step.format})`, async () => {
+      const done = await repositories.update(step.repository, this.written);
+      this.logger.info(describeRepositoryReport(done));
+      return done;
+    });
+    this.executed.repositories.push(report);
+  }
 }

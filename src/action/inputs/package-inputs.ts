@@ -1,0 +1,94 @@
+import { parseHostLocation, type HostLocation } from '../../hosts/location.js';
+import { parseRetention, type Retention } from '../../indexes/retention.js';
+import { UserError } from '../../util/errors.js';
+import { boolean, lines, type InputReader } from './input-values.js';
+
+/** The package inputs, checked together: the S3 inputs only make sense for an `s3://` host. */
+export interface PackageInputs {
+  readonly packagePatterns: readonly string[];
+  readonly packageHost: HostLocation | undefined;
+  /** An S3-compatible store's URL for `package-host: s3://…` (AWS S3 when empty). */
+  readonly s3Endpoint: string | undefined;
+  readonly s3Region: string | undefined;
+  /** The workflow runs one publisher at a time, so stores without conditional writes are safe. */
+  readonly serialized: boolean;
+  readonly overwrite: boolean;
+  /** The armored OpenPGP private key that signs repository indexes and packages; unsigned when absent. */
+  readonly signingKey: string | undefined;
+  readonly signingPassphrase: string | undefined;
+  /** Versions kept in the dev trees after a publish to them. */
+  readonly retention: Retention;
+}
+
+export function readPackageInputs(input: InputReader, workspace: string): PackageInputs {
+  const packagePatterns = lines(input('packages'));
+  const hostValue = input('package-host').trim();
+  const packageHost = hostValue ? parseHostLocation(hostValue, workspace) : undefined;
+  if (packagePatterns.length > 0 && !packageHost) {
+    throw new UserError(
+      'package-host',
+      'is empty but packages are given',
+      'set package-host, e.g. ./out/packages',
+    );
+  }
+  return {
+    packagePatterns,
+    packageHost,
+    ...readS3Options(input, packageHost),
+    overwrite: boolean('overwrite', input('overwrite')),
+    ...readSigning(input),
+    retention: parseRetention(input('dev-retention')),
+  };
+}
+
+/** The S3 inputs, which only an `s3://` package host uses: set for another host, they are a mistake. */
+function readS3Options(
+  input: InputReader,
+  host: HostLocation | undefined,
+): Pick<PackageInputs, 's3Endpoint' | 's3Region' | 'serialized'> {
+  const s3Endpoint = readEndpoint(input('s3-endpoint'));
+  const s3Region = input('s3-region').trim() || undefined;
+  const serialized = boolean('serialized', input('serialized'));
+  if (host?.kind !== 's3') {
+    const given = [s3Endpoint && 's3-endpoint', s3Region && 's3-region', serialized && 'serialized'].find(
+      Boolean,
+    );
+    if (given)
+      throw new UserError(
+        given,
+        'is set, but package-host is not s3://…',
+        `remove ${given}, or publish to s3://<bucket>/<prefix>`,
+      );
+  }
+  if (s3Region !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(s3Region)) {
+    throw new UserError('s3-region', `'${s3Region}' is not a region`, 'write e.g. us-east-1');
+  }
+  return { s3Endpoint, s3Region, serialized };
+}
+
+function readEndpoint(value: string): string | undefined {
+  const endpoint = value.trim();
+  if (endpoint === '') return undefined;
+  if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(endpoint)) {
+    throw new UserError(
+      's3-endpoint',
+      `'${endpoint}' is not an http(s) URL`,
+      'write e.g. https://s3.example.com',
+    );
+  }
+  return endpoint;
+}
+
+/** The key is checked (that it can sign) when the repositories are prepared, before any write. */
+function readSigning(input: InputReader): Pick<PackageInputs, 'signingKey' | 'signingPassphrase'> {
+  const signingKey = input('signing-key').trim() || undefined;
+  const signingPassphrase = input('signing-passphrase') || undefined;
+  if (signingPassphrase !== undefined && signingKey === undefined) {
+    throw new UserError(
+      'signing-passphrase',
+      'is set, but signing-key is empty',
+      'set signing-key to the armored private key (or remove signing-passphrase)',
+    );
+  }
+  return { signingKey, signingPassphrase };
+}
