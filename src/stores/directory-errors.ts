@@ -1,4 +1,4 @@
-import { hasErrnoCode } from '../util/errno.js';
+import { errnoCode, hasErrnoCode } from '../util/errno.js';
 import { UserError } from '../util/errors.js';
 
 /** What the store was doing when the filesystem refused, for the message. */
@@ -48,7 +48,7 @@ export function directoryUserError(
   action: DirectoryAction,
   path: string,
 ): UserError | undefined {
-  const code = Object.keys(USER_FIXABLE).find((candidate) => hasErrnoCode(error, candidate));
+  const code = errnoCode(error);
   return code === undefined ? undefined : refusal(code, action, path);
 }
 
@@ -63,7 +63,7 @@ export function mkdirUserError(error: unknown, path: string): UserError | undefi
 }
 
 function refusal(code: string, action: DirectoryAction, path: string): UserError | undefined {
-  const fixable = USER_FIXABLE[code];
+  const fixable = Object.hasOwn(USER_FIXABLE, code) ? USER_FIXABLE[code] : undefined;
   if (fixable === undefined) return undefined;
   return new UserError(
     'package-host',
