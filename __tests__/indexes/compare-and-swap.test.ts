@@ -6,6 +6,7 @@ import { compareAndSwap, StaleRead } from '../../src/indexes/compare-and-swap.js
 import { settleDerived } from '../../src/indexes/settle.js';
 import { NO_CACHE } from '../../src/stores/object-store.js';
 import { DirectoryStore } from '../../src/stores/directory-store.js';
+import { RacingStore } from '../fixtures/racing-store.js';
 
 let root: string;
 let store: DirectoryStore;
@@ -60,6 +61,41 @@ describe('compareAndSwap', () => {
     expect(seen).toEqual(['a', 'a+other']);
     expect(swap.changed).toBe(true);
     expect((await store.get('repo/state'))?.bytes.toString()).toBe('a+other+ours');
+  });
+
+  it("two writers at once: the one overtaken proposes again on the other's state, and both land", async () => {
+    await store.put('repo/state', Buffer.from('a'));
+    // The first write is held until the second writer has read the same state and comes to write.
+    const racing = new RacingStore(store, ['repo/state']);
+    const seen: string[] = [];
+    const writer = (name: string) =>
+      compareAndSwap(
+        { store: racing, conditional: true },
+        'repo/state',
+        async (current) => {
+          const state = current?.bytes.toString() ?? '';
+          seen.push(`${name} read ${state}`);
+          return {
+            files: [],
+            next: Buffer.from(`${state}+${name}`),
+            contentType: 'text/plain',
+            result: name,
+          };
+        },
+        { sleep: noWait },
+      );
+    const swaps = await Promise.all([writer('one'), writer('two')]);
+    expect(racing.raced('repo/state')).toBe(true);
+    expect(racing.conflicts.get('repo/state')).toBe(1);
+    expect(swaps.map((swap) => swap.changed)).toEqual([true, true]);
+    // Both read the first state; the one whose write was refused read the winner's and built on it.
+    const [first, second, third] = seen;
+    expect([first, second].sort()).toEqual(['one read a', 'two read a']);
+    const loser = third?.startsWith('one') ? 'one' : 'two';
+    const winner = loser === 'one' ? 'two' : 'one';
+    expect(third).toBe(`${loser} read a+${winner}`);
+    expect(seen).toHaveLength(3);
+    expect((await store.get('repo/state'))?.bytes.toString()).toBe(`a+${winner}+${loser}`);
   });
 
   it('writes nothing when the proposal has no next state', async () => {
