@@ -1,8 +1,14 @@
-import { errorMessage, UserError } from '../util/errors.js';
+import { UserError } from '../util/errors.js';
 import type { RepositoryStore } from '../stores/object-store.js';
 import { StaleRead } from './compare-and-swap.js';
 import type { IndexFormat } from './index-format.js';
-import { updateIndex, type IndexUpdate, type IndexUpdateResult, type KnownState } from './index-update.js';
+import {
+  readState,
+  updateIndex,
+  type IndexUpdate,
+  type IndexUpdateResult,
+  type KnownState,
+} from './index-update.js';
 import type { IndexedPackage } from './indexed-package.js';
 
 /** What an update needs beside the format's own entries and state. */
@@ -26,19 +32,19 @@ export interface IndexKeeper {
 export function indexKeeper<Entry, State>(format: IndexFormat<Entry, State>): IndexKeeper {
   const known = new Map<string, KnownState<State>>();
   return {
-    async check({ store }, root, signed) {
+    async check(target, root, signed) {
+      const { store } = target;
       const current = await store.get(`${root}/${format.stateKey}`);
       if (current === undefined) return;
       try {
-        known.set(root, { etag: current.info.etag, state: await format.read(store, root, current.bytes) });
+        known.set(root, {
+          etag: current.info.etag,
+          state: await readState(format, target, root, current.bytes),
+        });
       } catch (error) {
         // Being rewritten by another publisher right now: the update reads it again anyway.
         if (error instanceof StaleRead) return;
-        throw new UserError(
-          `package-host: ${root}`,
-          `the current ${format.label} indexes cannot be read (${errorMessage(error)})`,
-          'repair them (or move them away to start the repository afresh), then run again',
-        );
+        throw error;
       }
       if (signed) return;
       for (const file of format.signatureFiles) {

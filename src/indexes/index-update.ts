@@ -63,7 +63,7 @@ export async function updateIndex<Entry, State>(
         ? format.empty
         : current.etag === update.known?.etag
           ? update.known.state
-          : await readCurrent(format, target, root, current.bytes);
+          : await readState(format, target, root, current.bytes);
       const change = format.propose(state, update.added, update.keep, update.date);
       return {
         files: (change?.files ?? []).map((file) => ({
@@ -99,10 +99,11 @@ export async function updateIndex<Entry, State>(
 }
 
 /**
- * The state another publisher committed since the check before the publish: indexes that cannot be
- * read are the repository's, and the user repairs them (as when the check itself finds them so).
+ * Reads a repository's current state. Indexes that cannot be read are the repository's, and the user
+ * repairs them: the same one line whether the check before the publish finds them so, or the update
+ * finds them in a state another publisher committed since. StaleRead (being rewritten) passes through.
  */
-async function readCurrent<Entry, State>(
+export async function readState<Entry, State>(
   format: IndexFormat<Entry, State>,
   target: RepositoryStore,
   root: string,
