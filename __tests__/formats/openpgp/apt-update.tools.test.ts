@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +53,7 @@ function apt(
 /** A fresh client: sources.list naming `keyring`, empty lists and cache. */
 function aptClient(root: string, name: string, repositoryUrl: string, keyring: string): string {
   const home = join(root, name);
+  rmSync(home, { recursive: true, force: true });
   for (const dir of ['lists/partial', 'cache/archives/partial'])
     mkdirSync(join(home, dir), { recursive: true });
   writeFileSync(join(home, 'sources.list'), `deb [signed-by=${keyring}] ${repositoryUrl} stable main\n`);
@@ -65,7 +66,10 @@ describe('apt-get update from a repository we signed', { timeout: 120_000 }, () 
   let signer: Signer;
   let keyring: string;
   let wrongKeyring: string;
-  let inRelease: string;
+  /** The repository as published: every test starts from it, whatever the one before changed or failed at. */
+  let published: { path: string; bytes: string }[];
+  /** The apt clients (sources.list, lists, cache) the current test made. */
+  const clients: string[] = [];
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'apt-signed-'));
@@ -92,21 +96,34 @@ describe('apt-get update from a repository we signed', { timeout: 120_000 }, () 
       date,
     });
     const release = Buffer.from(built.release.bytes);
-    inRelease = await signer.clearSign(release.toString('utf8'));
     const files = [
       ...built.indexes,
       built.release,
-      { path: 'dists/stable/InRelease', bytes: inRelease },
+      { path: 'dists/stable/InRelease', bytes: await signer.clearSign(release.toString('utf8')) },
       { path: 'dists/stable/Release.gpg', bytes: await signer.detachSign(release) },
     ];
-    for (const file of files) {
-      mkdirSync(dirname(join(repository, file.path)), { recursive: true });
-      writeFileSync(join(repository, file.path), file.bytes);
-    }
+    published = files.map((file) => ({
+      path: join(repository, file.path),
+      bytes: Buffer.from(file.bytes).toString('latin1'),
+    }));
+    restoreRepository();
     keyring = dearmorKeyring(signer.publicKeyArmored, join(root, 'falco.gpg'));
     const other = await loadSigner((await generateTestKey('rsa')).privateKey, undefined, { date });
     wrongKeyring = dearmorKeyring(other.publicKeyArmored, join(root, 'other.gpg'));
     server = await serveDirectory(join(root, 'www'));
+  });
+
+  /** Writes the published indexes back: a test that removed or changed one leaves nothing behind. */
+  function restoreRepository(): void {
+    for (const file of published) {
+      mkdirSync(dirname(file.path), { recursive: true });
+      writeFileSync(file.path, Buffer.from(file.bytes, 'latin1'));
+    }
+  }
+
+  afterEach(() => {
+    if (published) restoreRepository();
+    for (const home of clients.splice(0)) rmSync(home, { recursive: true, force: true });
   });
 
   afterAll(async () => {
@@ -114,8 +131,15 @@ describe('apt-get update from a repository we signed', { timeout: 120_000 }, () 
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
+  /** A fresh apt client of the served repository, removed after the test. */
+  function client(name: string, trusted: string): string {
+    const home = aptClient(root, name, `${server.url}/deb`, trusted);
+    clients.push(home);
+    return home;
+  }
+
   it('accepts InRelease with signed-by our key, then finds and downloads the package', async () => {
-    const home = aptClient(root, 'good', `${server.url}/deb`, keyring);
+    const home = client('good', keyring);
     const update = await apt(home, 'apt-get', 'update');
     expect(update.ok, update.output).toBe(true);
     expect(update.output).not.toMatch(/^(W|E|Err):/m);
@@ -129,18 +153,17 @@ describe('apt-get update from a repository we signed', { timeout: 120_000 }, () 
   });
 
   it('accepts Release + Release.gpg when there is no InRelease', async () => {
-    const home = aptClient(root, 'detached', `${server.url}/deb`, keyring);
+    const home = client('detached', keyring);
+    // Removed for this test only: afterEach puts it back, even when an expectation fails.
     rmSync(join(root, 'www', 'deb', 'dists', 'stable', 'InRelease'), { force: true });
     const update = await apt(home, 'apt-get', 'update');
     expect(update.ok, update.output).toBe(true);
     expect(update.output).not.toMatch(/^(W|E|Err):/m);
     expect(readdirSync(join(home, 'lists')).some((name) => name.endsWith('_Release.gpg'))).toBe(true);
-    // Put InRelease back for the tests after this one.
-    writeFileSync(join(root, 'www', 'deb', 'dists', 'stable', 'InRelease'), inRelease);
   });
 
   it('fails when signed-by names another key', async () => {
-    const home = aptClient(root, 'wrong', `${server.url}/deb`, wrongKeyring);
+    const home = client('wrong', wrongKeyring);
     const update = await apt(home, 'apt-get', 'update');
     expect(update.ok, update.output).toBe(false);
     expect(update.output).toMatch(/NO_PUBKEY|not signed/);
