@@ -21,7 +21,10 @@ export async function run(): Promise<void> {
     maskSecrets();
     const config = readInputs((name) => core.getInput(name), process.env);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const ports = await portsFor(config, coreLogger, (secret) => core.setSecret(secret), workspace);
+    // Loaded while the release is read from the ref; publish awaits them before its first check.
+    const ports = portsFor(config, coreLogger, (secret) => core.setSecret(secret), workspace);
+    // A bad ref fails publish before it awaits the ports: their failure is then not the one to report.
+    ports.catch(() => undefined);
     const result = await publish(config, ports, coreLogger, workspace);
     for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, value);
     // Outside a runner (local runs, the demo) there is no summary file to write to.

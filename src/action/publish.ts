@@ -32,12 +32,14 @@ export interface PublishResult {
  */
 export async function publish(
   config: Config,
-  ports: PublishPorts,
+  loading: PublishPorts | Promise<PublishPorts>,
   logger: Logger,
   workspace: string,
 ): Promise<PublishResult> {
   const release = parseRef(config.ref, config.devBranch);
   logger.info(`release ${release.version} (${release.channel}) from ${config.ref}`);
+  // The adapters' code may still be loading (see portsFor): the run has said what it publishes meanwhile.
+  const ports = await loading;
 
   const files = config.packagePatterns.length > 0 ? await ports.findFiles(config.packagePatterns) : [];
   if (files.length > 0) await ports.host?.check?.();
