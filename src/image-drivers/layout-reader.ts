@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RegistryReader } from './driver.js';
-import { isNotFound } from '../util/errno.js';
+import { hasErrnoCode, isNotFound } from '../util/errno.js';
+import { UserError } from '../util/errors.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
 
@@ -24,16 +25,43 @@ export class LayoutReader implements RegistryReader {
 
   /** [ref name, digest] of every named entry; none when the layout does not exist yet. */
   private async entries(): Promise<[string, string][]> {
-    let index: { manifests?: { digest: string; annotations?: Record<string, string> }[] };
+    let text: string;
     try {
-      index = JSON.parse(await readFile(join(this.dir, 'index.json'), 'utf8')) as typeof index;
+      text = await readFile(join(this.dir, 'index.json'), 'utf8');
     } catch (error) {
       if (isNotFound(error)) return [];
+      if (hasErrnoCode(error, 'ENOTDIR') || hasErrnoCode(error, 'EISDIR')) {
+        throw this.refused(
+          'is not an OCI image layout (a file stands where the directory or its index.json should be)',
+        );
+      }
       throw error;
+    }
+    let index: { manifests?: { digest: string; annotations?: Record<string, string> }[] };
+    try {
+      index = JSON.parse(text) as typeof index;
+    } catch {
+      throw this.refused('has an index.json that is not JSON');
+    }
+    if (
+      typeof index !== 'object' ||
+      index === null ||
+      (index.manifests !== undefined && !Array.isArray(index.manifests))
+    ) {
+      throw this.refused('has an index.json that is not an OCI image index');
     }
     return (index.manifests ?? []).flatMap((entry) => {
       const name = entry.annotations?.[REF_NAME];
       return name ? [[name, entry.digest] as [string, string]] : [];
     });
+  }
+
+  /** The layout the action would write into is damaged: the user repairs or replaces it. */
+  private refused(problem: string): UserError {
+    return new UserError(
+      `registry: oci-layout:${this.dir}`,
+      problem,
+      'repair the layout, or point registry at a new directory (the action creates the layout)',
+    );
   }
 }
