@@ -27,7 +27,7 @@ function entry(version: string, architecture: string): AptEntry {
 
 /** The state a Release and its indexes describe, as readAptState would read it back. */
 function stateOf(change: NonNullable<ReturnType<typeof proposeApt>>): AptState {
-  const release = parseRelease(change.release.toString('utf8'));
+  const release = parseRelease(change.next.toString('utf8'));
   const architectures = (releaseField(release, 'Architectures') ?? '').split(' ');
   const text = (arch: string): string =>
     Buffer.from(change.indexes.find((f) => f.path.endsWith(`binary-${arch}/Packages`))?.bytes ?? []).toString(
@@ -46,11 +46,11 @@ describe('proposeApt', () => {
   it('starts a repository with both of Falco’s architectures, by hash', () => {
     const change = proposeApt(EMPTY_APT_STATE, [entry('0.26.0', 'amd64')], undefined, DATE);
     if (!change) throw new Error('expected a change');
-    const release = change.release.toString('utf8');
+    const release = change.next.toString('utf8');
     expect(release).toContain('Architectures: amd64 arm64\n');
     expect(release).toContain('Acquire-By-Hash: yes\n');
-    expect(change.byHash.map((file) => file.path)).toHaveLength(4);
-    expect(change.byHash.every((file) => /\/by-hash\/SHA256\/[0-9a-f]{64}$/.test(file.path))).toBe(true);
+    expect(change.files.map((file) => file.path)).toHaveLength(4);
+    expect(change.files.every((file) => /\/by-hash\/SHA256\/[0-9a-f]{64}$/.test(file.path))).toBe(true);
   });
 
   it('proposes nothing when the packages are already listed as they are', () => {

@@ -28,15 +28,9 @@ export const APT_FORMAT: IndexFormat<AptEntry, AptState> = {
   empty: EMPTY_APT_STATE,
   entryOf: (pkg) => pkg.apt,
   read: readAptState,
-  propose(state, added, keep, date) {
-    const change = proposeApt(state, added, keep, date);
-    if (change === undefined) return undefined;
-    return {
-      files: change.byHash.map((file) => ({ ...file, contentType: typeOf(file.path) })),
-      next: change.release,
-      removed: change.removed.map((entry) => entry.filename),
-    };
-  },
+  propose: proposeApt,
+  pathOf: (entry) => entry.filename,
+  contentTypeOf: typeOf,
   derived(store, root, release, signing) {
     const plain = parseRelease(release.toString('utf8')).files.flatMap((file): Derived[] => {
       const sha256 = file.sha256;

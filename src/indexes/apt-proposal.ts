@@ -2,19 +2,16 @@ import type { AptEntry } from '../formats/apt/apt-entry.js';
 import { buildAptIndexes, type RepositoryFile } from '../formats/apt/apt-indexes.js';
 import { mergePackages, pruneVersions } from '../formats/apt/merge-packages.js';
 import type { AptState } from './apt-state.js';
+import type { Proposal } from './index-format.js';
 import { sha256Hex } from '../util/sha256-hex.js';
 
 /** Falco publishes both; a suite lists them even before its first package of one arrives. */
 const FALCO_ARCHITECTURES = ['amd64', 'arm64'];
 
-export interface AptChange {
-  /** The indexes under their by-hash names: written before the Release that lists them. */
-  readonly byHash: readonly RepositoryFile[];
+/** The indexes go by hash (`files`) before the Release (`next`); plain names follow from the Release. */
+export interface AptChange extends Proposal<AptEntry> {
   /** The same indexes under their plain names, for clients that do not fetch by hash. */
   readonly indexes: readonly RepositoryFile[];
-  readonly release: Buffer;
-  /** Stanzas that retention took out: their files are deleted once the new Release is in place. */
-  readonly removed: readonly AptEntry[];
 }
 
 /**
@@ -53,12 +50,7 @@ export function proposeApt(
       .filter((file) => file.path.endsWith('/Packages'))
       .every((file) => state.listed.get(file.path.replace(/^dists\/[^/]+\//, '')) === sha256Hex(file.bytes));
   if (unchanged) return undefined;
-  return {
-    byHash: built.byHash,
-    indexes: built.indexes,
-    release: Buffer.from(built.release.bytes),
-    removed,
-  };
+  return { files: built.byHash, indexes: built.indexes, next: Buffer.from(built.release.bytes), removed };
 }
 
 /** Retention over all architectures at once: the architectures of one version count as one version. */

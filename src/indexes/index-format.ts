@@ -7,16 +7,16 @@ import type { IndexedPackage } from './indexed-package.js';
 export interface FormatFile {
   readonly path: string;
   readonly bytes: Uint8Array;
-  readonly contentType: string;
 }
 
 /** What a format proposes on top of the current state. */
-export interface FormatChange {
-  /** Content-addressed index files the new state lists. */
+export interface Proposal<Entry> {
+  /** Content-addressed index files the new state lists: written before it. */
   readonly files: readonly FormatFile[];
+  /** The new state file. */
   readonly next: Buffer;
-  /** Package paths (relative to the root) that retention took out. */
-  readonly removed: readonly string[];
+  /** What retention took out: their packages are deleted once the new state is in place. */
+  readonly removed: readonly Entry[];
 }
 
 /**
@@ -46,7 +46,11 @@ export interface IndexFormat<Entry, State> {
     added: readonly Entry[],
     keep: number | undefined,
     date: Date,
-  ): FormatChange | undefined;
+  ): Proposal<Entry> | undefined;
+  /** An entry's package path, relative to the root (its `Filename`, its `location`). */
+  pathOf(entry: Entry): string;
+  /** The Content-Type of an index file the state lists. */
+  contentTypeOf(path: string): string;
   /** Plain-name copies and signatures that follow from a state, in the order to write them. */
   derived(store: ObjectStore, root: string, state: Buffer, signing: Signing | undefined): Derived[];
   /** The content-addressed files a state lists, relative to the root (kept past the grace period). */

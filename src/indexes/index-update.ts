@@ -70,7 +70,7 @@ export async function updateIndex<Entry, State>(
           key: `${root}/${file.path}`,
           bytes: Buffer.from(file.bytes),
           cacheControl: IMMUTABLE,
-          contentType: file.contentType,
+          contentType: format.contentTypeOf(file.path),
         })),
         next: change?.next,
         contentType: format.stateContentType,
@@ -82,7 +82,9 @@ export async function updateIndex<Entry, State>(
   const derivedWritten = await settleDerived(target.store, key, async (current) =>
     format.derived(target.store, root, current.bytes, update.signing),
   );
-  const removed = (swap.changed ? (swap.result?.removed ?? []) : []).map((path) => `${root}/${path}`);
+  const removed = (swap.changed ? (swap.result?.removed ?? []) : []).map(
+    (entry) => `${root}/${format.pathOf(entry)}`,
+  );
   await deletePackages(target.store, removed);
   const state = await target.store.get(key);
   const listed = new Set(

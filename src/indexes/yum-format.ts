@@ -17,15 +17,10 @@ export const YUM_FORMAT: IndexFormat<RepodataEntry, YumState> = {
   empty: EMPTY_YUM_STATE,
   entryOf: (pkg) => pkg.yum,
   read: readYumState,
-  propose(state, added, keep, date) {
-    const change = proposeYum(state, added, keep, date);
-    if (change === undefined) return undefined;
-    return {
-      files: change.documents.map((document) => ({ ...document, contentType: 'application/gzip' })),
-      next: change.repomd,
-      removed: change.removed.map((entry) => entry.location),
-    };
-  },
+  propose: proposeYum,
+  pathOf: (entry) => entry.location,
+  // Every hash-named repodata document is gzip-compressed XML.
+  contentTypeOf: () => 'application/gzip',
   derived(_store, root, repomd, signing) {
     if (signing === undefined) return [];
     return [

@@ -1,16 +1,9 @@
-import { buildRepodata, type RepodataFile } from '../formats/yum/repodata.js';
+import { buildRepodata } from '../formats/yum/repodata.js';
 import type { RepodataEntry } from '../formats/yum/repodata-entry.js';
 import { mergeRepodata, pruneVersions } from '../formats/yum/merge-repodata.js';
 import type { YumState } from './yum-state.js';
+import type { Proposal } from './index-format.js';
 import { sha256Hex } from '../util/sha256-hex.js';
-
-export interface YumChange {
-  /** The hash-named documents: written before the repomd.xml that points at them. */
-  readonly documents: readonly RepodataFile[];
-  readonly repomd: Buffer;
-  /** Packages that retention took out: their files are deleted once the new repomd.xml is in place. */
-  readonly removed: readonly RepodataEntry[];
-}
 
 /**
  * The next state of a YUM repository: current entries, new packages added (replacing the same NEVRA),
@@ -21,7 +14,7 @@ export function proposeYum(
   added: readonly RepodataEntry[],
   keep: number | undefined,
   date: Date,
-): YumChange | undefined {
+): Proposal<RepodataEntry> | undefined {
   const merged = mergeRepodata(state.entries, added);
   const { kept, removed } = keep === undefined ? { kept: merged, removed: [] } : pruneVersions(merged, keep);
   // createrepo_c's revision is the time of the run in seconds; so is each document's timestamp.
@@ -34,5 +27,6 @@ export function proposeYum(
       return state.checksums.get(type) === sha256Hex(document.bytes);
     });
   if (unchanged) return undefined;
-  return { documents: built.documents, repomd: Buffer.from(built.repomd.bytes), removed };
+  // The hash-named documents go before the repomd.xml that points at them.
+  return { files: built.documents, next: Buffer.from(built.repomd.bytes), removed };
 }
