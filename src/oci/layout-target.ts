@@ -1,37 +1,25 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { Readable, type Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { UserError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
+import { isNotFound } from '../util/errno.js';
+import { writeChecked } from './checked-write.js';
+import { ContentCheck } from './content-check.js';
 import type { Descriptor } from './descriptor.js';
-import type { BlobReader } from './image.js';
-import { checkedChunks, ContentCheck } from './content-check.js';
 import { digestBytes, parseDigest, type ParsedDigest } from './digest.js';
-import { isJsonObject, parseJsonObject, type JsonObject } from './json.js';
+import type { BlobReader } from './image.js';
+import { isJsonObject, parseJsonObject } from './json.js';
+import { BLOBS_DIR, REF_NAME_ANNOTATION, blobPath } from './layout-files.js';
+import { layoutPathError } from './layout-path-error.js';
+import { createLayoutSkeleton } from './layout-skeleton.js';
 import {
-  BLOBS_DIR,
-  INDEX_FILE,
-  LAYOUT_FILE,
-  LAYOUT_VERSION,
-  REF_NAME_ANNOTATION,
-  blobPath,
-} from './layout-files.js';
-import { MediaTypes } from './media-types.js';
-import { hasErrnoCode, isNotFound } from '../util/errno.js';
-
-/**
- * The ref-name grammar of the image-layout spec (`component ("/" component)*`), which skopeo also
- * enforces: a name outside it would be written but could not be read back with `oci:<dir>:<name>`.
- */
-const COMPONENT = '[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*';
-const REF_NAME = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
-
-/**
- * index.json rewrites of one directory, chained: each reads the file the previous one wrote, so two
- * tags set at once both survive. Keyed by absolute path, so two targets over one directory share it.
- */
-const indexQueues = new Map<string, Promise<void>>();
+  isRefName,
+  readTargetIndex,
+  refName,
+  updateTargetIndex,
+  withNamedEntry,
+} from './layout-target-index.js';
 
 /**
  * An OCI image layout written in place: blobs (manifests too) land atomically under blobs/<alg>/<hex>,
@@ -51,7 +39,7 @@ export class OciLayoutTarget {
       return (await stat(this.blobPath(digest))).isFile();
     } catch (error) {
       if (isNotFound(error)) return false;
-      throw this.notADirectory(error);
+      throw layoutPathError(error, this.dir, this.subject);
     }
   }
 
@@ -107,7 +95,7 @@ export class OciLayoutTarget {
    * place), every other entry is kept, and the file is swapped atomically.
    */
   async tag(name: string, descriptor: Descriptor): Promise<void> {
-    if (!REF_NAME.test(name)) {
+    if (!isRefName(name)) {
       throw new UserError(
         this.subject,
         `'${name}' is not a valid image-layout ref name`,
@@ -125,16 +113,12 @@ export class OciLayoutTarget {
       ...(descriptor.platform === undefined ? {} : { platform: descriptor.platform }),
       annotations: { ...descriptor.annotations, [REF_NAME_ANNOTATION]: name },
     };
-    await this.updateIndex((entries) => {
-      const others = entries.filter((other) => refName(other) !== name);
-      const at = entries.findIndex((other) => refName(other) === name);
-      return at < 0 ? [...others, entry] : [...others.slice(0, at), entry, ...others.slice(at)];
-    });
+    await updateTargetIndex(this.dir, this.subject, (entries) => withNamedEntry(entries, name, entry));
   }
 
   /** The digest index.json names `name` with, or undefined. */
   async tagDigest(name: string): Promise<string | undefined> {
-    const index = await this.readIndex();
+    const index = await readTargetIndex(this.dir, this.subject);
     const entry = index?.manifests.find((other) => refName(other) === name);
     const digest = isJsonObject(entry) ? entry['digest'] : undefined;
     return typeof digest === 'string' ? digest : undefined;
@@ -150,106 +134,13 @@ export class OciLayoutTarget {
     return blobPath(this.dir, this.parse(digest));
   }
 
-  /** Creates the layout's skeleton once; refuses a directory whose oci-layout names another version. */
+  /** Creates the layout's skeleton once (see createLayoutSkeleton). */
   private ensureLayout(): Promise<void> {
-    this.ready ??= (async () => {
-      await mkdir(join(this.dir, BLOBS_DIR), { recursive: true }).catch((error: unknown) => {
-        throw this.notADirectory(error);
-      });
-      const file = join(this.dir, LAYOUT_FILE);
-      const existing = await readFile(file).catch((error: unknown) => {
-        if (isNotFound(error)) return undefined;
-        throw error;
-      });
-      if (existing === undefined) {
-        await writeFileAtomic(file, Buffer.from(JSON.stringify({ imageLayoutVersion: LAYOUT_VERSION })));
-        return;
-      }
-      const version = parseJsonObject(existing)?.['imageLayoutVersion'];
-      if (typeof version !== 'string' || !version.startsWith('1.')) {
-        throw new UserError(this.subject, `${LAYOUT_FILE} gives no supported imageLayoutVersion (1.x)`);
-      }
-    })();
+    this.ready ??= createLayoutSkeleton(this.dir, this.subject);
     // A failed attempt (a permission error...) may be retried by the next call.
     this.ready.catch(() => {
       this.ready = undefined;
     });
     return this.ready;
   }
-
-  /**
-   * The error for a layout path that runs through a file (the target names a file, or blobs/ is one):
-   * the user names another directory or moves the file. Any other error is returned as it is.
-   */
-  private notADirectory(error: unknown): unknown {
-    if (!hasErrnoCode(error, 'ENOTDIR') && !hasErrnoCode(error, 'EEXIST')) return error;
-    return new UserError(
-      this.subject,
-      `${this.dir} is not a directory, or holds a file where the layout needs one (blobs/)`,
-      'name a directory for the layout (it is created if it does not exist)',
-    );
-  }
-
-  /** index.json as an object with its manifests list; undefined when there is none yet. */
-  private async readIndex(): Promise<{ index: JsonObject; manifests: readonly unknown[] } | undefined> {
-    const bytes = await readFile(join(this.dir, INDEX_FILE)).catch((error: unknown) => {
-      if (isNotFound(error)) return undefined;
-      throw this.notADirectory(error);
-    });
-    if (bytes === undefined) return undefined;
-    const index = parseJsonObject(bytes);
-    const manifests: unknown = index?.['manifests'];
-    if (index === undefined || !Array.isArray(manifests)) {
-      // Never overwritten: it may hold the user's other images.
-      throw new UserError(this.subject, `${INDEX_FILE} is not an image index with a manifests list`);
-    }
-    return { index, manifests };
-  }
-
-  /** Rewrites index.json's manifests list, one rewrite at a time per directory (see indexQueues). */
-  private async updateIndex(change: (entries: readonly unknown[]) => readonly unknown[]): Promise<void> {
-    const key = resolve(this.dir);
-    const previous = indexQueues.get(key) ?? Promise.resolve();
-    const next = previous
-      .catch(() => undefined) // the previous writer's failure is its caller's
-      .then(async () => {
-        const current = await this.readIndex();
-        const index = current?.index ?? { schemaVersion: 2, mediaType: MediaTypes.ociIndex };
-        // Other fields of an existing index.json (its annotations...) are kept as they are.
-        const updated = { ...index, manifests: change(current?.manifests ?? []) };
-        await writeFileAtomic(join(this.dir, INDEX_FILE), Buffer.from(JSON.stringify(updated)));
-      });
-    indexQueues.set(key, next);
-    try {
-      await next;
-    } finally {
-      if (indexQueues.get(key) === next) indexQueues.delete(key);
-    }
-  }
-}
-
-/**
- * Writes a blob's chunks into `file` through `check`, each one on its way before the next is asked for
- * (the reader may reuse its buffer), and ends the file once the whole content checked out.
- */
-async function writeChecked(reader: BlobReader, check: ContentCheck, file: Writable): Promise<void> {
-  // A failed write reports to its callback; without a listener the 'error' it also emits would throw.
-  file.on('error', () => undefined);
-  try {
-    for await (const chunk of checkedChunks(reader, check)) {
-      await new Promise<void>((resolve, reject) => {
-        file.write(chunk, (error) => (error ? reject(error) : resolve()));
-      });
-    }
-  } finally {
-    reader.destroy();
-  }
-  file.end();
-  await finished(file);
-}
-
-function refName(entry: unknown): string | undefined {
-  const annotations = isJsonObject(entry) ? entry['annotations'] : undefined;
-  const name = isJsonObject(annotations) ? annotations[REF_NAME_ANNOTATION] : undefined;
-  return typeof name === 'string' ? name : undefined;
 }
