@@ -1,13 +1,16 @@
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../util/errors.js';
 import type { Descriptor } from './descriptor.js';
-import { digestBytes, parseDigest, type ParsedDigest } from './digest.js';
+import { digestBytes } from './digest.js';
 import { FileChunks } from './file-chunks.js';
 import type { ManifestNode, SourceImage } from './image.js';
 import { parseJsonObject } from './json.js';
-import { INDEX_FILE, LAYOUT_FILE, REF_NAME_ANNOTATION, blobPath } from './layout-files.js';
-import { manifestReferences, parseDescriptor } from './manifest-references.js';
+import { checkedDigest, openBlobFile } from './layout-blob-file.js';
+import { LAYOUT_FILE, blobPath } from './layout-files.js';
+import { REWRITE } from './layout-rewrite.js';
+import { pickEntry, readIndexEntries } from './layout-source-index.js';
+import { manifestReferences } from './manifest-references.js';
 import { hasErrnoCode, isNotFound } from '../util/errno.js';
 import { UPLOAD_READ_CHUNK } from './upload-chunk.js';
 
@@ -15,8 +18,6 @@ import { UPLOAD_READ_CHUNK } from './upload-chunk.js';
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 /** Indexes of indexes exist (attestations, nested platforms), but never this deep: a guard against a crafted file. */
 const MAX_DEPTH = 8;
-
-const REWRITE = 'write the layout again (e.g. skopeo copy ... oci:<dir>:<ref>)';
 
 /**
  * Reads the image that an OCI image layout names `ref` in its index.json (or its only image when `ref`
@@ -66,52 +67,6 @@ async function checkLayoutFile(dir: string, name: string): Promise<void> {
   }
 }
 
-async function readIndexEntries(dir: string, name: string): Promise<Descriptor[]> {
-  const bytes = await readFile(join(dir, INDEX_FILE)).catch((error: unknown) => {
-    if (isNotFound(error)) throw new UserError(name, `${dir} has no ${INDEX_FILE}`, REWRITE);
-    throw error;
-  });
-  const index = parseJsonObject(bytes);
-  const manifests = index?.['manifests'];
-  if (!Array.isArray(manifests)) {
-    throw new UserError(name, `${INDEX_FILE} is not an image index with a manifests list`, REWRITE);
-  }
-  return manifests.map((entry: unknown, i) => parseDescriptor(entry, name, `${INDEX_FILE} manifests[${i}]`));
-}
-
-function refName(entry: Descriptor): string | undefined {
-  return entry.annotations?.[REF_NAME_ANNOTATION];
-}
-
-/** How index.json names its images, for an error that lets the user pick one. */
-function describeRefs(entries: readonly Descriptor[]): string {
-  if (entries.length === 0) return 'it lists no image';
-  const names = entries.map((entry) => refName(entry) ?? `(no ref name: ${entry.digest})`);
-  return `it lists ${names.join(', ')}`;
-}
-
-function pickEntry(entries: readonly Descriptor[], ref: string | undefined, name: string): Descriptor {
-  if (ref === undefined) {
-    const [only, ...others] = entries;
-    if (only !== undefined && others.length === 0) return only;
-    throw new UserError(
-      name,
-      entries.length === 0 ? `${INDEX_FILE} lists no image` : `${INDEX_FILE} lists ${entries.length} images`,
-      entries.length === 0 ? REWRITE : `add :<ref> to choose one; ${describeRefs(entries)}`,
-    );
-  }
-  const matches = entries.filter((entry) => refName(entry) === ref);
-  const [first] = matches;
-  if (first === undefined) {
-    throw new UserError(name, `${INDEX_FILE} names no image '${ref}'`, describeRefs(entries));
-  }
-  // The same ref twice is ambiguous unless both entries are the same manifest.
-  if (matches.some((entry) => entry.digest !== first.digest)) {
-    throw new UserError(name, `${INDEX_FILE} names ${matches.length} different images '${ref}'`, REWRITE);
-  }
-  return first;
-}
-
 async function readManifest(
   dir: string,
   descriptor: Descriptor,
@@ -144,38 +99,4 @@ async function readManifest(
     children,
     blobs: references.blobs,
   };
-}
-
-/**
- * Opens the blob's file before anything reads it, so a missing or truncated blob is a clear error
- * here rather than a failure in the middle of an upload.
- */
-async function openBlobFile(dir: string, descriptor: Descriptor, name: string): Promise<FileHandle> {
-  const path = blobPath(dir, checkedDigest(descriptor, name));
-  const handle = await open(path, 'r').catch((error: unknown) => {
-    if (isNotFound(error)) {
-      throw new UserError(name, `blob ${descriptor.digest} is missing (${path})`, REWRITE);
-    }
-    throw error;
-  });
-  try {
-    const { size } = await handle.stat();
-    if (size !== descriptor.size) {
-      throw new UserError(
-        name,
-        `blob ${descriptor.digest} is ${size} bytes, not ${descriptor.size}`,
-        REWRITE,
-      );
-    }
-  } catch (error) {
-    await handle.close();
-    throw error;
-  }
-  return handle;
-}
-
-function checkedDigest(descriptor: Descriptor, name: string): ParsedDigest {
-  const digest = parseDigest(descriptor.digest);
-  if (digest === undefined) throw new UserError(name, `malformed digest ${descriptor.digest}`, REWRITE);
-  return digest;
 }
