@@ -30,7 +30,8 @@ import { buildRepodata, readRepodata } from '../../../src/formats/yum/repodata.j
 import { repodataEntry } from '../../../src/formats/yum/repodata-entry.js';
 import { parseFilelists, parseOther, parsePrimary } from '../../../src/formats/yum/repodata-parse.js';
 import { parseRepomd } from '../../../src/formats/yum/repomd-xml.js';
-import { parseXml, type XmlElement, type XmlNode } from '../../../src/formats/yum/xml-parse.js';
+import { parseXml } from '../../../src/formats/yum/xml-parse.js';
+import type { XmlElement, XmlNode } from '../../../src/formats/yum/xml-tree.js';
 import type { YumPackageFile } from '../../../src/formats/yum/yum-package.js';
 import { SPECS } from './rpm-specs.js';
 import { createrepo, requireTools, rpmPackageOf, rpmbuild } from './rpm-tools.js';

@@ -12,7 +12,8 @@ import type {
   RpmPackage,
 } from '../../../src/formats/rpm/rpm-package.js';
 import { parseRepomd } from '../../../src/formats/yum/repomd-xml.js';
-import { elements, parseXml, textOf } from '../../../src/formats/yum/xml-parse.js';
+import { parseXml } from '../../../src/formats/yum/xml-parse.js';
+import { elements, textOf } from '../../../src/formats/yum/xml-tree.js';
 
 import { requireTools, run } from '../fixtures/tools.js';
 

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  attribute,
-  element,
-  elements,
-  optionalElement,
-  parseXml,
-  textOf,
-} from '../../../src/formats/yum/xml-parse.js';
+import { parseXml } from '../../../src/formats/yum/xml-parse.js';
+import { attribute, element, elements, optionalElement, textOf } from '../../../src/formats/yum/xml-tree.js';
 
 describe('parseXml', () => {
   it('reads elements, attributes, text, self-closing elements, and where each element is', () => {

@@ -3,7 +3,7 @@ import { UserError } from '../../util/errors.js';
 import { filelistsPackageXml } from './filelists-xml.js';
 import { otherPackageXml } from './other-xml.js';
 import { primaryPackageXml } from './primary-xml.js';
-import type { PackageIdentity } from './repodata-parse.js';
+import type { PackageIdentity } from './repodata-records.js';
 import type { Evr } from '../rpm/rpm-version.js';
 import { XmlCharacterError } from './xml-escape.js';
 import type { YumPackageFile } from './yum-package.js';

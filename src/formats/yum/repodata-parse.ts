@@ -1,63 +1,12 @@
-import type { RpmChangelog, RpmDependency, RpmFile } from '../rpm/rpm-package.js';
 import { rootElementOf, type MetadataKind } from './repodata-documents.js';
+import { dependencyOf, fileOf, integer, optionalText } from './repodata-fields.js';
+import type { FilelistsRecord, OtherRecord, PackageIdentity, PrimaryRecord } from './repodata-records.js';
+import type { RpmDependency } from '../rpm/rpm-package.js';
 import type { Evr } from '../rpm/rpm-version.js';
-import {
-  attribute,
-  element,
-  elements,
-  optionalElement,
-  parseXml,
-  textOf,
-  type XmlElement,
-} from './xml-parse.js';
+import { parseXml } from './xml-parse.js';
+import { attribute, element, elements, optionalElement, textOf, type XmlElement } from './xml-tree.js';
 
-/**
- * Readers of primary, filelists and other XML, ours and createrepo_c's. Each record keeps its
- * `<package>` element exactly as written (`xml`): an incremental update carries the packages it does
- * not touch over verbatim, including anything we do not model (weak dependencies, `xml:base`).
- */
-export interface PackageIdentity {
-  /** The sha256 of the .rpm (primary's `pkgid="YES"` checksum). */
-  readonly pkgid: string;
-  readonly name: string;
-  readonly arch: string;
-  readonly evr: Evr;
-  /** The `<package>` element as written in the source document. */
-  readonly xml: string;
-}
-
-export interface PrimaryRecord extends PackageIdentity {
-  readonly checksumType: string;
-  readonly summary: string;
-  readonly description: string;
-  readonly packager: string;
-  readonly url: string;
-  readonly time: { readonly file: number; readonly build: number };
-  readonly size: { readonly package: number; readonly installed: number; readonly archive: number };
-  readonly location: string;
-  /** `xml:base`, when the package lives elsewhere than the repository. */
-  readonly locationBase?: string;
-  readonly license: string;
-  readonly vendor: string;
-  readonly group: string;
-  readonly buildhost: string;
-  readonly sourcerpm: string;
-  readonly headerRange: { readonly start: number; readonly end: number };
-  /** By kind without the prefix: `provides`, `requires`, ... and weak ones (`recommends`...) when present. */
-  readonly dependencies: Readonly<Record<string, readonly RpmDependency[]>>;
-  /** The primary files only. */
-  readonly files: readonly RpmFile[];
-}
-
-export interface FilelistsRecord extends PackageIdentity {
-  readonly files: readonly RpmFile[];
-}
-
-export interface OtherRecord extends PackageIdentity {
-  /** As listed: oldest first. */
-  readonly changelogs: readonly RpmChangelog[];
-}
-
+/** Reads primary, filelists and other XML, ours and createrepo_c's, one record per `<package>`. */
 export function parsePrimary(xml: string): PrimaryRecord[] {
   return packagesOf(xml, 'primary').map((node) => {
     const checksum = element(node, 'checksum');
@@ -153,40 +102,4 @@ function evrOf(node: XmlElement): Evr {
     version: attribute(version, 'ver'),
     release: version.attributes.get('rel') ?? '',
   };
-}
-
-const FLAGS = new Set(['EQ', 'LT', 'LE', 'GT', 'GE']);
-
-function dependencyOf(entry: XmlElement): RpmDependency {
-  const flags = entry.attributes.get('flags');
-  if (flags !== undefined && !FLAGS.has(flags)) throw new Error(`<rpm:entry> has flags="${flags}"`);
-  const optional = (name: string, key: 'epoch' | 'version' | 'release') => {
-    const value = entry.attributes.get(name);
-    return value === undefined ? {} : { [key]: value };
-  };
-  return {
-    name: attribute(entry, 'name'),
-    ...(flags === undefined ? {} : { flags: flags as NonNullable<RpmDependency['flags']> }),
-    ...optional('epoch', 'epoch'),
-    ...optional('ver', 'version'),
-    ...optional('rel', 'release'),
-    ...(entry.attributes.get('pre') === '1' ? { pre: true } : {}),
-  };
-}
-
-function fileOf(node: XmlElement): RpmFile {
-  const type = node.attributes.get('type') ?? 'file';
-  if (type !== 'file' && type !== 'dir' && type !== 'ghost') throw new Error(`<file type="${type}">`);
-  return { path: textOf(node), type };
-}
-
-function optionalText(parent: XmlElement, name: string): string {
-  const child = optionalElement(parent, name);
-  return child ? textOf(child) : '';
-}
-
-function integer(node: XmlElement, name: string): number {
-  const value = attribute(node, name);
-  if (!/^-?[0-9]+$/.test(value)) throw new Error(`<${node.name} ${name}="${value}"> is not an integer`);
-  return Number(value);
 }

@@ -1,7 +1,7 @@
 import type { Evr } from '../rpm/rpm-version.js';
 import { rootElementOf, type MetadataKind } from './repodata-documents.js';
-import type { PackageIdentity } from './repodata-parse.js';
-import { decodeEntities } from './xml-parse.js';
+import type { PackageIdentity } from './repodata-records.js';
+import { decodeEntities } from './xml-entities.js';
 
 /** A package as an update needs it: identity, location (primary only) and its element verbatim. */
 export interface ScannedPackage extends PackageIdentity {

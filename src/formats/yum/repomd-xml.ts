@@ -1,6 +1,7 @@
 import type { MetadataKind } from './repodata-documents.js';
 import { escapeText } from './xml-escape.js';
-import { attribute, element, elements, optionalElement, parseXml, textOf } from './xml-parse.js';
+import { parseXml } from './xml-parse.js';
+import { attribute, element, elements, optionalElement, textOf } from './xml-tree.js';
 import { sha256Hex } from '../../util/sha256-hex.js';
 
 export interface RepomdFile {
