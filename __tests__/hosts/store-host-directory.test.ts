@@ -38,6 +38,23 @@ async function local(name: string, content: string): Promise<string> {
   return file;
 }
 
+/**
+ * Runs `fn` as a user that file permissions apply to: as root (CI), with the effective uid and gid of
+ * `nobody` for its duration (the real uid stays root, so they can be taken back); otherwise as is.
+ */
+async function asUnprivilegedUser<T>(fn: () => Promise<T>): Promise<T> {
+  if (process.getuid?.() !== 0 || !process.seteuid || !process.setegid) return fn();
+  const NOBODY = 65534;
+  process.setegid(NOBODY);
+  process.seteuid(NOBODY);
+  try {
+    return await fn();
+  } finally {
+    process.seteuid(0);
+    process.setegid(0);
+  }
+}
+
 /** Every file under `base`, relative, sorted (temp and lock files included: they start with a dot). */
 async function filesUnder(base: string): Promise<string[]> {
   const entries = await readdir(base, { recursive: true, withFileTypes: true });
@@ -258,14 +275,15 @@ describe('the directory host: what the user must fix is one line naming package-
     expect(await filesUnder(root)).toEqual([]);
   });
 
-  it.skipIf(process.getuid?.() === 0)('a host directory the user may not write', async () => {
+  it('a host directory the user may not write', async () => {
     await mkdir(root, { recursive: true });
-    await chmod(root, 0o500);
-    const error = await asyncUserErrorOf(
-      directoryHost().put('rpm/falco.rpm', await local('falco.rpm', 'x'), {
-        sha256: sha256('x'),
-        replace: false,
-      }),
+    await chmod(root, 0o555);
+    const file = await local('falco.rpm', 'x');
+    // The other user must reach the package file and the host directory, just not write into it.
+    await chmod(dir, 0o755);
+    await chmod(dirname(file), 0o755);
+    const error = await asUnprivilegedUser(() =>
+      asyncUserErrorOf(directoryHost().put('rpm/falco.rpm', file, { sha256: sha256('x'), replace: false })),
     );
     expect(error.message).toBe(
       `package-host: cannot write ${join(root, 'rpm')}: permission denied (EACCES) — let the user the action runs as read and write the package-host directory, or point package-host at another directory`,
