@@ -1,4 +1,5 @@
 import { UserError } from '../../util/errors.js';
+import { numbersAt, stringsAt, type Damaged, type HeaderEntry } from './rpm-header-values.js';
 import { TagType } from './rpm-tags.js';
 
 /** The 8-byte magic that starts every rpm header structure (signature and main). */
@@ -34,12 +35,6 @@ export function headerShape(intro: Buffer, subject: string, what: string): Heade
   return { entries, dataSize, size: HEADER_INTRO_SIZE + entries * ENTRY_SIZE + dataSize };
 }
 
-interface Entry {
-  readonly type: number;
-  readonly offset: number;
-  readonly count: number;
-}
-
 /** Typed reads of one header's tags; each returns undefined when the tag is absent. */
 export interface RpmHeader {
   has(tag: number): boolean;
@@ -64,71 +59,22 @@ export function parseHeader(bytes: Buffer, subject: string, what: string): RpmHe
   }
   const dataStart = HEADER_INTRO_SIZE + count * ENTRY_SIZE;
   const data = bytes.subarray(dataStart, dataStart + dataSize);
-  const entries = new Map<number, Entry>();
-  for (let i = 0; i < count; i++) {
-    const at = HEADER_INTRO_SIZE + i * ENTRY_SIZE;
-    const tag = bytes.readUInt32BE(at);
-    // The first entry of a tag wins; regions and unknown types are simply never asked for.
-    if (!entries.has(tag)) {
-      entries.set(tag, {
-        type: bytes.readUInt32BE(at + 4),
-        offset: bytes.readInt32BE(at + 8),
-        count: bytes.readUInt32BE(at + 12),
-      });
-    }
-  }
-
-  const damaged = (tag: number, problem: string): UserError =>
+  const entries = readIndex(bytes, count);
+  const damaged: Damaged = (tag, problem) =>
     new UserError(subject, `has a damaged ${what}: tag ${tag} ${problem}`, REBUILD);
-
-  const stringsAt = (tag: number, entry: Entry): string[] => {
-    const strings: string[] = [];
-    let at = entry.offset;
-    for (let i = 0; i < entry.count; i++) {
-      const end = at >= 0 ? data.indexOf(0, at) : -1;
-      if (end < 0) throw damaged(tag, 'has a string that runs past the data');
-      strings.push(data.toString('utf8', at, end));
-      at = end + 1;
-    }
-    return strings;
-  };
-
-  const numbersAt = (tag: number, entry: Entry): number[] => {
-    const width = {
-      [TagType.char]: 1,
-      [TagType.int8]: 1,
-      [TagType.int16]: 2,
-      [TagType.int32]: 4,
-      [TagType.int64]: 8,
-    }[entry.type];
-    if (width === undefined) throw damaged(tag, `has type ${entry.type}, not a number`);
-    if (entry.offset < 0 || entry.offset + width * entry.count > data.length) {
-      throw damaged(tag, 'points past the data');
-    }
-    const numbers: number[] = [];
-    for (let i = 0; i < entry.count; i++) {
-      const at = entry.offset + i * width;
-      if (width === 8) {
-        const value = data.readBigUInt64BE(at);
-        if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw damaged(tag, `holds ${value}, beyond 2^53`);
-        numbers.push(Number(value));
-      } else {
-        numbers.push(data.readUIntBE(at, width));
-      }
-    }
-    return numbers;
-  };
 
   const strings = (tag: number): string[] | undefined => {
     const entry = entries.get(tag);
     if (entry === undefined) return undefined;
-    if (entry.type === TagType.string) return stringsAt(tag, { ...entry, count: 1 });
-    if (entry.type === TagType.stringArray || entry.type === TagType.i18nString) return stringsAt(tag, entry);
+    if (entry.type === TagType.string) return stringsAt(data, tag, { ...entry, count: 1 }, damaged);
+    if (entry.type === TagType.stringArray || entry.type === TagType.i18nString) {
+      return stringsAt(data, tag, entry, damaged);
+    }
     throw damaged(tag, `has type ${entry.type}, not a string`);
   };
   const numbers = (tag: number): number[] | undefined => {
     const entry = entries.get(tag);
-    return entry === undefined ? undefined : numbersAt(tag, entry);
+    return entry === undefined ? undefined : numbersAt(data, tag, entry, damaged);
   };
 
   return {
@@ -138,4 +84,24 @@ export function parseHeader(bytes: Buffer, subject: string, what: string): RpmHe
     numbers,
     number: (tag) => numbers(tag)?.[0],
   };
+}
+
+/**
+ * The index entries by tag. The first entry of a tag wins; regions and unknown types are simply never
+ * asked for.
+ */
+function readIndex(bytes: Buffer, count: number): Map<number, HeaderEntry> {
+  const entries = new Map<number, HeaderEntry>();
+  for (let i = 0; i < count; i++) {
+    const at = HEADER_INTRO_SIZE + i * ENTRY_SIZE;
+    const tag = bytes.readUInt32BE(at);
+    if (!entries.has(tag)) {
+      entries.set(tag, {
+        type: bytes.readUInt32BE(at + 4),
+        offset: bytes.readInt32BE(at + 8),
+        count: bytes.readUInt32BE(at + 12),
+      });
+    }
+  }
+  return entries;
 }
