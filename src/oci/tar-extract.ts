@@ -23,7 +23,14 @@ export async function extractTar(
   subject: string,
 ): Promise<Map<string, string>> {
   await mkdir(dir, { recursive: true });
-  // Looked at first, so that a missing file (or a directory) is told apart from a damaged one.
+  await checkIsFile(archive, subject);
+  const { files, links } = await storeEntries(archive, dir, subject);
+  resolveLinks(files, links);
+  return files;
+}
+
+/** Looked at first, so that a missing file (or a directory) is told apart from a damaged one. */
+async function checkIsFile(archive: string, subject: string): Promise<void> {
   const found = await stat(archive).catch((error: unknown) => {
     if (isNotFound(error)) {
       throw new UserError(subject, `${archive} does not exist`, 'give the file written by docker save');
@@ -33,7 +40,16 @@ export async function extractTar(
   if (!found.isFile()) {
     throw new UserError(subject, `${archive} is not a file`, 'give the file written by docker save');
   }
+}
 
+/** What one pass over the archive found: where each regular file landed, and what each link names. */
+interface StoredEntries {
+  readonly files: Map<string, string>;
+  readonly links: Map<string, string>;
+}
+
+/** Streams each regular file of the archive to a numbered file in `dir`; notes links for later. */
+async function storeEntries(archive: string, dir: string, subject: string): Promise<StoredEntries> {
   const files = new Map<string, string>();
   let stored = 0;
   const links = new Map<string, string>();
@@ -76,7 +92,11 @@ export async function extractTar(
   } finally {
     input.destroy();
   }
+  return { files, links };
+}
 
+/** Adds each link to `files` as its target's file, following links to links; a dangling link is left out. */
+function resolveLinks(files: Map<string, string>, links: ReadonlyMap<string, string>): void {
   for (const name of links.keys()) {
     let target = links.get(name);
     for (let hops = 0; target !== undefined && !files.has(target) && hops < MAX_LINK_HOPS; hops++) {
@@ -85,7 +105,6 @@ export async function extractTar(
     const path = target === undefined ? undefined : files.get(target);
     if (path !== undefined) files.set(name, path);
   }
-  return files;
 }
 
 /** An archive path as manifest.json writes it: no leading `./` or `/`; undefined when it climbs out (`..`). */
