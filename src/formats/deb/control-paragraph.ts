@@ -14,6 +14,34 @@ const REBUILD = 'fix DEBIAN/control and build the package again with dpkg-deb --
  * line is empty (Conffiles-style fields).
  */
 export function parseControl(text: string, subject: string): DebControl {
+  const fields = readFields(text, subject);
+  const value = (wanted: string): string => {
+    const found = fields.find(([name]) => name.toLowerCase() === wanted.toLowerCase());
+    if (found === undefined || found[1] === '') {
+      throw new UserError(subject, `control file has no ${wanted} field`, REBUILD);
+    }
+    return found[1];
+  };
+  const control = {
+    fields,
+    package: value('Package'),
+    version: value('Version'),
+    architecture: value('Architecture'),
+  };
+  // APT orders versions to pick a candidate, and retention to prune: one it cannot order is refused here.
+  const problem = debianVersionProblem(control.version);
+  if (problem !== undefined) {
+    throw new UserError(
+      subject,
+      `control file Version '${control.version}' is not a Debian version: ${problem}`,
+      REBUILD,
+    );
+  }
+  return control;
+}
+
+/** The paragraph's fields in order, values as dpkg takes them; anything but one paragraph is refused. */
+function readFields(text: string, subject: string): [name: string, value: string][] {
   const fields: [name: string, value: string][] = [];
   const seen = new Set<string>();
   let ended = false;
@@ -53,28 +81,5 @@ export function parseControl(text: string, subject: string): DebControl {
   }
   // dpkg trims ASCII whitespace only (String.trimEnd would also take Unicode spaces).
   for (const field of fields) field[1] = field[1].replace(/[ \t\n\r\f\v]+$/, '');
-
-  const value = (wanted: string): string => {
-    const found = fields.find(([name]) => name.toLowerCase() === wanted.toLowerCase());
-    if (found === undefined || found[1] === '') {
-      throw new UserError(subject, `control file has no ${wanted} field`, REBUILD);
-    }
-    return found[1];
-  };
-  const control = {
-    fields,
-    package: value('Package'),
-    version: value('Version'),
-    architecture: value('Architecture'),
-  };
-  // APT orders versions to pick a candidate, and retention to prune: one it cannot order is refused here.
-  const problem = debianVersionProblem(control.version);
-  if (problem !== undefined) {
-    throw new UserError(
-      subject,
-      `control file Version '${control.version}' is not a Debian version: ${problem}`,
-      REBUILD,
-    );
-  }
-  return control;
+  return fields;
 }
