@@ -1,11 +1,10 @@
 import type { Readable } from 'node:stream';
-import type { Got } from 'got';
 import type { Descriptor } from '../oci/descriptor.js';
 import type { BlobReader } from '../oci/image.js';
-import type { Logger } from '../util/logger.js';
-import { realSleep } from '../util/retry.js';
-import { Authenticator, type RegistryCredentials } from './auth.js';
+import type { RegistryCredentials } from './auth.js';
 import { hasBlob, mountBlob, openBlob } from './blobs.js';
+import type { RegistryClientOptions } from './client-options.js';
+import { clientRequester } from './client-requester.js';
 import { registryEndpoint } from './endpoint.js';
 import { Limiter } from './limiter.js';
 import {
@@ -16,51 +15,14 @@ import {
   type ManifestContent,
 } from './manifests.js';
 import { repositoryAt, type Repository } from './repository.js';
-import { Requester } from './requester.js';
-import { untilAnswered } from './retrying.js';
+import type { Requester } from './requester.js';
 import { listTags } from './tags.js';
-import { exchange, http, type Reply } from './transport.js';
 import { uploadBlob } from './upload.js';
 
 export type { RegistryCredentials } from './auth.js';
 export type { Manifest, ManifestContent } from './manifests.js';
+export type { RegistryClientOptions } from './client-options.js';
 
-export interface RegistryClientOptions {
-  /**
-   * The remedy shown when the registry refuses, for credentials that do not come from the inputs
-   * (e.g. `log in to public.ecr.aws with docker login before this step`).
-   */
-  loginHint?: string;
-  /** The HTTP client (tests pass one that records its exchanges). */
-  readonly http?: Got;
-  /** Tags asked for per page; registries may answer with fewer and a `Link` to the next page. Default 1000. */
-  readonly pageSize?: number;
-  /** Plain http to a registry that is not on loopback (`registry-insecure: true`). */
-  readonly insecure?: boolean;
-  /** Where the registry's `Warning`s and retries are told. Default: nowhere. */
-  readonly logger?: Logger;
-  /** Waits between retries; tests pass one that records and returns at once. */
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** The clock of token expiry (ms since the epoch); tests move it forward. */
-  readonly now?: () => number;
-  /** Retries of a request (or of a whole blob upload) after the first attempt. Default 4. */
-  readonly retries?: number;
-  /** Blob uploads of this client at once. Default 4. */
-  readonly uploadConcurrency?: number;
-  /** Bytes per PATCH of a chunked upload, unless the registry asks for more. Default 8 MiB. */
-  readonly chunkSize?: number;
-}
-
-const silent: Logger = {
-  info: () => undefined,
-  warning: () => undefined,
-  debug: () => undefined,
-  group: (_title, fn) => fn(),
-};
-
-const DEFAULT_RETRIES = 4;
-const BACKOFF_BASE_MS = 1000;
-const BACKOFF_MAX_MS = 15_000;
 const MIB = 1024 * 1024;
 
 /**
@@ -86,27 +48,7 @@ export class RegistryClient {
     this.pageSize = options.pageSize ?? 1000;
     this.chunkSize = options.chunkSize ?? 8 * MIB;
     this.uploads = new Limiter(options.uploadConcurrency ?? 4);
-    const client = options.http ?? http;
-    const retry = {
-      retries: options.retries ?? DEFAULT_RETRIES,
-      baseMs: BACKOFF_BASE_MS,
-      maxMs: BACKOFF_MAX_MS,
-      sleep: options.sleep ?? realSleep,
-    };
-    // Token requests get the same retries (and need no authentication of their own), logged as redacted.
-    const tokenRequest = async (url: string, authorization: string | undefined): Promise<Reply> => {
-      const once = async () => ({ reply: await exchange(client, { method: 'GET', url }, authorization) });
-      return (await untilAnswered('asking for a token', once, retry, this.requester.logger)).reply;
-    };
-    const auth = new Authenticator(
-      registry,
-      credentials,
-      tokenRequest,
-      options.now ?? Date.now,
-      options.insecure ?? false,
-      options.loginHint,
-    );
-    this.requester = new Requester({ registry, http: client, auth, logger: options.logger ?? silent, retry });
+    this.requester = clientRequester(registry, credentials, options);
   }
 
   /** Proves the credentials work (GET /v2/ and, for token registries, a token) without changing anything. */
