@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conditionalPutError, isNotFound, s3UserError } from '../../src/stores/s3-errors.js';
+import { conditionalPutError } from '../../src/stores/s3-conditional-errors.js';
+import { isNotFound, s3UserError } from '../../src/stores/s3-errors.js';
 import { PreconditionFailed } from '../../src/stores/object-store.js';
 import { S3Store } from '../../src/stores/s3-store.js';
 import { UserError } from '../../src/util/errors.js';

@@ -1,9 +1,22 @@
 import { errnoCode } from '../util/errno.js';
 import { UserError } from '../util/errors.js';
-import { ConditionalWritesUnsupported, PreconditionFailed } from './object-store.js';
+import {
+  CREDENTIAL_CODES,
+  CREDENTIALS,
+  DENIED_CODES,
+  MAY,
+  REGION_CODES,
+  UNREACHABLE_CODES,
+} from './s3-error-codes.js';
+
+/** The HTTP status and S3 error code of an SDK error that came from the server. */
+export interface S3Failure {
+  status?: number;
+  code: string;
+}
 
 /** The HTTP status and S3 error code of an SDK error, when it came from the server. */
-export function s3Failure(error: unknown): { status?: number; code: string } | undefined {
+export function s3Failure(error: unknown): S3Failure | undefined {
   if (!(error instanceof Error) || !('$metadata' in error)) return undefined;
   const metadata = error.$metadata;
   const status =
@@ -20,45 +33,6 @@ export function isNotFound(error: unknown): boolean {
   return failure.status === 404 || failure.code === 'NoSuchKey' || failure.code === 'NotFound';
 }
 
-// What S3 and its look-alikes answer to keys that are wrong or expired.
-const CREDENTIAL_CODES = new Set([
-  'SignatureDoesNotMatch',
-  'InvalidAccessKeyId',
-  'InvalidToken',
-  'ExpiredToken',
-  'TokenRefreshRequired',
-]);
-// ...to keys that are right but not allowed this.
-const DENIED_CODES = new Set(['AccessDenied', 'AllAccessDisabled', 'AccountProblem']);
-// ...to a request sent to the wrong region: AWS redirects (301) or names the region it expected.
-const REGION_CODES = new Set([
-  'PermanentRedirect',
-  'AuthorizationHeaderMalformed',
-  'IllegalLocationConstraintException',
-]);
-// Failures to reach the store at all that a wrong s3-endpoint (host, port, scheme, certificate) causes.
-const UNREACHABLE_CODES = new Set([
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ECONNREFUSED',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EPROTO',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
-const CREDENTIALS =
-  'AWS credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or the role aws-actions/configure-aws-credentials assumed)';
-
-const MAY =
-  'read, write, list and delete objects in the bucket (s3:GetObject, s3:PutObject, s3:DeleteObject, s3:ListBucket)';
-
 /** Where the store is, for the messages: its bucket, and the endpoint when it is not AWS. */
 export interface S3Place {
   readonly bucket: string;
@@ -72,6 +46,14 @@ export interface S3Place {
  */
 export function s3UserError(error: unknown, place: S3Place): UserError | undefined {
   const subject = `s3://${place.bucket}`;
+  const local = unsentError(error, subject, place);
+  if (local !== undefined) return local;
+  const failure = s3Failure(error);
+  return failure === undefined ? undefined : answerError(failure, subject, place);
+}
+
+/** A request that never reached the store: no credentials, no region, or no way to the endpoint. */
+function unsentError(error: unknown, subject: string, place: S3Place): UserError | undefined {
   if (error instanceof Error && error.name === 'CredentialsProviderError') {
     return new UserError(
       subject,
@@ -92,8 +74,11 @@ export function s3UserError(error: unknown, place: S3Place): UserError | undefin
         : 'check s3-endpoint (scheme, host, port, certificate) and that the runner can reach it',
     );
   }
-  const failure = s3Failure(error);
-  if (failure === undefined) return undefined;
+  return undefined;
+}
+
+/** The store's answer, by its code and HTTP status, when it is one the user can fix. */
+function answerError(failure: S3Failure, subject: string, place: S3Place): UserError | undefined {
   const answer = `(${failure.status ?? '?'} ${failure.code})`;
   if (failure.code === 'NoSuchBucket') {
     return new UserError(
@@ -134,30 +119,6 @@ export function s3UserError(error: unknown, place: S3Place): UserError | undefin
       subject,
       `the store refused the request ${answer}`,
       `check the ${CREDENTIALS}, and that they may ${MAY}`,
-    );
-  }
-  return undefined;
-}
-
-/**
- * What a failed conditional PUT means. 412: someone else wrote first. 404 on If-Match: the object we
- * read is gone (AWS; radosgw says 412). 500: radosgw's answer to the loser of a real race, so re-read
- * and merge rather than fail. 501: the store has no conditional writes at all (Swift).
- */
-export function conditionalPutError(error: unknown, key: string, ifMatch: boolean): Error | undefined {
-  const failure = s3Failure(error);
-  if (failure === undefined) return undefined;
-  if (failure.status === 412 || (ifMatch && failure.status === 404 && failure.code !== 'NoSuchBucket')) {
-    return new PreconditionFailed(`${key} changed since it was read (${failure.status})`);
-  }
-  if (failure.status === 500) {
-    return new PreconditionFailed(
-      `${key}: the store failed a conditional write (500), as radosgw does to a race's loser`,
-    );
-  }
-  if (failure.status === 501 || failure.code === 'NotImplemented') {
-    return new ConditionalWritesUnsupported(
-      `${key}: the store does not implement conditional writes (If-Match / If-None-Match)`,
     );
   }
   return undefined;

@@ -11,7 +11,8 @@ import {
 import type { ListedObject, ObjectInfo, ObjectStore, PutBody, PutOptions } from './object-store.js';
 import type { S3StoreOptions } from './s3-client.js';
 import { createS3Client } from './s3-client.js';
-import { conditionalPutError, isNotFound, s3UserError, type S3Place } from './s3-errors.js';
+import { conditionalPutError } from './s3-conditional-errors.js';
+import { isNotFound, s3UserError, type S3Place } from './s3-errors.js';
 import { uploadFile } from './s3-upload.js';
 
 export type { S3StoreOptions } from './s3-client.js';
