@@ -1,22 +1,14 @@
 import type { Descriptor } from '../oci/descriptor.js';
 import type { BlobReader } from '../oci/image.js';
 import { UserError } from '../util/errors.js';
-import { chunksOf } from './chunks.js';
 import { referenceName, type Repository } from './repository.js';
 import type { Requester } from './requester.js';
-import { isRetryableStatus, RetryableReply, SessionLost } from './retry-policy.js';
+import { RetryableReply, SessionLost } from './retry-policy.js';
 import { pushScope } from './scopes.js';
-import { headerOf, networkErrorCode, type Reply } from './transport.js';
-import {
-  cancelSessions,
-  checkStored,
-  openChecked,
-  sendOnce,
-  startSession,
-  withDigest,
-  type Session,
-  type Upload,
-} from './upload-session.js';
+import { networkErrorCode } from './transport.js';
+import { chunked } from './upload-chunked.js';
+import { monolithic } from './upload-monolithic.js';
+import { cancelSessions, startSession, type Upload } from './upload-session.js';
 
 /**
  * Uploads a blob the registry does not have: a session (POST), then the bytes in one streamed PUT
@@ -72,80 +64,4 @@ async function attempt(upload: Upload): Promise<void> {
   if (session.minChunk !== undefined) return chunked(upload, session);
   if (await monolithic(upload, session)) return;
   await chunked(upload, await startSession(upload));
-}
-
-/** The whole blob in one PUT. False when the registry refused it in a way that chunks may get around. */
-async function monolithic(upload: Upload, session: Session): Promise<boolean> {
-  const { descriptor, requester, subject } = upload;
-  const stream = await openChecked(upload);
-  let reply: Reply;
-  try {
-    reply = await requester.send(
-      {
-        method: 'PUT',
-        url: withDigest(session.location, descriptor.digest),
-        headers: { 'content-type': 'application/octet-stream', 'content-length': String(descriptor.size) },
-        body: stream.body,
-      },
-      upload.scopes,
-    );
-  } catch (error) {
-    throw stream.failure() ?? error;
-  } finally {
-    stream.close();
-  }
-  const failure = stream.failure();
-  if (failure) throw failure;
-  if (reply.statusCode === 201) {
-    checkStored(upload, session, reply);
-    return true;
-  }
-  // A token that expired while the bytes went up, or a session the registry dropped.
-  if (reply.statusCode === 401 || reply.statusCode === 404)
-    throw new SessionLost(`HTTP ${reply.statusCode} while uploading`);
-  if (isRetryableStatus(reply.statusCode)) throw new RetryableReply(reply);
-  if (reply.statusCode === 403) throw requester.refusal(reply, subject, 'uploading the blob');
-  const refused = requester.refusal(reply, subject, 'the upload in one piece');
-  requester.logger.info(`${refused.message}; uploading it in chunks`);
-  return false;
-}
-
-/** The blob in PATCHes of a bounded size, each sent where the previous answer's Location says; then the closing PUT. */
-async function chunked(upload: Upload, session: Session): Promise<void> {
-  const { descriptor, requester, subject } = upload;
-  const size = Math.max(session.minChunk ?? 0, upload.chunkSize);
-  const stream = await openChecked(upload);
-  let offset = 0;
-  try {
-    for await (const chunk of chunksOf(stream.body, size)) {
-      const reply = await sendOnce(upload, {
-        method: 'PATCH',
-        url: session.location,
-        headers: {
-          'content-type': 'application/octet-stream',
-          'content-range': `${offset}-${offset + chunk.length - 1}`,
-        },
-        body: chunk,
-      });
-      if (reply.statusCode === 404 || reply.statusCode === 416) {
-        throw new SessionLost(`HTTP ${reply.statusCode} for the chunk at ${offset}`);
-      }
-      if (reply.statusCode !== 202) throw requester.refusal(reply, subject, 'uploading a chunk of the blob');
-      session.location = new URL(headerOf(reply, 'location') ?? session.location, reply.url).toString();
-      offset += chunk.length;
-    }
-  } catch (error) {
-    throw stream.failure() ?? error;
-  } finally {
-    stream.close();
-  }
-  const reply = await sendOnce(upload, {
-    method: 'PUT',
-    url: withDigest(session.location, descriptor.digest),
-    headers: { 'content-type': 'application/octet-stream' },
-    body: Buffer.alloc(0),
-  });
-  if (reply.statusCode === 404) throw new SessionLost('HTTP 404 for the closing PUT');
-  if (reply.statusCode !== 201) throw requester.refusal(reply, subject, 'completing the upload of the blob');
-  checkStored(upload, session, reply);
 }

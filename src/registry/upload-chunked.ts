@@ -1,0 +1,51 @@
+import { chunksOf } from './chunks.js';
+import { SessionLost } from './retry-policy.js';
+import { headerOf } from './transport.js';
+import {
+  checkStored,
+  openChecked,
+  sendOnce,
+  withDigest,
+  type Session,
+  type Upload,
+} from './upload-session.js';
+
+/** The blob in PATCHes of a bounded size, each sent where the previous answer's Location says; then the closing PUT. */
+export async function chunked(upload: Upload, session: Session): Promise<void> {
+  const { descriptor, requester, subject } = upload;
+  const size = Math.max(session.minChunk ?? 0, upload.chunkSize);
+  const stream = await openChecked(upload);
+  let offset = 0;
+  try {
+    for await (const chunk of chunksOf(stream.body, size)) {
+      const reply = await sendOnce(upload, {
+        method: 'PATCH',
+        url: session.location,
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-range': `${offset}-${offset + chunk.length - 1}`,
+        },
+        body: chunk,
+      });
+      if (reply.statusCode === 404 || reply.statusCode === 416) {
+        throw new SessionLost(`HTTP ${reply.statusCode} for the chunk at ${offset}`);
+      }
+      if (reply.statusCode !== 202) throw requester.refusal(reply, subject, 'uploading a chunk of the blob');
+      session.location = new URL(headerOf(reply, 'location') ?? session.location, reply.url).toString();
+      offset += chunk.length;
+    }
+  } catch (error) {
+    throw stream.failure() ?? error;
+  } finally {
+    stream.close();
+  }
+  const reply = await sendOnce(upload, {
+    method: 'PUT',
+    url: withDigest(session.location, descriptor.digest),
+    headers: { 'content-type': 'application/octet-stream' },
+    body: Buffer.alloc(0),
+  });
+  if (reply.statusCode === 404) throw new SessionLost('HTTP 404 for the closing PUT');
+  if (reply.statusCode !== 201) throw requester.refusal(reply, subject, 'completing the upload of the blob');
+  checkStored(upload, session, reply);
+}
