@@ -1,18 +1,13 @@
-import { UserError } from '../util/errors.js';
 import { basicAuthValue } from '../util/basic-auth.js';
 import { parseChallenge, type Challenge } from './challenge.js';
-import { isLoopback } from './endpoint.js';
-import { mergeScopes } from './scopes.js';
-import { TokenCache, type IssuedToken } from './token-cache.js';
+import { TokenCache } from './token-cache.js';
+import { issueToken, type TokenService } from './token-service.js';
 import type { Reply } from './transport.js';
 
 export interface RegistryCredentials {
   readonly username: string;
   readonly password: string;
 }
-
-/** Docker's token protocol: a token without `expires_in` lives 60 s. */
-const DEFAULT_TOKEN_LIFETIME_SECONDS = 60;
 
 /**
  * Authenticates the way the registry asks through `WWW-Authenticate`: nothing until it asks, then Basic
@@ -23,14 +18,15 @@ export class Authenticator {
   private challenge: Challenge | undefined;
   private readonly tokens: TokenCache;
   private readonly basic: string | undefined;
+  private readonly service: TokenService;
 
   constructor(
-    private readonly registry: string,
+    registry: string,
     private readonly credentials: RegistryCredentials | undefined,
     /** GETs a token URL (retried like any request), with the Basic credentials if any. */
-    private readonly tokenRequest: (url: string, authorization: string | undefined) => Promise<Reply>,
+    tokenRequest: (url: string, authorization: string | undefined) => Promise<Reply>,
     now: () => number,
-    private readonly insecure: boolean,
+    insecure: boolean,
     /** What to tell the user when the registry refuses; where the credentials come from decides it. */
     private readonly loginHint?: string,
   ) {
@@ -38,6 +34,14 @@ export class Authenticator {
     this.basic = credentials
       ? `Basic ${basicAuthValue(credentials.username, credentials.password)}`
       : undefined;
+    this.service = {
+      registry,
+      insecure,
+      basic: this.basic,
+      hasCredentials: credentials !== undefined,
+      remedy: this.remedy,
+      get: tokenRequest,
+    };
   }
 
   /** The remedy for a refusal: fix the inputs' credentials, or the login the hint names. */
@@ -53,7 +57,9 @@ export class Authenticator {
     const challenge = this.challenge;
     if (challenge?.scheme === 'basic') return this.basic;
     if (challenge?.scheme !== 'bearer') return undefined;
-    return this.tokens.find(scopes) ?? this.tokens.fetch(scopes, () => this.issue(challenge, scopes));
+    return (
+      this.tokens.find(scopes) ?? this.tokens.fetch(scopes, () => issueToken(this.service, challenge, scopes))
+    );
   }
 
   /**
@@ -74,7 +80,7 @@ export class Authenticator {
     // (`insufficient_scope`): a new token, asking for what the challenge names too.
     this.forget(sent);
     const asked = [...scopes, ...(challenge.params.scope ?? '').split(' ').filter(Boolean)];
-    return this.tokens.fetch(asked, () => this.issue(challenge, asked));
+    return this.tokens.fetch(asked, () => issueToken(this.service, challenge, asked));
   }
 
   /** Forgets an Authorization the registry refused where the request could not be sent again. */
@@ -89,63 +95,4 @@ export class Authenticator {
     for (const secret of secrets) if (secret) clean = clean.split(secret).join('***');
     return clean;
   }
-
-  private async issue(challenge: Challenge, scopes: readonly string[]): Promise<IssuedToken> {
-    const realm = challenge.params.realm;
-    if (!realm)
-      throw new UserError(this.registry, 'the registry asks for a token but names no token service');
-    let url: URL;
-    try {
-      url = new URL(realm);
-    } catch {
-      throw new UserError(this.registry, `the registry names an invalid token service '${realm}'`);
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (isLoopback(url.host) || this.insecure))) {
-      throw new UserError(
-        this.registry,
-        `the registry sends clients to ${url.origin} for tokens, which is not https`,
-        'set registry-insecure: true if that is intended',
-      );
-    }
-    if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
-    for (const scope of mergeScopes(scopes)) url.searchParams.append('scope', scope);
-    const answer = await this.tokenRequest(url.toString(), this.basic);
-    if (answer.statusCode !== 200) throw this.tokenRefusal(answer.statusCode);
-    const body = parseJson(answer.body);
-    const token = stringField(body, 'token') ?? stringField(body, 'access_token');
-    if (!token) throw new UserError(this.registry, 'the token service answered without a token');
-    const expiresIn = body?.['expires_in'];
-    const lifetimeSeconds =
-      typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : DEFAULT_TOKEN_LIFETIME_SECONDS;
-    return { token, lifetimeSeconds };
-  }
-
-  private tokenRefusal(status: number): UserError {
-    if (status === 401 || status === 403) {
-      return new UserError(
-        this.registry,
-        `the token service refused the ${this.credentials ? 'credentials' : 'anonymous request'} (HTTP ${status})`,
-        this.remedy,
-      );
-    }
-    return new UserError(
-      this.registry,
-      `the token service failed (HTTP ${status})`,
-      'retry the workflow; if it persists, check the registry',
-    );
-  }
-}
-
-function parseJson(bytes: Buffer): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(bytes.toString('utf8'));
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function stringField(body: Record<string, unknown> | undefined, name: string): string | undefined {
-  const value = body?.[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
