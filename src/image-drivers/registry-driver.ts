@@ -4,16 +4,12 @@ import type { SourceImage } from '../oci/image.js';
 import { readDockerArchive } from '../oci/docker-archive-source.js';
 import { joinSources } from '../oci/join-sources.js';
 import { readOciLayout } from '../oci/layout-source.js';
-import { OciLayoutTarget } from '../oci/layout-target.js';
 import type { RegistryClient } from '../registry/client.js';
-import { copyImage, type BlobLedger } from './copy-image.js';
-import type { CopyTarget } from './copy-target.js';
+import { copyImage } from './copy-image.js';
+import { CopyTargets } from './copy-targets.js';
 import type { ImageDriver, SourceCheck, TagLocation } from './driver.js';
-import { LayoutCopyTarget } from './layout-copy-target.js';
-import { RegistryCopyTarget } from './registry-copy-target.js';
 import { openRemoteSource } from './remote-source.js';
 import { parseSource, type SourcePart } from './source-spec.js';
-import { targetName } from './image-target.js';
 
 /** Gives the client for a registry host (with the credentials that registry needs). */
 export type ClientFactory = (registry: string) => RegistryClient;
@@ -26,17 +22,15 @@ export class RegistryDriver implements ImageDriver {
   readonly name = 'registry';
   readonly verifiesDigests = true;
   private readonly sources = new Map<string, Promise<SourceImage>>();
-  private readonly layouts = new Map<string, OciLayoutTarget>();
-  /** One target per repository, so what it learns (manifests it holds) serves every tag. */
-  private readonly targets = new Map<string, CopyTarget>();
-  /** Per registry: a repository that holds each blob this run saw there (for cross-repository mounts). */
-  private readonly blobHomes = new Map<string, Map<string, string>>();
+  private readonly targets: CopyTargets;
 
   constructor(
     private readonly logger: Logger,
     private readonly clientFor: ClientFactory,
     private readonly workspace: string,
-  ) {}
+  ) {
+    this.targets = new CopyTargets(clientFor);
+  }
 
   /** Opening a source reads its manifests: anything missing or unreadable fails here, before any write. */
   async checkSources(sources: readonly string[]): Promise<SourceCheck> {
@@ -55,7 +49,12 @@ export class RegistryDriver implements ImageDriver {
 
   async push(source: string, target: string, where: TagLocation): Promise<string> {
     const image = await this.open(source);
-    const result = await copyImage(image, this.targetFor(where), where.tag, this.ledgerFor(where));
+    const result = await copyImage(
+      image,
+      this.targets.targetFor(where),
+      where.tag,
+      this.targets.ledgerFor(where),
+    );
     const what =
       result.outcome === 'unchanged'
         ? 'already there'
@@ -108,47 +107,6 @@ export class RegistryDriver implements ImageDriver {
       case 'docker-archive':
         return readDockerArchive(part.file);
     }
-  }
-
-  private ledgerFor(where: TagLocation): BlobLedger {
-    const registry = targetName(where.registry);
-    let homes = this.blobHomes.get(registry);
-    if (!homes) {
-      homes = new Map();
-      this.blobHomes.set(registry, homes);
-    }
-    const known = homes;
-    return {
-      whereIs: (digest) => {
-        const repository = known.get(digest);
-        return repository === undefined ? undefined : { registry, repository };
-      },
-      stored: (digest) => void known.set(digest, where.repository),
-    };
-  }
-
-  private targetFor(where: TagLocation): CopyTarget {
-    const key = `${targetName(where.registry)}\u0000${where.repository}`;
-    let target = this.targets.get(key);
-    if (!target) {
-      target = this.newTarget(where);
-      this.targets.set(key, target);
-    }
-    return target;
-  }
-
-  private newTarget(where: TagLocation): CopyTarget {
-    const target = where.registry;
-    if (target.kind === 'oci-layout') {
-      const { dir } = target;
-      let layout = this.layouts.get(dir);
-      if (!layout) {
-        layout = new OciLayoutTarget(dir);
-        this.layouts.set(dir, layout);
-      }
-      return new LayoutCopyTarget(layout, where.repository);
-    }
-    return new RegistryCopyTarget(this.clientFor(target.host), target.host, where.repository);
   }
 }
 

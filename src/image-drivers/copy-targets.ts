@@ -1,0 +1,63 @@
+import { OciLayoutTarget } from '../oci/layout-target.js';
+import type { RegistryClient } from '../registry/client.js';
+import type { BlobLedger } from './copy-image.js';
+import type { CopyTarget } from './copy-target.js';
+import type { TagLocation } from './driver.js';
+import { targetName } from './image-target.js';
+import { LayoutCopyTarget } from './layout-copy-target.js';
+import { RegistryCopyTarget } from './registry-copy-target.js';
+
+/**
+ * Where one run copies images to: a target per repository and, per registry, where each blob was
+ * stored. Kept for the whole run, so what one tag's copy learns serves the next.
+ */
+export class CopyTargets {
+  private readonly layouts = new Map<string, OciLayoutTarget>();
+  /** One target per repository, so what it learns (manifests it holds) serves every tag. */
+  private readonly targets = new Map<string, CopyTarget>();
+  /** Per registry: a repository that holds each blob this run saw there (for cross-repository mounts). */
+  private readonly blobHomes = new Map<string, Map<string, string>>();
+
+  constructor(private readonly clientFor: (registry: string) => RegistryClient) {}
+
+  targetFor(where: TagLocation): CopyTarget {
+    const key = `${targetName(where.registry)}\u0000${where.repository}`;
+    let target = this.targets.get(key);
+    if (!target) {
+      target = this.newTarget(where);
+      this.targets.set(key, target);
+    }
+    return target;
+  }
+
+  ledgerFor(where: TagLocation): BlobLedger {
+    const registry = targetName(where.registry);
+    let homes = this.blobHomes.get(registry);
+    if (!homes) {
+      homes = new Map();
+      this.blobHomes.set(registry, homes);
+    }
+    const known = homes;
+    return {
+      whereIs: (digest) => {
+        const repository = known.get(digest);
+        return repository === undefined ? undefined : { registry, repository };
+      },
+      stored: (digest) => void known.set(digest, where.repository),
+    };
+  }
+
+  private newTarget(where: TagLocation): CopyTarget {
+    const target = where.registry;
+    if (target.kind === 'oci-layout') {
+      const { dir } = target;
+      let layout = this.layouts.get(dir);
+      if (!layout) {
+        layout = new OciLayoutTarget(dir);
+        this.layouts.set(dir, layout);
+      }
+      return new LayoutCopyTarget(layout, where.repository);
+    }
+    return new RegistryCopyTarget(this.clientFor(target.host), target.host, where.repository);
+  }
+}
