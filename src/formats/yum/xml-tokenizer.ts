@@ -6,15 +6,9 @@ interface Span {
   readonly end: number;
 }
 
-/** Text, with its references decoded. */
-export interface XmlText extends Span {
-  readonly kind: 'text';
-  readonly text: string;
-}
-
-/** A CDATA section's content, as it is. */
-export interface XmlCdata extends Span {
-  readonly kind: 'cdata';
+/** Character data: text with its references decoded, or a CDATA section's content as it is. */
+export interface XmlCharacters<Kind extends 'text' | 'cdata'> extends Span {
+  readonly kind: Kind;
   readonly text: string;
 }
 
@@ -31,7 +25,7 @@ export interface XmlEndTag extends Span {
   readonly name: string;
 }
 
-export type XmlToken = XmlText | XmlCdata | XmlStartTag | XmlEndTag;
+export type XmlToken = XmlCharacters<'text'> | XmlCharacters<'cdata'> | XmlStartTag | XmlEndTag;
 
 /**
  * Splits XML into text, CDATA and tags, skipping comments and processing instructions. A DOCTYPE
@@ -78,7 +72,7 @@ export class XmlTokenizer {
     throw new Error(`XML line ${line}: ${problem}`);
   }
 
-  private readText(): XmlText {
+  private readText(): XmlCharacters<'text'> {
     const start = this.pos;
     const next = this.source.indexOf('<', start);
     const end = next < 0 ? this.source.length : next;
