@@ -31938,7 +31938,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 2589:
+/***/ 2786:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33764,21 +33764,14 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./lib/util/errors.js
 var errors = __nccwpck_require__(9661);
-// EXTERNAL MODULE: ./lib/image-drivers/layout-prefix.js
-var layout_prefix = __nccwpck_require__(6230);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./lib/image-drivers/image-target.js
+var image_target = __nccwpck_require__(1906);
 // EXTERNAL MODULE: ./lib/image-drivers/source-spec.js
 var source_spec = __nccwpck_require__(4728);
-;// CONCATENATED MODULE: ./lib/action/release/docker-tag.js
-/** The grammar of an image tag (distribution spec): a word character, then up to 127 of [\w.-]. */
-const TAG = /^[\w][\w.-]{0,127}$/;
-function isValidTag(tag) {
-    return TAG.test(tag);
-}
-
 ;// CONCATENATED MODULE: ./lib/action/release/image-lines.js
 
 /** Repository path grammar of the distribution spec (lowercase components joined by `/`). */
@@ -33835,6 +33828,104 @@ function rejectDuplicates(lines) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/action/inputs/input-values.js
+
+/** A multi-line input's entries: trimmed, without blank lines and `#` comments. */
+function lines(value) {
+    return value
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+}
+/** `true` or `false` (any case); empty is false. */
+function input_values_boolean(name, value) {
+    const normalized = value.trim().toLowerCase();
+    if (normalized === '' || normalized === 'false')
+        return false;
+    if (normalized === 'true')
+        return true;
+    throw new errors/* UserError */.y(name, `'${value}' is not a boolean`, 'write true or false');
+}
+/** One of the accepted words (any case). */
+function oneOf(name, value, accepted) {
+    const found = accepted.find((candidate) => candidate === value.trim().toLowerCase());
+    if (found === undefined) {
+        throw new errors/* UserError */.y(name, `'${value}' is not accepted`, `write one of: ${accepted.join(', ')}`);
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./lib/action/inputs/image-inputs.js
+
+
+
+
+
+
+const REGISTRY = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:]+\])(?::\d{1,5})?$/;
+function readImageInputs(input, workspace) {
+    const images = parseImageLines(input('images'));
+    const imageDriver = oneOf('image-driver', input('image-driver') || 'docker', [
+        'docker',
+        'registry',
+    ]);
+    const registry = readRegistry(input('registry') || 'docker.io', imageDriver, workspace);
+    const mirrors = readMirrors(lines(input('mirror-registries')), registry);
+    // The registry driver's sources are checked for their form here; that they exist, before any write.
+    if (imageDriver === 'registry')
+        for (const line of images)
+            (0,source_spec/* parseSource */.P)(line.source, workspace);
+    const credentials = readCredentials(input('registry-username'), input('registry-password'));
+    if (credentials && registry.kind === 'oci-layout') {
+        throw new errors/* UserError */.y('registry-username', 'is set, but the registry is an OCI layout, which takes no credentials', 'remove registry-username and registry-password (sources in registries use the docker login of the job)');
+    }
+    const insecure = input_values_boolean('registry-insecure', input('registry-insecure'));
+    return { images, imageDriver, registry, mirrors, insecure, credentials };
+}
+/** `host[:port]`, or for the registry driver `oci-layout:<dir>` (made absolute against the workspace). */
+function readRegistry(value, driver, workspace) {
+    if (value.startsWith(image_target/* LAYOUT_PREFIX */.A$)) {
+        if (driver !== 'registry') {
+            throw new errors/* UserError */.y('registry', `'${value}' needs image-driver: registry`, 'set image-driver: registry, or use a registry host');
+        }
+        const dir = value.slice(image_target/* LAYOUT_PREFIX */.A$.length);
+        if (dir === '')
+            throw new errors/* UserError */.y('registry', `'${value}' names no directory`, 'write oci-layout:<dir>');
+        return { kind: 'oci-layout', dir: (0,external_node_path_.isAbsolute)(dir) ? dir : (0,external_node_path_.resolve)(workspace, dir) };
+    }
+    const host = value.toLowerCase();
+    if (!REGISTRY.test(host)) {
+        throw new errors/* UserError */.y('registry', `'${value}' is not a registry host`, 'write host[:port], e.g. docker.io, or oci-layout:<dir>');
+    }
+    return { kind: 'registry', host };
+}
+/** One registry host per line, none of them the registry itself, and only beside a registry. */
+function readMirrors(given, registry) {
+    const mirrors = given.map((mirror) => {
+        const host = mirror.toLowerCase();
+        if (!REGISTRY.test(host)) {
+            throw new errors/* UserError */.y('mirror-registries', `'${mirror}' is not a registry host`, 'write one host[:port] per line, e.g. public.ecr.aws');
+        }
+        if (registry.kind === 'registry' && host === registry.host) {
+            throw new errors/* UserError */.y('mirror-registries', `'${mirror}' is the registry itself`, 'list only other registries');
+        }
+        return host;
+    });
+    if (mirrors.length > 0 && registry.kind === 'oci-layout') {
+        throw new errors/* UserError */.y('mirror-registries', 'cannot mirror an OCI layout', 'set registry to a registry host, or remove mirror-registries');
+    }
+    return mirrors;
+}
+function readCredentials(username, password) {
+    if (!username && !password)
+        return undefined;
+    if (!username)
+        throw new errors/* UserError */.y('registry-username', 'is empty but registry-password is set', 'set both or neither');
+    if (!password)
+        throw new errors/* UserError */.y('registry-password', 'is empty but registry-username is set', 'set both or neither');
+    return { username, password };
+}
+
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./lib/hosts/location.js
@@ -33876,102 +33967,32 @@ function parseHostLocation(value, workspace) {
 
 // EXTERNAL MODULE: ./lib/indexes/retention.js
 var retention = __nccwpck_require__(9530);
-;// CONCATENATED MODULE: ./lib/action/inputs.js
+;// CONCATENATED MODULE: ./lib/action/inputs/package-inputs.js
 
 
 
 
-
-
-
-
-const REGISTRY = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:]+\])(?::\d{1,5})?$/;
-function readInputs(input, env = {}) {
-    const ref = input('ref') || env.GITHUB_REF || '';
-    if (ref === '')
-        throw new errors/* UserError */.y('ref', 'is empty', 'run on a tag or branch push, or set ref');
-    const devBranch = input('dev-branch') || 'master';
-    if (!isValidTag(devBranch)) {
-        throw new errors/* UserError */.y('dev-branch', `'${devBranch}' cannot be an image tag`, 'use a branch whose name has only letters, digits, _, . and -');
-    }
-    const images = parseImageLines(input('images'));
-    const imageDriver = oneOf('image-driver', input('image-driver') || 'docker', [
-        'docker',
-        'registry',
-    ]);
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const registry = readRegistry(input('registry') || 'docker.io', imageDriver, workspace);
-    const mirrors = lines(input('mirror-registries')).map((mirror) => {
-        const host = mirror.toLowerCase();
-        if (!REGISTRY.test(host)) {
-            throw new errors/* UserError */.y('mirror-registries', `'${mirror}' is not a registry host`, 'write one host[:port] per line, e.g. public.ecr.aws');
-        }
-        if (host === registry)
-            throw new errors/* UserError */.y('mirror-registries', `'${mirror}' is the registry itself`, 'list only other registries');
-        return host;
-    });
-    if (mirrors.length > 0 && registry.startsWith(layout_prefix/* LAYOUT_PREFIX */.A)) {
-        throw new errors/* UserError */.y('mirror-registries', 'cannot mirror an OCI layout', 'set registry to a registry host, or remove mirror-registries');
-    }
-    // The registry driver's sources are checked for their form here; that they exist, before any write.
-    if (imageDriver === 'registry')
-        for (const line of images)
-            (0,source_spec/* parseSource */.P)(line.source, workspace);
-    const credentials = readCredentials(input('registry-username'), input('registry-password'));
-    if (credentials && registry.startsWith(layout_prefix/* LAYOUT_PREFIX */.A)) {
-        throw new errors/* UserError */.y('registry-username', 'is set, but the registry is an OCI layout, which takes no credentials', 'remove registry-username and registry-password (sources in registries use the docker login of the job)');
-    }
-    const latest = oneOf('latest', input('latest') || 'auto', ['auto', 'true', 'false']);
+function readPackageInputs(input, workspace) {
     const packagePatterns = lines(input('packages'));
     const hostValue = input('package-host').trim();
     const packageHost = hostValue ? parseHostLocation(hostValue, workspace) : undefined;
     if (packagePatterns.length > 0 && !packageHost) {
         throw new errors/* UserError */.y('package-host', 'is empty but packages are given', 'set package-host, e.g. ./out/packages');
     }
-    if (images.length === 0 && packagePatterns.length === 0) {
-        throw new errors/* UserError */.y('images', 'nothing to publish: images and packages are both empty', 'set images, packages, or both');
-    }
     return {
-        ref,
-        devBranch,
-        images,
-        imageDriver,
-        registry,
-        mirrors,
-        insecure: inputs_boolean('registry-insecure', input('registry-insecure')),
-        credentials,
-        latest,
         packagePatterns,
         packageHost,
         ...readS3Options(input, packageHost),
-        overwrite: inputs_boolean('overwrite', input('overwrite')),
+        overwrite: input_values_boolean('overwrite', input('overwrite')),
         ...readSigning(input),
         retention: (0,retention/* parseRetention */.Ay)(input('dev-retention')),
-        dryRun: inputs_boolean('dry-run', input('dry-run')),
     };
-}
-/** `host[:port]`, or for the registry driver `oci-layout:<dir>` (made absolute against the workspace). */
-function readRegistry(value, driver, workspace) {
-    if (value.startsWith(layout_prefix/* LAYOUT_PREFIX */.A)) {
-        if (driver !== 'registry') {
-            throw new errors/* UserError */.y('registry', `'${value}' needs image-driver: registry`, 'set image-driver: registry, or use a registry host');
-        }
-        const dir = value.slice(layout_prefix/* LAYOUT_PREFIX */.A.length);
-        if (dir === '')
-            throw new errors/* UserError */.y('registry', `'${value}' names no directory`, 'write oci-layout:<dir>');
-        return `${layout_prefix/* LAYOUT_PREFIX */.A}${(0,external_node_path_.isAbsolute)(dir) ? dir : (0,external_node_path_.resolve)(workspace, dir)}`;
-    }
-    const host = value.toLowerCase();
-    if (!REGISTRY.test(host)) {
-        throw new errors/* UserError */.y('registry', `'${value}' is not a registry host`, 'write host[:port], e.g. docker.io, or oci-layout:<dir>');
-    }
-    return host;
 }
 /** The S3 inputs, which only an `s3://` package host uses: set for another host, they are a mistake. */
 function readS3Options(input, host) {
     const s3Endpoint = readEndpoint(input('s3-endpoint'));
     const s3Region = input('s3-region').trim() || undefined;
-    const serialized = inputs_boolean('serialized', input('serialized'));
+    const serialized = input_values_boolean('serialized', input('serialized'));
     if (host?.kind !== 's3') {
         const given = [s3Endpoint && 's3-endpoint', s3Region && 's3-region', serialized && 'serialized'].find(Boolean);
         if (given)
@@ -34000,125 +34021,147 @@ function readSigning(input) {
     }
     return { signingKey, signingPassphrase };
 }
-function readCredentials(username, password) {
-    if (!username && !password)
-        return undefined;
-    if (!username)
-        throw new errors/* UserError */.y('registry-username', 'is empty but registry-password is set', 'set both or neither');
-    if (!password)
-        throw new errors/* UserError */.y('registry-password', 'is empty but registry-username is set', 'set both or neither');
-    return { username, password };
-}
-function lines(value) {
-    return value
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'));
-}
-function inputs_boolean(name, value) {
-    const normalized = value.trim().toLowerCase();
-    if (normalized === '' || normalized === 'false')
-        return false;
-    if (normalized === 'true')
-        return true;
-    throw new errors/* UserError */.y(name, `'${value}' is not a boolean`, 'write true or false');
-}
-function oneOf(name, value, accepted) {
-    const found = accepted.find((candidate) => candidate === value.trim().toLowerCase());
-    if (found === undefined) {
-        throw new errors/* UserError */.y(name, `'${value}' is not accepted`, `write one of: ${accepted.join(', ')}`);
-    }
-    return found;
+
+;// CONCATENATED MODULE: ./lib/action/release/docker-tag.js
+/** The grammar of an image tag (distribution spec): a word character, then up to 127 of [\w.-]. */
+const TAG = /^[\w][\w.-]{0,127}$/;
+function isValidTag(tag) {
+    return TAG.test(tag);
 }
 
-;// CONCATENATED MODULE: ./lib/image-drivers/lazy-image-ports.js
-/**
- * The image driver of a run, its code loaded at its first use: a run that publishes only packages
- * never loads the registry client, got or docker's; a registry-driver run never loads docker's.
- */
-class LazyDriver {
-    name;
-    verifiesDigests;
-    ports;
-    loaded;
-    constructor(name, verifiesDigests, ports) {
-        this.name = name;
-        this.verifiesDigests = verifiesDigests;
-        this.ports = ports;
+;// CONCATENATED MODULE: ./lib/action/inputs.js
+
+
+
+
+
+function readInputs(input, env = {}) {
+    const ref = input('ref') || env.GITHUB_REF || '';
+    if (ref === '')
+        throw new errors/* UserError */.y('ref', 'is empty', 'run on a tag or branch push, or set ref');
+    const devBranch = input('dev-branch') || 'master';
+    if (!isValidTag(devBranch)) {
+        throw new errors/* UserError */.y('dev-branch', `'${devBranch}' cannot be an image tag`, 'use a branch whose name has only letters, digits, _, . and -');
     }
-    async driver() {
-        this.loaded ??= (await this.ports()).driver;
-        return this.loaded;
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const images = readImageInputs(input, workspace);
+    const latest = oneOf('latest', input('latest') || 'auto', ['auto', 'true', 'false']);
+    const packages = readPackageInputs(input, workspace);
+    if (images.images.length === 0 && packages.packagePatterns.length === 0) {
+        throw new errors/* UserError */.y('images', 'nothing to publish: images and packages are both empty', 'set images, packages, or both');
     }
-    async checkSources(sources) {
-        return (await this.driver()).checkSources(sources);
-    }
-    async login(registry, credentials) {
-        return (await this.driver()).login(registry, credentials);
-    }
-    async push(source, target, where) {
-        return (await this.driver()).push(source, target, where);
-    }
-    async close() {
-        // Nothing was set up by a driver that never loaded.
-        await this.loaded?.close?.();
-    }
-}
-/** A registry reader whose code is loaded at its first request. */
-function lazyReader(reader) {
-    return {
-        checkAccess: async () => (await reader()).checkAccess(),
-        listTags: async (repository) => (await reader()).listTags(repository),
-        manifestDigest: async (repository, tag) => (await reader()).manifestDigest(repository, tag),
-    };
+    return { ref, devBranch, ...images, latest, ...packages, dryRun: input_values_boolean('dry-run', input('dry-run')) };
 }
 
-;// CONCATENATED MODULE: ./lib/stores/lazy-s3-store.js
-/**
- * An S3Store whose code (the AWS SDK, over a megabyte) is loaded only when the run uses it: the bundle
- * splits it into its own chunk, so image-only runs start and stay as lean as before.
- */
-class LazyS3Store {
-    options;
-    description;
-    store;
-    constructor(options) {
-        this.options = options;
-        this.description = `s3://${options.bucket}/${options.prefix.replace(/^\/+|\/+$/g, '')}`;
-    }
-    load() {
-        this.store ??= Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(64)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7064)).then(({ S3Store }) => new S3Store(this.options));
-        return this.store;
-    }
-    async head(key) {
-        return (await this.load()).head(key);
-    }
-    async get(key) {
-        return (await this.load()).get(key);
-    }
-    async open(key) {
-        return (await this.load()).open(key);
-    }
-    async put(key, body, options) {
-        return (await this.load()).put(key, body, options);
-    }
-    async delete(key) {
-        return (await this.load()).delete(key);
-    }
-    async list(prefix) {
-        return (await this.load()).list(prefix);
-    }
-    async entries(prefix) {
-        return (await this.load()).entries(prefix);
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./lib/util/errno.js
+var errno = __nccwpck_require__(5980);
+;// CONCATENATED MODULE: ./lib/stores/directory-errors.js
+
+
+const ELSEWHERE = 'or point package-host at another directory';
+/** Filesystem refusals the user can fix, by errno code: what went wrong, and what to do. */
+const USER_FIXABLE = {
+    EACCES: {
+        problem: 'permission denied',
+        remedy: `let the user the action runs as read and write the package-host directory, ${ELSEWHERE}`,
+    },
+    EPERM: {
+        problem: 'the operation is not permitted',
+        remedy: `let the user the action runs as read and write the package-host directory, ${ELSEWHERE}`,
+    },
+    EROFS: {
+        problem: 'the filesystem is read-only',
+        remedy: 'mount it writable, or point package-host at a directory on a writable filesystem',
+    },
+    ENOTDIR: {
+        problem: 'a part of the path is a file where a directory is needed',
+        remedy: `move that file out of the way, ${ELSEWHERE}`,
+    },
+    EISDIR: {
+        problem: 'it is a directory where a file is needed',
+        remedy: `move that directory out of the way, ${ELSEWHERE}`,
+    },
+    ENOSPC: {
+        problem: 'no space is left on the device',
+        remedy: 'free space on that filesystem, or point package-host at one with room',
+    },
+    EDQUOT: {
+        problem: 'the disk quota is used up',
+        remedy: 'free space or raise the quota, or point package-host at a filesystem with room',
+    },
+};
+/**
+ * Turns a filesystem refusal the user can fix (permissions, a read-only mount, a file where a
+ * directory belongs, a full disk) into one line naming package-host and the path; undefined for
+ * anything else, which stays the error it is.
+ */
+function directoryUserError(error, action, path) {
+    const code = (0,errno/* errnoCode */.UK)(error);
+    return code === undefined ? undefined : refusal(code, action, path);
+}
+/**
+ * The error of `mkdir -p`: it answers EEXIST when the directory's own name is taken by a file, which
+ * is the ENOTDIR case, and ENOTDIR when an ancestor is a file.
+ */
+function mkdirUserError(error, path) {
+    return (0,errno/* hasErrnoCode */.qk)(error, 'EEXIST')
+        ? refusal('ENOTDIR', 'write', path)
+        : directoryUserError(error, 'write', path);
+}
+function refusal(code, action, path) {
+    const fixable = Object.hasOwn(USER_FIXABLE, code) ? USER_FIXABLE[code] : undefined;
+    if (fixable === undefined)
+        return undefined;
+    return new errors/* UserError */.y('package-host', `cannot ${action} ${path}: ${fixable.problem} (${code})`, fixable.remedy);
+}
+
+;// CONCATENATED MODULE: ./lib/stores/directory-listing.js
+
+
+
+/**
+ * Every file of the store under `prefix`, sorted by key. Only the directory the prefix names (or lies
+ * in) is walked, not the whole tree; `pathOf` gives a key's path under `root`.
+ */
+async function listDirectory(root, prefix, pathOf) {
+    const found = [];
+    const start = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
+    const walk = async (relative) => {
+        const directory = relative === '' ? root : pathOf(relative);
+        let names;
+        try {
+            names = await (0,promises_.readdir)(directory);
+        }
+        catch (error) {
+            if ((0,errno/* isNotFound */.c4)(error) || (0,errno/* hasErrnoCode */.qk)(error, 'ENOTDIR'))
+                return;
+            throw directoryUserError(error, 'list', directory) ?? error;
+        }
+        for (const name of names) {
+            // Temporary and lock files (dot names) are this store's own, never objects.
+            if (name.startsWith('.'))
+                continue;
+            const key = relative === '' ? name : `${relative}/${name}`;
+            if (!key.startsWith(prefix) && !prefix.startsWith(`${key}/`))
+                continue;
+            const info = await (0,promises_.stat)(pathOf(key)).catch(() => undefined);
+            if (info?.isDirectory())
+                await walk(key);
+            else if (info?.isFile() && key.startsWith(prefix)) {
+                found.push({ key, lastModified: info.mtime });
+            }
+        }
+    };
+    await walk(start);
+    return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __nccwpck_require__(6466);
 ;// CONCATENATED MODULE: ./lib/util/sha256-file.js
@@ -34132,21 +34175,69 @@ async function sha256File(path) {
     return hash.digest('hex');
 }
 
-// EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __nccwpck_require__(8500);
+// EXTERNAL MODULE: ./lib/util/sha256-hex.js
+var sha256_hex = __nccwpck_require__(1385);
+;// CONCATENATED MODULE: ./lib/stores/directory-reads.js
+
+
+
+
+
+
+// A DirectoryStore's reads of the file at `path`: a missing file is undefined, a refusal the user can
+// fix a UserError. The ETag, and the `sha256` metadata, is the sha256 of the content.
+async function headFile(path) {
+    try {
+        const [info, etag] = await Promise.all([(0,promises_.stat)(path), sha256File(path)]);
+        return { etag, size: info.size, metadata: { sha256: etag } };
+    }
+    catch (error) {
+        if ((0,errno/* isNotFound */.c4)(error))
+            return undefined;
+        throw directoryUserError(error, 'read', path) ?? error;
+    }
+}
+async function getFile(path) {
+    try {
+        const bytes = await (0,promises_.readFile)(path);
+        const etag = (0,sha256_hex/* sha256Hex */.f)(bytes);
+        return { bytes, info: { etag, size: bytes.byteLength, metadata: { sha256: etag } } };
+    }
+    catch (error) {
+        if ((0,errno/* isNotFound */.c4)(error))
+            return undefined;
+        throw directoryUserError(error, 'read', path) ?? error;
+    }
+}
+async function openFile(path) {
+    // Opened before the stream exists, so a missing file is `undefined` here, not a stream error later.
+    try {
+        const handle = await (0,promises_.open)(path, 'r');
+        return (0,external_node_fs_.createReadStream)('', { fd: handle.fd, autoClose: true });
+    }
+    catch (error) {
+        if ((0,errno/* isNotFound */.c4)(error))
+            return undefined;
+        throw directoryUserError(error, 'read', path) ?? error;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/util/atomic-file.js
+var atomic_file = __nccwpck_require__(3854);
+// EXTERNAL MODULE: ./lib/util/retry.js
+var retry = __nccwpck_require__(9294);
 ;// CONCATENATED MODULE: ./lib/stores/file-lock.js
 
 
 
-/** A lock is held for one compare and one rename (milliseconds): one this old was left by a crashed writer. */
-const STALE_AFTER_MS = 30_000;
-/** How long a writer waits for a lock before giving up with an error that names the lock file. */
-const GIVE_UP_AFTER_MS = 120_000;
+
+
+const DEFAULT_TIMING = { staleAfterMs: 30_000, giveUpAfterMs: 120_000, baseMs: 10, maxMs: 200 };
 /**
  * Runs `work` holding `.<name>.lock` beside `path`. The lock file is created with O_EXCL, which is
  * atomic on a local filesystem: of writers racing for it, exactly one wins; the others wait and retry.
  */
-async function withFileLock(path, work) {
+async function withFileLock(path, work, timing = DEFAULT_TIMING) {
     const lock = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.lock`);
     const started = Date.now();
     for (let attempt = 0;; attempt++) {
@@ -34156,20 +34247,20 @@ async function withFileLock(path, work) {
             break;
         }
         catch (error) {
-            if (error.code !== 'EEXIST')
+            if (!(0,errno/* hasErrnoCode */.qk)(error, 'EEXIST'))
                 throw error;
         }
         const held = await (0,promises_.stat)(lock).catch(() => undefined);
-        if (held && Date.now() - held.mtimeMs > STALE_AFTER_MS) {
+        if (held && Date.now() - held.mtimeMs > timing.staleAfterMs) {
             // Left by a writer that died holding it; removing it lets the next attempt take it.
             await (0,promises_.rm)(lock, { force: true });
             continue;
         }
-        if (Date.now() - started > GIVE_UP_AFTER_MS) {
-            throw new Error(`${lock} has been held for over ${GIVE_UP_AFTER_MS / 1000} s: remove it if no publisher is running`);
+        if (Date.now() - started > timing.giveUpAfterMs) {
+            throw new errors/* UserError */.y('package-host', `the lock ${lock} has been held for over ${timing.giveUpAfterMs / 1000} s`, 'remove it if no other publisher is running, then run again');
         }
-        // A short, growing, jittered wait: writers that collided do not collide again in step.
-        await (0,external_node_timers_promises_.setTimeout)(Math.min(5 * 2 ** Math.min(attempt, 6), 200) * (0.5 + Math.random()));
+        // Jittered, growing waits: writers that collided do not collide again in step.
+        await (0,retry/* realSleep */.uk)((0,retry/* backoffDelay */.EY)(attempt, timing.baseMs, timing.maxMs));
     }
     try {
         return await work();
@@ -34181,13 +34272,83 @@ async function withFileLock(path, work) {
 
 // EXTERNAL MODULE: ./lib/stores/object-store.js
 var object_store = __nccwpck_require__(6519);
-// EXTERNAL MODULE: ./lib/util/sha256-hex.js
-var sha256_hex = __nccwpck_require__(1385);
+;// CONCATENATED MODULE: ./lib/stores/directory-writes.js
+
+
+
+
+
+
+
+
+
+
+/** Writes the object `key` to the file at `path`, creating its directory; returns the new ETag. */
+async function putFile(key, path, body, options) {
+    try {
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    }
+    catch (error) {
+        throw mkdirUserError(error, (0,external_node_path_.dirname)(path)) ?? error;
+    }
+    try {
+        return await write(key, path, body, options);
+    }
+    catch (error) {
+        throw directoryUserError(error, 'write', path) ?? error;
+    }
+}
+/** Removes the file, under its lock so that no conditional writer has it replaced mid-compare. */
+async function deleteFile(path) {
+    try {
+        await withFileLock(path, () => (0,promises_.rm)(path, { force: true }));
+    }
+    catch (error) {
+        throw directoryUserError(error, 'delete', path) ?? error;
+    }
+}
+/**
+ * The new content is staged beside the key first, outside the lock, so the lock is held only for
+ * the compare and the rename, whatever the object's size.
+ */
+async function write(key, path, body, options) {
+    const staged = await (0,atomic_file/* stageFile */.H)(path, body);
+    try {
+        const etag = Buffer.isBuffer(body) ? (0,sha256_hex/* sha256Hex */.f)(body) : await sha256File(staged.temp);
+        const announced = options.metadata?.['sha256'];
+        if (announced !== undefined && announced !== etag)
+            throw notWhatWasAnnounced(key, body);
+        // Unconditional writes take the lock too: a conditional writer between its check and its rename
+        // must not have the file replaced under it.
+        await withFileLock(path, async () => {
+            if (options.ifMatch !== undefined || options.ifNoneMatch) {
+                const current = await headFile(path);
+                if (options.ifNoneMatch && current !== undefined) {
+                    throw new object_store/* PreconditionFailed */.OJ(`${key} exists already`);
+                }
+                if (options.ifMatch !== undefined && current?.etag !== options.ifMatch) {
+                    throw new object_store/* PreconditionFailed */.OJ(`${key} changed since it was read`);
+                }
+            }
+            await staged.commit();
+        });
+        return etag;
+    }
+    finally {
+        await staged.discard();
+    }
+}
+/**
+ * The copy's sha256 is not the one the caller announced: a local file (a package) that changed since
+ * it was hashed for the plan, which would publish other bytes than the ones planned and signed.
+ */
+function notWhatWasAnnounced(key, body) {
+    if (Buffer.isBuffer(body))
+        return new Error(`${key}: the sha256 metadata is not the sha256 of the content`);
+    return new errors/* UserError */.y(body.file, 'changed while it was being published (its sha256 is no longer the one planned); nothing was written', 'make sure nothing rewrites the package files while the action runs, then run it again');
+}
+
 ;// CONCATENATED MODULE: ./lib/stores/directory-store.js
-
-
-
-
 
 
 
@@ -34196,237 +34357,47 @@ var sha256_hex = __nccwpck_require__(1385);
  * A directory as an object store, with the compare-and-swap an S3 bucket gives: every write takes a
  * lock file beside its key (created with O_EXCL, which is atomic on a local filesystem), compares the
  * current content with the condition, then renames the new file in. The ETag is the sha256 of the
- * content, so an object rewritten with the same bytes keeps its ETag, as on S3.
+ * content, so an object rewritten with the same bytes keeps its ETag, as on S3; so is the `sha256`
+ * metadata, which is why a put whose `sha256` metadata is not its content's is refused.
  */
 class DirectoryStore {
     description;
-    root;
-    constructor(root) {
-        this.root = (0,external_node_path_.resolve)(root);
-        this.description = `directory ${this.root}`;
-    }
-    async head(key) {
-        const path = this.pathOf(key);
-        try {
-            const [info, etag] = await Promise.all([(0,promises_.stat)(path), sha256File(path)]);
-            return { etag, size: info.size, metadata: { sha256: etag } };
-        }
-        catch (error) {
-            if (isMissing(error))
-                return undefined;
-            throw error;
-        }
-    }
-    async get(key) {
-        try {
-            const bytes = await (0,promises_.readFile)(this.pathOf(key));
-            const etag = (0,sha256_hex/* sha256Hex */.f)(bytes);
-            return { bytes, info: { etag, size: bytes.byteLength, metadata: { sha256: etag } } };
-        }
-        catch (error) {
-            if (isMissing(error))
-                return undefined;
-            throw error;
-        }
-    }
-    async open(key) {
-        const path = this.pathOf(key);
-        // Opened before the stream exists, so a missing file is `undefined` here, not a stream error later.
-        try {
-            const handle = await (0,promises_.open)(path, 'r');
-            return (0,external_node_fs_.createReadStream)('', { fd: handle.fd, autoClose: true });
-        }
-        catch (error) {
-            if (isMissing(error))
-                return undefined;
-            throw error;
-        }
-    }
-    async put(key, body, options = {}) {
-        const path = this.pathOf(key);
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-        // The new content is staged beside the key first, outside the lock, so the lock is held only for
-        // the compare and the rename, whatever the object's size.
-        const staged = await stage(body, path);
-        try {
-            // Unconditional writes take the lock too: a conditional writer between its check and its rename
-            // must not have the file replaced under it.
-            await withFileLock(path, async () => {
-                if (options.ifMatch !== undefined || options.ifNoneMatch) {
-                    const current = await this.head(key);
-                    if (options.ifNoneMatch && current !== undefined) {
-                        throw new object_store/* PreconditionFailed */.O(`${key} exists already`);
-                    }
-                    if (options.ifMatch !== undefined && current?.etag !== options.ifMatch) {
-                        throw new object_store/* PreconditionFailed */.O(`${key} changed since it was read`);
-                    }
-                }
-                await (0,promises_.rename)(staged.file, path);
-            });
-            return staged.etag;
-        }
-        finally {
-            await (0,promises_.rm)(staged.file, { force: true });
-        }
-    }
-    async delete(key) {
-        const path = this.pathOf(key);
-        await withFileLock(path, () => (0,promises_.rm)(path, { force: true }));
-    }
-    async list(prefix) {
-        return (await this.entries(prefix)).map((entry) => entry.key);
-    }
-    async entries(prefix) {
-        const found = [];
-        // Only the directory the prefix names (or lies in) is walked, not the whole tree.
-        const start = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
-        const walk = async (relative) => {
-            let names;
-            try {
-                names = await (0,promises_.readdir)(relative === '' ? this.root : this.pathOf(relative));
-            }
-            catch (error) {
-                if (isMissing(error) || isCode(error, 'ENOTDIR'))
-                    return;
-                throw error;
-            }
-            for (const name of names) {
-                // Temporary and lock files (dot names) are this store's own, never objects.
-                if (name.startsWith('.'))
-                    continue;
-                const key = relative === '' ? name : `${relative}/${name}`;
-                if (!key.startsWith(prefix) && !prefix.startsWith(`${key}/`))
-                    continue;
-                const info = await (0,promises_.stat)(this.pathOf(key)).catch(() => undefined);
-                if (info?.isDirectory())
-                    await walk(key);
-                else if (info?.isFile() && key.startsWith(prefix)) {
-                    found.push({ key, lastModified: info.mtime });
-                }
-            }
-        };
-        await walk(start);
-        return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    }
-    pathOf(key) {
-        const path = (0,external_node_path_.join)(this.root, key);
-        if (key === '' || !path.startsWith(this.root + external_node_path_.sep))
-            throw new Error(`${key} is not a key inside ${this.root}`);
-        return path;
-    }
-}
-/** Writes the body to a temporary file beside `path`, flushed to disk; returns it with its sha256. */
-async function stage(body, path) {
-    // A dot name: never listed as an object, and on the same filesystem, so the rename is atomic.
-    const file = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomUUID)()}.tmp`);
-    try {
-        if (Buffer.isBuffer(body)) {
-            await (0,promises_.writeFile)(file, body, { flag: 'wx' });
-        }
-        else {
-            await (0,promises_.copyFile)(body.file, file);
-        }
-        const handle = await (0,promises_.open)(file, 'r+');
-        try {
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        return { file, etag: Buffer.isBuffer(body) ? (0,sha256_hex/* sha256Hex */.f)(body) : await sha256File(file) };
-    }
-    catch (error) {
-        await (0,promises_.rm)(file, { force: true });
-        throw error;
-    }
-}
-function isMissing(error) {
-    return isCode(error, 'ENOENT');
-}
-function isCode(error, code) {
-    return error instanceof Error && error.code === code;
-}
-
-;// CONCATENATED MODULE: ./lib/hosts/directory-host.js
-
-
-
-
-
-
-/** A directory laid out like Falco's download server; what a web server or a sync job then serves. */
-class DirectoryHost {
-    description;
+    /** O_EXCL locks and renames on one filesystem: conditional writes that cannot be missing. */
+    conditionalWritesGuaranteed = true;
     root;
     constructor(root) {
         // Normalized once, so `/srv//packages` and `/srv/./packages` compare equal to the paths under them.
         this.root = (0,external_node_path_.resolve)(root);
         this.description = `directory ${this.root}`;
     }
-    repositoryStore() {
-        // The filesystem gives the same guarantees as conditional writes (O_EXCL locks, atomic renames).
-        return { store: new DirectoryStore(this.root), conditional: true };
+    async head(key) {
+        return headFile(this.pathOf(key));
     }
-    async existing(path) {
-        try {
-            return await sha256File(this.resolve(path));
-        }
-        catch (error) {
-            if (directory_host_isCode(error, 'ENOENT'))
-                return undefined;
-            throw error;
-        }
+    async get(key) {
+        return getFile(this.pathOf(key));
     }
-    async put(path, localFile, options) {
-        const target = this.resolve(path);
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-        // Write beside the target and move it in whole: readers never see a half-written package.
-        const temporary = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-        try {
-            await (0,promises_.copyFile)(localFile, temporary);
-            await syncFile(temporary);
-            const copied = await sha256File(temporary);
-            if (copied !== options.sha256)
-                throw new Error(`${localFile} changed while it was being published`);
-            if (options.replace) {
-                await (0,promises_.rename)(temporary, target);
-                return;
-            }
-            // link() fails if the target exists: a publisher that lost a race cannot overwrite the winner.
-            try {
-                await (0,promises_.link)(temporary, target);
-            }
-            catch (error) {
-                if (!directory_host_isCode(error, 'EEXIST'))
-                    throw error;
-                if ((await sha256File(target)) !== options.sha256) {
-                    throw new errors/* UserError */.y(`packages: ${path}`, 'was published with different content by someone else meanwhile', 'publish a new version, or set overwrite: true');
-                }
-            }
-        }
-        finally {
-            await (0,promises_.rm)(temporary, { force: true });
-        }
+    async open(key) {
+        return openFile(this.pathOf(key));
     }
-    resolve(path) {
-        const target = (0,external_node_path_.join)(this.root, path);
-        if (!target.startsWith(this.root.endsWith(external_node_path_.sep) ? this.root : this.root + external_node_path_.sep)) {
-            throw new Error(`package path ${path} leaves the host directory`);
-        }
-        return target;
+    async put(key, body, options = {}) {
+        return putFile(key, this.pathOf(key), body, options);
     }
-}
-async function syncFile(path) {
-    const handle = await (0,promises_.open)(path, 'r');
-    try {
-        await handle.sync();
+    async delete(key) {
+        return deleteFile(this.pathOf(key));
     }
-    finally {
-        await handle.close();
+    async list(prefix) {
+        return (await this.entries(prefix)).map((entry) => entry.key);
     }
-}
-function directory_host_isCode(error, code) {
-    return error instanceof Error && 'code' in error && error.code === code;
+    async entries(prefix) {
+        return listDirectory(this.root, prefix, (key) => this.pathOf(key));
+    }
+    pathOf(key) {
+        const path = (0,external_node_path_.join)(this.root, key);
+        const inside = this.root.endsWith(external_node_path_.sep) ? this.root : this.root + external_node_path_.sep;
+        if (key === '' || !path.startsWith(inside))
+            throw new Error(`${key} is not a key inside ${this.root}`);
+        return path;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/hosts/store-host.js
@@ -34435,8 +34406,6 @@ function directory_host_isCode(error, code) {
 
 
 
-/** Packages never change under their name: caches may keep them for good. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 const CONTENT_TYPES = {
     deb: 'application/vnd.debian.binary-package',
     rpm: 'application/x-rpm',
@@ -34445,10 +34414,11 @@ const CONTENT_TYPES = {
 /** A key no publisher writes: a conditional write to it tells whether the store has them, and writes nothing. */
 const PROBE_KEY = '.falco-publisher/conditional-write-probe';
 /**
- * Packages on an object store (an S3 bucket): the same layout and rules as the directory host. The
+ * Packages on an object store (a directory, an S3 bucket), laid out like Falco's download server. The
  * sha256 travels as object metadata, so "already published?" is one HEAD, not a download; a new
  * package is created with `If-None-Match: *`, so two publishers racing for one name cannot overwrite
- * each other.
+ * each other. The store checks the sha256 where it can (a directory hashes what it copied), so a local
+ * file that changed since it was planned is not published.
  */
 class StoreHost {
     store;
@@ -34464,18 +34434,21 @@ class StoreHost {
     }
     /**
      * Before anything is published: a store without conditional writes (Swift answers 501) cannot keep
-     * concurrent publishers apart, so it is refused unless the workflow serializes them.
+     * concurrent publishers apart, so it is refused unless the workflow serializes them. A store whose
+     * conditional writes cannot be missing (a directory) is not probed.
      */
     async check() {
+        if (this.store.conditionalWritesGuaranteed === true)
+            return;
         try {
             await this.store.put(PROBE_KEY, Buffer.alloc(0), { ifMatch: 'no-object-has-this-etag' });
             // The write went through: the store ignores conditions, which is as bad as refusing them.
             await this.store.delete(PROBE_KEY);
         }
         catch (error) {
-            if (error instanceof object_store/* PreconditionFailed */.O)
+            if (error instanceof object_store/* PreconditionFailed */.OJ)
                 return; // refused as it should be: conditions work
-            if (!(error instanceof object_store/* ConditionalWritesUnsupported */.q))
+            if (!(error instanceof object_store/* ConditionalWritesUnsupported */.qR))
                 throw error;
         }
         if (!this.serialized) {
@@ -34509,12 +34482,12 @@ class StoreHost {
             await this.store.put(path, { file: localFile, size }, {
                 ...(createOnly ? { ifNoneMatch: true } : {}),
                 metadata: { sha256: options.sha256 },
-                cacheControl: IMMUTABLE,
+                cacheControl: object_store/* IMMUTABLE */.hb,
                 contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream',
             });
         }
         catch (error) {
-            if (!(error instanceof object_store/* PreconditionFailed */.O))
+            if (!(error instanceof object_store/* PreconditionFailed */.OJ))
                 throw error;
             // Someone published this name since the plan was made: fine if it is the same package. Nothing
             // there means the store failed the write (radosgw answers 500 to a race's loser, or a real error).
@@ -34531,19 +34504,24 @@ class StoreHost {
 ;// CONCATENATED MODULE: ./lib/hosts/open-host.js
 
 
-
-/** The one place that maps a `package-host` location to its adapter. */
-function openPackageHost(location, options) {
+/**
+ * The one place that maps a `package-host` location to its adapter. The S3 store's code (the AWS SDK,
+ * over a megabyte) is imported only for an `s3://` location: the bundle splits it into a chunk of its
+ * own, which runs that publish elsewhere never load.
+ */
+async function openPackageHost(location, options) {
     switch (location.kind) {
         case 'directory':
-            return new DirectoryHost(location.path);
-        case 's3':
-            return new StoreHost(new LazyS3Store({
+            return new StoreHost(new DirectoryStore(location.path), options.serialized);
+        case 's3': {
+            const { S3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(214)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8214));
+            return new StoreHost(new S3Store({
                 bucket: location.bucket,
                 prefix: location.prefix,
                 ...(options.s3Endpoint ? { endpoint: options.s3Endpoint } : {}),
                 ...(options.s3Region ? { region: options.s3Region } : {}),
             }), options.serialized);
+        }
     }
 }
 
@@ -38283,72 +38261,56 @@ async function findPackageFiles(patterns) {
     return [...files].sort();
 }
 
-;// CONCATENATED MODULE: ./lib/indexes/lazy-repositories.js
-/**
- * The repositories port whose code (package readers, OpenPGP, the xz decoder) is loaded only when a
- * run publishes packages: the bundle splits it into its own chunk, so image-only runs start without it.
- */
-class LazyRepositories {
-    load;
-    loaded;
-    constructor(load) {
-        this.load = load;
-    }
-    get fingerprint() {
-        return this.loaded?.fingerprint;
-    }
-    async prepare(packages) {
-        this.loaded ??= await this.load();
-        return this.loaded.prepare(packages);
-    }
-    async update(repository, written) {
-        if (this.loaded === undefined)
-            throw new Error('repositories are updated only after they are prepared');
-        return this.loaded.update(repository, written);
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/action/wiring.js
 
 
 
-
 /**
- * Builds the adapters a configuration asks for: the image driver, the reader of the target's tags,
- * the package host and its repositories. `mask` hides a secret in every later log line (core.setSecret
- * on a runner). The image and repository code are split chunks, loaded when the run first uses them:
- * start-up pays only for what the run publishes.
+ * Builds the adapters a configuration asks for, once, at start-up: the image side only when there are
+ * images (each driver's code only when chosen), the package host its `package-host` scheme names (the
+ * AWS SDK only for `s3://`), and the repository keeper (package readers, OpenPGP only with a key) only
+ * for a host that can keep repositories. Each of these is a split chunk of the bundle, so a run loads
+ * only the code it uses. `mask` hides a secret in every later log line (core.setSecret on a runner).
  */
-function portsFor(config, logger, mask, workspace) {
-    let images;
-    const imagePorts = () => {
-        images ??= Promise.all(/* import() */[__nccwpck_require__.e(492), __nccwpck_require__.e(406)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7406)).then(({ imagePortsFor }) => imagePortsFor(config, logger, mask, workspace));
-        return images;
-    };
-    const host = config.packageHost ? openPackageHost(config.packageHost, config) : undefined;
-    return {
-        driver: new LazyDriver(config.imageDriver, config.imageDriver === 'registry', imagePorts),
-        registry: lazyReader(async () => (await imagePorts()).registry),
-        mirror: (registry) => lazyReader(async () => (await imagePorts()).mirror(registry)),
-        host,
-        ...(host ? { repositories: repositoriesOf(host, config) } : {}),
-        findFiles: findPackageFiles,
-    };
+async function portsFor(config, logger, mask, workspace) {
+    const [images, packages] = await Promise.all([
+        config.images.length > 0
+            ? Promise.all(/* import() */[__nccwpck_require__.e(492), __nccwpck_require__.e(985)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2985)).then(({ imagePortsFor }) => imagePortsFor(config, logger, mask, workspace))
+            : undefined,
+        config.packageHost
+            ? openPackageHost(config.packageHost, config).then((host) => packagePortsFor(host, config))
+            : undefined,
+    ]);
+    return { ...(images ? { images } : {}), ...packages, findFiles: findPackageFiles };
 }
-function repositoriesOf(host, config) {
+/**
+ * A package host and, when it can keep them, its repositories. A host that stores flat files only
+ * (no `repositoryStore`) gets none: the plan then has no repository step.
+ */
+async function packagePortsFor(host, config) {
+    const repositoryStore = host.repositoryStore?.bind(host);
+    if (repositoryStore === undefined) {
+        if (config.signingKey !== undefined) {
+            throw new errors/* UserError */.y('signing-key', `is set, but ${host.description} keeps no repositories to sign`, 'remove signing-key, or publish to a host that keeps APT/YUM repositories (a directory or s3://)');
+        }
+        return { host };
+    }
+    if (config.packagePatterns.length === 0)
+        return { host };
+    return { host, repositories: await repositoriesFor(repositoryStore, config) };
+}
+async function repositoriesFor(repositoryStore, config) {
     const { signingKey, signingPassphrase } = config;
-    const date = new Date();
-    return new LazyRepositories(async () => {
-        const [{ DEFAULT_GRACE_MS, RepositoryUpdater }, { loadSigning }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(642), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4702)),
-            __nccwpck_require__.e(/* import() */ 995).then(__nccwpck_require__.bind(__nccwpck_require__, 2995)),
-        ]);
-        return new RepositoryUpdater(() => host.repositoryStore(), {
-            loadSigning: signingKey ? () => loadSigning(signingKey, signingPassphrase) : undefined,
-            retention: config.retention,
-            date,
-            graceMs: DEFAULT_GRACE_MS,
-        });
+    const [{ DEFAULT_GRACE_MS, RepositoryUpdater }, { loadSigning }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(642), __nccwpck_require__.e(260)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3260)),
+        __nccwpck_require__.e(/* import() */ 995).then(__nccwpck_require__.bind(__nccwpck_require__, 2995)),
+    ]);
+    // Asked after the host's own check, which finds out whether its store keeps conditional writes.
+    return new RepositoryUpdater(repositoryStore, {
+        loadSigning: signingKey ? () => loadSigning(signingKey, signingPassphrase) : undefined,
+        retention: config.retention,
+        date: new Date(),
+        graceMs: DEFAULT_GRACE_MS,
     });
 }
 
@@ -38411,15 +38373,6 @@ function tagsFor(release, line, moveLatest) {
     }
     return { line, fixed, floating };
 }
-/**
- * Full reference as the registry and docker see it: `docker.io/falcosecurity/falco:0.26.0`; in an OCI
- * layout, as skopeo names it: `oci-layout:/dir:falcosecurity/falco:0.26.0` (`oci:/dir:…` for skopeo).
- */
-function imageReference(registry, repository, tag) {
-    return registry.startsWith('oci-layout:')
-        ? `${registry}:${repository}:${tag}`
-        : `${registry}/${repository}:${tag}`;
-}
 
 ;// CONCATENATED MODULE: ./lib/action/plan/plan.js
 
@@ -38431,15 +38384,15 @@ function imageReference(registry, repository, tag) {
 function buildPlan(input) {
     const steps = [];
     if (input.username && input.images.length > 0) {
-        steps.push({ step: 'login', registry: input.registry, username: input.username });
+        steps.push({ step: 'login', registry: (0,image_target/* targetName */.je)(input.registry), username: input.username });
     }
     const mirrors = input.mirrors ?? [];
     const phase = (kind, tagsOf) => {
-        for (const registry of [input.registry, ...mirrors]) {
+        for (const registry of [input.registry, ...mirrors.map(image_target/* registryHost */.U$)]) {
             for (const lineTags of input.images) {
                 for (const tag of tagsOf(lineTags)) {
                     const source = registry !== input.registry && input.mirrorFrom === 'registry'
-                        ? `docker://${imageReference(input.registry, lineTags.line.repository, tag)}`
+                        ? `docker://${(0,image_target/* imageReference */.rA)(input.registry, lineTags.line.repository, tag)}`
                         : lineTags.line.source;
                     steps.push(imageStep(kind, registry, { ...lineTags.line, source }, tag));
                 }
@@ -38465,7 +38418,7 @@ function buildPlan(input) {
     return steps;
 }
 function imageStep(step, registry, line, tag) {
-    const target = imageReference(registry, line.repository, tag);
+    const target = (0,image_target/* imageReference */.rA)(registry, line.repository, tag);
     return { step, source: line.source, target, registry, repository: line.repository, tag };
 }
 function packageStep(pkg, overwrite) {
@@ -38502,76 +38455,9 @@ function rejectCollisions(steps) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/action/execute.js
-
-/**
- * Runs the plan in order; the first failure stops it, so floating tags never move after a failure.
- * Pushes run one at a time on purpose: Falco's images share base layers, and docker uploads a shared
- * layer once and mounts it for the next repository only when the pushes follow each other.
- */
-async function execute(plan, ports, credentials, logger) {
-    const images = [];
-    const packages = [];
-    const repositories = [];
-    /** Package paths this run wrote: their signatures are written anew. */
-    const written = new Set();
-    const digestOfSource = new Map();
-    // The plan starts with the main registry; mirrors follow it. Only the main registry is read back here.
-    const primary = plan.find((step) => step.step === 'push' || step.step === 'move-tag');
-    const primaryRegistry = primary && 'registry' in primary ? primary.registry : undefined;
-    for (const step of plan) {
-        switch (step.step) {
-            case 'login':
-                if (!credentials)
-                    throw new Error('a login step needs credentials');
-                await logger.group(`Log in to ${step.registry}`, () => ports.driver.login(step.registry, credentials));
-                break;
-            case 'push':
-            case 'move-tag': {
-                const title = `${step.step === 'push' ? 'Push' : 'Move'} ${step.target}`;
-                const digest = await logger.group(title, () => pushVerified(step, ports, logger, primaryRegistry));
-                const first = digestOfSource.get(step.source);
-                if (first !== undefined && first !== digest) {
-                    throw new errors/* UserError */.y(step.target, `got digest ${digest}, but other tags of ${step.source} got ${first}`, 'the source image changed during the run: rebuild and publish again');
-                }
-                digestOfSource.set(step.source, digest);
-                images.push({ ref: step.target, digest });
-                break;
-            }
-            case 'publish-package':
-                await logger.group(`Publish ${step.path}`, async () => {
-                    if (step.action === 'skip') {
-                        logger.info(`${step.path} is already published with sha256 ${step.sha256}: skipped`);
-                        return;
-                    }
-                    if (!ports.host)
-                        throw new Error('a package step needs a package host');
-                    await ports.host.put(step.path, step.localFile, {
-                        sha256: step.sha256,
-                        replace: step.action === 'replace',
-                    });
-                    written.add(step.path);
-                    logger.info(`${step.action === 'replace' ? 'replaced' : 'uploaded'} ${step.path} (${step.size} bytes, sha256 ${step.sha256})`);
-                });
-                packages.push({ file: step.file, path: step.path, sha256: step.sha256, size: step.size });
-                break;
-            case 'update-repository': {
-                const { repositories: keeper } = ports;
-                if (!keeper)
-                    throw new Error('a repository step needs the repositories port');
-                const report = await logger.group(`Update ${step.root} (${step.format})`, async () => {
-                    const done = await keeper.update(step.repository, written);
-                    logger.info(describeReport(done));
-                    return done;
-                });
-                repositories.push(report);
-                break;
-            }
-        }
-    }
-    return { images, packages, repositories };
-}
-function describeReport(report) {
+;// CONCATENATED MODULE: ./lib/action/report/repository-report.js
+/** One log line of what a repository update did. */
+function describeRepositoryReport(report) {
     const parts = [
         report.changed === undefined ? undefined : report.changed ? 'indexes updated' : 'indexes already current',
         report.conflicts
@@ -38588,39 +38474,149 @@ function describeReport(report) {
     ];
     return `${report.root}: ${parts.filter(Boolean).join('; ') || 'nothing to do'}`;
 }
-/** Pushes, then reads the tag back from the registry: users once got a `latest` that lagged (falco#823). */
-async function pushVerified(step, ports, logger, primaryRegistry) {
-    const digest = await ports.driver.push(step.source, step.target, step);
-    if (ports.driver.verifiesDigests || step.registry !== primaryRegistry)
-        return digest;
-    const served = await ports.registry.manifestDigest(step.repository, step.tag);
-    if (served !== digest) {
-        throw new errors/* UserError */.y(step.target, `the registry serves ${served ?? 'nothing'} after pushing ${digest}`, 'check for another publisher writing the same tag, then run again');
+
+;// CONCATENATED MODULE: ./lib/action/execute.js
+
+
+
+/**
+ * Runs the plan in order; the first failure stops it, so floating tags never move after a failure.
+ * Pushes run one at a time on purpose: Falco's images share base layers, and docker uploads a shared
+ * layer once and mounts it for the next repository only when the pushes follow each other.
+ */
+async function execute(plan, ports, credentials, logger) {
+    const run = new Execution(plan, ports, credentials, logger);
+    for (const step of plan)
+        await run.step(step);
+    return run.executed;
+}
+/** One run of a plan: what it published so far, and what later steps need of earlier ones. */
+class Execution {
+    ports;
+    credentials;
+    logger;
+    executed = { images: [], packages: [], repositories: [] };
+    /** Package paths this run wrote: their signatures are written anew. */
+    written = new Set();
+    /** The digest each source got first: all its tags must get the same. */
+    digestOfSource = new Map();
+    /** The plan starts with the main registry; mirrors follow it. Only the main registry is read back. */
+    primaryRegistry;
+    constructor(plan, ports, credentials, logger) {
+        this.ports = ports;
+        this.credentials = credentials;
+        this.logger = logger;
+        const primary = plan.find((step) => step.step === 'push' || step.step === 'move-tag');
+        this.primaryRegistry =
+            primary?.step === 'push' || primary?.step === 'move-tag' ? (0,image_target/* targetName */.je)(primary.registry) : undefined;
     }
-    logger.info(`pushed ${step.source} as ${step.target}; the registry serves ${digest}`);
-    return digest;
+    async step(step) {
+        switch (step.step) {
+            case 'login': {
+                const { credentials, ports } = this;
+                if (!credentials || !ports.images)
+                    throw new Error('a login step needs credentials and an image driver');
+                const { driver } = ports.images;
+                await this.logger.group(`Log in to ${step.registry}`, () => driver.login(step.registry, credentials));
+                return;
+            }
+            case 'push':
+            case 'move-tag':
+                return this.image(step);
+            case 'publish-package':
+                return this.package(step);
+            case 'update-repository':
+                return this.repository(step);
+        }
+    }
+    async image(step) {
+        const { images } = this.ports;
+        if (!images)
+            throw new Error('an image step needs an image driver');
+        const title = `${step.step === 'push' ? 'Push' : 'Move'} ${step.target}`;
+        const digest = await this.logger.group(title, () => this.pushVerified(step, images));
+        const first = this.digestOfSource.get(step.source);
+        if (first !== undefined && first !== digest) {
+            throw new errors/* UserError */.y(step.target, `got digest ${digest}, but other tags of ${step.source} got ${first}`, 'the source image changed during the run: rebuild and publish again');
+        }
+        this.digestOfSource.set(step.source, digest);
+        this.executed.images.push({ ref: step.target, digest });
+    }
+    /** Pushes, then reads the tag back from the registry: users once got a `latest` that lagged (falco#823). */
+    async pushVerified(step, images) {
+        const digest = await images.driver.push(step.source, step.target, step);
+        if (images.driver.verifiesDigests || (0,image_target/* targetName */.je)(step.registry) !== this.primaryRegistry)
+            return digest;
+        const served = await images.registry.manifestDigest(step.repository, step.tag);
+        if (served !== digest) {
+            throw new errors/* UserError */.y(step.target, `the registry serves ${served ?? 'nothing'} after pushing ${digest}`, 'check for another publisher writing the same tag, then run again');
+        }
+        this.logger.info(`pushed ${step.source} as ${step.target}; the registry serves ${digest}`);
+        return digest;
+    }
+    async package(step) {
+        const { host } = this.ports;
+        await this.logger.group(`Publish ${step.path}`, async () => {
+            if (step.action === 'skip') {
+                this.logger.info(`${step.path} is already published with sha256 ${step.sha256}: skipped`);
+                return;
+            }
+            if (!host)
+                throw new Error('a package step needs a package host');
+            await host.put(step.path, step.localFile, { sha256: step.sha256, replace: step.action === 'replace' });
+            this.written.add(step.path);
+            this.logger.info(`${step.action === 'replace' ? 'replaced' : 'uploaded'} ${step.path} (${step.size} bytes, sha256 ${step.sha256})`);
+        });
+        this.executed.packages.push({ file: step.file, path: step.path, sha256: step.sha256, size: step.size });
+    }
+    async repository(step) {
+        const { repositories } = this.ports;
+        if (!repositories)
+            throw new Error('a repository step needs the repositories port');
+        const report = await this.logger.group(`Update ${step.root} (${step.format})`, async () => {
+            const done = await repositories.update(step.repository, this.written);
+            this.logger.info(describeRepositoryReport(done));
+            return done;
+        });
+        this.executed.repositories.push(report);
+    }
 }
 
 // EXTERNAL MODULE: ./lib/package-layout/package-name.js
 var package_name = __nccwpck_require__(2461);
-;// CONCATENATED MODULE: ./lib/package-layout/host-layout.js
+;// CONCATENATED MODULE: ./lib/action/release/package-version.js
+
 /**
- * Where a package lives on a host, as on Falco's download server: `deb[-dev]/stable/<file>`,
- * `rpm[-dev]/<file>`, `bin[-dev]/<arch>/<file>`. Prereleases and dev builds go to the `-dev` trees.
+ * Checks that every package belongs to this release and returns the packages' version: the release
+ * version for stable and prerelease; for dev, the one version all packages share (`0.27.0-12+abc1234`).
  */
-function packagePath(channel, pkg) {
-    const dev = channel === 'stable' ? '' : '-dev';
-    switch (pkg.kind) {
-        case 'deb':
-            return `deb${dev}/stable/${pkg.fileName}`;
-        case 'rpm':
-            return `rpm${dev}/${pkg.fileName}`;
-        case 'tar.gz':
-            return `bin${dev}/${pkg.arch}/${pkg.fileName}`;
+function packageVersion(release, packages) {
+    if (release.channel !== 'dev') {
+        for (const pkg of packages) {
+            if (pkg.version !== release.version) {
+                throw new errors/* UserError */.y(`packages: ${pkg.fileName}`, `carries version ${pkg.version}, but the release is ${release.version}`, 'publish only the packages built for this release');
+            }
+        }
+        return packages.length > 0 ? release.version : undefined;
     }
+    const versions = [...new Set(packages.map((pkg) => pkg.version))];
+    if (versions.length > 1) {
+        throw new errors/* UserError */.y('packages', `a dev build must carry one version, found ${versions.join(', ')}`, 'publish only the packages of this build');
+    }
+    return versions[0];
 }
 
+;// CONCATENATED MODULE: ./lib/action/release/release.js
+/** The trees of the package host a channel publishes to: prereleases go to the dev trees, as dev builds. */
+function treeOf(channel) {
+    return channel === 'stable' ? 'stable' : 'dev';
+}
+
+// EXTERNAL MODULE: ./lib/package-layout/host-layout.js
+var host_layout = __nccwpck_require__(654);
 ;// CONCATENATED MODULE: ./lib/action/validate/prepare-packages.js
+
+
 
 
 
@@ -38633,10 +38629,10 @@ function packagePath(channel, pkg) {
 async function preparePackages(release, files, host, workspace) {
     const expected = release.channel === 'dev' ? undefined : release.version;
     const names = files.map((file) => ({ file, name: (0,package_name/* parsePackageName */.R)((0,external_node_path_.basename)(file), expected) }));
-    const version = (0,package_name/* packageVersion */.T)(release, names.map(({ name }) => name));
+    const version = packageVersion(release, names.map(({ name }) => name));
     const packages = [];
     for (const { file, name } of names) {
-        const path = packagePath(release.channel, name);
+        const path = (0,host_layout/* packagePath */.C0)(treeOf(release.channel), name);
         const [sha256, info, existing] = await Promise.all([sha256File(file), (0,promises_.stat)(file), host?.existing(path)]);
         packages.push({
             file: displayPath(file, workspace),
@@ -38725,6 +38721,8 @@ async function readLatest(mode, release, images, registry) {
     }
     if (images.length === 0)
         return { latest: false, reason: 'no images: no latest tags to move' };
+    if (registry === undefined)
+        throw new Error('images to publish, but no reader of their registry');
     const suffixesByRepository = new Map();
     for (const line of images) {
         suffixesByRepository.set(line.repository, [
@@ -38748,17 +38746,21 @@ async function readLatest(mode, release, images, registry) {
  * The whole publish: validate everything (ref, package files and names, what the host holds, source
  * images, credentials, latest) → plan → execute. Nothing is written before the plan exists.
  */
-async function publish(config, ports, logger, workspace) {
+async function publish(config, loading, logger, workspace) {
     const release = parseRef(config.ref, config.devBranch);
     logger.info(`release ${release.version} (${release.channel}) from ${config.ref}`);
+    // The adapters' code may still be loading (see portsFor): the run has said what it publishes meanwhile.
+    const ports = await loading;
     const files = config.packagePatterns.length > 0 ? await ports.findFiles(config.packagePatterns) : [];
     if (files.length > 0)
         await ports.host?.check?.();
     const prepared = await preparePackages(release, files, ports.host, workspace);
-    if (config.images.length > 0)
-        await checkImages(config, ports, logger);
-    const latest = await readLatest(config.latest, release, config.images, ports.registry);
-    if (config.images.length > 0)
+    // The wiring gives image ports exactly when the configuration has images.
+    const images = config.images.length > 0 ? ports.images : undefined;
+    if (images)
+        await checkImages(config, images, logger);
+    const latest = await readLatest(config.latest, release, config.images, images?.registry);
+    if (images)
         logger.info(latest.reason);
     const planInput = {
         registry: config.registry,
@@ -38788,25 +38790,25 @@ async function publish(config, ports, logger, workspace) {
         return { ...base, ...executed };
     }
     finally {
-        await ports.driver.close?.();
+        await images?.driver.close?.();
     }
 }
-async function checkImages(config, ports, logger) {
-    const check = await ports.driver.checkSources(config.images.map((line) => line.source));
+async function checkImages(config, images, logger) {
+    const check = await images.driver.checkSources(config.images.map((line) => line.source));
     if (check.unavailable !== undefined) {
         if (!config.dryRun) {
-            throw new errors/* UserError */.y(`image-driver: ${ports.driver.name}`, `cannot reach its backend: ${check.unavailable}`, 'start the docker daemon, or build the images earlier in this job');
+            throw new errors/* UserError */.y(`image-driver: ${images.driver.name}`, `cannot reach its backend: ${check.unavailable}`, 'start the docker daemon, or build the images earlier in this job');
         }
-        logger.warning(`source images not checked (${ports.driver.name} unavailable: ${check.unavailable})`);
+        logger.warning(`source images not checked (${images.driver.name} unavailable: ${check.unavailable})`);
     }
     if (check.missing.length > 0) {
         throw new errors/* UserError */.y('images', `source image${check.missing.length > 1 ? 's' : ''} not found: ${check.missing.join(', ')}`, 'build or pull them earlier in the job, or fix the source names');
     }
     if (config.credentials)
-        await ports.registry.checkAccess();
+        await images.registry.checkAccess();
     // A mirror that refuses us would fail the run after the main registry already has the version tags.
     for (const mirror of config.mirrors)
-        await ports.mirror?.(mirror).checkAccess();
+        await images.mirror(mirror).checkAccess();
 }
 /** One line per step, as the dry run prints the plan. */
 function describe(step) {
@@ -38830,6 +38832,7 @@ function describe(step) {
 }
 
 ;// CONCATENATED MODULE: ./lib/action/report/outputs.js
+
 /** The action's outputs, as strings (the contract documented in action.yml). */
 function outputsOf(result) {
     return {
@@ -38844,8 +38847,13 @@ function outputsOf(result) {
         'dry-run': String(result.dryRun),
     };
 }
-/** A step as the `plan` output shows it: repository steps name their packages by host path. */
+/**
+ * A step as the `plan` output shows it: image steps name their registry as the `registry` input does,
+ * repository steps name their packages by host path.
+ */
 function planEntry(step) {
+    if (step.step === 'push' || step.step === 'move-tag')
+        return { ...step, registry: (0,image_target/* targetName */.je)(step.registry) };
     if (step.step !== 'update-repository')
         return withoutLocalFile(step);
     const { repository, ...rest } = step;
@@ -38900,7 +38908,10 @@ function summary_escape(text) {
     return text.replace(/[|<>]/g, (c) => `\\${c}`);
 }
 
+// EXTERNAL MODULE: ./lib/util/basic-auth.js
+var basic_auth = __nccwpck_require__(3237);
 ;// CONCATENATED MODULE: ./lib/action/main.js
+
 
 
 
@@ -38920,7 +38931,10 @@ async function run() {
         maskSecrets();
         const config = readInputs((name) => getInput(name), process.env);
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+        // Loaded while the release is read from the ref; publish awaits them before its first check.
         const ports = portsFor(config, coreLogger, (secret) => core_setSecret(secret), workspace);
+        // A bad ref fails publish before it awaits the ports: their failure is then not the one to report.
+        ports.catch(() => undefined);
         const result = await publish(config, ports, coreLogger, workspace);
         for (const [name, value] of Object.entries(outputsOf(result)))
             setOutput(name, value);
@@ -38941,7 +38955,7 @@ function maskSecrets() {
     const password = getInput('registry-password');
     if (password) {
         core_setSecret(password);
-        core_setSecret(Buffer.from(`${username}:${password}`).toString('base64'));
+        core_setSecret((0,basic_auth/* basicAuthValue */.y)(username, password));
     }
     // The signing key is many lines: each one is masked too, as a log may show a key line by line.
     const signingKey = getInput('signing-key');
@@ -38963,14 +38977,32 @@ function maskSecrets() {
 
 /***/ }),
 
-/***/ 6230:
+/***/ 1906:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ LAYOUT_PREFIX)
+/* harmony export */   A$: () => (/* binding */ LAYOUT_PREFIX),
+/* harmony export */   U$: () => (/* binding */ registryHost),
+/* harmony export */   je: () => (/* binding */ targetName),
+/* harmony export */   rA: () => (/* binding */ imageReference)
 /* harmony export */ });
 /** `registry: oci-layout:<dir>` and `oci-layout:<dir>[:<ref>]` sources: an OCI image layout on disk. */
 const LAYOUT_PREFIX = 'oci-layout:';
+/** The target as the `registry` input writes it: `docker.io`, or `oci-layout:/abs/dir`. */
+function targetName(target) {
+    return target.kind === 'registry' ? target.host : `${LAYOUT_PREFIX}${target.dir}`;
+}
+/** A registry host as a target (mirrors, and tests). */
+const registryHost = (host) => ({ kind: 'registry', host });
+/**
+ * Full reference as the registry and docker see it: `docker.io/falcosecurity/falco:0.26.0`; in an OCI
+ * layout, as skopeo names it: `oci-layout:/dir:falcosecurity/falco:0.26.0` (`oci:/dir:…` for skopeo).
+ */
+function imageReference(target, repository, tag) {
+    return target.kind === 'registry'
+        ? `${target.host}/${repository}:${tag}`
+        : `${targetName(target)}:${repository}:${tag}`;
+}
 
 
 /***/ }),
@@ -39048,7 +39080,7 @@ function parsePart(part, source, workspace) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2589);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2786);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39085,9 +39117,73 @@ function parseRetention(value) {
     return retention;
 }
 /** Versions to keep in a repository: dev trees (`deb-dev`, ...) are pruned, stable ones never. */
-function keepFor(root, retention) {
-    const match = /^(deb|rpm|bin)-dev$/.exec(root);
-    return match ? retention[match[1]] : undefined;
+function keepFor(place, retention) {
+    return place.retention === undefined ? undefined : retention[place.retention];
+}
+
+
+/***/ }),
+
+/***/ 654:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C0: () => (/* binding */ packagePath),
+/* harmony export */   Es: () => (/* binding */ placeOfPath)
+/* harmony export */ });
+/* unused harmony exports repositoryPlace, placePackage */
+/* harmony import */ var _package_name_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2461);
+
+const KINDS = {
+    deb: { base: 'deb', format: 'apt', folder: () => 'stable/' },
+    rpm: { base: 'rpm', format: 'yum', folder: () => '' },
+    'tar.gz': { base: 'bin', format: 'bin', folder: (arch) => `${arch}/` },
+};
+const DEV_SUFFIX = '-dev';
+/** The repository of a kind of package in a tree. */
+function repositoryPlace(kind, tree) {
+    const { base, format } = KINDS[kind];
+    return {
+        root: tree === 'dev' ? `${base}${DEV_SUFFIX}` : base,
+        kind,
+        tree,
+        format,
+        retention: tree === 'dev' ? base : undefined,
+    };
+}
+/** Where a package goes in a tree. */
+function placePackage(tree, pkg) {
+    const repository = repositoryPlace(pkg.kind, tree);
+    const relative = `${KINDS[pkg.kind].folder(pkg.arch)}${pkg.fileName}`;
+    return {
+        ...repository,
+        path: `${repository.root}/${relative}`,
+        relative,
+        package: pkg,
+    };
+}
+/** The host path of a package in a tree: `deb/stable/falco-0.26.0-x86_64.deb`. */
+function packagePath(tree, pkg) {
+    return placePackage(tree, pkg).path;
+}
+/**
+ * Reads a host path back into its place; undefined for a path the layout does not produce (another
+ * tool's file, a repository's own index files), so callers can leave such files alone.
+ */
+function placeOfPath(path) {
+    const slash = path.indexOf('/');
+    const fileName = path.slice(path.lastIndexOf('/') + 1);
+    let name;
+    try {
+        name = (0,_package_name_js__WEBPACK_IMPORTED_MODULE_0__/* .parsePackageName */ .R)(fileName);
+    }
+    catch {
+        return undefined;
+    }
+    const root = path.slice(0, slash);
+    const tree = root.endsWith(DEV_SUFFIX) ? 'dev' : 'stable';
+    const place = placePackage(tree, name);
+    return slash > 0 && place.path === path ? place : undefined;
 }
 
 
@@ -39097,8 +39193,7 @@ function keepFor(root, retention) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ parsePackageName),
-/* harmony export */   T: () => (/* binding */ packageVersion)
+/* harmony export */   R: () => (/* binding */ parsePackageName)
 /* harmony export */ });
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9661);
 
@@ -39135,25 +39230,6 @@ function splitVariant(versionAndVariant, expectedVersion) {
     const match = /^(.*)-([a-z]+)$/.exec(versionAndVariant);
     return match && VERSION.test(match[1] ?? '') ? [match[1] ?? '', match[2] ?? ''] : [versionAndVariant, ''];
 }
-/**
- * Checks that every package belongs to this release and returns the packages' version: the release
- * version for stable and prerelease; for dev, the one version all packages share (`0.27.0-12+abc1234`).
- */
-function packageVersion(release, packages) {
-    if (release.channel !== 'dev') {
-        for (const pkg of packages) {
-            if (pkg.version !== release.version) {
-                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`packages: ${pkg.fileName}`, `carries version ${pkg.version}, but the release is ${release.version}`, 'publish only the packages built for this release');
-            }
-        }
-        return packages.length > 0 ? release.version : undefined;
-    }
-    const versions = [...new Set(packages.map((pkg) => pkg.version))];
-    if (versions.length > 1) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y('packages', `a dev build must carry one version, found ${versions.join(', ')}`, 'publish only the packages of this build');
-    }
-    return versions[0];
-}
 
 
 /***/ }),
@@ -39162,8 +39238,10 @@ function packageVersion(release, packages) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ PreconditionFailed),
-/* harmony export */   q: () => (/* binding */ ConditionalWritesUnsupported)
+/* harmony export */   DQ: () => (/* binding */ NO_CACHE),
+/* harmony export */   OJ: () => (/* binding */ PreconditionFailed),
+/* harmony export */   hb: () => (/* binding */ IMMUTABLE),
+/* harmony export */   qR: () => (/* binding */ ConditionalWritesUnsupported)
 /* harmony export */ });
 /** A conditional write lost: someone else changed (or created) the object since it was read. */
 class PreconditionFailed extends Error {
@@ -39172,6 +39250,156 @@ class PreconditionFailed extends Error {
 /** The store refused a conditional write as not implemented (Swift's s3api answers 501). */
 class ConditionalWritesUnsupported extends Error {
     name = 'ConditionalWritesUnsupported';
+}
+/** Indexes and signatures change under their name: clients must ask again every time. */
+const NO_CACHE = 'no-cache';
+/** Content-addressed files (by-hash indexes, hash-named repodata) and packages never change. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+
+/***/ }),
+
+/***/ 3854:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ stageFile),
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8474);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6760);
+
+
+
+
+
+/**
+ * Writes `content` to a temporary file beside `path` (or in `tempDir`, which must be on the same
+ * filesystem, so the rename is atomic) and flushes it to disk. Nothing is visible at `path` until
+ * `commit`; the caller calls `discard` in a `finally`. When writing fails, the temporary file is
+ * removed before the error is thrown.
+ */
+async function stageFile(path, content, tempDir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(path)) {
+    // A dot name: never taken for an object, a blob or an index by someone listing the directory.
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(tempDir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_4__.basename)(path)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}.tmp`);
+    try {
+        if (Buffer.isBuffer(content)) {
+            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.open)(temp, 'wx');
+            try {
+                await handle.writeFile(content);
+                await handle.sync();
+            }
+            finally {
+                await handle.close();
+            }
+        }
+        else if (typeof content === 'function') {
+            await streamInto(temp, content);
+        }
+        else {
+            // copyFile may clone or copy in the kernel; the copy is flushed before anything renames it in.
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.copyFile)(content.file, temp, node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.COPYFILE_EXCL);
+            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.open)(temp, 'r+');
+            try {
+                await handle.sync();
+            }
+            finally {
+                await handle.close();
+            }
+        }
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(temp, { force: true });
+        throw error;
+    }
+    let committed = false;
+    return {
+        temp,
+        async commit() {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rename)(temp, path);
+            committed = true;
+        },
+        async discard() {
+            if (!committed)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(temp, { force: true });
+        },
+    };
+}
+/**
+ * Writes a file so that readers see the old content or the new, never a part: the content is staged
+ * (see `stageFile`), then renamed over `path`. `check` runs after the bytes are on disk and before
+ * the rename: throwing there leaves the destination untouched. The temporary file is removed whatever
+ * happens.
+ */
+async function writeFileAtomic(path, content, check, tempDir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(path)) {
+    const staged = await stageFile(path, content, tempDir);
+    try {
+        check?.();
+        await staged.commit();
+    }
+    finally {
+        await staged.discard();
+    }
+}
+async function streamInto(temp, content) {
+    // flush: fsync before the stream closes its file, so the rename never publishes unwritten data.
+    const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createWriteStream)(temp, { flags: 'wx', flush: true });
+    try {
+        await content(file);
+    }
+    finally {
+        // When `content` failed (before using the file, or midway), close it before the temp file is
+        // removed: an open still in flight would otherwise create it again after the rm.
+        if (!file.closed) {
+            const closed = (0,node_events__WEBPACK_IMPORTED_MODULE_1__.once)(file, 'close');
+            file.destroy();
+            await closed;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 3237:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ basicAuthValue)
+/* harmony export */ });
+/** The value of HTTP Basic authentication, `base64(user:password)`: sent to registries and masked in logs. */
+function basicAuthValue(username, password) {
+    return Buffer.from(`${username}:${password}`).toString('base64');
+}
+
+
+/***/ }),
+
+/***/ 5980:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UK: () => (/* binding */ errnoCode),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   qk: () => (/* binding */ hasErrnoCode)
+/* harmony export */ });
+/** The errno code of an error fs, net or child_process gives (`ENOENT`, `ECONNREFUSED`); undefined for others. */
+function errnoCode(error) {
+    if (!(error instanceof Error) || !('code' in error))
+        return undefined;
+    const { code } = error;
+    return typeof code === 'string' ? code : undefined;
+}
+/** True when `error` is the one fs (or child_process) gives with this errno code, e.g. `ENOENT`. */
+function hasErrnoCode(error, code) {
+    return errnoCode(error) === code;
+}
+/** True for the error fs gives when a path does not exist, the one case that gets its own message. */
+function isNotFound(error) {
+    return hasErrnoCode(error, 'ENOENT');
 }
 
 
@@ -39205,6 +39433,67 @@ function errorMessage(error) {
     if (error instanceof Error)
         return error.message;
     return String(error);
+}
+
+
+/***/ }),
+
+/***/ 9294:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   UE: () => (/* binding */ retryAndBackoff),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   uk: () => (/* binding */ realSleep)
+/* harmony export */ });
+/* unused harmony export MAX_RETRY_AFTER_MS */
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8500);
+
+/** A server that asks for longer than this is waited for this long, then asked again. */
+const MAX_RETRY_AFTER_MS = 60_000;
+const realSleep = (ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms);
+/**
+ * Exponential backoff with full jitter (a uniform wait in [0, min(max, base·2^n)]): retries of many
+ * clients spread out instead of hitting a recovering server together.
+ */
+function backoffDelay(retry, baseMs, maxMs, random = Math.random) {
+    const ceiling = Math.min(maxMs, baseMs * 2 ** retry);
+    return Math.floor(random() * ceiling);
+}
+/** A `Retry-After` value (delay-seconds or an HTTP-date) in milliseconds from `now`; undefined when unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    // Only an HTTP-date has a weekday or month name: Date.parse would also read "1.5" as a year.
+    if (!/[a-z]/i.test(text) || Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/**
+ * Runs `fn` until it succeeds, `isRetryable` says no, or the retries are used up; the last error is
+ * thrown. `fn` gets the attempt number (0 first), e.g. to restart what the failed attempt left.
+ */
+async function retryAndBackoff(fn, isRetryable, options) {
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            const verdict = attempt < options.retries ? isRetryable(error) : false;
+            if (verdict === false)
+                throw error;
+            const delayMs = verdict === true
+                ? backoffDelay(attempt, options.baseMs, options.maxMs, options.random)
+                : Math.min(verdict.afterMs, MAX_RETRY_AFTER_MS);
+            options.onRetry?.(error, delayMs, attempt + 1);
+            await options.sleep(delayMs);
+        }
+    }
 }
 
 
