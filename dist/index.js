@@ -38931,8 +38931,9 @@ async function run() {
         maskSecrets();
         const config = readInputs((name) => getInput(name), process.env);
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-        // Loaded while the release is read from the ref; publish awaits them before its first check.
-        const ports = portsFor(config, coreLogger, (secret) => core_setSecret(secret), workspace);
+        // Built once publish has said which release it publishes (it awaits them right after): loading a
+        // chunk of the bundle reads and compiles it at once, which would hold back that first line.
+        const ports = Promise.resolve().then(() => portsFor(config, coreLogger, (secret) => core_setSecret(secret), workspace));
         // A bad ref fails publish before it awaits the ports: their failure is then not the one to report.
         ports.catch(() => undefined);
         const result = await publish(config, ports, coreLogger, workspace);
