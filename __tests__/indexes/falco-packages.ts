@@ -74,15 +74,23 @@ export function falcoTarball(dir: string, version: string, arch: FalcoArch): str
   return target;
 }
 
+/** Makes one package file of a version and architecture in `dir`; `marker` makes builds differ. */
+export type PackageMaker = (dir: string, version: string, arch: FalcoArch, marker?: string) => string;
+
 /** One build's packages: deb and rpm for both architectures, and the x86_64 tarball. */
-export function falcoBuild(dir: string, version: string, marker = ''): string[] {
-  mkdirSync(dir, { recursive: true });
-  return (['x86_64', 'aarch64'] as const).flatMap((arch) => [
-    falcoDeb(dir, version, arch, marker),
-    falcoRpm(dir, version, arch, marker),
-    ...(arch === 'x86_64' ? [falcoTarball(dir, version, arch)] : []),
-  ]);
+export function buildOf(makeDeb: PackageMaker, makeRpm: PackageMaker) {
+  return (dir: string, version: string, marker = ''): string[] => {
+    mkdirSync(dir, { recursive: true });
+    return (['x86_64', 'aarch64'] as const).flatMap((arch) => [
+      makeDeb(dir, version, arch, marker),
+      makeRpm(dir, version, arch, marker),
+      ...(arch === 'x86_64' ? [falcoTarball(dir, version, arch)] : []),
+    ]);
+  };
 }
+
+/** A build of packages made by dpkg-deb and rpmbuild. */
+export const falcoBuild = buildOf(falcoDeb, falcoRpm);
 
 /**
  * A real package file under the name given (`falco-0.26.0-x86_64.deb`, `...-static-x86_64.tar.gz`):

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { headerBytes, type HeaderValue } from '../formats/rpm/header-fixture.js';
 import { Tag } from '../../src/formats/rpm/rpm-tags.js';
-import { falcoTarball, type FalcoArch } from './falco-packages.js';
+import { buildOf, type FalcoArch } from './falco-packages.js';
 
 /**
  * Falco-named packages (`falco-<version>-<arch>.<kind>`) written here, byte by byte, without dpkg-deb or
@@ -200,12 +200,5 @@ export function madeFalcoRpm(dir: string, version: string, arch: FalcoArch, mark
   return target;
 }
 
-/** One build's packages, as falco-packages.ts's falcoBuild: deb and rpm for both architectures, the x86_64 tarball. */
-export function madeFalcoBuild(dir: string, version: string, marker = ''): string[] {
-  mkdirSync(dir, { recursive: true });
-  return (['x86_64', 'aarch64'] as const).flatMap((arch) => [
-    madeFalcoDeb(dir, version, arch, marker),
-    madeFalcoRpm(dir, version, arch, marker),
-    ...(arch === 'x86_64' ? [falcoTarball(dir, version, arch)] : []),
-  ]);
-}
+/** A build of packages written in TypeScript, as falcoBuild's: deb and rpm for both architectures, the x86_64 tarball. */
+export const madeFalcoBuild = buildOf(madeFalcoDeb, madeFalcoRpm);

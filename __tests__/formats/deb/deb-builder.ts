@@ -14,20 +14,23 @@ export async function tarOf(files: Readonly<Record<string, string>>): Promise<Bu
 
 /** An ar archive in dpkg's spelling: space-padded names, members on even offsets. */
 export function arOf(members: readonly { readonly name: string; readonly data: Buffer }[]): Buffer {
-  const parts: Buffer[] = [Buffer.from('!<arch>\n', 'latin1')];
-  for (const { name, data } of members) {
-    const header =
-      name.padEnd(16) +
-      '0'.padEnd(12) +
-      '0'.padEnd(6) +
-      '0'.padEnd(6) +
-      '100644'.padEnd(8) +
-      String(data.length).padEnd(10) +
-      '`\n';
-    parts.push(Buffer.from(header, 'latin1'), data);
-    if (data.length % 2 === 1) parts.push(Buffer.from('\n'));
-  }
-  return Buffer.concat(parts);
+  return Buffer.concat([
+    Buffer.from('!<arch>\n', 'latin1'),
+    ...members.flatMap(({ name, data }) => arMemberBytes(name, data)),
+  ]);
+}
+
+/** One ar member: its 60-byte header (name space padded, size in decimal), the data, padded to even. */
+export function arMemberBytes(name: string, data: Buffer): Buffer[] {
+  const header =
+    name.padEnd(16) +
+    '0'.padEnd(12) +
+    '0'.padEnd(6) +
+    '0'.padEnd(6) +
+    '100644'.padEnd(8) +
+    String(data.length).padEnd(10) +
+    '`\n';
+  return [Buffer.from(header, 'latin1'), data, ...(data.length % 2 === 1 ? [Buffer.from('\n')] : [])];
 }
 
 /** A format 2.0 .deb whose uncompressed control.tar holds `./control` with `control` as its text. */

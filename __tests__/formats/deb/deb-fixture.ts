@@ -2,6 +2,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTool, toolText } from '../fixtures/tools.js';
+import { arMemberBytes } from './deb-builder.js';
 
 /**
  * .deb files built by the real dpkg-deb (on the spot, or once and committed under
@@ -122,18 +123,7 @@ export async function writeAr(
   style: 'dpkg' | 'bsd' | 'gnu-long',
 ): Promise<void> {
   const parts: Buffer[] = [Buffer.from('!<arch>\n')];
-  const add = (name: string, data: Buffer): void => {
-    const header =
-      name.padEnd(16) +
-      '0'.padEnd(12) +
-      '0'.padEnd(6) +
-      '0'.padEnd(6) +
-      '100644'.padEnd(8) +
-      String(data.length).padEnd(10) +
-      '`\n';
-    parts.push(Buffer.from(header, 'latin1'), data);
-    if (data.length % 2 === 1) parts.push(Buffer.from('\n'));
-  };
+  const add = (name: string, data: Buffer): void => void parts.push(...arMemberBytes(name, data));
   if (style === 'gnu-long') {
     let table = '';
     const offsets = members.map((member) => {
