@@ -8,6 +8,21 @@ import { parsePackageName } from '../../src/package-layout/package-name.js';
 export type FalcoArch = 'x86_64' | 'aarch64';
 const DEB_ARCH: Record<FalcoArch, string> = { x86_64: 'amd64', aarch64: 'arm64' };
 
+/** The control file of Falco's .deb of a version and architecture; `marker` makes builds differ. */
+export function falcoControl(version: string, arch: FalcoArch, marker = ''): string {
+  return [
+    'Package: falco',
+    `Version: ${version}`,
+    `Architecture: ${DEB_ARCH[arch]}`,
+    'Maintainer: Falco <cncf-falco-dev@lists.cncf.io>',
+    'Section: utils',
+    'Priority: optional',
+    'Description: Falco runtime security',
+    ` Cloud native runtime security.${marker}`,
+    '',
+  ].join('\n');
+}
+
 /** Falco-named packages as its build makes them (`falco-<version>-<arch>.<kind>`), tiny and real. */
 export function falcoDeb(dir: string, version: string, arch: FalcoArch, marker = ''): string {
   const target = join(dir, `falco-${version}-${arch}.deb`);
@@ -15,17 +30,7 @@ export function falcoDeb(dir: string, version: string, arch: FalcoArch, marker =
   dpkgDebBuild(
     work,
     {
-      control: [
-        'Package: falco',
-        `Version: ${version}`,
-        `Architecture: ${DEB_ARCH[arch]}`,
-        'Maintainer: Falco <cncf-falco-dev@lists.cncf.io>',
-        'Section: utils',
-        'Priority: optional',
-        'Description: Falco runtime security',
-        ` Cloud native runtime security.${marker}`,
-        '',
-      ].join('\n'),
+      control: falcoControl(version, arch, marker),
       files: { 'usr/bin/falco': `#!/bin/sh\necho falco ${version} ${marker}\n` },
     },
     target,

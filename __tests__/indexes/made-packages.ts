@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { headerBytes, type HeaderValue } from '../formats/rpm/header-fixture.js';
 import { Tag } from '../../src/formats/rpm/rpm-tags.js';
-import { buildOf, type FalcoArch } from './falco-packages.js';
+import { buildOf, falcoControl, type FalcoArch } from './falco-packages.js';
 
 /**
  * Falco-named packages (`falco-<version>-<arch>.<kind>`) written here, byte by byte, without dpkg-deb or
@@ -13,7 +13,6 @@ import { buildOf, type FalcoArch } from './falco-packages.js';
  * runs the same tests on packages the real tools build.
  */
 
-const DEB_ARCH: Record<FalcoArch, string> = { x86_64: 'amd64', aarch64: 'arm64' };
 /** A fixed time for every file in the archives, so a package is the same bytes whenever it is made. */
 const MTIME = 1_600_000_000;
 
@@ -71,17 +70,7 @@ function ar(members: readonly (readonly [string, Buffer])[]): Buffer {
 
 /** A .deb with falco-packages.ts's falcoDeb control file and executable. */
 export function madeFalcoDeb(dir: string, version: string, arch: FalcoArch, marker = ''): string {
-  const control = [
-    'Package: falco',
-    `Version: ${version}`,
-    `Architecture: ${DEB_ARCH[arch]}`,
-    'Maintainer: Falco <cncf-falco-dev@lists.cncf.io>',
-    'Section: utils',
-    'Priority: optional',
-    'Description: Falco runtime security',
-    ` Cloud native runtime security.${marker}`,
-    '',
-  ].join('\n');
+  const control = falcoControl(version, arch, marker);
   const target = join(dir, `falco-${version}-${arch}.deb`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(
