@@ -25,14 +25,27 @@ export interface IndexKeeper {
    * signed repository must not be republished unsigned: a missing `signing-key` secret would otherwise
    * leave a stale InRelease that apt prefers, or a repomd.xml that no longer matches its signature.
    */
-  check(target: RepositoryStore, root: string, signed: boolean): Promise<void>;
+  check(
+    target: RepositoryStore,
+    root: string,
+    signed: boolean,
+    packages: readonly IndexedPackage[],
+  ): Promise<void>;
   update(settings: UpdateSettings, packages: readonly IndexedPackage[]): Promise<IndexUpdateResult>;
 }
 
 export function indexKeeper<Entry, State>(format: IndexFormat<Entry, State>): IndexKeeper {
   const known = new Map<string, KnownState<State>>();
+  const entriesOf = (packages: readonly IndexedPackage[]): Entry[] =>
+    packages.flatMap((pkg) => {
+      const entry = format.entryOf(pkg);
+      return entry === undefined ? [] : [entry];
+    });
   return {
-    async check(target, root, signed) {
+    async check(target, root, signed, packages) {
+      // The run's own packages must fit in one index (two files that are one package cannot): proposing
+      // them on an empty repository refuses them now, before any of them is uploaded.
+      format.propose(format.empty, entriesOf(packages), undefined, new Date(0));
       const { store } = target;
       const current = await store.get(`${root}/${format.stateKey}`);
       if (current === undefined) return;
@@ -59,12 +72,11 @@ export function indexKeeper<Entry, State>(format: IndexFormat<Entry, State>): In
       }
     },
     update(settings, packages) {
-      const added = packages.flatMap((pkg) => {
-        const entry = format.entryOf(pkg);
-        return entry === undefined ? [] : [entry];
-      });
       const state = known.get(settings.root);
-      return updateIndex({ ...settings, added, ...(state ? { known: state } : {}) }, format);
+      return updateIndex(
+        { ...settings, added: entriesOf(packages), ...(state ? { known: state } : {}) },
+        format,
+      );
     },
   };
 }

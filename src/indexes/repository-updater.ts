@@ -90,6 +90,7 @@ export class RepositoryUpdater {
           this.target(),
           repository.root,
           this.signing !== undefined,
+          rootPackages,
         );
       }
       planned.push(repository);
