@@ -796,8 +796,15 @@ async function readState(format, target, root, bytes) {
 
 function indexKeeper(format) {
     const known = new Map();
+    const entriesOf = (packages) => packages.flatMap((pkg) => {
+        const entry = format.entryOf(pkg);
+        return entry === undefined ? [] : [entry];
+    });
     return {
-        async check(target, root, signed) {
+        async check(target, root, signed, packages) {
+            // The run's own packages must fit in one index (two files that are one package cannot): proposing
+            // them on an empty repository refuses them now, before any of them is uploaded.
+            format.propose(format.empty, entriesOf(packages), undefined, new Date(0));
             const { store } = target;
             const current = await store.get(`${root}/${format.stateKey}`);
             if (current === undefined)
@@ -824,12 +831,8 @@ function indexKeeper(format) {
             }
         },
         update(settings, packages) {
-            const added = packages.flatMap((pkg) => {
-                const entry = format.entryOf(pkg);
-                return entry === undefined ? [] : [entry];
-            });
             const state = known.get(settings.root);
-            return updateIndex({ ...settings, added, ...(state ? { known: state } : {}) }, format);
+            return updateIndex({ ...settings, added: entriesOf(packages), ...(state ? { known: state } : {}) }, format);
         },
     };
 }
@@ -3151,7 +3154,7 @@ class RepositoryUpdater {
                 keep: (0,retention/* keepFor */.Hw)(place, this.options.retention),
             };
             if (repository.format !== 'bin') {
-                await this.keepers[repository.format].check(this.target(), repository.root, this.signing !== undefined);
+                await this.keepers[repository.format].check(this.target(), repository.root, this.signing !== undefined, rootPackages);
             }
             planned.push(repository);
         }
