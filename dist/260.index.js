@@ -547,7 +547,12 @@ async function readAptState(store, root, release) {
             : gz?.sha256
                 ? (0,external_node_zlib_.gunzipSync)(await readListed(store, root, gz))
                 : undefined;
-        entries.set(architecture, text === undefined ? [] : parsePackages(text.toString('utf8')));
+        const stanzas = text === undefined ? [] : parsePackages(text.toString('utf8'));
+        // Each index lists its own architecture (and `all`): a stray stanza would fail the next Release.
+        const stray = stanzas.find((entry) => entry.architecture !== architecture && entry.architecture !== 'all');
+        if (stray)
+            throw new Error(`${path} lists ${stray.filename}, which is ${stray.architecture}`);
+        entries.set(architecture, stanzas);
     }
     return { architectures, entries, listed };
 }

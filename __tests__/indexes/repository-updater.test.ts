@@ -2,6 +2,9 @@ import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aptEntry } from '../../src/formats/apt/apt-entry.js';
+import { renderPackages } from '../../src/formats/apt/packages-file.js';
+import { renderRelease } from '../../src/formats/apt/release-file.js';
 import { RepositoryUpdater } from '../../src/indexes/repository-updater.js';
 import { DEFAULT_RETENTION } from '../../src/indexes/retention.js';
 import { DirectoryStore } from '../../src/stores/directory-store.js';
@@ -54,5 +57,48 @@ describe('RepositoryUpdater.prepare', () => {
     );
     expect(error.message).toBe(message);
     expect(await readdir(dir)).toEqual(['build']);
+  });
+});
+
+describe('RepositoryUpdater.prepare, a current APT index', () => {
+  it('that lists a package of another architecture is refused as indexes to repair', async () => {
+    // A consistent repository (Release and indexes agree) whose amd64 index holds an arm64 stanza.
+    const store = new DirectoryStore(join(dir, 'host'));
+    const arm64 = aptEntry(
+      {
+        fields: [
+          ['Package', 'falco'],
+          ['Version', '0.25.0'],
+          ['Architecture', 'arm64'],
+          ['Description', 'Falco'],
+        ],
+        package: 'falco',
+        version: '0.25.0',
+        architecture: 'arm64',
+      },
+      { filename: 'stable/falco-0.25.0-aarch64.deb', size: 1, md5: 'm', sha1: 's', sha256: 'h' },
+    );
+    const text = Buffer.from(renderPackages([arm64]));
+    const release = renderRelease({
+      origin: 'falco',
+      label: 'falco',
+      suite: 'stable',
+      codename: 'stable',
+      date: new Date(0),
+      architectures: ['amd64'],
+      components: ['main'],
+      files: [{ path: 'main/binary-amd64/Packages', bytes: text }],
+      acquireByHash: true,
+    });
+    await store.put('deb/dists/stable/main/binary-amd64/Packages', text);
+    await store.put('deb/dists/stable/Release', Buffer.from(release));
+
+    const built = madeFalcoDeb(join(dir, 'build'), '0.26.0', 'x86_64');
+    const error = await asyncUserErrorOf(
+      updater().prepare([{ path: 'deb/stable/falco-0.26.0-x86_64.deb', localFile: built }]),
+    );
+    expect(error.message).toBe(
+      'package-host: deb: the current APT indexes cannot be read (main/binary-amd64/Packages lists stable/falco-0.25.0-aarch64.deb, which is arm64) — repair them (or move them away to start the repository afresh), then run again',
+    );
   });
 });

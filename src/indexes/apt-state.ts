@@ -42,7 +42,13 @@ export async function readAptState(store: ObjectStore, root: string, release: Bu
       : gz?.sha256
         ? gunzipSync(await readListed(store, root, gz))
         : undefined;
-    entries.set(architecture, text === undefined ? [] : parsePackages(text.toString('utf8')));
+    const stanzas = text === undefined ? [] : parsePackages(text.toString('utf8'));
+    // Each index lists its own architecture (and `all`): a stray stanza would fail the next Release.
+    const stray = stanzas.find(
+      (entry) => entry.architecture !== architecture && entry.architecture !== 'all',
+    );
+    if (stray) throw new Error(`${path} lists ${stray.filename}, which is ${stray.architecture}`);
+    entries.set(architecture, stanzas);
   }
   return { architectures, entries, listed };
 }
