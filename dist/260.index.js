@@ -2037,24 +2037,6 @@ function libcVersion(name) {
     return { rank: 4, version: name.slice(open + 1 + digit, close) };
 }
 
-;// CONCATENATED MODULE: ./lib/formats/yum/repodata-documents.js
-const ROOTS = {
-    primary: {
-        name: 'metadata',
-        namespaces: 'xmlns="http://linux.duke.edu/metadata/common" xmlns:rpm="http://linux.duke.edu/metadata/rpm"',
-    },
-    filelists: { name: 'filelists', namespaces: 'xmlns="http://linux.duke.edu/metadata/filelists"' },
-    other: { name: 'otherdata', namespaces: 'xmlns="http://linux.duke.edu/metadata/other"' },
-};
-/** The root element's name of each document: what a reader checks before trusting one. */
-const rootElementOf = (kind) => ROOTS[kind].name;
-function repodata_documents_metadataDocument(kind, packages) {
-    const { name, namespaces } = ROOTS[kind];
-    const body = packages.map((xml) => `${xml}\n`).join('');
-    return (`<?xml version="1.0" encoding="UTF-8"?>\n` +
-        `<${name} ${namespaces} packages="${packages.length}">\n${body}</${name}>`);
-}
-
 ;// CONCATENATED MODULE: ./lib/formats/yum/xml-escape.js
 /**
  * Escaping for the repodata XML we write, chosen to match createrepo_c's output (libxml2 serializing a
@@ -2114,11 +2096,6 @@ class XmlCharacterError extends Error {
 ;// CONCATENATED MODULE: ./lib/formats/yum/primary-xml.js
 
 
-
-/** primary.xml for these packages, in the order given. */
-function renderPrimary(packages) {
-    return metadataDocument('primary', packages.map(primaryPackageXml));
-}
 /** One `<package>` of primary.xml, laid out as createrepo_c writes it. */
 function primaryPackageXml(file) {
     const { pkg } = file;
@@ -2191,11 +2168,6 @@ function dependenciesXml(kind, dependencies) {
 ;// CONCATENATED MODULE: ./lib/formats/yum/filelists-xml.js
 
 
-
-/** filelists.xml: every file of every package, directories and %ghost files marked. */
-function renderFilelists(packages) {
-    return metadataDocument('filelists', packages.map(filelistsPackageXml));
-}
 function filelistsPackageXml(file) {
     const { pkg } = file;
     return [
@@ -2210,11 +2182,6 @@ function filelistsPackageXml(file) {
 
 
 
-
-/** other.xml: the changelog of every package (the newest ten entries, as createrepo_c keeps). */
-function renderOther(packages) {
-    return metadataDocument('other', packages.map(otherPackageXml));
-}
 function otherPackageXml(file) {
     const { pkg } = file;
     return [
@@ -2693,6 +2660,24 @@ function parseRepomd(xml) {
     return { revision: revision ? textOf(revision) : '', records };
 }
 
+;// CONCATENATED MODULE: ./lib/formats/yum/repodata-documents.js
+const ROOTS = {
+    primary: {
+        name: 'metadata',
+        namespaces: 'xmlns="http://linux.duke.edu/metadata/common" xmlns:rpm="http://linux.duke.edu/metadata/rpm"',
+    },
+    filelists: { name: 'filelists', namespaces: 'xmlns="http://linux.duke.edu/metadata/filelists"' },
+    other: { name: 'otherdata', namespaces: 'xmlns="http://linux.duke.edu/metadata/other"' },
+};
+/** The root element's name of each document: what a reader checks before trusting one. */
+const rootElementOf = (kind) => ROOTS[kind].name;
+function metadataDocument(kind, packages) {
+    const { name, namespaces } = ROOTS[kind];
+    const body = packages.map((xml) => `${xml}\n`).join('');
+    return (`<?xml version="1.0" encoding="UTF-8"?>\n` +
+        `<${name} ${namespaces} packages="${packages.length}">\n${body}</${name}>`);
+}
+
 ;// CONCATENATED MODULE: ./lib/formats/yum/repodata-fields.js
 
 // Readers of the values inside a repodata `<package>`: dependencies, files, texts and numbers.
@@ -2921,7 +2906,7 @@ const KINDS = ['primary', 'filelists', 'other'];
 /** The repodata of a repository holding exactly these entries, in the order given. */
 function buildRepodata(entries, options) {
     const files = KINDS.map((type) => {
-        const open = Buffer.from(repodata_documents_metadataDocument(type, entries.map((entry) => entry[type])), 'utf8');
+        const open = Buffer.from(metadataDocument(type, entries.map((entry) => entry[type])), 'utf8');
         return { type, open, gz: deterministicGzip(open), timestamp: options.timestamp };
     });
     const repomd = renderRepomd({ revision: options.revision, files });

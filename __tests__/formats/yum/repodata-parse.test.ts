@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderFilelists } from '../../../src/formats/yum/filelists-xml.js';
-import { renderOther } from '../../../src/formats/yum/other-xml.js';
-import { renderPrimary } from '../../../src/formats/yum/primary-xml.js';
+import { renderFilelists, renderOther, renderPrimary } from './render-documents.js';
 import { parseFilelists, parseOther, parsePrimary } from '../../../src/formats/yum/repodata-parse.js';
 import { BARE, FALCO, yumFile } from './rpm-package-fixture.js';
 

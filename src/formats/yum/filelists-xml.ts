@@ -1,12 +1,6 @@
 import { fileXml, versionXml } from './primary-xml.js';
-import { metadataDocument } from './repodata-documents.js';
 import { escapeAttribute as a } from './xml-escape.js';
 import type { YumPackageFile } from './yum-package.js';
-
-/** filelists.xml: every file of every package, directories and %ghost files marked. */
-export function renderFilelists(packages: readonly YumPackageFile[]): string {
-  return metadataDocument('filelists', packages.map(filelistsPackageXml));
-}
 
 export function filelistsPackageXml(file: YumPackageFile): string {
   const { pkg } = file;

@@ -1,13 +1,7 @@
 import { repodataChangelogs } from './createrepo-rules.js';
 import { versionXml } from './primary-xml.js';
-import { metadataDocument } from './repodata-documents.js';
 import { escapeAttribute as a, escapeText as t } from './xml-escape.js';
 import type { YumPackageFile } from './yum-package.js';
-
-/** other.xml: the changelog of every package (the newest ten entries, as createrepo_c keeps). */
-export function renderOther(packages: readonly YumPackageFile[]): string {
-  return metadataDocument('other', packages.map(otherPackageXml));
-}
 
 export function otherPackageXml(file: YumPackageFile): string {
   const { pkg } = file;

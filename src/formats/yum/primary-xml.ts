@@ -1,13 +1,7 @@
 import type { RpmDependency, RpmFile } from '../rpm/rpm-package.js';
 import { primaryFiles, repodataDependencies, repodataRequires } from './createrepo-rules.js';
-import { metadataDocument } from './repodata-documents.js';
 import { escapeAttribute as a, escapeText as t } from './xml-escape.js';
 import type { YumPackageFile } from './yum-package.js';
-
-/** primary.xml for these packages, in the order given. */
-export function renderPrimary(packages: readonly YumPackageFile[]): string {
-  return metadataDocument('primary', packages.map(primaryPackageXml));
-}
 
 /** One `<package>` of primary.xml, laid out as createrepo_c writes it. */
 export function primaryPackageXml(file: YumPackageFile): string {
