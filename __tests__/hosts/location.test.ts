@@ -9,7 +9,7 @@ describe('parseHostLocation', () => {
     ['/srv/packages', { kind: 'directory', path: '/srv/packages' }],
     ['/srv/packages/', { kind: 'directory', path: '/srv/packages/' }],
     ['./out/packages', { kind: 'directory', path: `${WORKSPACE}/out/packages` }],
-    ['out/packages', { kind: 'directory', path: `${WORKSPACE}/out/packages` }],
+    ['..', { kind: 'directory', path: '/home/runner/work/falco' }],
     ['../shared/packages', { kind: 'directory', path: '/home/runner/work/falco/shared/packages' }],
     ['.', { kind: 'directory', path: WORKSPACE }],
     ['file:///srv/packages', { kind: 'directory', path: '/srv/packages' }],
@@ -37,5 +37,34 @@ describe('parseHostLocation', () => {
     expect(error.message).toContain(
       'accepted: s3://<bucket>/<prefix>, file:///abs/dir, /abs/dir or ./rel/dir',
     );
+  });
+});
+
+describe('parseHostLocation: a bare relative path is refused, naming both readings', () => {
+  it.each<[value: string, message: string]>([
+    [
+      'falco-distribution/packages',
+      "package-host: 'falco-distribution/packages' could be a folder or a bucket — write ./falco-distribution/packages for a folder in the workspace, or s3://falco-distribution/packages for an S3 bucket",
+    ],
+    [
+      'out/packages/',
+      "package-host: 'out/packages/' could be a folder or a bucket — write ./out/packages for a folder in the workspace, or s3://out/packages for an S3 bucket",
+    ],
+    [
+      'download',
+      "package-host: 'download' could be a folder or a bucket — write ./download for a folder in the workspace, or s3://download for an S3 bucket",
+    ],
+    [
+      'Build_Output/packages',
+      "package-host: 'Build_Output/packages' is a relative folder without ./ — write ./Build_Output/packages for a folder in the workspace",
+    ],
+    [
+      '.hidden/packages',
+      "package-host: '.hidden/packages' is a relative folder without ./ — write ./.hidden/packages for a folder in the workspace",
+    ],
+  ])('%s', (value, message) => {
+    const error = userErrorOf(() => parseHostLocation(value, WORKSPACE));
+    expect(error.subject).toBe('package-host');
+    expect(error.message).toBe(message);
   });
 });

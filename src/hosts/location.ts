@@ -11,6 +11,9 @@ const ACCEPTED = 'accepted: s3://<bucket>/<prefix>, file:///abs/dir, /abs/dir or
 /** S3's bucket naming rules (DNS-style, as path-style S3-compatible stores also require). */
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
+/** `.`, `..`, `./dir`, `../dir`: a directory the user meant to be relative to the workspace. */
+const EXPLICITLY_RELATIVE = /^\.\.?(\/|$)/;
+
 /** Parses `package-host`; relative directories are taken from the workspace. */
 export function parseHostLocation(value: string, workspace: string): HostLocation {
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
@@ -19,7 +22,9 @@ export function parseHostLocation(value: string, workspace: string): HostLocatio
     if (/^[a-zA-Z][a-zA-Z0-9+.-]+:/.test(value)) {
       throw new UserError('package-host', `'${value}' is not a URL (no //) nor a directory`, ACCEPTED);
     }
-    return { kind: 'directory', path: isAbsolute(value) ? value : resolve(workspace, value) };
+    if (isAbsolute(value)) return { kind: 'directory', path: value };
+    if (!EXPLICITLY_RELATIVE.test(value)) throw ambiguous(value);
+    return { kind: 'directory', path: resolve(workspace, value) };
   }
   if (scheme === 'file') {
     let path: string;
@@ -38,4 +43,25 @@ export function parseHostLocation(value: string, workspace: string): HostLocatio
     return { kind: 's3', bucket, prefix: rest.filter(Boolean).join('/') };
   }
   throw new UserError('package-host', `the scheme '${scheme}://' has no adapter`, ACCEPTED);
+}
+
+/**
+ * `falco-distribution/packages` reads as a bucket with its `s3://` forgotten just as well as a folder:
+ * taken as a folder, the packages would silently land in the workspace and never reach the bucket.
+ */
+function ambiguous(value: string): UserError {
+  const path = value.replace(/\/+$/, '');
+  const folder = `./${path}`;
+  if (!BUCKET.test(path.split('/')[0] ?? '')) {
+    return new UserError(
+      'package-host',
+      `'${value}' is a relative folder without ./`,
+      `write ${folder} for a folder in the workspace`,
+    );
+  }
+  return new UserError(
+    'package-host',
+    `'${value}' could be a folder or a bucket`,
+    `write ${folder} for a folder in the workspace, or s3://${path} for an S3 bucket`,
+  );
 }
