@@ -6,6 +6,7 @@ import { outputsOf } from './report/outputs.js';
 import { renderSummary } from './report/summary.js';
 import { UserError } from '../util/errors.js';
 import { basicAuthValue } from '../util/basic-auth.js';
+import { showLocalLog } from './local-log.js';
 import type { Logger } from '../util/logger.js';
 
 const coreLogger: Logger = {
@@ -14,6 +15,12 @@ const coreLogger: Logger = {
   debug: (message) => core.debug(message),
   group: (title, fn) => core.group(title, fn),
 };
+
+/** The entry's start: outside a runner the log is shown as a runner would display it, then the action. */
+export async function main(): Promise<void> {
+  if (process.env.GITHUB_ACTIONS !== 'true') showLocalLog(process.env);
+  await run();
+}
 
 /** The action: inputs → release → plan → publish → outputs. The one place that fails the step. */
 export async function run(): Promise<void> {
