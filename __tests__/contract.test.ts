@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readInputs } from '../src/action/inputs.js';
+import { INPUT_NAMES } from '../src/action/inputs/input-names.js';
 import { outputsOf } from '../src/action/report/outputs.js';
 import type { PublishResult } from '../src/action/publish.js';
 
@@ -25,6 +26,10 @@ describe('the action contract', () => {
     expect(sectionKeys('inputs').sort()).toEqual([...read].sort());
   });
 
+  it("the list of inputs unknown names are checked against is action.yml's", () => {
+    expect([...INPUT_NAMES]).toEqual(sectionKeys('inputs'));
+  });
+
   it('action.yml declares exactly the outputs the code sets', () => {
     const result: PublishResult = {
       release: { version: '0.26.0', channel: 'stable' },
@@ -34,6 +39,8 @@ describe('the action contract', () => {
       plan: [],
       dryRun: false,
       images: [],
+      changedTags: [],
+      packageHost: undefined,
       packages: [],
       repositories: [],
     };
@@ -44,6 +51,12 @@ describe('the action contract', () => {
     for (const name of [...sectionKeys('inputs'), ...sectionKeys('outputs')]) {
       expect(readme, name).toContain(`\`${name}\``);
     }
+  });
+
+  it("the README's outputs table has a row for every output", () => {
+    const table = readme.split(/^## Outputs$/m)[1]?.split(/^## /m)[0] ?? '';
+    const rows = [...table.matchAll(/^\| `([a-z][a-z0-9-]*)`/gm)].map((match) => match[1] ?? '');
+    expect(rows.sort()).toEqual(sectionKeys('outputs').sort());
   });
 
   it('the issue-given names are all there', () => {
@@ -64,7 +77,17 @@ describe('the action contract', () => {
       ]),
     );
     expect(sectionKeys('outputs')).toEqual(
-      expect.arrayContaining(['version', 'channel', 'latest', 'tags', 'images', 'packages', 'plan']),
+      expect.arrayContaining([
+        'version',
+        'channel',
+        'latest',
+        'tags',
+        'changed-tags',
+        'images',
+        'packages',
+        'package-host',
+        'plan',
+      ]),
     );
   });
 });

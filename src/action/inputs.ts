@@ -3,6 +3,7 @@ import { UserError } from '../util/errors.js';
 import { readImageInputs, type ImageInputs } from './inputs/image-inputs.js';
 import { boolean, oneOf, type InputReader } from './inputs/input-values.js';
 import { readPackageInputs, type PackageInputs } from './inputs/package-inputs.js';
+import { rejectUnknownInputs } from './inputs/unknown-inputs.js';
 import { isValidTag } from './release/docker-tag.js';
 import type { LatestMode } from './release/latest.js';
 
@@ -21,6 +22,7 @@ export interface Config extends ImageInputs, PackageInputs {
 }
 
 export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Config {
+  rejectUnknownInputs(env);
   const ref = input('ref') || env.GITHUB_REF || '';
   if (ref === '') throw new UserError('ref', 'is empty', 'run on a tag or branch push, or set ref');
   const devBranch = input('dev-branch') || 'master';
