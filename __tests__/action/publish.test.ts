@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { registryHost } from '../../src/image-drivers/image-target.js';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import type { DockerResult, DockerRunner } from '../../src/image-drivers/docker-cli.js';
 import { DockerDriver } from '../../src/image-drivers/docker-driver.js';
@@ -18,6 +18,7 @@ import { UserError } from '../../src/util/errors.js';
 import { captureLogger } from '../fixtures/capture-logger.js';
 import { loadEvent } from '../fixtures/events.js';
 import { asyncUserErrorOf, errorOf } from '../fixtures/errors.js';
+import { madeFalcoDeb, madeFalcoRpm } from '../indexes/made-packages.js';
 
 const REGISTRY = '127.0.0.1:5000';
 const TARGET = registryHost(REGISTRY);
@@ -45,17 +46,36 @@ afterEach(async () => {
   await rm(workspace, { recursive: true, force: true });
 });
 
-/** Real package files in the temp workspace; the content is the file's own path so each sha256 differs. */
+/**
+ * Real package files in the temp workspace: a .deb or .rpm says inside what its name says; the file's own
+ * path makes each sha256 differ. A name that does not parse is a file of text.
+ */
 async function packageFiles(...names: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const name of names) {
     const file = join(workspace, 'build', name);
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, `contents of ${name}`);
+    const kind = name.endsWith('.deb') ? madeFalcoDeb : name.endsWith('.rpm') ? madeFalcoRpm : undefined;
+    const parsed = kind && /^falco-(.+)-(x86_64|aarch64)\.(deb|rpm)$/.exec(basename(name));
+    if (kind && parsed) {
+      const [, version = '', arch = 'x86_64'] = parsed;
+      await rename(
+        kind(join(workspace, 'made'), version, arch === 'aarch64' ? 'aarch64' : 'x86_64', name),
+        file,
+      );
+    } else {
+      await writeFile(file, `contents of ${name}`);
+    }
     files.push(file);
   }
   return files;
 }
+
+/** The sha256 of a file packageFiles made. */
+const packageSha256 = (name: string): string =>
+  createHash('sha256')
+    .update(readFileSync(join(workspace, 'build', name)))
+    .digest('hex');
 
 function config(overrides: Partial<Config> = {}): Config {
   return {
@@ -351,7 +371,7 @@ describe('publish: the order of writes (version tags → packages → floating t
               : name.endsWith('.rpm')
                 ? `rpm/${name}`
                 : `bin/x86_64/${name}`,
-            sha256(`contents of ${name}`),
+            packageSha256(name),
           ]),
         )
       : {};
@@ -382,8 +402,8 @@ describe('publish: the order of writes (version tags → packages → floating t
     for (const pkg of result.packages) {
       const name = pkg.path.split('/').at(-1) ?? '';
       expect(pkg.file).toBe(`build/${name}`);
-      expect(pkg.sha256).toBe(sha256(`contents of ${name}`));
-      expect(pkg.size).toBe(`contents of ${name}`.length);
+      expect(pkg.sha256).toBe(packageSha256(name));
+      expect(pkg.size).toBe(readFileSync(join(workspace, 'build', name)).length);
     }
     expect(result.dryRun).toBe(false);
   });
@@ -667,7 +687,7 @@ describe('publish: dry run', () => {
     const files = await packageFiles(...STABLE_FILES);
     const w = world({
       files,
-      existing: { 'rpm/falco-0.26.0-x86_64.rpm': sha256('contents of falco-0.26.0-x86_64.rpm') },
+      existing: { 'rpm/falco-0.26.0-x86_64.rpm': packageSha256('falco-0.26.0-x86_64.rpm') },
     });
     const logger = captureLogger();
     const result = await publish(

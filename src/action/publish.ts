@@ -43,7 +43,7 @@ export async function publish(
 
   const files = config.packagePatterns.length > 0 ? await ports.findFiles(config.packagePatterns) : [];
   if (files.length > 0) await ports.host?.check?.();
-  const prepared = await preparePackages(release, files, ports.host, workspace);
+  const prepared = await preparePackages(release, files, ports.host, workspace, config.packagePatterns);
 
   // The wiring gives image ports exactly when the configuration has images.
   const images = config.images.length > 0 ? ports.images : undefined;

@@ -1,12 +1,13 @@
 import { stat } from 'node:fs/promises';
-import { basename, relative, isAbsolute } from 'node:path';
-import { parsePackageName } from '../../package-layout/package-name.js';
+import { relative, isAbsolute } from 'node:path';
 import { packageVersion } from '../release/package-version.js';
 import { treeOf, type Release } from '../release/release.js';
 import { packagePath } from '../../package-layout/host-layout.js';
 import type { PlannedPackage } from '../plan/plan.js';
 import type { PackageHost } from '../../hosts/host.js';
 import { sha256File } from '../../util/sha256-file.js';
+import { namePackages } from './name-packages.js';
+import { checkPackageContents } from './package-contents.js';
 
 export interface PreparedPackages {
   readonly version: string | undefined;
@@ -14,21 +15,25 @@ export interface PreparedPackages {
 }
 
 /**
- * Names, versions, checksums and what the host already holds, for every package file: all checked
- * before anything is published.
+ * Names, versions, what each package says inside, checksums and what the host already holds, for every
+ * package file: all checked before anything is published. `patterns` are the ones that found the files,
+ * for the advice on a file that is no package.
  */
 export async function preparePackages(
   release: Release,
   files: readonly string[],
   host: PackageHost | undefined,
   workspace: string,
+  patterns: readonly string[] = [],
 ): Promise<PreparedPackages> {
   const expected = release.channel === 'dev' ? undefined : release.version;
-  const names = files.map((file) => ({ file, name: parsePackageName(basename(file), expected) }));
+  const names = await namePackages(files, expected, patterns);
   const version = packageVersion(
     release,
     names.map(({ name }) => name),
   );
+  // The names agree with the release (above); the contents must agree with the names.
+  await checkPackageContents(names);
   const packages: PlannedPackage[] = [];
   for (const { file, name } of names) {
     const path = packagePath(treeOf(release.channel), name);
