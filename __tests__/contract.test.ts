@@ -39,6 +39,8 @@ describe('the action contract', () => {
       plan: [],
       dryRun: false,
       images: [],
+      changedTags: [],
+      packageHost: undefined,
       packages: [],
       repositories: [],
     };
@@ -49,6 +51,12 @@ describe('the action contract', () => {
     for (const name of [...sectionKeys('inputs'), ...sectionKeys('outputs')]) {
       expect(readme, name).toContain(`\`${name}\``);
     }
+  });
+
+  it("the README's outputs table has a row for every output", () => {
+    const table = readme.split(/^## Outputs$/m)[1]?.split(/^## /m)[0] ?? '';
+    const rows = [...table.matchAll(/^\| `([a-z][a-z0-9-]*)`/gm)].map((match) => match[1] ?? '');
+    expect(rows.sort()).toEqual(sectionKeys('outputs').sort());
   });
 
   it('the issue-given names are all there', () => {
@@ -69,7 +77,17 @@ describe('the action contract', () => {
       ]),
     );
     expect(sectionKeys('outputs')).toEqual(
-      expect.arrayContaining(['version', 'channel', 'latest', 'tags', 'images', 'packages', 'plan']),
+      expect.arrayContaining([
+        'version',
+        'channel',
+        'latest',
+        'tags',
+        'changed-tags',
+        'images',
+        'packages',
+        'package-host',
+        'plan',
+      ]),
     );
   });
 });

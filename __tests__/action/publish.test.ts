@@ -145,7 +145,7 @@ function world(options: WorldOptions = {}): World {
       calls.push(`push ${target}`);
       const digest = options.digestFor?.(source, target) ?? digestOf(source);
       pushed.set(target, digest);
-      return digest;
+      return { digest };
     },
   };
   const registry: RegistryReader = {

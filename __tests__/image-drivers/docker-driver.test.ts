@@ -130,8 +130,8 @@ describe('DockerDriver.push', () => {
 
   it('tags, pushes and returns the digest docker printed', async () => {
     const docker = fakeDocker((args) => (args[0] === 'push' ? ok(PUSH_OUTPUT) : ok()));
-    const digest = await new DockerDriver(captureLogger(), docker.run).push('falco:local', target);
-    expect(digest).toBe(DIGEST);
+    const pushed = await new DockerDriver(captureLogger(), docker.run).push('falco:local', target);
+    expect(pushed).toEqual({ digest: DIGEST });
     expect(docker.calls.map((call) => call.args)).toEqual([
       ['tag', 'falco:local', target],
       ['push', target],
@@ -148,7 +148,9 @@ describe('DockerDriver.push', () => {
     ],
   ])('parses the digest from %s', async (_label, stdout) => {
     const docker = fakeDocker((args) => (args[0] === 'push' ? ok(stdout) : ok()));
-    expect(await new DockerDriver(captureLogger(), docker.run).push('falco:local', target)).toBe(DIGEST);
+    expect(await new DockerDriver(captureLogger(), docker.run).push('falco:local', target)).toEqual({
+      digest: DIGEST,
+    });
   });
 
   it.each<[label: string, answer: (args: readonly string[]) => DockerResult, problem: string]>([

@@ -21,6 +21,8 @@ export interface PublishedPackage {
 
 export interface Executed {
   readonly images: PublishedImage[];
+  /** Full references of the tags this run created or moved to another digest (mirrors' too), in order. */
+  readonly changedTags: string[];
   readonly packages: PublishedPackage[];
   readonly repositories: RepositoryReport[];
 }
@@ -46,7 +48,7 @@ export async function execute(
 
 /** One run of a plan: what it published so far, and what later steps need of earlier ones. */
 class Execution {
-  readonly executed: Executed = { images: [], packages: [], repositories: [] };
+  readonly executed: Executed = { images: [], changedTags: [], packages: [], repositories: [] };
   /** Package paths this run wrote: their signatures are written anew. */
   private readonly written = new Set<string>();
   /** The digest each source got first: all its tags must get the same. */
@@ -89,7 +91,7 @@ class Execution {
     const { images } = this.ports;
     if (!images) throw new Error('an image step needs an image driver');
     const title = `${step.step === 'push' ? 'Push' : 'Move'} ${step.target}`;
-    const digest = await this.logger.group(title, () => this.pushVerified(step, images));
+    const { digest, changed } = await this.logger.group(title, () => this.pushVerified(step, images));
     const first = this.digestOfSource.get(step.source);
     if (first !== undefined && first !== digest) {
       throw new UserError(
@@ -100,12 +102,26 @@ class Execution {
     }
     this.digestOfSource.set(step.source, digest);
     this.executed.images.push({ ref: step.target, digest });
+    if (changed) this.executed.changedTags.push(step.target);
   }
 
-  /** Pushes, then reads the tag back from the registry: users once got a `latest` that lagged (falco#823). */
-  private async pushVerified(step: ImageStep<'push' | 'move-tag'>, images: ImagePorts): Promise<string> {
-    const digest = await images.driver.push(step.source, step.target, step);
-    if (images.driver.verifiesDigests || targetName(step.registry) !== this.primaryRegistry) return digest;
+  /**
+   * Pushes, then reads the tag back from the registry: users once got a `latest` that lagged (falco#823).
+   * Whether the push changed the tag comes from the driver, or else from the tag's digest read before.
+   */
+  private async pushVerified(
+    step: ImageStep<'push' | 'move-tag'>,
+    images: ImagePorts,
+  ): Promise<{ digest: string; changed: boolean }> {
+    const primary = targetName(step.registry) === this.primaryRegistry;
+    const { driver } = images;
+    // One HEAD per tag, only for a driver that cannot tell (the registry driver reads the tag before copying anyway).
+    const reader = primary ? images.registry : images.mirror(targetName(step.registry));
+    const before = driver.reportsChanges ? undefined : await reader.manifestDigest(step.repository, step.tag);
+    const pushed = await driver.push(step.source, step.target, step);
+    const { digest } = pushed;
+    const changed = pushed.changed ?? before !== digest;
+    if (driver.verifiesDigests || !primary) return { digest, changed };
     const served = await images.registry.manifestDigest(step.repository, step.tag);
     if (served !== digest) {
       throw new UserError(
@@ -114,8 +130,10 @@ class Execution {
         'check for another publisher writing the same tag, then run again',
       );
     }
-    this.logger.info(`pushed ${step.source} as ${step.target}; the registry serves ${digest}`);
-    return digest;
+    this.logger.info(
+      `pushed ${step.source} as ${step.target}; the registry serves ${digest}${changed ? '' : ', as before'}`,
+    );
+    return { digest, changed };
   }
 
   private async package(step: PackageStep): Promise<void> {

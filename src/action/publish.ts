@@ -12,6 +12,7 @@ import { preparePackages } from './validate/prepare-packages.js';
 import { readLatest } from './validate/read-latest.js';
 import type { ImagePorts, PublishPorts } from './ports.js';
 import type { RepositoryReport } from '../indexes/repository-updater.js';
+import { describeHost, nameHost, type NamedHost } from './report/package-host.js';
 
 export interface PublishResult {
   readonly release: Release;
@@ -22,6 +23,10 @@ export interface PublishResult {
   readonly plan: Step[];
   readonly dryRun: boolean;
   readonly images: PublishedImage[];
+  /** The tags this run created or moved to another digest; empty in a dry run (the plan has its would-be changes). */
+  readonly changedTags: string[];
+  /** Where the packages go; undefined when the run has no packages. */
+  readonly packageHost: NamedHost | undefined;
   readonly packages: PublishedPackage[];
   readonly repositories: RepositoryReport[];
 }
@@ -72,14 +77,26 @@ export async function publish(
   const tags = plan.flatMap((step) =>
     step.step === 'push' || step.step === 'move-tag' ? [step.target] : [],
   );
-  const base = { release, latest, packageVersion: prepared.version, tags, plan, dryRun: config.dryRun };
+  const packageHost =
+    ports.host && prepared.packages.length > 0 ? nameHost(ports.host, config.s3Endpoint) : undefined;
+  const base = {
+    release,
+    latest,
+    packageVersion: prepared.version,
+    tags,
+    plan,
+    dryRun: config.dryRun,
+    packageHost,
+  };
 
   if (config.dryRun) {
-    await logger.group('Plan (dry run: nothing is published)', async () =>
-      plan.forEach((step) => logger.info(describe(step))),
-    );
-    return { ...base, images: [], packages: [], repositories: [] };
+    await logger.group('Plan (dry run: nothing is published)', async () => {
+      if (packageHost) logger.info(`host     ${describeHost(packageHost)}`);
+      plan.forEach((step) => logger.info(describe(step)));
+    });
+    return { ...base, images: [], changedTags: [], packages: [], repositories: [] };
   }
+  if (packageHost) logger.info(`packages go to ${describeHost(packageHost)}`);
   try {
     const executed = await execute(plan, ports, config.credentials, logger);
     return { ...base, ...executed };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import type { RegistryCredentials as Credentials } from '../registry/auth.js';
-import type { ImageDriver, SourceCheck } from './driver.js';
+import type { ImageDriver, Pushed, SourceCheck } from './driver.js';
 import { runDocker, type DockerResult, type DockerRunner } from './docker-cli.js';
 
 /** `docker push` ends with `<tag>: digest: sha256:… size: N`. */
@@ -60,7 +60,8 @@ export class DockerDriver implements ImageDriver {
     this.logger.info(`logged in to ${registry} as ${credentials.username}`);
   }
 
-  async push(source: string, target: string): Promise<string> {
+  /** `docker push` says nothing of whether the tag had the digest already: `changed` is left to the caller. */
+  async push(source: string, target: string): Promise<Pushed> {
     await this.must(['tag', source, target], target, `docker tag ${source}`);
     const result = await this.must(['push', target], target, 'docker push');
     const digest = PUSHED_DIGEST.exec(result.stdout)?.[1];
@@ -71,7 +72,7 @@ export class DockerDriver implements ImageDriver {
         'check the docker client and the registry, then run again',
       );
     }
-    return digest;
+    return { digest };
   }
 
   async close(): Promise<void> {

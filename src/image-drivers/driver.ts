@@ -15,6 +15,17 @@ export interface TagLocation {
   readonly tag: string;
 }
 
+/** What one push did to its tag. */
+export interface Pushed {
+  /** The manifest digest the tag now has. */
+  readonly digest: string;
+  /**
+   * Whether this push created the tag or moved it to another digest; absent when the driver cannot tell
+   * (docker pushes either way): see `ImageDriver.reportsChanges`.
+   */
+  readonly changed?: boolean;
+}
+
 /** The port every image driver implements; the publish logic knows nothing else of images. */
 export interface ImageDriver {
   readonly name: string;
@@ -23,11 +34,13 @@ export interface ImageDriver {
    * Docker-Content-Digest of every manifest PUT); otherwise each push is read back after.
    */
   readonly verifiesDigests?: boolean;
+  /** True when every push says whether it changed the tag (`Pushed.changed`); otherwise the tag is read before. */
+  readonly reportsChanges?: boolean;
   /** Which sources exist, without changing anything. */
   checkSources(sources: readonly string[]): Promise<SourceCheck>;
   login(registry: string, credentials: Credentials): Promise<void>;
-  /** Publishes `source` as `target` (`registry/repository:tag`, also given in parts) and returns the manifest digest. */
-  push(source: string, target: string, where: TagLocation): Promise<string>;
+  /** Publishes `source` as `target` (`registry/repository:tag`, also given in parts): the digest it now has. */
+  push(source: string, target: string, where: TagLocation): Promise<Pushed>;
   /** Forgets what the run set up (e.g. the login), whether it succeeded or not. */
   close?(): Promise<void>;
 }

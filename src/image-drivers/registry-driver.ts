@@ -7,7 +7,7 @@ import { readOciLayout } from '../oci/layout-source.js';
 import type { RegistryClient } from '../registry/client.js';
 import { copyImage } from './copy-image.js';
 import { CopyTargets } from './copy-targets.js';
-import type { ImageDriver, SourceCheck, TagLocation } from './driver.js';
+import type { ImageDriver, Pushed, SourceCheck, TagLocation } from './driver.js';
 import { openRemoteSource } from './remote-source.js';
 import { parseSource, type SourcePart } from './source-spec.js';
 
@@ -21,6 +21,7 @@ export type ClientFactory = (registry: string) => RegistryClient;
 export class RegistryDriver implements ImageDriver {
   readonly name = 'registry';
   readonly verifiesDigests = true;
+  readonly reportsChanges = true;
   private readonly sources = new Map<string, Promise<SourceImage>>();
   private readonly targets: CopyTargets;
 
@@ -47,7 +48,8 @@ export class RegistryDriver implements ImageDriver {
     this.logger.info(`credentials accepted by ${registry}`);
   }
 
-  async push(source: string, target: string, where: TagLocation): Promise<string> {
+  /** The copy already compares the tag's digest before writing it: that answers `changed` with no request more. */
+  async push(source: string, target: string, where: TagLocation): Promise<Pushed> {
     const image = await this.open(source);
     const result = await copyImage(
       image,
@@ -62,7 +64,7 @@ export class RegistryDriver implements ImageDriver {
           ? 'promoted (no blob moved)'
           : `copied (${result.blobsUploaded} blobs uploaded, ${result.blobsMounted} mounted)`;
     this.logger.info(`${target}: ${what}`);
-    return result.digest;
+    return { digest: result.digest, changed: result.outcome !== 'unchanged' };
   }
 
   async close(): Promise<void> {

@@ -7,11 +7,16 @@ export function outputsOf(result: PublishResult): Record<string, string> {
   return {
     version: result.release.version,
     channel: result.release.channel,
+    // The decision, not the effect: a re-run after a later step failed, or a dry run, must give a workflow
+    // the same answer as the first run, or its steps that announce the latest release would be skipped.
+    // What this run actually moved is `changed-tags`.
     latest: String(result.latest.latest),
     tags: result.tags.join('\n'),
+    'changed-tags': result.changedTags.join('\n'),
     images: JSON.stringify(result.images),
     packages: JSON.stringify(result.packages),
     'package-version': result.packageVersion ?? '',
+    'package-host': result.packageHost?.description ?? '',
     plan: JSON.stringify(result.plan.map(planEntry)),
     'dry-run': String(result.dryRun),
   };

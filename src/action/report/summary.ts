@@ -1,4 +1,5 @@
 import type { PublishResult } from '../publish.js';
+import { describeHost } from './package-host.js';
 
 /** The job summary: what was published (or planned), as markdown tables. */
 export function renderSummary(result: PublishResult): string {
@@ -9,6 +10,7 @@ export function renderSummary(result: PublishResult): string {
     `latest: **${result.latest.latest}** — ${escape(result.latest.reason)}`,
     '',
   ];
+  if (result.packageHost) out.push(`package host: \`${describeHost(result.packageHost)}\``, '');
   if (result.tags.length > 0) {
     const digests = new Map(result.images.map((image) => [image.ref, image.digest]));
     out.push('| tag | digest |', '|---|---|');
