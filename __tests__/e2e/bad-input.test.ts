@@ -1,6 +1,7 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { madeFalcoDeb, madeFalcoRpm } from '../indexes/made-packages.js';
 import { errorLine } from './run-action.js';
 import { buildScratchImage } from './services/docker-images.js';
 import { skopeoTags } from './services/skopeo.js';
@@ -71,7 +72,7 @@ const cases: BadCase[] = [
   {
     name: 'a package pattern that matches nothing',
     inputs: { packages: 'no-such-dir/*.deb' },
-    message: 'packages: no-such-dir/*.deb: matches no file',
+    message: 'packages: no-such-dir/*.deb matches no file (patterns are matched from ',
   },
   {
     name: 'a package name that does not parse',
@@ -126,7 +127,7 @@ describe('bad input: one clear error, and nothing published', () => {
     const hostDir = join(world.workspace, `host-${bad.index}`);
     await mkdir(join(world.workspace, build), { recursive: true });
     for (const file of bad.files ?? ['falco-1.0.0-x86_64.deb']) {
-      await writeFile(join(world.workspace, build, file), `package ${file}\n`);
+      await packageFile(join(world.workspace, build), file);
     }
     if (bad.existing) {
       await mkdir(join(hostDir, bad.existing, '..'), { recursive: true });
@@ -171,6 +172,15 @@ describe('bad input: one clear error, and nothing published', () => {
     expect(catalog.repositories.filter((name) => name.includes('bad'))).toEqual([]);
   });
 });
+
+/** A real .deb or .rpm of the version and architecture its name says; any other name, a file of text. */
+async function packageFile(dir: string, file: string): Promise<void> {
+  const parsed = /^falco-(.+)-(x86_64|aarch64)\.(deb|rpm)$/.exec(file);
+  if (parsed === null) return writeFile(join(dir, file), `package ${file}\n`);
+  const [, version = '', arch, kind] = parsed;
+  const make = kind === 'deb' ? madeFalcoDeb : madeFalcoRpm;
+  await rename(make(`${dir}.made`, version, arch === 'aarch64' ? 'aarch64' : 'x86_64'), join(dir, file));
+}
 
 async function listFiles(dir: string): Promise<string[]> {
   try {
