@@ -1574,6 +1574,7 @@ class RegistryDriver {
     workspace;
     name = 'registry';
     verifiesDigests = true;
+    reportsChanges = true;
     sources = new Map();
     targets;
     constructor(logger, clientFor, workspace) {
@@ -1595,6 +1596,7 @@ class RegistryDriver {
         await this.clientFor(registry).checkAccess();
         this.logger.info(`credentials accepted by ${registry}`);
     }
+    /** The copy already compares the tag's digest before writing it: that answers `changed` with no request more. */
     async push(source, target, where) {
         const image = await this.open(source);
         const result = await copyImage(image, this.targets.targetFor(where), where.tag, this.targets.ledgerFor(where));
@@ -1604,7 +1606,7 @@ class RegistryDriver {
                 ? 'promoted (no blob moved)'
                 : `copied (${result.blobsUploaded} blobs uploaded, ${result.blobsMounted} mounted)`;
         this.logger.info(`${target}: ${what}`);
-        return result.digest;
+        return { digest: result.digest, changed: result.outcome !== 'unchanged' };
     }
     async close() {
         const opened = await Promise.allSettled(this.sources.values());

@@ -21,8 +21,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/util/errors.js
 var errors = __webpack_require__(9661);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var exec = __webpack_require__(2876);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __webpack_require__(1260);
 ;// CONCATENATED MODULE: ./lib/image-drivers/docker-cli.js
 
 /** Runs the docker CLI through @actions/exec, quietly: the driver decides what reaches the log. */
@@ -92,6 +92,7 @@ class DockerDriver {
         }
         this.logger.info(`logged in to ${registry} as ${credentials.username}`);
     }
+    /** `docker push` says nothing of whether the tag had the digest already: `changed` is left to the caller. */
     async push(source, target) {
         await this.must(['tag', source, target], target, `docker tag ${source}`);
         const result = await this.must(['push', target], target, 'docker push');
@@ -99,7 +100,7 @@ class DockerDriver {
         if (!digest) {
             throw new errors/* UserError */.y(target, 'docker push printed no digest, so the push cannot be verified', 'check the docker client and the registry, then run again');
         }
-        return digest;
+        return { digest };
     }
     async close() {
         if (this.configDir)
