@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { STEP_KINDS } from '../src/action/plan/steps.js';
+import { parseSource } from '../src/image-drivers/source-spec.js';
 import { readInputs } from '../src/action/inputs.js';
 import { INPUT_NAMES } from '../src/action/inputs/input-names.js';
 import { outputsOf } from '../src/action/report/outputs.js';
@@ -59,7 +61,7 @@ describe('the action contract', () => {
     expect(rows.sort()).toEqual(sectionKeys('outputs').sort());
   });
 
-  it('the issue-given names are all there', () => {
+  it("the names Falco's workflows were written against are all there", () => {
     expect(sectionKeys('inputs')).toEqual(
       expect.arrayContaining([
         'ref',
@@ -89,5 +91,28 @@ describe('the action contract', () => {
         'plan',
       ]),
     );
+  });
+
+  /** An entry's description in a section of action.yml, on one line. */
+  function description(section: string, name: string): string {
+    const body = action.split(new RegExp(`^${section}:$`, 'm'))[1]?.split(/^\S/m)[0] ?? '';
+    const entry = body.split(new RegExp(`^ {2}${name}:$`, 'm'))[1]?.split(/^ {2}\S/m)[0] ?? '';
+    return entry.replace(/\s+/g, ' ');
+  }
+
+  it("the plan output's description names every kind of step the plan has", () => {
+    for (const kind of STEP_KINDS) expect(description('outputs', 'plan'), kind).toContain(kind);
+  });
+
+  it("the images input's description names every source form the registry driver reads", () => {
+    const text = description('inputs', 'images');
+    expect(text).toContain('docker driver');
+    for (const source of ['docker://a.io/b:c', 'oci-layout:dir', 'docker-archive:f.tar']) {
+      const form = source
+        .slice(0, source.indexOf(':') + 1)
+        .replace(/:$/, source.startsWith('docker://') ? '://' : ':');
+      expect(parseSource(source, '/w').length, source).toBe(1);
+      expect(text, form).toContain(`\`${form}`);
+    }
   });
 });

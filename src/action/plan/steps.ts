@@ -6,6 +6,9 @@ import type { RepositoryFormat } from '../../package-layout/host-layout.js';
 export type Existing = 'absent' | 'same' | 'different';
 
 /** One step of a publish, in the order it runs; the dry-run prints exactly this list. */
+/** Every kind of step, in the order a plan runs them (the `plan` output's `step` values). */
+export const STEP_KINDS = ['login', 'push', 'publish-package', 'update-repository', 'move-tag'] as const;
+
 export type Step =
   | { readonly step: 'login'; readonly registry: string; readonly username: string }
   | ImageStep<'push'>
@@ -43,3 +46,8 @@ export interface ImageStep<Kind extends 'push' | 'move-tag'> {
   readonly repository: string;
   readonly tag: string;
 }
+
+// Keeps STEP_KINDS and the Step union the same set: a kind added to one and not the other fails to compile.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _stepKindsMatch: Same<(typeof STEP_KINDS)[number], Step['step']> = true;
+void _stepKindsMatch;
