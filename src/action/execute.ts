@@ -5,27 +5,7 @@ import type { ImageStep, Step } from './plan/steps.js';
 import type { ImagePorts, PublishPorts } from './ports.js';
 import { describeRepositoryReport } from './report/repository-report.js';
 import { targetName } from '../image-drivers/image-target.js';
-import type { RepositoryReport } from '../indexes/repository-updater.js';
-
-export interface PublishedImage {
-  readonly ref: string;
-  readonly digest: string;
-}
-
-export interface PublishedPackage {
-  readonly file: string;
-  readonly path: string;
-  readonly sha256: string;
-  readonly size: number;
-}
-
-export interface Executed {
-  readonly images: PublishedImage[];
-  /** Full references of the tags this run created or moved to another digest (mirrors' too), in order. */
-  readonly changedTags: string[];
-  readonly packages: PublishedPackage[];
-  readonly repositories: RepositoryReport[];
-}
+import type { Executed } from './published.js';
 
 type PackageStep = Extract<Step, { step: 'publish-package' }>;
 type RepositoryStep = Extract<Step, { step: 'update-repository' }>;

@@ -1,4 +1,3 @@
-import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import type { Config } from './inputs.js';
 import { parseRef } from './release/ref.js';
@@ -7,10 +6,13 @@ import type { LatestDecision } from './release/latest.js';
 import type { Release } from './release/release.js';
 import { buildPlan, type PlanInput } from './plan/plan.js';
 import type { Step } from './plan/steps.js';
-import { execute, type PublishedImage, type PublishedPackage } from './execute.js';
+import { execute } from './execute.js';
+import type { PublishedImage, PublishedPackage } from './published.js';
 import { preparePackages } from './validate/prepare-packages.js';
 import { readLatest } from './validate/read-latest.js';
-import type { ImagePorts, PublishPorts } from './ports.js';
+import type { PublishPorts } from './ports.js';
+import { checkImages } from './validate/check-images.js';
+import { describeStep } from './plan/describe-step.js';
 import type { RepositoryReport } from '../indexes/repository-updater.js';
 import { describeHost, nameHost, type NamedHost } from './report/package-host.js';
 
@@ -46,6 +48,39 @@ export async function publish(
   // The adapters' code may still be loading (see portsFor): the run has said what it publishes meanwhile.
   const ports = await loading;
 
+  const planned = await validateAndPlan(config, release, ports, logger, workspace);
+  const { plan, packageHost } = planned;
+
+  if (config.dryRun) {
+    await logger.group('Plan (dry run: nothing is published)', async () => {
+      if (packageHost) logger.info(`host     ${describeHost(packageHost)}`);
+      plan.forEach((step) => logger.info(describeStep(step)));
+    });
+    return { ...planned, images: [], changedTags: [], packages: [], repositories: [] };
+  }
+  if (packageHost) logger.info(`packages go to ${describeHost(packageHost)}`);
+  try {
+    const executed = await execute(plan, ports, config.credentials, logger);
+    return { ...planned, ...executed };
+  } finally {
+    await ports.images?.driver.close?.();
+  }
+}
+
+/** What a run publishes, before it publishes anything. */
+type Planned = Omit<PublishResult, 'images' | 'changedTags' | 'packages' | 'repositories'>;
+
+/**
+ * Validates everything (package files and names, what the host holds, source images, credentials,
+ * latest, the repositories) and builds the plan. Nothing is written here.
+ */
+async function validateAndPlan(
+  config: Config,
+  release: Release,
+  ports: PublishPorts,
+  logger: Logger,
+  workspace: string,
+): Promise<Planned> {
   const files = config.packagePatterns.length > 0 ? await ports.findFiles(config.packagePatterns) : [];
   if (files.length > 0) await ports.host?.check?.();
   const prepared = await preparePackages(release, files, ports.host, workspace, config.packagePatterns);
@@ -79,7 +114,7 @@ export async function publish(
   );
   const packageHost =
     ports.host && prepared.packages.length > 0 ? nameHost(ports.host, config.s3Endpoint) : undefined;
-  const base = {
+  return {
     release,
     latest,
     packageVersion: prepared.version,
@@ -88,64 +123,4 @@ export async function publish(
     dryRun: config.dryRun,
     packageHost,
   };
-
-  if (config.dryRun) {
-    await logger.group('Plan (dry run: nothing is published)', async () => {
-      if (packageHost) logger.info(`host     ${describeHost(packageHost)}`);
-      plan.forEach((step) => logger.info(describe(step)));
-    });
-    return { ...base, images: [], changedTags: [], packages: [], repositories: [] };
-  }
-  if (packageHost) logger.info(`packages go to ${describeHost(packageHost)}`);
-  try {
-    const executed = await execute(plan, ports, config.credentials, logger);
-    return { ...base, ...executed };
-  } finally {
-    await images?.driver.close?.();
-  }
-}
-
-async function checkImages(config: Config, images: ImagePorts, logger: Logger): Promise<void> {
-  const check = await images.driver.checkSources(config.images.map((line) => line.source));
-  if (check.unavailable !== undefined) {
-    if (!config.dryRun) {
-      throw new UserError(
-        `image-driver: ${images.driver.name}`,
-        `cannot reach its backend: ${check.unavailable}`,
-        'start the docker daemon, or build the images earlier in this job',
-      );
-    }
-    logger.warning(`source images not checked (${images.driver.name} unavailable: ${check.unavailable})`);
-  }
-  if (check.missing.length > 0) {
-    throw new UserError(
-      'images',
-      `source image${check.missing.length > 1 ? 's' : ''} not found: ${check.missing.join(', ')}`,
-      'build or pull them earlier in the job, or fix the source names',
-    );
-  }
-  if (config.credentials) await images.registry.checkAccess();
-  // A mirror that refuses us would fail the run after the main registry already has the version tags.
-  for (const mirror of config.mirrors) await images.mirror(mirror).checkAccess();
-}
-
-/** One line per step, as the dry run prints the plan. */
-export function describe(step: Step): string {
-  switch (step.step) {
-    case 'login':
-      return `login    ${step.registry} as ${step.username}`;
-    case 'push':
-      return `push     ${step.source} → ${step.target}`;
-    case 'publish-package':
-      return `package  ${step.file} → ${step.path} (${step.action}, sha256 ${step.sha256})`;
-    case 'update-repository': {
-      const count = step.repository.packages.length;
-      const index = { apt: 'APT indexes', yum: 'YUM repodata', bin: 'no index' }[step.format];
-      const keep = step.keep === undefined ? '' : `, keep the newest ${step.keep} versions`;
-      const signed = step.signedBy === undefined ? 'unsigned' : `signed by ${step.signedBy}`;
-      return `index    ${step.root}: ${count} package${count === 1 ? '' : 's'} (${index}${keep}, ${signed})`;
-    }
-    case 'move-tag':
-      return `move     ${step.source} → ${step.target}`;
-  }
 }

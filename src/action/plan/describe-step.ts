@@ -1,0 +1,22 @@
+import type { Step } from './steps.js';
+
+/** One line per step, as the dry run prints the plan. */
+export function describeStep(step: Step): string {
+  switch (step.step) {
+    case 'login':
+      return `login    ${step.registry} as ${step.username}`;
+    case 'push':
+      return `push     ${step.source} → ${step.target}`;
+    case 'publish-package':
+      return `package  ${step.file} → ${step.path} (${step.action}, sha256 ${step.sha256})`;
+    case 'update-repository': {
+      const count = step.repository.packages.length;
+      const index = { apt: 'APT indexes', yum: 'YUM repodata', bin: 'no index' }[step.format];
+      const keep = step.keep === undefined ? '' : `, keep the newest ${step.keep} versions`;
+      const signed = step.signedBy === undefined ? 'unsigned' : `signed by ${step.signedBy}`;
+      return `index    ${step.root}: ${count} package${count === 1 ? '' : 's'} (${index}${keep}, ${signed})`;
+    }
+    case 'move-tag':
+      return `move     ${step.source} → ${step.target}`;
+  }
+}

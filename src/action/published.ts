@@ -1,0 +1,22 @@
+import type { RepositoryReport } from '../indexes/repository-updater.js';
+
+/** What an execution of the plan published: the outputs and the summary are made of it. */
+export interface PublishedImage {
+  readonly ref: string;
+  readonly digest: string;
+}
+
+export interface PublishedPackage {
+  readonly file: string;
+  readonly path: string;
+  readonly sha256: string;
+  readonly size: number;
+}
+
+export interface Executed {
+  readonly images: PublishedImage[];
+  /** Full references of the tags this run created or moved to another digest (mirrors' too), in order. */
+  readonly changedTags: string[];
+  readonly packages: PublishedPackage[];
+  readonly repositories: RepositoryReport[];
+}
