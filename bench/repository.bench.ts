@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../__tests__/e2e/run-action.js';
 import { parsePackages } from '../src/formats/apt/packages-file.js';
+import { readPackageContents } from '../src/formats/package-contents.js';
+import type { PackageToIndex } from '../src/indexes/indexed-package.js';
 import { RepositoryUpdater } from '../src/indexes/repository-updater.js';
 import { DEFAULT_RETENTION } from '../src/indexes/retention.js';
 import { DirectoryStore } from '../src/stores/directory-store.js';
@@ -47,7 +49,7 @@ async function seedOurs(): Promise<void> {
     date: new Date(),
     graceMs: 0,
   });
-  const planned = await updater.prepare(pool.map((file) => ({ path: hostPath(file), localFile: file })));
+  const planned = await updater.prepare(await Promise.all(pool.map(toIndex)));
   for (const repository of planned) await updater.update(repository, new Set());
 }
 
@@ -76,6 +78,12 @@ async function placePool(repository: string): Promise<void> {
     await mkdir(join(target, '..'), { recursive: true });
     await link(file, target);
   }
+}
+
+/** A package as the action's validation hands it to the repositories: read once, with its hashes. */
+async function toIndex(file: string): Promise<PackageToIndex> {
+  const kind = file.endsWith('.deb') ? 'deb' : 'rpm';
+  return { path: hostPath(file), localFile: file, contents: await readPackageContents(file, kind) };
 }
 
 const hostPath = (file: string): string => {
@@ -195,9 +203,7 @@ describe('repository benchmarks', () => {
       () => ({ store: counting(new DirectoryStore(oursRun), counter), conditional: true }),
       { loadSigning: undefined, retention: DEFAULT_RETENTION, date: new Date(), graceMs: 86_400_000 },
     );
-    const planned = await updater.prepare(
-      newPackages.map((file) => ({ path: hostPath(file), localFile: file })),
-    );
+    const planned = await updater.prepare(await Promise.all(newPackages.map(toIndex)));
     counter.bytes = 0; // prepare's reads are the validation; count the update's too, from here
     for (const repository of planned) await updater.update(repository, new Set());
     const theirsBytes = await treeBytes(theirs);

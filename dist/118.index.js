@@ -2465,12 +2465,12 @@ function addLength (str) {
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 exports.extract = __webpack_require__(5763)
-exports.pack = __webpack_require__(3242)
+exports.pack = __webpack_require__(5623)
 
 
 /***/ }),
 
-/***/ 3242:
+/***/ 5623:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const { Readable, Writable, getStreamError } = __webpack_require__(6204)

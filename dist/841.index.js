@@ -963,7 +963,7 @@ async function packagePortsFor(host, config) {
 async function repositoriesFor(repositoryStore, config) {
     const { signingKey, signingPassphrase } = config;
     const [{ DEFAULT_GRACE_MS, RepositoryUpdater }, { loadSigning }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(642), __webpack_require__.e(663), __webpack_require__.e(729)]).then(__webpack_require__.bind(__webpack_require__, 8729)),
+        __webpack_require__.e(/* import() */ 536).then(__webpack_require__.bind(__webpack_require__, 7536)),
         __webpack_require__.e(/* import() */ 995).then(__webpack_require__.bind(__webpack_require__, 2995)),
     ]);
     // Asked after the host's own check, which finds out whether its store keeps conditional writes.
@@ -1383,23 +1383,26 @@ function disagreement(name, inside, named, what, target = named) {
 ;// CONCATENATED MODULE: ./lib/action/validate/package-contents.js
 
 /**
- * Reads every .deb's control file and every .rpm's header and checks that they say what the file name
- * says (name, version, architecture): a renamed package would otherwise be published under a version it
- * is not. The readers are loaded only when there are such packages; a tarball has nothing to read.
+ * Reads every .deb's control file and every .rpm's header, with their hashes, and checks that they say
+ * what the file name says (name, version, architecture): a renamed package would otherwise be published
+ * under a version it is not. What is read here is what the repositories index, so each package is read
+ * once. The readers are loaded only when there are such packages; a tarball has nothing to read.
  */
-async function checkPackageContents(files) {
-    const debs = files.filter(({ name }) => name.kind === 'deb');
-    const rpms = files.filter(({ name }) => name.kind === 'rpm');
-    if (debs.length > 0) {
-        const { readDebControl } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(642), __webpack_require__.e(879)]).then(__webpack_require__.bind(__webpack_require__, 3879));
-        for (const { file, name } of debs)
-            checkDebAgrees(name, await readDebControl(file));
+async function readPackageContents(files) {
+    const packages = files.filter(({ name }) => name.kind === 'deb' || name.kind === 'rpm');
+    const contents = new Map();
+    if (packages.length === 0)
+        return contents;
+    const formats = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(642), __webpack_require__.e(354)]).then(__webpack_require__.bind(__webpack_require__, 1354));
+    for (const { file, name } of packages) {
+        const read = await formats.readPackageContents(file, name.kind === 'deb' ? 'deb' : 'rpm');
+        if (read.kind === 'deb')
+            checkDebAgrees(name, read.control);
+        else
+            checkRpmAgrees(name, read.rpm);
+        contents.set(file, read);
     }
-    if (rpms.length > 0) {
-        const { readRpm } = await __webpack_require__.e(/* import() */ 663).then(__webpack_require__.bind(__webpack_require__, 8663));
-        for (const { file, name } of rpms)
-            checkRpmAgrees(name, await readRpm(file));
-    }
+    return contents;
 }
 
 ;// CONCATENATED MODULE: ./lib/action/validate/prepare-packages.js
@@ -1421,23 +1424,33 @@ async function preparePackages(release, files, host, workspace, patterns = []) {
     const names = await namePackages(files, expected, patterns);
     const version = packageVersion(release, names.map(({ name }) => name));
     // The names agree with the release (above); the contents must agree with the names.
-    await checkPackageContents(names);
+    const contents = await readPackageContents(names);
     const packages = [];
     for (const { file, name } of names) {
         const path = (0,host_layout/* packagePath */.C0)(treeOf(release.channel), name);
-        const [sha256, info, existing] = await Promise.all([sha256File(file), (0,promises_.stat)(file), host?.existing(path)]);
+        const read = contents.get(file);
+        // A .deb or .rpm was hashed with its contents; a tarball is hashed here.
+        const [{ sha256, size }, existing] = await Promise.all([
+            read?.hashes ?? hashOf(file),
+            host?.existing(path),
+        ]);
         packages.push({
             file: displayPath(file, workspace),
             localFile: file,
             path,
             sha256,
-            size: info.size,
+            size,
             existing: existing === undefined ? 'absent' : existing === sha256 ? 'same' : 'different',
+            contents: read,
         });
     }
     // In the plan, packages follow the host's layout (deb, rpm, bin), not the order the globs found them.
     packages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { version, packages };
+}
+async function hashOf(file) {
+    const [sha256, info] = await Promise.all([sha256File(file), (0,promises_.stat)(file)]);
+    return { sha256, size: info.size };
 }
 /** Paths inside the workspace are shown relative to it, as the user wrote the pattern. */
 function displayPath(file, workspace) {

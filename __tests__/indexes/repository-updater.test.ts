@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aptEntry } from '../../src/formats/apt/apt-entry.js';
 import { renderPackages } from '../../src/formats/apt/packages-file.js';
 import { renderRelease } from '../../src/formats/apt/release-file.js';
+import { readPackageContents } from '../../src/formats/package-contents.js';
+import type { PackageToIndex } from '../../src/indexes/indexed-package.js';
 import { RepositoryUpdater } from '../../src/indexes/repository-updater.js';
 import { DEFAULT_RETENTION } from '../../src/indexes/retention.js';
 import { DirectoryStore } from '../../src/stores/directory-store.js';
@@ -18,6 +20,15 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
+
+/** A package at a host path, read as validation reads it. */
+async function toIndex(path: string, localFile: string): Promise<PackageToIndex> {
+  return {
+    path,
+    localFile,
+    contents: await readPackageContents(localFile, path.endsWith('.deb') ? 'deb' : 'rpm'),
+  };
+}
 
 function updater(): RepositoryUpdater {
   const store = new DirectoryStore(join(dir, 'host'));
@@ -51,8 +62,8 @@ describe('RepositoryUpdater.prepare', () => {
     await copyFile(built, variant);
     const error = await asyncUserErrorOf(
       updater().prepare([
-        { path: `${folder}/falco-0.26.0-x86_64.${ext}`, localFile: built },
-        { path: `${folder}/falco-0.26.0-static-x86_64.${ext}`, localFile: variant },
+        await toIndex(`${folder}/falco-0.26.0-x86_64.${ext}`, built),
+        await toIndex(`${folder}/falco-0.26.0-static-x86_64.${ext}`, variant),
       ]),
     );
     expect(error.message).toBe(message);
@@ -95,7 +106,7 @@ describe('RepositoryUpdater.prepare, a current APT index', () => {
 
     const built = madeFalcoDeb(join(dir, 'build'), '0.26.0', 'x86_64');
     const error = await asyncUserErrorOf(
-      updater().prepare([{ path: 'deb/stable/falco-0.26.0-x86_64.deb', localFile: built }]),
+      updater().prepare([await toIndex('deb/stable/falco-0.26.0-x86_64.deb', built)]),
     );
     expect(error.message).toBe(
       'package-host: deb: the current APT indexes cannot be read (main/binary-amd64/Packages lists stable/falco-0.25.0-aarch64.deb, which is arm64) — repair them (or move them away to start the repository afresh), then run again',

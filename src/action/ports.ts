@@ -1,5 +1,6 @@
 import type { ImageDriver, RegistryReader } from '../image-drivers/driver.js';
 import type { PackageHost } from '../hosts/host.js';
+import type { PackageToIndex } from '../indexes/indexed-package.js';
 import type { PlannedRepository, RepositoryReport } from '../indexes/repository-updater.js';
 
 export type { RegistryReader };
@@ -16,7 +17,7 @@ export interface ImagePorts {
 /** Keeps the APT/YUM/tarball repositories of the package host (see RepositoryUpdater). */
 export interface Repositories {
   /** Loads the signing key (if any) and indexes the packages; reads, never writes. */
-  prepare(packages: readonly { path: string; localFile: string }[]): Promise<PlannedRepository[]>;
+  prepare(packages: readonly PackageToIndex[]): Promise<PlannedRepository[]>;
   /** The signing key's fingerprint, known once `prepare` has run. */
   readonly fingerprint: string | undefined;
   update(repository: PlannedRepository, written: ReadonlySet<string>): Promise<RepositoryReport>;

@@ -4,7 +4,7 @@ import { APT_FORMAT } from './apt-format.js';
 import { pruneTarballs } from './bin-retention.js';
 import type { IndexUpdateResult } from './index-update.js';
 import { indexKeeper, type IndexKeeper } from './index-keeper.js';
-import { indexPackage, type IndexedPackage } from './indexed-package.js';
+import { indexPackage, type IndexedPackage, type PackageToIndex } from './indexed-package.js';
 import { signPackages } from './package-signatures.js';
 import { keepFor, type Retention } from './retention.js';
 import type { Signing } from './signing.js';
@@ -69,11 +69,11 @@ export class RepositoryUpdater {
    * Loads the signing key, reads every package's metadata and every touched repository's current
    * indexes: all that can fail does so here, before anything is written.
    */
-  async prepare(packages: readonly { path: string; localFile: string }[]): Promise<PlannedRepository[]> {
+  async prepare(packages: readonly PackageToIndex[]): Promise<PlannedRepository[]> {
     if (this.options.loadSigning && this.signing === undefined) {
       this.signing = await this.options.loadSigning();
     }
-    const indexed = await Promise.all(packages.map((pkg) => indexPackage(pkg.path, pkg.localFile)));
+    const indexed = packages.map(indexPackage);
     const byRoot = new Map<string, IndexedPackage[]>();
     for (const pkg of indexed) byRoot.set(pkg.place.root, [...(byRoot.get(pkg.place.root) ?? []), pkg]);
     const planned: PlannedRepository[] = [];

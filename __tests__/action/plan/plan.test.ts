@@ -33,6 +33,7 @@ function pkg(path: string, existing: Existing = 'absent'): PlannedPackage {
     sha256: 'a'.repeat(64),
     size: 42,
     existing,
+    contents: undefined,
   };
 }
 

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkPackageContents } from '../../../src/action/validate/package-contents.js';
+import { readPackageContents } from '../../../src/action/validate/package-contents.js';
 import { parsePackageName } from '../../../src/package-layout/package-name.js';
 import type { FalcoArch } from '../../indexes/falco-packages.js';
 import { madeFalcoDeb, madeFalcoRpm } from '../../indexes/made-packages.js';
@@ -24,10 +24,15 @@ function renamed(kind: 'deb' | 'rpm', version: string, arch: FalcoArch, fileName
   return target;
 }
 
-const check = (...files: string[]): Promise<void> =>
-  checkPackageContents(files.map((file) => ({ file, name: parsePackageName(basename(file)) })));
+/** Reads and checks the files; resolves to the kind each was read as, by file name. */
+const check = async (...files: string[]): Promise<Record<string, string>> => {
+  const read = await readPackageContents(
+    files.map((file) => ({ file, name: parsePackageName(basename(file)) })),
+  );
+  return Object.fromEntries([...read].map(([file, contents]) => [basename(file), contents.kind]));
+};
 
-describe('checkPackageContents', () => {
+describe('readPackageContents', () => {
   it('accepts packages whose contents say what their names say', async () => {
     await expect(
       check(
@@ -36,7 +41,12 @@ describe('checkPackageContents', () => {
         madeFalcoRpm(dir, '0.40.0', 'x86_64'),
         madeFalcoRpm(dir, '0.40.0', 'aarch64'),
       ),
-    ).resolves.toBeUndefined();
+    ).resolves.toEqual({
+      'falco-0.40.0-x86_64.deb': 'deb',
+      'falco-0.40.0-aarch64.deb': 'deb',
+      'falco-0.40.0-x86_64.rpm': 'rpm',
+      'falco-0.40.0-aarch64.rpm': 'rpm',
+    });
   });
 
   it('accepts the packages of a dev build and of a prerelease (rpm Version-Release)', async () => {
@@ -47,7 +57,12 @@ describe('checkPackageContents', () => {
         madeFalcoDeb(dir, '0.27.0-rc1', 'aarch64'),
         madeFalcoRpm(dir, '0.27.0-rc1', 'x86_64'),
       ),
-    ).resolves.toBeUndefined();
+    ).resolves.toEqual({
+      'falco-0.27.0-12+abc1234-x86_64.deb': 'deb',
+      'falco-0.27.0-12+abc1234-aarch64.rpm': 'rpm',
+      'falco-0.27.0-rc1-aarch64.deb': 'deb',
+      'falco-0.27.0-rc1-x86_64.rpm': 'rpm',
+    });
   });
 
   it("accepts Falco's own packages, built by its CPack", async () => {
@@ -55,7 +70,7 @@ describe('checkPackageContents', () => {
     const files = ['deb', 'rpm'].flatMap((kind) =>
       ['x86_64', 'aarch64'].map((arch) => join(demo, `falco-0.26.0-${arch}.${kind}`)),
     );
-    await expect(check(...files)).resolves.toBeUndefined();
+    expect(Object.keys(await check(...files))).toHaveLength(4);
   });
 
   it('refuses a .deb of another version renamed to this one', async () => {
@@ -138,6 +153,7 @@ describe('checkPackageContents', () => {
   });
 
   it('reads nothing of a tarball', async () => {
-    await expect(check(join(dir, 'falco-0.40.0-x86_64.tar.gz'))).resolves.toBeUndefined();
+    // Not even opened: the tarball does not exist.
+    await expect(check(join(dir, 'falco-0.40.0-x86_64.tar.gz'))).resolves.toEqual({});
   });
 });

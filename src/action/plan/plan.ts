@@ -1,3 +1,4 @@
+import type { PackageContents } from '../../formats/package-contents.js';
 import { UserError } from '../../util/errors.js';
 import type { LineTags } from '../release/tags.js';
 import {
@@ -18,6 +19,8 @@ export interface PlannedPackage {
   readonly sha256: string;
   readonly size: number;
   readonly existing: Existing;
+  /** What a .deb or .rpm says of itself, read when it was validated; undefined for a tarball. */
+  readonly contents: PackageContents | undefined;
 }
 
 export interface PlanInput {

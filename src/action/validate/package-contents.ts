@@ -1,3 +1,4 @@
+import type { PackageContents } from '../../formats/package-contents.js';
 import type { PackageName } from '../../package-layout/package-name.js';
 import { checkDebAgrees, checkRpmAgrees } from './contents-agree.js';
 
@@ -7,19 +8,23 @@ export interface NamedFile {
 }
 
 /**
- * Reads every .deb's control file and every .rpm's header and checks that they say what the file name
- * says (name, version, architecture): a renamed package would otherwise be published under a version it
- * is not. The readers are loaded only when there are such packages; a tarball has nothing to read.
+ * Reads every .deb's control file and every .rpm's header, with their hashes, and checks that they say
+ * what the file name says (name, version, architecture): a renamed package would otherwise be published
+ * under a version it is not. What is read here is what the repositories index, so each package is read
+ * once. The readers are loaded only when there are such packages; a tarball has nothing to read.
  */
-export async function checkPackageContents(files: readonly NamedFile[]): Promise<void> {
-  const debs = files.filter(({ name }) => name.kind === 'deb');
-  const rpms = files.filter(({ name }) => name.kind === 'rpm');
-  if (debs.length > 0) {
-    const { readDebControl } = await import('../../formats/deb/read-deb.js');
-    for (const { file, name } of debs) checkDebAgrees(name, await readDebControl(file));
+export async function readPackageContents(
+  files: readonly NamedFile[],
+): Promise<ReadonlyMap<string, PackageContents>> {
+  const packages = files.filter(({ name }) => name.kind === 'deb' || name.kind === 'rpm');
+  const contents = new Map<string, PackageContents>();
+  if (packages.length === 0) return contents;
+  const formats = await import('../../formats/package-contents.js');
+  for (const { file, name } of packages) {
+    const read = await formats.readPackageContents(file, name.kind === 'deb' ? 'deb' : 'rpm');
+    if (read.kind === 'deb') checkDebAgrees(name, read.control);
+    else checkRpmAgrees(name, read.rpm);
+    contents.set(file, read);
   }
-  if (rpms.length > 0) {
-    const { readRpm } = await import('../../formats/rpm/read-rpm.js');
-    for (const { file, name } of rpms) checkRpmAgrees(name, await readRpm(file));
-  }
+  return contents;
 }

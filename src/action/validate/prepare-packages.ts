@@ -7,7 +7,7 @@ import type { PlannedPackage } from '../plan/plan.js';
 import type { PackageHost } from '../../hosts/host.js';
 import { sha256File } from '../../util/sha256-file.js';
 import { namePackages } from './name-packages.js';
-import { checkPackageContents } from './package-contents.js';
+import { readPackageContents } from './package-contents.js';
 
 export interface PreparedPackages {
   readonly version: string | undefined;
@@ -33,23 +33,34 @@ export async function preparePackages(
     names.map(({ name }) => name),
   );
   // The names agree with the release (above); the contents must agree with the names.
-  await checkPackageContents(names);
+  const contents = await readPackageContents(names);
   const packages: PlannedPackage[] = [];
   for (const { file, name } of names) {
     const path = packagePath(treeOf(release.channel), name);
-    const [sha256, info, existing] = await Promise.all([sha256File(file), stat(file), host?.existing(path)]);
+    const read = contents.get(file);
+    // A .deb or .rpm was hashed with its contents; a tarball is hashed here.
+    const [{ sha256, size }, existing] = await Promise.all([
+      read?.hashes ?? hashOf(file),
+      host?.existing(path),
+    ]);
     packages.push({
       file: displayPath(file, workspace),
       localFile: file,
       path,
       sha256,
-      size: info.size,
+      size,
       existing: existing === undefined ? 'absent' : existing === sha256 ? 'same' : 'different',
+      contents: read,
     });
   }
   // In the plan, packages follow the host's layout (deb, rpm, bin), not the order the globs found them.
   packages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { version, packages };
+}
+
+async function hashOf(file: string): Promise<{ sha256: string; size: number }> {
+  const [sha256, info] = await Promise.all([sha256File(file), stat(file)]);
+  return { sha256, size: info.size };
 }
 
 /** Paths inside the workspace are shown relative to it, as the user wrote the pattern. */
