@@ -8,6 +8,7 @@ import { outputsOf } from '../../src/action/report/outputs.js';
 import type { ImageDriver } from '../../src/image-drivers/driver.js';
 import { registryHost } from '../../src/image-drivers/image-target.js';
 import { captureLogger } from '../fixtures/capture-logger.js';
+import { configOf } from '../fixtures/config.js';
 
 const REGISTRY = '127.0.0.1:5000';
 const MIRROR = 'mirror.example:5000';
@@ -22,28 +23,7 @@ falco-no-driver:local falcosecurity/falco suffix=-slim
 `);
 
 function config(overrides: Partial<Config> = {}): Config {
-  return {
-    ref: 'refs/tags/0.26.0',
-    devBranch: 'master',
-    images: IMAGES,
-    imageDriver: 'docker',
-    registry: registryHost(REGISTRY),
-    mirrors: [],
-    insecure: false,
-    s3Endpoint: undefined,
-    s3Region: undefined,
-    serialized: false,
-    credentials: undefined,
-    latest: 'auto',
-    packagePatterns: [],
-    packageHost: undefined,
-    overwrite: false,
-    signingKey: undefined,
-    signingPassphrase: undefined,
-    retention: { deb: 50, rpm: 50, bin: 10 },
-    dryRun: false,
-    ...overrides,
-  };
+  return configOf({ images: IMAGES, registry: registryHost(REGISTRY), ...overrides });
 }
 
 interface Registries {

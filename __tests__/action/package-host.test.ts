@@ -2,15 +2,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/action/inputs.js';
 import type { PublishResult } from '../../src/action/publish.js';
 import { publish } from '../../src/action/publish.js';
 import { outputsOf } from '../../src/action/report/outputs.js';
 import { describeHost, nameHost } from '../../src/action/report/package-host.js';
 import { renderSummary } from '../../src/action/report/summary.js';
 import type { PackageHost } from '../../src/hosts/host.js';
-import { registryHost } from '../../src/image-drivers/image-target.js';
 import { captureLogger } from '../fixtures/capture-logger.js';
+import { configOf, resultOf } from '../fixtures/config.js';
 
 const host = (description: string): PackageHost => ({
   description,
@@ -37,19 +36,7 @@ describe('the package host, as a person reads it', () => {
   });
 });
 
-const RESULT: PublishResult = {
-  release: { version: '0.26.0', channel: 'stable' },
-  latest: { latest: false, reason: 'latest: false' },
-  packageVersion: undefined,
-  tags: [],
-  plan: [],
-  dryRun: false,
-  images: [],
-  changedTags: [],
-  packageHost: undefined,
-  packages: [],
-  repositories: [],
-};
+const RESULT: PublishResult = resultOf();
 
 describe('the package-host output and the summary', () => {
   it('are empty of a host when the run has no packages', () => {
@@ -82,27 +69,11 @@ describe('the dry run names the host first', () => {
     const file = join(workspace, 'build', 'falco-0.26.0-x86_64.tar.gz');
     await mkdir(join(workspace, 'build'), { recursive: true });
     await writeFile(file, 'contents');
-    const config: Config = {
-      ref: 'refs/tags/0.26.0',
-      devBranch: 'master',
-      images: [],
-      imageDriver: 'docker',
-      registry: registryHost('docker.io'),
-      mirrors: [],
-      insecure: false,
-      s3Endpoint: undefined,
-      s3Region: undefined,
-      serialized: false,
-      credentials: undefined,
-      latest: 'auto',
+    const config = configOf({
       packagePatterns: ['build/*'],
       packageHost: { kind: 'directory', path: '/srv/packages' },
-      overwrite: false,
-      signingKey: undefined,
-      signingPassphrase: undefined,
-      retention: { deb: 50, rpm: 50, bin: 10 },
       dryRun: true,
-    };
+    });
     const logger = captureLogger();
     const result = await publish(
       config,

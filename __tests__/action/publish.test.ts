@@ -19,6 +19,7 @@ import { captureLogger } from '../fixtures/capture-logger.js';
 import { loadEvent } from '../fixtures/events.js';
 import { asyncUserErrorOf, errorOf } from '../fixtures/errors.js';
 import { madeFalcoDeb, madeFalcoRpm } from '../indexes/made-packages.js';
+import { configOf } from '../fixtures/config.js';
 
 const REGISTRY = '127.0.0.1:5000';
 const TARGET = registryHost(REGISTRY);
@@ -78,28 +79,13 @@ const packageSha256 = (name: string): string =>
     .digest('hex');
 
 function config(overrides: Partial<Config> = {}): Config {
-  return {
-    ref: 'refs/tags/0.26.0',
-    devBranch: 'master',
+  return configOf({
     images: SEED,
-    imageDriver: 'docker',
     registry: TARGET,
-    mirrors: [],
-    insecure: false,
-    s3Endpoint: undefined,
-    s3Region: undefined,
-    serialized: false,
     credentials: { username: 'falcoci', password: PASSWORD },
-    latest: 'auto',
-    packagePatterns: [],
     packageHost: { kind: 'directory', path: join(workspace, 'out') },
-    overwrite: false,
-    signingKey: undefined,
-    signingPassphrase: undefined,
-    retention: { deb: 50, rpm: 50, bin: 10 },
-    dryRun: false,
     ...overrides,
-  };
+  });
 }
 
 interface WorldOptions {
