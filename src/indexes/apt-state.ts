@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { gunzipIndex } from '../formats/gunzip-index.js';
 import { createHash } from 'node:crypto';
 import type { AptEntry } from '../formats/apt/apt-entry.js';
 import { byHashPath } from '../formats/apt/apt-indexes.js';
@@ -40,7 +40,7 @@ export async function readAptState(store: ObjectStore, root: string, release: Bu
     const text = plain?.sha256
       ? await readListed(store, root, plain)
       : gz?.sha256
-        ? gunzipSync(await readListed(store, root, gz))
+        ? gunzipIndex(await readListed(store, root, gz), gz.path)
         : undefined;
     const stanzas = text === undefined ? [] : parsePackages(text.toString('utf8'));
     // Each index lists its own architecture (and `all`): a stray stanza would fail the next Release.

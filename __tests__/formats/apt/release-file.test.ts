@@ -120,6 +120,12 @@ describe('parseRelease', () => {
     ['', 'a Release file is exactly one stanza'],
     ['MD5Sum:\n abc main/x\n', "Release MD5Sum: 'abc main/x' is not '<hash> <size> <path>'"],
     ['MD5Sum:\n abc 1 main/x\nSHA1:\n def 2 main/x\n', 'Release: main/x is listed with two sizes'],
+    // Each architecture is read as main/binary-<arch>/Packages and written back: never a path.
+    [
+      'Architectures: amd64 ../../../../escaped\n',
+      "Release: Architectures '../../../../escaped' is not an architecture name",
+    ],
+    ['Architectures: amd64 x/y\n', "Release: Architectures 'x/y' is not an architecture name"],
   ])('refuses %j', (text, problem) => {
     expect(() => parseRelease(text)).toThrow(problem);
   });

@@ -45,4 +45,28 @@ describe('parseControl', () => {
       'control file has no Package field',
     );
   });
+
+  // APT writes the architecture into paths (binary-<arch>/) and the Release's Architectures list.
+  it.each(['amd64 arm64', 'x/../..', '../../etc', 'AMD64', '-amd64'])(
+    'refuses the Architecture %j, naming the file and the field',
+    (architecture) => {
+      const error = userErrorOf(() =>
+        parseControl(`Package: falco\nVersion: 1.0\nArchitecture: ${architecture}\n`, SUBJECT),
+      );
+      expect(error.subject).toBe(SUBJECT);
+      expect(error.problem).toBe(
+        `control file Architecture '${architecture}' is not an architecture (one Debian architecture name such as amd64, arm64 or all)`,
+      );
+    },
+  );
+
+  it('takes the architectures dpkg names', () => {
+    for (const architecture of ['amd64', 'arm64', 'all', 'musl-linux-amd64', 'armhf']) {
+      expect(
+        parseControl(`Package: falco\nVersion: 1.0\nArchitecture: ${architecture}\n`, SUBJECT),
+      ).toMatchObject({
+        architecture,
+      });
+    }
+  });
 });

@@ -58,7 +58,7 @@ function header(entries: ReadonlyMap<number, Value>): Buffer {
 }
 
 /** Lead, signature header (padded to 8 bytes), main header and a payload, as rpmbuild lays them out. */
-function rpmOf(baseNames: readonly string[] = ['falco']): Buffer {
+function rpmOf(baseNames: readonly string[] = ['falco'], arch = 'x86_64'): Buffer {
   const lead = Buffer.alloc(96);
   Buffer.from([0xed, 0xab, 0xee, 0xdb, 3, 0]).copy(lead);
   const main = header(
@@ -68,7 +68,7 @@ function rpmOf(baseNames: readonly string[] = ['falco']): Buffer {
       [Tag.release, { strings: ['1'] }],
       [Tag.summary, { strings: ['Falco'] }],
       [Tag.buildTime, { int32: [1_600_000_000] }],
-      [Tag.arch, { strings: ['x86_64'] }],
+      [Tag.arch, { strings: [arch] }],
       [Tag.fileModes, { int32: [0o100755] }],
       [Tag.fileFlags, { int32: [0] }],
       [Tag.dirIndexes, { int32: [0] }],
@@ -112,6 +112,20 @@ describe('readRpm on files that are not packages', () => {
       `packages: ${NAME}: has a damaged main header: its file tags list different numbers of files — build the package again with rpmbuild`,
     );
   });
+
+  // The arch becomes part of repodata and of dnf's paths: a path or a list there must never be indexed.
+  it.each(['../..', 'x86_64 aarch64', 'x86_64/../../etc', 'x86_64\n'])(
+    'refuses the arch %j, naming the file and the field',
+    async (arch) => {
+      const file = join(dir, NAME);
+      await writeFile(file, rpmOf(['falco'], arch));
+      const error = await asyncUserErrorOf(readRpm(file));
+      expect(error.subject).toBe(`packages: ${NAME}`);
+      expect(error.problem).toBe(
+        `rpm header arch '${arch}' is not an architecture (letters, digits and _ only, e.g. x86_64)`,
+      );
+    },
+  );
 
   it('gives a UserError naming the file for every truncation and damage of a package', async () => {
     const whole = rpmOf();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isDebianArchitecture } from '../deb/debian-architecture.js';
 import { fieldValue, parseStanzas, renderStanza, type Field } from './control-stanza.js';
 
 export interface IndexFile {
@@ -114,6 +115,12 @@ export function parseRelease(text: string): ParsedRelease {
       if (listing.size !== Number(size)) throw new Error(`Release: ${path} is listed with two sizes`);
       listing[algorithm] = hex;
       listings.set(path, listing);
+    }
+  }
+  // Each architecture becomes a path (`main/binary-<arch>/Packages`) that is read, then written again.
+  for (const architecture of (fieldValue(plain, 'Architectures') ?? '').split(/\s+/).filter(Boolean)) {
+    if (!isDebianArchitecture(architecture)) {
+      throw new Error(`Release: Architectures '${architecture}' is not an architecture name`);
     }
   }
   const files = [...listings.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

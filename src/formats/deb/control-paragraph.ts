@@ -1,6 +1,7 @@
 import { UserError } from '../../util/errors.js';
 import { debianVersionProblem } from '../apt/debian-version.js';
 import type { DebControl } from './deb-package.js';
+import { isDebianArchitecture } from './debian-architecture.js';
 
 /** deb822 field names: printable ASCII but space and colon, not starting with `#` or `-`. */
 const FIELD = /^([!-"$-,.-9;-~][!-9;-~]*):(.*)$/;
@@ -28,6 +29,14 @@ export function parseControl(text: string, subject: string): DebControl {
     version: value('Version'),
     architecture: value('Architecture'),
   };
+  // A value that is not one name would write a path outside the suite, or a Release the next run cannot read.
+  if (!isDebianArchitecture(control.architecture)) {
+    throw new UserError(
+      subject,
+      `control file Architecture '${control.architecture}' is not an architecture (one Debian architecture name such as amd64, arm64 or all)`,
+      REBUILD,
+    );
+  }
   // APT orders versions to pick a candidate, and retention to prune: one it cannot order is refused here.
   const problem = debianVersionProblem(control.version);
   if (problem !== undefined) {

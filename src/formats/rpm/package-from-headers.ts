@@ -11,6 +11,9 @@ export interface HeaderRange {
   readonly end: number;
 }
 
+/** rpm's architecture names: x86_64, aarch64, noarch, ppc64le, armv7hl... */
+const ARCH = /^[A-Za-z0-9_]{1,32}$/;
+
 /** An RpmPackage from a package's signature and main headers. */
 export function packageFromHeaders(
   main: RpmHeader,
@@ -30,13 +33,22 @@ export function packageFromHeaders(
     return value;
   };
   const files = filesOf(main, subject);
+  // A source package says so by having the tag at all; its ARCH is the build machine's.
+  const arch = main.has(Tag.sourcePackage) ? 'src' : required(Tag.arch, 'ARCH');
+  // The arch names the package in repodata and in dnf's paths: anything but a plain word is refused.
+  if (!ARCH.test(arch)) {
+    throw new UserError(
+      subject,
+      `rpm header arch '${arch}' is not an architecture (letters, digits and _ only, e.g. x86_64)`,
+      'build the package again with rpmbuild --target <arch>',
+    );
+  }
   return {
     name: required(Tag.name, 'NAME'),
     epoch: main.number(Tag.epoch),
     version: required(Tag.version, 'VERSION'),
     release: required(Tag.release, 'RELEASE'),
-    // A source package says so by having the tag at all; its ARCH is the build machine's.
-    arch: main.has(Tag.sourcePackage) ? 'src' : required(Tag.arch, 'ARCH'),
+    arch,
     summary: main.string(Tag.summary) ?? '',
     description: main.string(Tag.description) ?? '',
     license: main.string(Tag.license) ?? '',

@@ -1,5 +1,5 @@
-import { gunzipSync } from 'node:zlib';
 import { deterministicGzip } from '../deterministic-gzip.js';
+import { gunzipIndex } from '../gunzip-index.js';
 import type { RepodataEntry } from './repodata-entry.js';
 import { joinRepodata } from './repodata-entry.js';
 import { metadataDocument, type MetadataKind } from './repodata-documents.js';
@@ -59,7 +59,7 @@ export function readRepodata(documents: Readonly<Record<MetadataKind, Uint8Array
 
 /** Falco's repodata is gzip (createrepo_c's default); other compressions are refused by name. */
 function decompress(bytes: Uint8Array, kind: MetadataKind): string {
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes).toString('utf8');
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipIndex(bytes, `${kind} metadata`).toString('utf8');
   const text = Buffer.from(bytes).toString('utf8');
   if (text.trimStart().startsWith('<')) return text;
   throw new Error(`${kind} metadata is neither gzip nor XML (zstd, xz and bzip2 repodata are not supported)`);
