@@ -42,7 +42,7 @@ function tarEntry(name: string, data: Buffer, mode: number, type: '0' | '5'): Bu
 }
 
 /** A gzip'd tar as dpkg-deb writes control.tar and data.tar: `./`, the directories, then the files. */
-function tarGz(files: Readonly<Record<string, { data: string; mode: number }>>): Buffer {
+export function tarGz(files: Readonly<Record<string, { data: string; mode: number }>>): Buffer {
   const dirs = new Set<string>(['./']);
   for (const path of Object.keys(files)) {
     const parts = path.split('/').slice(0, -1);
@@ -58,7 +58,7 @@ function tarGz(files: Readonly<Record<string, { data: string; mode: number }>>):
 }
 
 /** An ar archive as dpkg-deb writes one: space-padded names, members padded to an even size. */
-function ar(members: readonly (readonly [string, Buffer])[]): Buffer {
+export function ar(members: readonly (readonly [string, Buffer])[]): Buffer {
   const parts: Buffer[] = [Buffer.from('!<arch>\n')];
   for (const [name, data] of members) {
     const header = `${name.padEnd(16)}${String(MTIME).padEnd(12)}${'0'.padEnd(6)}${'0'.padEnd(6)}${'100644'.padEnd(8)}${String(data.length).padEnd(10)}\`\n`;

@@ -28,6 +28,18 @@ describe('findPackageFiles', () => {
     ]);
   });
 
+  // The glob itself refuses them with an assertion (a stack trace on the runner): said here as a UserError.
+  it.each(['../outside/*.deb', 'build/../../*.deb', './build/*.deb', '!../*.rpm'])(
+    'refuses the pattern %j, which climbs or marks where it is',
+    async (pattern) => {
+      const error = await asyncUserErrorOf(findPackageFiles(['build/release/*.deb', pattern]));
+      expect(error.message).toBe(
+        `packages: ${pattern} has a . or .. part (patterns are matched from ${workspace}, and never climb out of it)` +
+          ' — write the pattern from the workspace down, e.g. build/release/falco-*',
+      );
+    },
+  );
+
   it('names every pattern that matches nothing in one error, with the folder they are matched from', async () => {
     const error = await asyncUserErrorOf(
       findPackageFiles(['build/release/falco-*.deb', 'build/release/falco-*.tar.gz', 'build/out/*.deb']),

@@ -9,6 +9,7 @@ import { UserError } from '../../util/errors.js';
  * that matches nothing is a build that did not produce its package; all such patterns are named at once.
  */
 export async function findPackageFiles(patterns: readonly string[]): Promise<string[]> {
+  checkPatternsStayDown(patterns);
   const files = new Set<string>();
   const missing: string[] = [];
   for (const pattern of positive(patterns)) {
@@ -37,6 +38,23 @@ export async function patternMatching(
     if ((await filesOf(pattern, patterns)).some((found) => resolve(found) === target)) return pattern;
   }
   return undefined;
+}
+
+/** `.` and `..` parts, which the glob refuses with an assertion: said here as what they are. */
+function checkPatternsStayDown(patterns: readonly string[]): void {
+  const climbing = patterns.find((pattern) =>
+    pattern
+      .replace(/^!/, '')
+      .split(/[/\\]/)
+      .some((part) => part === '.' || part === '..'),
+  );
+  if (climbing !== undefined) {
+    throw new UserError(
+      'packages',
+      `${climbing} has a . or .. part (patterns are matched from ${process.cwd()}, and never climb out of it)`,
+      'write the pattern from the workspace down, e.g. build/release/falco-*',
+    );
+  }
 }
 
 function positive(patterns: readonly string[]): string[] {

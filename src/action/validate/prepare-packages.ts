@@ -6,6 +6,7 @@ import { packagePath } from '../../package-layout/host-layout.js';
 import type { PlannedPackage } from '../plan/plan.js';
 import type { PackageHost } from '../../hosts/host.js';
 import { sha256File } from '../../util/sha256-file.js';
+import { checkInsideWorkspace } from './inside-workspace.js';
 import { namePackages } from './name-packages.js';
 import { readPackageContents } from './package-contents.js';
 
@@ -26,6 +27,7 @@ export async function preparePackages(
   workspace: string,
   patterns: readonly string[] = [],
 ): Promise<PreparedPackages> {
+  await checkInsideWorkspace(files, workspace);
   const expected = release.channel === 'dev' ? undefined : release.version;
   const names = await namePackages(files, expected, patterns);
   const version = packageVersion(
