@@ -61,7 +61,8 @@ export function describePublishRepositories(setup: PublishSetup): void {
     files: readonly string[],
     inputs: Record<string, string> = {},
   ): Promise<PublishResult> {
-    const workspace = mkdtempSync(join(work, 'workspace-'));
+    // The packages are built under `work`, as a release job builds them in its workspace.
+    const workspace = work;
     const values: Record<string, string> = {
       ref,
       packages: files.join('\n'),
