@@ -23,6 +23,8 @@ const BACKOFF_MAX_MS = 15_000;
  */
 export function clientRequester(
   registry: string,
+  /** The registry's API base URL: its credentials go to this origin only. */
+  base: string,
   credentials: RegistryCredentials | undefined,
   options: RegistryClientOptions,
 ): Requester {
@@ -47,6 +49,13 @@ export function clientRequester(
     options.loginHint,
   );
   // Built last: the token requests above log through it, and are only made once it exists.
-  const requester = new Requester({ registry, http: client, auth, logger: options.logger ?? silent, retry });
+  const requester = new Requester({
+    registry,
+    origin: new URL(base).origin,
+    http: client,
+    auth,
+    logger: options.logger ?? silent,
+    retry,
+  });
   return requester;
 }
