@@ -9,10 +9,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { imagePortsFor } from '../../src/action/image-wiring.js';
+import type { ImagePorts } from '../../src/action/ports.js';
+import { registryHost } from '../../src/image-drivers/image-target.js';
 import { RegistryClient, type RegistryClientOptions } from '../../src/registry/client.js';
 import { http } from '../../src/registry/transport.js';
 import { startFakeRegistry, type Answer, type FakeRegistry } from '../registry/fake-registry.js';
 import { asyncUserErrorOf } from '../fixtures/errors.js';
+import { captureLogger } from '../fixtures/capture-logger.js';
+import { configOf } from '../fixtures/config.js';
 import { run } from './services/process.js';
 import { exchangesOf, startProxy, type CountingProxy, type ProxyRules } from './services/proxy.js';
 import { startRegistry, type Credentials, type Registry } from './services/registry.js';
@@ -193,5 +198,27 @@ describe('an https registry that sends the client to plain http', () => {
     );
     expect(error.message).toContain('plain http');
     expect(plain.received).toEqual([]);
+  });
+});
+
+describe('registry-insecure', () => {
+  // Names under .invalid never resolve: the error names the URL the client tried, scheme included.
+  const ports = (): Promise<ImagePorts> =>
+    imagePortsFor(
+      configOf({ insecure: true, imageDriver: 'registry', registry: registryHost('target.invalid:5000') }),
+      captureLogger(),
+      () => undefined,
+      tmpdir(),
+    );
+
+  it('lets the target registry speak plain http', async () => {
+    const error = await asyncUserErrorOf((await ports()).registry.listTags('falcosecurity/falco'));
+    expect(error.message).toContain('cannot reach http://target.invalid:5000');
+  });
+
+  it('leaves mirrors (and every other registry) on https', async () => {
+    const mirror = (await ports()).mirror('mirror.invalid:5000');
+    const error = await asyncUserErrorOf(mirror.listTags('falcosecurity/falco'));
+    expect(error.message).toContain('cannot reach https://mirror.invalid:5000');
   });
 });
