@@ -1,4 +1,4 @@
-import type { BeforeRedirectHook } from 'got';
+import { RequestError, type BeforeRedirectHook } from 'got';
 import { UserError } from '../util/errors.js';
 
 // Credentials are issued for one origin (scheme, host, port): the registry's. Answers may point
@@ -29,3 +29,9 @@ export const guardRedirect: BeforeRedirectHook = (next, response) => {
   if (isDowngrade(from, to)) throw downgradeRefusal(from, to);
   if (from.origin !== to.origin) delete next.headers.authorization;
 };
+
+/** A refusal thrown by guardRedirect reaches the caller as itself, not wrapped as a failed request. */
+export function unwrapRefusal(error: unknown): Error {
+  if (error instanceof RequestError && error.cause instanceof UserError) return error.cause;
+  return error instanceof Error ? error : new Error(String(error));
+}

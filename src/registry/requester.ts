@@ -5,7 +5,8 @@ import type { Authenticator } from './auth.js';
 import { downgradeRefusal, isDowngrade } from './origin-guard.js';
 import { refusal } from './refusal.js';
 import { untilAnswered, withRetries, type RetrySettings } from './retrying.js';
-import { exchange, openStream, type Call, type Reply, type StreamingReply } from './transport.js';
+import { exchange } from './exchange.js';
+import { openStream, type Call, type Reply, type StreamingReply } from './transport.js';
 import { parseWarnings } from './warnings.js';
 
 export interface RequesterSettings {

@@ -1,9 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
-import got, { ReadError, RequestError, UploadError, type Got, type PlainResponse, type Response } from 'got';
+import got, { ReadError, RequestError, UploadError, type Got, type PlainResponse } from 'got';
 import { errnoCode } from '../util/errno.js';
-import { UserError } from '../util/errors.js';
-import { guardRedirect } from './origin-guard.js';
+import type { UserError } from '../util/errors.js';
+import { guardRedirect, unwrapRefusal } from './origin-guard.js';
 
 /**
  * The HTTP client of every registry request. Our own retry policy (util/retry.ts) decides what is
@@ -62,60 +62,13 @@ export interface StreamingReply {
   readonly stream?: Readable;
 }
 
-function optionsOf(call: Call, authorization: string | undefined) {
+export function optionsOf(call: Call, authorization: string | undefined) {
   const headers = { ...call.headers, ...(authorization ? { authorization } : {}) };
   return {
     method: call.method,
     headers,
     hooks: { beforeRedirect: [guardRedirect] },
     ...(call.body === undefined ? {} : { body: call.body }),
-  };
-}
-
-/** A refusal thrown by our redirect hook reaches the caller as itself, not wrapped as a request failure. */
-function unwrapped(error: unknown): unknown {
-  return error instanceof RequestError && error.cause instanceof UserError ? error.cause : error;
-}
-
-/** Sends one request and reads the whole answer, refusing one longer than the call's limit. */
-export async function exchange(client: Got, call: Call, authorization: string | undefined): Promise<Reply> {
-  const limit = call.bodyLimit ?? defaultLimit(call.url);
-  const request = client(call.url, { ...optionsOf(call, authorization), responseType: 'buffer' });
-  let tooLarge = false;
-  // Told the Content-Length first, then after each piece: at most one piece over the limit is held.
-  request.on('downloadProgress', ({ transferred, total }) => {
-    if (tooLarge || (transferred <= limit.bytes && (total ?? 0) <= limit.bytes)) return;
-    tooLarge = true;
-    request.cancel();
-  });
-  let response: Response<Buffer>;
-  try {
-    response = await request;
-  } catch (error) {
-    if (tooLarge) throw limit.refusal();
-    throw unwrapped(error);
-  }
-  return {
-    statusCode: response.statusCode,
-    headers: response.headers,
-    url: response.url,
-    body: response.body,
-  };
-}
-
-/** Answers other than blobs are small: 4 MiB (what distribution allows a manifest) unless the call says. */
-const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
-
-function defaultLimit(url: string): BodyLimit {
-  const { origin, pathname } = new URL(url);
-  return {
-    bytes: DEFAULT_BODY_LIMIT,
-    refusal: () =>
-      new UserError(
-        `${origin}${pathname}`,
-        `the registry answered with more than ${DEFAULT_BODY_LIMIT} bytes`,
-        'check the registry',
-      ),
   };
 }
 
@@ -133,7 +86,7 @@ export async function openStream(
   const response = await new Promise<PlainResponse>((resolve, reject) => {
     fail = reject;
     stream.once('response', resolve);
-    stream.once('error', (error) => fail(unwrapped(error) as Error));
+    stream.once('error', (error) => fail(unwrapRefusal(error)));
   });
   // From here on, errors belong to whoever reads the body.
   stream.off('error', fail);
