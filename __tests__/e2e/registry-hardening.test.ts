@@ -2,8 +2,10 @@
 // tag list Links, redirects), oversized answers, chunk sizes no one can hold. The real docker-registry
 // sits behind the counting proxy, which bends its answers; a second server on another port (another
 // origin) records what reached it. Needs the Debian packages docker-registry, apache2-utils and openssl.
+import { randomBytes } from 'node:crypto';
 import { lookup, type LookupAddress } from 'node:dns';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,6 +28,7 @@ import { streamOf, tinyImage, type TinyImage } from './services/tiny-image.js';
 const user: Credentials = { username: 'hardening-user', password: 'hardening-Secret-61' };
 const BASIC = `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`;
 const noSleep = async (): Promise<void> => undefined;
+const MIB = 1024 * 1024;
 
 /** A server on another origin that records what reached it and answers by `answer`. */
 const elsewhere: FakeRegistry[] = [];
@@ -220,5 +223,72 @@ describe('registry-insecure', () => {
     const mirror = (await ports()).mirror('mirror.invalid:5000');
     const error = await asyncUserErrorOf(mirror.listTags('falcosecurity/falco'));
     expect(error.message).toContain('cannot reach https://mirror.invalid:5000');
+  });
+});
+
+describe('a registry slow to complete an upload, and one that stalls', () => {
+  let registry: Registry | undefined;
+  const proxies: CountingProxy[] = [];
+  // A second's silence is the limit here (a minute in the action): only completing an upload gets longer.
+  const impatient = http.extend({ timeout: { socket: 500, response: 500 } });
+  const client = (address: string): RegistryClient =>
+    new RegistryClient(address, user, { http: impatient, sleep: noSleep, retries: 1 });
+  const slowToComplete = async (extra: ProxyRules = {}): Promise<CountingProxy> => {
+    if (!registry) throw new Error('registry did not start');
+    const proxy = await startProxy(registry.address, {
+      ...extra,
+      delay: (exchange) => (exchange.method === 'PUT' && exchange.url.includes('digest=') ? 1500 : undefined),
+    });
+    proxies.push(proxy);
+    return proxy;
+  };
+
+  beforeAll(async () => {
+    registry = await startRegistry({ htpasswd: user });
+  });
+
+  afterAll(async () => {
+    await Promise.all(proxies.map((proxy) => proxy.stop()));
+    await registry?.stop();
+  });
+
+  it('waits for the answer to a blob sent in one PUT', async () => {
+    const proxy = await slowToComplete();
+    const { layer } = tinyImage(randomBytes(MIB));
+    await client(proxy.address).uploadBlob('e2e/slow', layer.descriptor, async () => streamOf(layer.bytes));
+    expect(exchangesOf(proxy, 'PUT', /\/blobs\/uploads\//).map((e) => e.status)).toEqual([201]);
+  });
+
+  it('waits for the answer to the PUT that closes a chunked upload', async () => {
+    const proxy = await slowToComplete({
+      headers: (exchange, headers) => {
+        if (exchange.method === 'POST') headers['oci-chunk-min-length'] = String(MIB);
+      },
+    });
+    const { layer } = tinyImage(randomBytes(3 * MIB));
+    await client(proxy.address).uploadBlob('e2e/slow', layer.descriptor, async () => streamOf(layer.bytes));
+    expect(exchangesOf(proxy, 'PATCH', /\/blobs\/uploads\//)).toHaveLength(1);
+    expect(exchangesOf(proxy, 'PUT', /\/blobs\/uploads\//).map((e) => e.status)).toEqual([201]);
+  });
+
+  it('still fails a connection on which the blob stops moving', async () => {
+    // Takes the session, then reads no more of the blob and never answers: the sockets' buffers fill.
+    const stalled = createHttpServer((request, response) => {
+      if (request.method === 'PUT') return request.pause();
+      request.resume();
+      response.writeHead(202, { location: '/v2/e2e/stalled/blobs/uploads/s1' }).end();
+    });
+    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
+    try {
+      const { layer } = tinyImage(randomBytes(64 * MIB));
+      const address = `127.0.0.1:${(stalled.address() as AddressInfo).port}`;
+      const error = await asyncUserErrorOf(
+        client(address).uploadBlob('e2e/stalled', layer.descriptor, async () => streamOf(layer.bytes)),
+      );
+      expect(error.message).toContain('ETIMEDOUT');
+    } finally {
+      stalled.closeAllConnections();
+      await new Promise((resolve) => stalled.close(resolve));
+    }
   });
 });

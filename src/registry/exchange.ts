@@ -1,12 +1,14 @@
 import type { Got, Response } from 'got';
 import { UserError } from '../util/errors.js';
 import { unwrapRefusal } from './origin-guard.js';
-import { optionsOf, type BodyLimit, type Call, type Reply } from './transport.js';
+import { optionsOf, waitLongerOnceSent, type BodyLimit, type Call, type Reply } from './transport.js';
 
 /** Sends one request and reads the whole answer, refusing one longer than the call's limit. */
 export async function exchange(client: Got, call: Call, authorization: string | undefined): Promise<Reply> {
   const limit = call.bodyLimit ?? defaultLimit(call.url);
   const request = client(call.url, { ...optionsOf(call, authorization), responseType: 'buffer' });
+  const sent = waitLongerOnceSent(call);
+  if (sent) request.on('request', sent);
   let tooLarge = false;
   // Told the Content-Length first, then after each piece: at most one piece over the limit is held.
   request.on('downloadProgress', ({ transferred, total }) => {

@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { ClientRequest, IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import got, { ReadError, RequestError, UploadError, type Got, type PlainResponse } from 'got';
 import { errnoCode } from '../util/errno.js';
@@ -31,6 +31,11 @@ export interface Call {
   readonly url: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: Buffer | Readable | AsyncIterable<Buffer>;
+  /**
+   * How long the server may take to answer once the body is sent, instead of the usual minute: a
+   * registry completing a blob upload may move or check gigabytes before it answers.
+   */
+  readonly answerWithinMs?: number;
   /** The longest answer read into memory (blobs are streamed, not read); a default for the rest. */
   readonly bodyLimit?: BodyLimit;
 }
@@ -69,7 +74,18 @@ export function optionsOf(call: Call, authorization: string | undefined) {
     headers,
     hooks: { beforeRedirect: [guardRedirect] },
     ...(call.body === undefined ? {} : { body: call.body }),
+    ...(call.answerWithinMs === undefined ? {} : { timeout: { response: call.answerWithinMs } }),
   };
+}
+
+/**
+ * For a call that gives the server longer to answer: once its body is sent, the socket's idle limit
+ * becomes that time too (while the body goes out, the usual limit still catches a stalled connection).
+ */
+export function waitLongerOnceSent(call: Call): ((request: ClientRequest) => void) | undefined {
+  const wait = call.answerWithinMs;
+  if (wait === undefined) return undefined;
+  return (request) => request.once('finish', () => request.setTimeout(wait));
 }
 
 /** Error answers are read in full, up to this: enough for the registry's error codes. */

@@ -4,6 +4,7 @@ import { SessionLost } from './retry-policy.js';
 import { headerOf } from './transport.js';
 import {
   checkStored,
+  completionWaitMs,
   openChecked,
   sendOnce,
   withDigest,
@@ -45,6 +46,7 @@ export async function chunked(upload: Upload, session: Session): Promise<void> {
     url: withDigest(session.location, descriptor.digest),
     headers: { 'content-type': 'application/octet-stream' },
     body: Buffer.alloc(0),
+    answerWithinMs: completionWaitMs(descriptor.size),
   });
   if (reply.statusCode === 404) throw new SessionLost('HTTP 404 for the closing PUT');
   if (reply.statusCode !== 201) throw requester.refusal(reply, subject, 'completing the upload of the blob');
