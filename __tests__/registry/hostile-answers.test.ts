@@ -137,3 +137,13 @@ describe('answers read into memory', () => {
     expect(error.message).toContain(`more than ${4 * MIB} bytes`);
   });
 });
+
+describe('answers with a large Content-Length and no body', () => {
+  it('reads a HEAD of a large blob as its answer, not as a body too long', async () => {
+    const registry = await client(() => ({
+      status: 200,
+      headers: { 'content-length': String(5 * 1024 * MIB) },
+    }));
+    expect(await registry.hasBlob('falco', `sha256:${'c'.repeat(64)}`)).toBe(true);
+  });
+});

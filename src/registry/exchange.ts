@@ -10,9 +10,10 @@ export async function exchange(client: Got, call: Call, authorization: string | 
   const sent = waitLongerOnceSent(call);
   if (sent) request.on('request', sent);
   let tooLarge = false;
-  // Told the Content-Length first, then after each piece: at most one piece over the limit is held.
-  request.on('downloadProgress', ({ transferred, total }) => {
-    if (tooLarge || (transferred <= limit.bytes && (total ?? 0) <= limit.bytes)) return;
+  // Told after each piece: at most one piece over the limit is held. Bytes that arrived, not the
+  // Content-Length, which a HEAD of a blob sets to the blob's size with no body at all.
+  request.on('downloadProgress', ({ transferred }) => {
+    if (tooLarge || transferred <= limit.bytes) return;
     tooLarge = true;
     request.cancel();
   });
