@@ -42,6 +42,8 @@ export interface ProxyRules {
   answer?(exchange: ProxyExchange, earlier: readonly ProxyExchange[]): CannedAnswer | 'reset' | undefined;
   /** Changes the headers of the registry's answer (e.g. adds `OCI-Chunk-Min-Length`). */
   headers?(exchange: ProxyExchange, headers: OutgoingHttpHeaders): void;
+  /** Holds the registry's answer this many ms before passing it on (e.g. one slow to complete an upload). */
+  delay?(exchange: ProxyExchange): number | undefined;
 }
 
 export interface CountingProxy {
@@ -110,13 +112,18 @@ export async function startProxy(upstream: string, rules: ProxyRules = {}): Prom
       agent,
     });
     forward.on('response', (answer) => {
-      exchange.status = answer.statusCode ?? 0;
-      const headers: OutgoingHttpHeaders = { ...answer.headers };
-      rules.headers?.(exchange, headers);
-      exchange.responseHeaders = headers;
-      response.writeHead(exchange.status, headers);
-      answer.on('data', (chunk: Buffer) => (exchange.responseBytes += chunk.length));
-      answer.pipe(response);
+      const pass = (): void => {
+        exchange.status = answer.statusCode ?? 0;
+        const headers: OutgoingHttpHeaders = { ...answer.headers };
+        rules.headers?.(exchange, headers);
+        exchange.responseHeaders = headers;
+        response.writeHead(exchange.status, headers);
+        answer.on('data', (chunk: Buffer) => (exchange.responseBytes += chunk.length));
+        answer.pipe(response);
+      };
+      const wait = rules.delay?.(exchange);
+      if (wait === undefined) pass();
+      else setTimeout(pass, wait);
     });
     forward.on('error', () => response.destroy());
     // A client that breaks off (a failed digest check) must leave the registry with a broken request too.
