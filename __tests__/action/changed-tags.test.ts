@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/action/inputs.js';
-import type { PublishPorts, RegistryReader } from '../../src/action/ports.js';
+import type { PublishPorts, TargetRegistry } from '../../src/action/ports.js';
 import { publish } from '../../src/action/publish.js';
 import { parseImageLines } from '../../src/action/release/image-lines.js';
 import { outputsOf } from '../../src/action/report/outputs.js';
@@ -41,8 +41,9 @@ interface Registries {
 function registries(initial: Record<string, string> = {}, reports = false): Registries {
   const served = new Map(Object.entries(initial));
   const heads: string[] = [];
-  const reader = (host: string): RegistryReader => ({
+  const reader = (host: string): TargetRegistry => ({
     checkAccess: async () => undefined,
+    checkPush: async () => undefined,
     listTags: async (repository) =>
       [...served.keys()]
         .filter((ref) => ref.startsWith(`${host}/${repository}:`))

@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { execute } from '../../src/action/execute.js';
 import type { Step } from '../../src/action/plan/steps.js';
-import type { PublishPorts, RegistryReader } from '../../src/action/ports.js';
+import type { PublishPorts, TargetRegistry } from '../../src/action/ports.js';
 import type { ImageDriver } from '../../src/image-drivers/driver.js';
 import { registryHost } from '../../src/image-drivers/image-target.js';
 import { publish } from '../../src/action/publish.js';
@@ -36,8 +36,9 @@ function fakes(tagsNow: () => string[]): { pushed: string[]; ports: PublishPorts
       return { digest: DIGEST, changed: true };
     },
   };
-  const registry: RegistryReader = {
+  const registry: TargetRegistry = {
     checkAccess: async () => undefined,
+    checkPush: async () => undefined,
     listTags: async () => tagsNow(),
     manifestDigest: async () => DIGEST,
   };

@@ -11,7 +11,7 @@ import type { ImageDriver } from '../../src/image-drivers/driver.js';
 import type { Config } from '../../src/action/inputs.js';
 import type { PackageHost } from '../../src/hosts/host.js';
 import type { Step } from '../../src/action/plan/steps.js';
-import type { PublishPorts, RegistryReader } from '../../src/action/ports.js';
+import type { PublishPorts, TargetRegistry } from '../../src/action/ports.js';
 import { publish } from '../../src/action/publish.js';
 import { parseImageLines } from '../../src/action/release/image-lines.js';
 import { UserError } from '../../src/util/errors.js';
@@ -103,6 +103,7 @@ interface WorldOptions {
   readonly serve?: (repository: string, tag: string, pushed: string | undefined) => string | undefined;
   readonly failPut?: string;
   readonly refuseAccess?: boolean;
+  readonly refusePush?: boolean;
 }
 
 interface World {
@@ -134,12 +135,21 @@ function world(options: WorldOptions = {}): World {
       return { digest };
     },
   };
-  const registry: RegistryReader = {
+  const registry: TargetRegistry = {
     async checkAccess() {
       if (options.refuseAccess) {
         throw new UserError(
           REGISTRY,
           'the registry refused logging in (HTTP 401)',
+          'check registry-username',
+        );
+      }
+    },
+    async checkPush(repository) {
+      if (options.refusePush) {
+        throw new UserError(
+          `${REGISTRY}/${repository}`,
+          'the registry refused a push (opening an upload) (HTTP 401 UNAUTHORIZED: authentication required)',
           'check registry-username',
         );
       }
@@ -591,6 +601,12 @@ describe('publish: validation failures write nothing', () => {
       subject: REGISTRY,
       problem: 'the registry refused logging in',
     },
+    {
+      label: 'credentials that may log in but not push',
+      options: { refusePush: true },
+      subject: `${REGISTRY}/falcosecurity/falco`,
+      problem: 'the registry refused a push (opening an upload)',
+    },
   ];
 
   it.each(invalid)('$label', async (testCase) => {
@@ -763,8 +779,9 @@ describe('publish: the registry password never reaches the log', () => {
       }
     };
     const ports = (driver: ImageDriver): PublishPorts => {
-      const registry: RegistryReader = {
+      const registry: TargetRegistry = {
         checkAccess: async () => undefined,
+        checkPush: async () => undefined,
         listTags: async () => [],
         manifestDigest: async (repository, tag) => served.get(`${REGISTRY}/${repository}:${tag}`),
       };

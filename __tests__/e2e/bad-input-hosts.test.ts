@@ -126,7 +126,7 @@ const cases: BadCase[] = [
     registry: () => ({ address: registries.bearer.address, auth: pusher }),
     // Every token it issues from now on (more than one run asks for) grants pull alone.
     before: () => Array.from({ length: 100 }, () => registries.tokens.spoilNext('pull-only')),
-    message: 'docker push failed: denied: requested access to the resource is denied',
+    message: 'the registry refused a push (opening an upload) (HTTP 401',
   },
 ];
 

@@ -112,8 +112,20 @@ function writes(exchanges: readonly ProxyExchange[]): ProxyExchange[] {
 function afterAuth(exchanges: readonly ProxyExchange[]): string[] {
   return exchanges
     .filter((e) => e.status !== 401 && (e.url.split('?')[0] ?? '') !== '/v2/')
-    .map((e) => `${e.method} ${e.url.split('?')[0] ?? ''} ${e.status}`);
+    .map((e) => `${request(e)} ${e.status}`);
 }
+
+/** `METHOD path`, an upload session's id written as <session>. */
+function request(e: ProxyExchange): string {
+  const path = (e.url.split('?')[0] ?? '').replace(/\/blobs\/uploads\/[^/]+$/, '/blobs/uploads/<session>');
+  return `${e.method} ${path}`;
+}
+
+/** The push check every run with credentials makes before any write: an upload opened and cancelled, empty. */
+const PUSH_CHECK = [
+  'POST /v2/falcosecurity/falco/blobs/uploads/ 202',
+  'DELETE /v2/falcosecurity/falco/blobs/uploads/<session> 204',
+];
 
 /** Writes `image` as an OCI layout under the workspace, the way skopeo writes one (`skopeo copy ... oci:`). */
 async function layoutOf(workspace: string, path: string, image: LayeredImage, ref?: string): Promise<void> {
@@ -175,18 +187,20 @@ describe('image-driver: registry, end to end through the bundled action', () => 
       ]);
 
       const exchanges = proxy.exchanges.slice(start);
-      // After auth, 2 + N requests for N tags: the staging manifest, the target's tag list (read once,
-      // in place of a HEAD per tag: a tag it does not list needs no look), and a PUT per tag.
+      // After auth, 2 + N requests for N tags (and the push check once the source is found): the staging
+      // manifest, the target's tag list (read once, in place of a HEAD per tag: a tag it does not list
+      // needs no look), a PUT per tag.
       expect(afterAuth(exchanges)).toEqual([
         'GET /v2/falcosecurity/falco/manifests/staging 200',
+        ...PUSH_CHECK,
         'GET /v2/falcosecurity/falco/tags/list 200',
         'PUT /v2/falcosecurity/falco/manifests/0.26.0 201',
         'PUT /v2/falcosecurity/falco/manifests/latest 201',
       ]);
-      // Not one blob request of any kind (HEAD, GET, upload, mount): zero blob bytes moved.
-      expect(exchanges.filter((e) => e.url.includes('/blobs/')).map((e) => `${e.method} ${e.url}`)).toEqual(
-        [],
-      );
+      // No blob request of any kind (HEAD, GET, upload, mount) but the empty push check: zero blob bytes moved.
+      const blobRequests = exchanges.filter((e) => e.url.includes('/blobs/'));
+      expect(blobRequests.map((e) => `${request(e)} ${e.status}`)).toEqual(PUSH_CHECK);
+      expect(blobRequests.map((e) => e.requestBytes + e.responseBytes)).toEqual([0, 0]);
       // The only writes are the two manifest PUTs, each carrying exactly the staging manifest's bytes.
       const accepted = writes(exchanges).filter((e) => e.status === 201);
       expect(accepted.map((e) => `${e.method} ${e.url}`)).toEqual([
@@ -218,12 +232,12 @@ describe('image-driver: registry, end to end through the bundled action', () => 
       // The tag list now holds both tags: each is looked at (HEAD), found at the digest, and left alone.
       expect(afterAuth(rerunExchanges)).toEqual([
         'GET /v2/falcosecurity/falco/manifests/staging 200',
+        ...PUSH_CHECK,
         'GET /v2/falcosecurity/falco/tags/list 200',
         'HEAD /v2/falcosecurity/falco/manifests/0.26.0 200',
         'HEAD /v2/falcosecurity/falco/manifests/latest 200',
       ]);
-      expect(writes(rerunExchanges).map((e) => `${e.method} ${e.url}`)).toEqual([]);
-      expect(rerunExchanges.filter((e) => e.url.includes('/blobs/'))).toEqual([]);
+      expect(writes(rerunExchanges).map((e) => `${request(e)} ${e.status}`)).toEqual(PUSH_CHECK);
     });
 
     it('with latest: auto, promotes with the one tag list that decided latest', async () => {
@@ -248,6 +262,7 @@ describe('image-driver: registry, end to end through the bundled action', () => 
       // latest moves: no higher version appeared meanwhile.
       expect(afterAuth(proxy.exchanges.slice(start)).sort()).toEqual(
         [
+          ...PUSH_CHECK,
           'GET /v2/falcosecurity/falco/manifests/staging 200',
           'GET /v2/falcosecurity/falco/tags/list 200',
           'GET /v2/falcosecurity/falco/tags/list 200',

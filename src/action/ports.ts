@@ -1,15 +1,15 @@
-import type { ImageDriver, RegistryReader } from '../image-drivers/driver.js';
+import type { ImageDriver, RegistryReader, TargetRegistry } from '../image-drivers/driver.js';
 import type { PackageHost } from '../hosts/host.js';
 import type { PackageToIndex } from '../indexes/indexed-package.js';
 import type { PlannedRepository, RepositoryReport } from '../indexes/repository-updater.js';
 
-export type { RegistryReader };
+export type { RegistryReader, TargetRegistry };
 
 /** The image side of a run: present when the run publishes images. */
 export interface ImagePorts {
   readonly driver: ImageDriver;
   /** The reader of the target registry (or OCI layout). */
-  readonly registry: RegistryReader;
+  readonly registry: TargetRegistry;
   /** The reader of a mirror registry (with the credentials the job's docker login stored for it). */
   readonly mirror: (registry: string) => RegistryReader;
 }

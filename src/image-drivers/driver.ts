@@ -51,3 +51,9 @@ export interface RegistryReader {
   listTags(repository: string): Promise<string[]>;
   manifestDigest(repository: string, tag: string): Promise<string | undefined>;
 }
+
+/** The registry the release goes to: a reader that can also tell, before any write, whether a push is allowed. */
+export interface TargetRegistry extends RegistryReader {
+  /** Fails when the credentials may not push to the repository; changes nothing. */
+  checkPush(repository: string): Promise<void>;
+}

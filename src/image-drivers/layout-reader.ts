@@ -1,16 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RegistryReader } from './driver.js';
+import type { TargetRegistry } from './driver.js';
 import { hasErrnoCode, isNotFound } from '../util/errno.js';
 import { UserError } from '../util/errors.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
 
 /** Reads tags from an OCI layout target (`<repository>:<tag>` entries of its index.json), for `latest: auto`. */
-export class LayoutReader implements RegistryReader {
+export class LayoutReader implements TargetRegistry {
   constructor(private readonly dir: string) {}
 
   async checkAccess(): Promise<void> {}
+
+  async checkPush(): Promise<void> {}
 
   async listTags(repository: string): Promise<string[]> {
     const prefix = `${repository}:`;

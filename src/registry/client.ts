@@ -14,6 +14,7 @@ import {
   type Manifest,
   type ManifestContent,
 } from './manifests.js';
+import { checkPush } from './push-check.js';
 import { repositoryAt, type Repository } from './repository.js';
 import type { Requester } from './requester.js';
 import { listTags } from './tags.js';
@@ -55,6 +56,11 @@ export class RegistryClient {
   async checkAccess(): Promise<void> {
     const reply = await this.requester.request({ method: 'GET', url: `${this.base}/v2/` }, []);
     if (reply.statusCode !== 200) throw this.requester.refusal(reply, this.registry, 'logging in');
+  }
+
+  /** Proves the credentials may push to `repository` (see push-check.ts); publishes nothing. */
+  checkPush(repository: string): Promise<void> {
+    return checkPush(this.requester, this.at(repository));
   }
 
   /** Every tag of a repository (following pagination); [] when the repository does not exist. */

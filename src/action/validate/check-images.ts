@@ -26,7 +26,16 @@ export async function checkImages(config: Config, images: ImagePorts, logger: Lo
       'build or pull them earlier in the job, or fix the source names',
     );
   }
-  if (config.credentials) await images.registry.checkAccess();
+  if (config.credentials) {
+    await images.registry.checkAccess();
+    // A login may be good yet lack push rights (a token service grants pull alone): found out now, not
+    // at the first push. A dry run leaves even an upload session alone.
+    if (!config.dryRun) {
+      for (const repository of new Set(config.images.map((line) => line.repository))) {
+        await images.registry.checkPush(repository);
+      }
+    }
+  }
   // A mirror that refuses us would fail the run after the main registry already has the version tags.
   for (const mirror of config.mirrors) await images.mirror(mirror).checkAccess();
 }
