@@ -86,6 +86,7 @@ export async function compareAndSwap<T>(
         cacheControl: NO_CACHE,
         contentType: proposal.contentType,
       });
+      await restoreDeleted(target, proposal.files, sleep);
       return { result: proposal.result, changed: true, etag, unknown };
     } catch (error) {
       if (error instanceof WriteOutcomeUnknown && proposed !== undefined) unknown.push(proposed.result);
@@ -100,5 +101,20 @@ export async function compareAndSwap<T>(
       options.onConflict?.(attempt);
       await sleep(50 + backoffDelay(attempt, 100, 3_000));
     }
+  }
+}
+
+/**
+ * After the commit, the files the state names are looked at once more: a file reused (same content,
+ * same name as an old one no state listed) may have been deleted past its grace period by a publisher
+ * that read the state before this commit. Such a file is written again.
+ */
+async function restoreDeleted(
+  target: RepositoryStore,
+  files: readonly StoreFile[],
+  sleep: (ms: number) => Promise<void>,
+): Promise<void> {
+  for (const file of files) {
+    if ((await target.store.head(file.key)) === undefined) await putContentAddressed(target, file, sleep);
   }
 }

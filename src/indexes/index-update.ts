@@ -85,13 +85,17 @@ export async function updateIndex<Entry, State>(
   );
   const removed = await removedPackages(target, root, format, swap);
   await deletePackages(target.store, removed);
-  const state = await target.store.get(key);
-  const listed = new Set(
-    state === undefined ? [] : format.listed(state.bytes).map((path) => `${root}/${path}`),
-  );
+  const listed = async (): Promise<ReadonlySet<string>> => {
+    const state = await target.store.get(key);
+    return new Set(state === undefined ? [] : format.listed(state.bytes).map((path) => `${root}/${path}`));
+  };
   const expired = await deleteUnlisted(
     target.store,
-    { prefix: `${root}/${format.oldFiles.directory}/`, pattern: format.oldFiles.pattern },
+    {
+      prefix: `${root}/${format.oldFiles.directory}/`,
+      pattern: format.oldFiles.pattern,
+      contentTypeOf: (path) => format.contentTypeOf(path.slice(root.length + 1)),
+    },
     listed,
     update.graceMs,
     update.now(),
