@@ -1,14 +1,17 @@
-import { statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { readPackageContents } from '../../src/formats/package-contents.js';
 import { parseRepomd } from '../../src/formats/yum/repomd-xml.js';
 import type { PackageToIndex } from '../../src/indexes/indexed-package.js';
 import { RepositoryUpdater, type RepositoryReport } from '../../src/indexes/repository-updater.js';
+import { StoreHost } from '../../src/hosts/store-host.js';
 import { S3Store } from '../../src/stores/s3-store.js';
+import { asyncUserErrorOf } from '../fixtures/errors.js';
 import { madeFalcoRpm } from '../indexes/made-packages.js';
 import { startProxy, type CannedAnswer, type CountingProxy, type ProxyExchange } from './services/proxy.js';
 import { startRadosgw, type Radosgw } from './services/radosgw.js';
@@ -167,5 +170,68 @@ describe('repository updates on radosgw under injected faults', () => {
     expect(proxy?.exchanges.filter((e) => e.injected)).toHaveLength(1);
     expect(report.removed).toEqual(['rpm-dev/falco-0.28.0-1+aaa0001-x86_64.rpm']);
     expect(await direct.list('rpm-dev/falco-')).toEqual(['rpm-dev/falco-0.28.0-2+bbb0002-x86_64.rpm']);
+  });
+});
+
+describe('the sha256 metadata of a package is the digest of the bytes sent', () => {
+  // The plan hashed the package; something rewrote it before its upload (the same size, other bytes).
+  const PLANNED = createHash('sha256').update('the bytes the plan hashed').digest('hex');
+
+  test.each([
+    ['a small file, replaced (one PutObject)', 1024, true],
+    ['a file of several parts, replaced (multipart)', 20 * 1024 * 1024, true],
+    ['a new package, create-only (one conditional PUT)', 1024, false],
+  ])('%s: refused with an error naming the file, nothing written', async (_, size, replace) => {
+    const store = await storeBehind({});
+    const file = join(work, `rewritten-${run}.deb`);
+    await writeFile(file, randomBytes(size));
+    const path = `deb/stable/falco-0.40.0-${run}-x86_64.deb`;
+    const error = await asyncUserErrorOf(
+      new StoreHost(store, false).put(path, file, { sha256: PLANNED, replace }),
+    );
+    expect(error.message).toBe(
+      `${file}: changed while it was being published (its sha256 is no longer the one planned); nothing was written — make sure nothing rewrites the package files while the action runs, then run it again`,
+    );
+    expect(await direct.head(path)).toBeUndefined();
+    const uploads = await raw.send(
+      new ListMultipartUploadsCommand({ Bucket: BUCKET, Prefix: `run-${run}/` }),
+    );
+    expect(uploads.Uploads ?? []).toEqual([]);
+  });
+
+  test('a new package rewritten while it streams up: the store refuses it, nothing written', async () => {
+    const size = 32 * 1024 * 1024;
+    const bytes = randomBytes(size);
+    const file = join(work, `streaming-${run}.deb`);
+    await writeFile(file, bytes);
+    // The request has only begun when the proxy sees it: the rest of the file is read after this.
+    const store = await storeBehind({
+      answer: (exchange) => {
+        if (exchange.method === 'PUT') writeFileSync(file, randomBytes(size));
+        return undefined;
+      },
+    });
+    const path = `deb/stable/falco-0.40.0-${run}-x86_64.deb`;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const error = await asyncUserErrorOf(
+      new StoreHost(store, false).put(path, file, { sha256, replace: false }),
+    );
+    expect(error.message).toContain(`${file}: changed while it was being published`);
+    // Refused by the store for its Content-MD5 (BadDigest), as the read before the PUT still matched.
+    expect(proxy?.exchanges.filter((e) => e.method === 'PUT').map((e) => e.status)).toEqual([400]);
+    expect(await direct.head(path)).toBeUndefined();
+  });
+
+  test('a file that matches its plan goes up with it as metadata', async () => {
+    const store = await storeBehind({});
+    const bytes = randomBytes(20 * 1024 * 1024);
+    const file = join(work, `kept-${run}.deb`);
+    await writeFile(file, bytes);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const host = new StoreHost(store, false);
+    await host.put(`deb/stable/falco-0.40.0-x86_64.deb`, file, { sha256, replace: true });
+    await host.put(`deb/stable/falco-0.41.0-x86_64.deb`, file, { sha256, replace: false });
+    expect(await host.existing('deb/stable/falco-0.40.0-x86_64.deb')).toBe(sha256);
+    expect(await host.existing('deb/stable/falco-0.41.0-x86_64.deb')).toBe(sha256);
   });
 });
