@@ -173,6 +173,24 @@ describe('repository updates on radosgw under injected faults', () => {
   });
 });
 
+describe('packages on radosgw under injected faults', () => {
+  test.each([
+    ['did not land', 'answer'],
+    ['landed', 'afterForward'],
+  ] as const)('a 500 to a create-only package upload that %s: the package is there once', async (_, when) => {
+    const store = await storeBehind({ [when]: first(/\.deb$/, s3Answer(500, 'InternalError')) });
+    const bytes = randomBytes(4096);
+    const file = join(work, `package-${run}.deb`);
+    await writeFile(file, bytes);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const path = 'deb/stable/falco-0.40.0-x86_64.deb';
+    await new StoreHost(store, false).put(path, file, { sha256, replace: false });
+    expect(proxy?.exchanges.filter((e) => e.injected)).toHaveLength(1);
+    expect((await direct.get(path))?.bytes.equals(bytes)).toBe(true);
+    expect((await direct.head(path))?.metadata).toEqual({ sha256 });
+  });
+});
+
 describe('the sha256 metadata of a package is the digest of the bytes sent', () => {
   // The plan hashed the package; something rewrote it before its upload (the same size, other bytes).
   const PLANNED = createHash('sha256').update('the bytes the plan hashed').digest('hex');

@@ -92,11 +92,17 @@ export async function compareAndSwap<T>(
       if (error instanceof WriteOutcomeUnknown && proposed !== undefined) unknown.push(proposed.result);
       else if (!(error instanceof PreconditionFailed || error instanceof StaleRead)) throw error;
       if (attempt >= attempts) {
-        throw new UserError(
-          `package-host: ${key}`,
-          `changed under each of ${attempts} attempts to update it: too many publishers at once`,
-          'run again; if it keeps happening, let one publisher at a time update it (e.g. a workflow concurrency group)',
-        );
+        throw error instanceof WriteOutcomeUnknown
+          ? new UserError(
+              `package-host: ${key}`,
+              `the store failed the last of ${attempts} attempts to update it (${error.message})`,
+              'check the store is healthy, then run again',
+            )
+          : new UserError(
+              `package-host: ${key}`,
+              `changed under each of ${attempts} attempts to update it: too many publishers at once`,
+              'run again; if it keeps happening, let one publisher at a time update it (e.g. a workflow concurrency group)',
+            );
       }
       options.onConflict?.(attempt);
       await sleep(50 + backoffDelay(attempt, 100, 3_000));
