@@ -40,6 +40,11 @@ export interface ProxyRules {
    * connection (ECONNRESET at the client); undefined passes the request on.
    */
   answer?(exchange: ProxyExchange, earlier: readonly ProxyExchange[]): CannedAnswer | 'reset' | undefined;
+  /**
+   * An answer given instead of the server's once the request went through to it (a write that landed
+   * whose answer is lost); undefined passes the server's answer on.
+   */
+  afterForward?(exchange: ProxyExchange, earlier: readonly ProxyExchange[]): CannedAnswer | undefined;
   /** Changes the headers of the registry's answer (e.g. adds `OCI-Chunk-Min-Length`). */
   headers?(exchange: ProxyExchange, headers: OutgoingHttpHeaders): void;
   /** Holds the registry's answer this many ms before passing it on (e.g. one slow to complete an upload). */
@@ -112,6 +117,16 @@ export async function startProxy(upstream: string, rules: ProxyRules = {}): Prom
       agent,
     });
     forward.on('response', (answer) => {
+      const lost = rules.afterForward?.(exchange, earlier);
+      if (lost) {
+        answer.resume();
+        exchange.injected = true;
+        exchange.status = lost.status;
+        exchange.responseHeaders = { 'content-type': 'application/xml', ...lost.headers };
+        response.writeHead(lost.status, exchange.responseHeaders);
+        response.end(lost.body ?? '');
+        return;
+      }
       const pass = (): void => {
         exchange.status = answer.statusCode ?? 0;
         const headers: OutgoingHttpHeaders = { ...answer.headers };
