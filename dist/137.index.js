@@ -1011,6 +1011,7 @@ async function readManifest(dir, descriptor, name, depth) {
 ;// CONCATENATED MODULE: ./lib/image-drivers/copy-image.js
 
 
+
 const NO_LEDGER = { whereIs: () => undefined, stored: () => undefined };
 /**
  * Copies `source` to `target` as `tag`. A tag already at the digest is left alone; content the target
@@ -1056,14 +1057,14 @@ async function copyContent(source, target, node, counts, ledger) {
         await copyContent(source, target, child, counts, ledger);
         await target.putManifest(child.digest, child);
     }
-    // The blobs of one image go in parallel; the target limits how many uploads run at once.
+    // The blobs of one image go a few at a time: an image of hundreds of layers must not open hundreds
+    // of requests at once (the target limits uploads further). Every copy under way settles before a
+    // failure is reported, and none starts after it: the caller closes the source right after.
     const unique = [...new Map(node.blobs.map((blob) => [blob.digest, blob])).values()];
-    // Every upload settles before a failure is reported: the caller closes the source right after.
-    const settled = await Promise.allSettled(unique.map((blob) => copyBlob(source, target, blob, counts, ledger)));
-    const failed = settled.find((result) => result.status === 'rejected');
-    if (failed)
-        throw failed.reason;
+    await mapConcurrent(unique, BLOBS_AT_ONCE, (blob) => copyBlob(source, target, blob, counts, ledger));
 }
+/** Blobs of one image checked (HEAD), mounted or uploaded at once. */
+const BLOBS_AT_ONCE = 8;
 async function copyBlob(source, target, blob, counts, ledger) {
     if (!(await target.hasBlob(blob.digest))) {
         // A mount moves no bytes: from the source's own repository, or from one this run already filled.

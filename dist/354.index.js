@@ -2,6 +2,25 @@ export const id = 354;
 export const ids = [354];
 export const modules = {
 
+/***/ 3643:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ isDebianArchitecture)
+/* harmony export */ });
+/**
+ * A Debian architecture name as dpkg-architecture lists them (amd64, arm64, all, musl-linux-amd64):
+ * lowercase letters, digits and `-`. APT puts it in paths (`binary-<arch>/`) and in the Release's
+ * space-separated Architectures: anything else could name a path outside the suite, or two architectures.
+ */
+const ARCHITECTURE = /^[a-z0-9][a-z0-9-]{0,31}$/;
+function isDebianArchitecture(name) {
+    return ARCHITECTURE.test(name);
+}
+
+
+/***/ }),
+
 /***/ 1354:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -227,7 +246,10 @@ async function controlFileOf(controlTar) {
 
 // EXTERNAL MODULE: ./lib/formats/apt/debian-version.js
 var debian_version = __webpack_require__(2946);
+// EXTERNAL MODULE: ./lib/formats/deb/debian-architecture.js
+var debian_architecture = __webpack_require__(3643);
 ;// CONCATENATED MODULE: ./lib/formats/deb/control-paragraph.js
+
 
 
 /** deb822 field names: printable ASCII but space and colon, not starting with `#` or `-`. */
@@ -255,6 +277,10 @@ function parseControl(text, subject) {
         version: value('Version'),
         architecture: value('Architecture'),
     };
+    // A value that is not one name would write a path outside the suite, or a Release the next run cannot read.
+    if (!(0,debian_architecture/* isDebianArchitecture */.h)(control.architecture)) {
+        throw new errors/* UserError */.y(subject, `control file Architecture '${control.architecture}' is not an architecture (one Debian architecture name such as amd64, arm64 or all)`, control_paragraph_REBUILD);
+    }
     // APT orders versions to pick a candidate, and retention to prune: one it cannot order is refused here.
     const problem = (0,debian_version/* debianVersionProblem */.z0)(control.version);
     if (problem !== undefined) {
@@ -663,6 +689,8 @@ function filesOf(header, subject) {
 
 
 
+/** rpm's architecture names: x86_64, aarch64, noarch, ppc64le, armv7hl... */
+const ARCH = /^[A-Za-z0-9_]{1,32}$/;
 /** An RpmPackage from a package's signature and main headers. */
 function packageFromHeaders(main, signature, range, subject) {
     const required = (tag, label) => {
@@ -673,13 +701,18 @@ function packageFromHeaders(main, signature, range, subject) {
         return value;
     };
     const files = filesOf(main, subject);
+    // A source package says so by having the tag at all; its ARCH is the build machine's.
+    const arch = main.has(Tag.sourcePackage) ? 'src' : required(Tag.arch, 'ARCH');
+    // The arch names the package in repodata and in dnf's paths: anything but a plain word is refused.
+    if (!ARCH.test(arch)) {
+        throw new errors/* UserError */.y(subject, `rpm header arch '${arch}' is not an architecture (letters, digits and _ only, e.g. x86_64)`, 'build the package again with rpmbuild --target <arch>');
+    }
     return {
         name: required(Tag.name, 'NAME'),
         epoch: main.number(Tag.epoch),
         version: required(Tag.version, 'VERSION'),
         release: required(Tag.release, 'RELEASE'),
-        // A source package says so by having the tag at all; its ARCH is the build machine's.
-        arch: main.has(Tag.sourcePackage) ? 'src' : required(Tag.arch, 'ARCH'),
+        arch,
         summary: main.string(Tag.summary) ?? '',
         description: main.string(Tag.description) ?? '',
         license: main.string(Tag.license) ?? '',
