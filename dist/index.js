@@ -396,7 +396,7 @@ if (problem !== undefined) {
     process.exitCode = 1;
 }
 else {
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(602)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8602));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(821)]).then(__nccwpck_require__.bind(__nccwpck_require__, 821));
     await main();
 }
 
