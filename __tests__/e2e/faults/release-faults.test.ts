@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTools } from '../../formats/fixtures/tools.js';
+import { BEFORE, RELEASE, startFaultWorld, type FaultWorld } from './fault-world.js';
+import {
+  blobUpload,
+  burst,
+  conditionalPut,
+  firstMatches,
+  injected,
+  manifestPut,
+  objectPut,
+  pathOf,
+  s3Error,
+  status,
+} from './fault-rules.js';
+import { expectCleanFailure, expectCleanResult, runScenario, type Outcome } from './run-scenario.js';
+import type { ScenarioFaults } from './scenario.js';
+import { displayedLog } from '../services/secrets-audit.js';
+import { staleTokenRule } from './stale-token.js';
+
+// Release day under faults: each scenario publishes the release before without faults, then the
+// release under test through proxies that inject one kind of fault, and must end exactly as the
+// clean run did (or, for a fault that never stops, fail cleanly). Scenarios run at once, each under
+// its own registry namespace and bucket.
+useTools('apt-get', 'dnf', 'dpkg-deb', 'rpmbuild', 'createrepo_c', 'gpg', 'gpgv');
+
+let world: FaultWorld;
+let clean: Outcome;
+
+beforeAll(async () => {
+  world = await startFaultWorld();
+  clean = await runScenario(world, 'clean', {});
+}, 300_000);
+afterAll(async () => {
+  await world?.stop();
+});
+
+/** S3's own answers for a failure on its side and for too many requests. */
+const S3_500 = s3Error(500, 'InternalError', 'We encountered an internal error. Please try again.');
+const S3_503 = s3Error(503, 'SlowDown', 'Please reduce your request rate.');
+
+/** Requests through a scenario's proxies, all services together. */
+const requests = (outcome: Outcome): number =>
+  outcome.scenario.registryProxy.exchanges.length + outcome.scenario.s3Proxy.exchanges.length;
+const faultsGiven = (outcome: Outcome): number =>
+  injected(outcome.scenario.registryProxy.exchanges) + injected(outcome.scenario.s3Proxy.exchanges);
+
+/** Retries stay bounded: a handful of requests more than the clean run made, per fault given. */
+function expectBoundedRetries(outcome: Outcome): void {
+  expect(faultsGiven(outcome), 'the fault was given').toBeGreaterThan(0);
+  expect(requests(outcome)).toBeLessThanOrEqual(requests(clean) + 10 * faultsGiven(outcome));
+}
+
+describe('the clean run', () => {
+  it('publishes both releases, moves latest to the new one, and both clients list both versions', () => {
+    expect(clean.run.exitCode, displayedLog(clean.run.stdout)).toBe(0);
+    expect(clean.state.tags['falco:latest']).toBe(clean.state.tags[`falco:${RELEASE}`]);
+    expect(clean.state.tags['falco:latest']).not.toBe(clean.state.tags[`falco:${BEFORE}`]);
+    expect(clean.badSignatures).toEqual([]);
+    expect(clean.view.apt).toEqual([BEFORE, RELEASE]);
+    expect(clean.view.dnf).toEqual([`falco-${BEFORE}-1.x86_64`, `falco-${RELEASE}-1.x86_64`]);
+  });
+});
+
+const passing: [string, string, ScenarioFaults][] = [
+  [
+    'r429',
+    '429 with Retry-After on manifest PUTs',
+    { registry: firstMatches(manifestPut, 2, status(429, { 'retry-after': '1' })) },
+  ],
+  ['r503', 'a burst of 503 from the registry', { registry: burst(8, 3, status(503)) }],
+  ['r500manifest', '500 on a manifest PUT', { registry: firstMatches(manifestPut, 1, status(500)) }],
+  [
+    'rblobreset',
+    'a connection reset in the middle of a blob upload',
+    {
+      registry: firstMatches(
+        (e) => blobUpload(e) && Number(e.requestHeaders['content-length'] ?? 1e9) > 128 * 1024,
+        1,
+        { resetAfterBytes: 64 * 1024 },
+      ),
+    },
+  ],
+  ['t503', '503 from the token server', { token: firstMatches(() => true, 2, status(503)) }],
+  [
+    'tstale',
+    'a token the registry stops accepting between two requests',
+    { registry: staleTokenRule(() => world) },
+  ],
+  [
+    's3repomd500',
+    '500 on the conditional PUT of repomd.xml',
+    { s3: firstMatches(conditionalPut(/repomd\.xml$/), 1, S3_500) },
+  ],
+  [
+    's3release500',
+    '500 on the conditional PUT of Release',
+    { s3: firstMatches(conditionalPut(/\/Release$/), 1, S3_500) },
+  ],
+  [
+    's3release409',
+    '409 ConditionalRequestConflict on the conditional PUT of Release',
+    {
+      s3: firstMatches(
+        conditionalPut(/\/Release$/),
+        1,
+        s3Error(409, 'ConditionalRequestConflict', 'A conflicting conditional operation is in progress'),
+      ),
+    },
+  ],
+  [
+    's3byhash500',
+    '500 on the PUT of a by-hash index',
+    { s3: firstMatches(objectPut(/\/by-hash\//), 1, S3_500) },
+  ],
+  [
+    's3partreset',
+    'a connection reset in the middle of a multipart part',
+    {
+      s3: firstMatches((e) => e.method === 'PUT' && e.url.includes('partNumber='), 1, {
+        resetAfterBytes: 1024 * 1024,
+      }),
+    },
+  ],
+  [
+    's3debreset',
+    'a connection reset in the middle of a package PUT',
+    { s3: firstMatches(objectPut(/\.deb$/), 1, { resetAfterBytes: 512 }) },
+  ],
+  ['s3burst', 'a burst of 503 from S3', { s3: burst(20, 3, S3_503) }],
+];
+
+describe('a fault that stops: the release ends exactly as the clean one did', () => {
+  it.concurrent.each(passing)('%s: %s', async (name, _what, faults) => {
+    const outcome = await runScenario(world, name, faults);
+    expectCleanResult(outcome, clean);
+    expectBoundedRetries(outcome);
+  });
+});
+
+const failing: [string, string, ScenarioFaults][] = [
+  [
+    's3never',
+    '503 on every conditional PUT of repomd.xml',
+    { s3: firstMatches(conditionalPut(/repomd\.xml$/), Infinity, S3_503) },
+  ],
+  [
+    'rnever',
+    '503 on every manifest PUT of falco-driver-loader',
+    {
+      registry: firstMatches(
+        (e) => manifestPut(e) && pathOf(e).includes('/falco-driver-loader/'),
+        Infinity,
+        status(503),
+      ),
+    },
+  ],
+];
+
+describe('a fault that never stops: one clear error, latest untouched, repositories readable', () => {
+  it.concurrent.each(failing)('%s: %s', async (name, _what, faults) => {
+    const outcome = await runScenario(world, name, faults);
+    const error = expectCleanFailure(outcome);
+    expect(error).toMatch(/503|SlowDown/);
+    // Bounded: the client gave up after a few attempts (5 with the default 4 retries), not on a loop.
+    expect(faultsGiven(outcome)).toBeGreaterThan(1);
+    expect(faultsGiven(outcome)).toBeLessThanOrEqual(10);
+  });
+});

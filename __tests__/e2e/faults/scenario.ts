@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { runAction, type ActionRun, type RunOptions } from '../run-action.js';
+import { startProxy, type CountingProxy, type Fault, type ProxyRules } from '../services/proxy.js';
+import { IMAGES, USER, type FaultWorld } from './fault-world.js';
+
+/** The faults of one scenario, per service; they act only while the scenario is armed. */
+export interface ScenarioFaults {
+  readonly registry?: ProxyRules;
+  readonly s3?: ProxyRules;
+  readonly token?: ProxyRules;
+}
+
+/** Where a scenario's packages go: a bucket on radosgw behind its proxy, or a directory. */
+export type HostKind = 's3' | 'directory';
+
+/**
+ * One scenario's own view of the shared world: a registry namespace and a bucket (or directory) named
+ * `name`, and proxies in front of the registry and radosgw that apply its faults when armed.
+ */
+export interface Scenario {
+  readonly name: string;
+  readonly world: FaultWorld;
+  readonly host: HostKind;
+  /** The directory of a directory host. */
+  readonly hostDir: string;
+  readonly registryProxy: CountingProxy;
+  readonly s3Proxy: CountingProxy;
+  /** Faults on or off (off while the release before is published). */
+  armed: boolean;
+  /** Publishes a version's images and packages as the release job does; the faults act if armed. */
+  publish(version: string, options?: RunOptions): Promise<ActionRun>;
+  stop(): Promise<void>;
+}
+
+/** An S3 client straight to radosgw (no proxy), for setting up and reading back. */
+export function radosgwClient(world: FaultWorld): S3Client {
+  const { endpoint, region, accessKeyId, secretAccessKey } = world.radosgw;
+  return new S3Client({
+    endpoint,
+    region,
+    forcePathStyle: true,
+    credentials: { accessKeyId, secretAccessKey },
+  });
+}
+
+function armedRules(scenario: { armed: boolean }, rules: ProxyRules | undefined): ProxyRules {
+  return {
+    answer: (exchange, earlier): Fault | undefined =>
+      scenario.armed ? rules?.answer?.(exchange, earlier) : undefined,
+    headers: (exchange, headers) => {
+      if (scenario.armed) rules?.headers?.(exchange, headers);
+    },
+  };
+}
+
+export async function startScenario(
+  world: FaultWorld,
+  name: string,
+  faults: ScenarioFaults = {},
+  host: HostKind = 's3',
+): Promise<Scenario> {
+  const state = { armed: false };
+  const registryProxy = await startProxy(world.registry.address, armedRules(state, faults.registry));
+  const s3Proxy = await startProxy(new URL(world.radosgw.endpoint).host, armedRules(state, faults.s3));
+  world.tokenFaults.set(name, armedRules(state, faults.token));
+  if (host === 's3') {
+    const s3 = radosgwClient(world);
+    await s3.send(new CreateBucketCommand({ Bucket: name }));
+    s3.destroy();
+  }
+  const hostDir = join(world.work, `host-${name}`);
+  const packageHost: Record<string, string> =
+    host === 's3'
+      ? { 'package-host': `s3://${name}/packages`, 's3-endpoint': `http://${s3Proxy.address}` }
+      : { 'package-host': hostDir };
+  const scenario: Scenario = {
+    name,
+    world,
+    host,
+    hostDir,
+    registryProxy,
+    s3Proxy,
+    get armed() {
+      return state.armed;
+    },
+    set armed(on: boolean) {
+      state.armed = on;
+    },
+    publish: (version, options = {}) =>
+      runAction(
+        {
+          ref: `refs/tags/${version}`,
+          'image-driver': 'registry',
+          registry: registryProxy.address,
+          images: IMAGES.map((image) => `oci-layout:images-${version}:${image} ${name}/${image}`).join('\n'),
+          'registry-username': USER.username,
+          'registry-password': USER.password,
+          packages: `build-${version}/falco-*`,
+          'signing-key': world.key.privateKey,
+          ...packageHost,
+        },
+        {
+          AWS_ACCESS_KEY_ID: world.radosgw.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: world.radosgw.secretAccessKey,
+        },
+        world.work,
+        {
+          ...options,
+          secrets: () => [
+            ...world.tokens.issued.map((token, i) => ({ name: `bearer token ${i + 1}`, value: token })),
+            ...(options.secrets?.() ?? []),
+          ],
+        },
+      ),
+    stop: async () => {
+      world.tokenFaults.delete(name);
+      await Promise.all([registryProxy.stop(), s3Proxy.stop()]);
+    },
+  };
+  return scenario;
+}
