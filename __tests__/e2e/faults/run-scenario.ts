@@ -6,6 +6,7 @@ import { displayedLog } from '../services/secrets-audit.js';
 import { badSignatures, clientsView, type ClientsView } from './clients-view.js';
 import { BEFORE, IMAGES, RELEASE, type FaultWorld } from './fault-world.js';
 import { startScenario, type HostKind, type Scenario, type ScenarioFaults } from './scenario.js';
+import { leftovers } from './leftovers.js';
 import { hostFiles, readEndState, type EndState } from './snapshot.js';
 
 /** A scenario after its release: the run under faults, and what it left. */
@@ -16,6 +17,8 @@ export interface Outcome {
   readonly view: ClientsView;
   /** Signature files that do not verify. */
   readonly badSignatures: string[];
+  /** Locks, temporary files, stray objects, incomplete uploads (see leftovers.ts). */
+  readonly leftovers: string[];
 }
 
 /** Where the layout starts among the host's files: the bucket holds it under `packages/`. */
@@ -26,10 +29,16 @@ export function layoutRoot(scenario: Scenario, files: string): string {
 /** Reads back what the scenario's host and registry hold now, and what the clients see of it. */
 export async function observe(scenario: Scenario, label: string): Promise<Omit<Outcome, 'run'>> {
   const files = await hostFiles(scenario, join(scenario.world.work, 'copies', scenario.name, label));
-  const state = await readEndState(scenario, files);
   const root = layoutRoot(scenario, files);
+  const state = await readEndState(scenario, root);
   const view = await clientsView(scenario.world, root, `${scenario.name}-${label}`);
-  return { scenario, state, view, badSignatures: badSignatures(scenario.world, root) };
+  return {
+    scenario,
+    state,
+    view,
+    badSignatures: badSignatures(scenario.world, root),
+    leftovers: await leftovers(scenario, files),
+  };
 }
 
 /**
@@ -60,6 +69,7 @@ export async function runScenario(
 export function expectCleanResult(outcome: Outcome, clean: Outcome): void {
   const { run, scenario } = outcome;
   expect(run.exitCode, `${scenario.name}:\n${displayedLog(run.stdout)}\n${run.stderr}`).toBe(0);
+  expect(outcome.leftovers).toEqual([]);
   expect(outcome.state).toEqual(clean.state);
   expect(outcome.badSignatures).toEqual([]);
   const { aptUpdated, apt, dnfRead, dnf } = clean.view;
