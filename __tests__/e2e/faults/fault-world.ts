@@ -9,6 +9,7 @@ import { layeredImage, writeImageLayout } from '../layered-image.js';
 import { shellProviderRepository } from '../services/package-clients.js';
 import { startProxy, type CountingProxy, type ProxyRules } from '../services/proxy.js';
 import { startRadosgw, type Radosgw } from '../services/radosgw.js';
+import { startSwift, type Swift } from '../services/swift.js';
 import { startRegistry, type Credentials, type Registry } from '../services/registry.js';
 import { startTokenServer, type TokenServer } from '../services/token-server.js';
 
@@ -22,7 +23,7 @@ export const IMAGES = ['falco', 'falco-driver-loader'] as const;
 /**
  * The real services every scenario shares, each scenario under its own names (a registry namespace, a
  * bucket): a token server (behind a proxy whose faults each scenario scripts for its own namespace), a
- * docker-registry that trusts it, radosgw, and in `work` the builds of both releases (packages and
+ * docker-registry that trusts it, radosgw and Swift, and in `work` the builds of both releases (packages and
  * OCI layouts), the signing key and what apt and dnf need to check it.
  */
 export interface FaultWorld {
@@ -33,6 +34,7 @@ export interface FaultWorld {
   readonly tokenFaults: Map<string, ProxyRules>;
   readonly registry: Registry;
   readonly radosgw: Radosgw;
+  readonly swift: Swift;
   readonly key: TestKey;
   readonly keyring: string;
   readonly shellRepository: string;
@@ -82,6 +84,8 @@ export async function startFaultWorld(): Promise<FaultWorld> {
   try {
     const radosgwStarted = startRadosgw();
     stops.push(async () => (await radosgwStarted.catch(() => undefined))?.stop());
+    const swiftStarted = startSwift();
+    stops.push(async () => (await swiftStarted.catch(() => undefined))?.stop());
     const tokens = await startTokenServer({ users: { [USER.username]: USER.password } });
     stops.push(() => tokens.stop());
     const tokenFaults = new Map<string, ProxyRules>();
@@ -101,8 +105,20 @@ export async function startFaultWorld(): Promise<FaultWorld> {
     const keyring = dearmorKeyring(key.publicKey, join(work, 'falco-archive-keyring.gpg'));
     const shellRepository = shellProviderRepository(join(work, 'shell'));
     await buildReleases(work);
-    const radosgw = await radosgwStarted;
-    return { work, tokens, tokenProxy, tokenFaults, registry, radosgw, key, keyring, shellRepository, stop };
+    const [radosgw, swift] = await Promise.all([radosgwStarted, swiftStarted]);
+    return {
+      work,
+      tokens,
+      tokenProxy,
+      tokenFaults,
+      registry,
+      radosgw,
+      swift,
+      key,
+      keyring,
+      shellRepository,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

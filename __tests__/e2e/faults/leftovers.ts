@@ -1,5 +1,6 @@
 import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
-import { radosgwClient, type Scenario } from './scenario.js';
+import { storeClient } from './object-stores.js';
+import type { Scenario } from './scenario.js';
 import { filesUnder } from './snapshot.js';
 
 /**
@@ -15,7 +16,7 @@ export async function leftovers(scenario: Scenario, files: string): Promise<stri
   for (const file of filesUnder(files)) {
     if (!file.startsWith('packages/')) found.push(`object outside the layout: ${file}`);
   }
-  const s3 = radosgwClient(scenario.world);
+  const s3 = storeClient(scenario.world, scenario.host);
   try {
     const listed = await s3.send(new ListMultipartUploadsCommand({ Bucket: scenario.name }));
     for (const upload of listed.Uploads ?? [])

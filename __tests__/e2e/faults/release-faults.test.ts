@@ -15,6 +15,8 @@ import {
 } from './fault-rules.js';
 import { expectCleanFailure, expectCleanResult, runScenario, type Outcome } from './run-scenario.js';
 import type { ScenarioFaults } from './scenario.js';
+import type { CountingProxy, ProxyExchange } from '../services/proxy.js';
+import { redirectBlobReads, startCdn } from './cdn.js';
 import { displayedLog } from '../services/secrets-audit.js';
 import { staleTokenRule } from './stale-token.js';
 
@@ -136,6 +138,70 @@ describe('a fault that stops: the release ends exactly as the clean one did', ()
     expectCleanResult(outcome, clean);
     expectBoundedRetries(outcome);
   });
+});
+
+const swift: [string, string, ScenarioFaults][] = [
+  ['swburst', 'a burst of 503 from Swift', { s3: burst(20, 3, S3_503) }],
+  [
+    'swdebreset',
+    'a connection reset in the middle of a package PUT to Swift',
+    { s3: firstMatches(objectPut(/\.deb$/), 1, { resetAfterBytes: 512 }) },
+  ],
+];
+
+describe('on Swift (serialized publishers), a fault that stops: the release ends exactly as the clean one did', () => {
+  it.concurrent.each(swift)('%s: %s', async (name, _what, faults) => {
+    const outcome = await runScenario(world, name, faults, 'swift');
+    expectCleanResult(outcome, clean);
+    expectBoundedRetries(outcome);
+  });
+});
+
+/** The client gave up on a request the proxy held back, instead of waiting it out. */
+const gaveUpOnStall = (exchanges: readonly ProxyExchange[]): boolean =>
+  exchanges.some((e) => e.injected && e.aborted);
+
+describe('an answer slower than the client waits for: it gives up on it and asks again', () => {
+  it.concurrent('rslow: a manifest PUT the registry holds for 65 s (the client waits 60 s)', async () => {
+    const outcome = await runScenario(world, 'rslow', {
+      registry: firstMatches(manifestPut, 1, { delayMs: 65_000 }),
+    });
+    expectCleanResult(outcome, clean);
+    expect(gaveUpOnStall(outcome.scenario.registryProxy.exchanges), 'the client waited out the stall').toBe(
+      true,
+    );
+  });
+
+  it.concurrent('s3slow: a GET of Release that S3 holds for 90 s', async () => {
+    const outcome = await runScenario(world, 's3slow', {
+      s3: firstMatches((e) => e.method === 'GET' && /\/Release$/.test(pathOf(e)), 1, { delayMs: 90_000 }),
+    });
+    expectCleanResult(outcome, clean);
+    expect(
+      gaveUpOnStall(outcome.scenario.s3Proxy.exchanges),
+      'the S3 client waited out a 90 s stall: it has no timeout',
+    ).toBe(true);
+  });
+});
+
+describe('a redirect to another host', () => {
+  it.concurrent(
+    'rredirect: blob reads redirected to a CDN host get there without the registry credentials',
+    async () => {
+      let cdn: CountingProxy | undefined;
+      try {
+        cdn = await startCdn(world, 'rredirect');
+        const started = cdn;
+        const outcome = await runScenario(world, 'rredirect', { registry: redirectBlobReads(() => started) });
+        expectCleanResult(outcome, clean);
+        expect(started.exchanges.length, 'no blob read was redirected').toBeGreaterThan(0);
+        const credentialed = started.exchanges.filter((e) => e.requestHeaders.authorization !== undefined);
+        expect(credentialed.map((e) => `${e.method} ${pathOf(e)}`)).toEqual([]);
+      } finally {
+        await cdn?.stop();
+      }
+    },
+  );
 });
 
 const failing: [string, string, ScenarioFaults][] = [

@@ -5,7 +5,8 @@ import { errorLine } from '../run-action.js';
 import { displayedLog } from '../services/secrets-audit.js';
 import { badSignatures, clientsView, type ClientsView } from './clients-view.js';
 import { BEFORE, IMAGES, RELEASE, type FaultWorld } from './fault-world.js';
-import { startScenario, type HostKind, type Scenario, type ScenarioFaults } from './scenario.js';
+import type { HostKind } from './object-stores.js';
+import { startScenario, type Scenario, type ScenarioFaults } from './scenario.js';
 import { leftovers } from './leftovers.js';
 import { hostFiles, readEndState, type EndState } from './snapshot.js';
 
@@ -23,7 +24,7 @@ export interface Outcome {
 
 /** Where the layout starts among the host's files: the bucket holds it under `packages/`. */
 export function layoutRoot(scenario: Scenario, files: string): string {
-  return scenario.host === 's3' ? join(files, 'packages') : files;
+  return scenario.host === 'directory' ? files : join(files, 'packages');
 }
 
 /** Reads back what the scenario's host and registry hold now, and what the clients see of it. */
@@ -49,7 +50,7 @@ export async function runScenario(
   world: FaultWorld,
   name: string,
   faults: ScenarioFaults,
-  host: HostKind = 's3',
+  host: HostKind = 'radosgw',
 ): Promise<Outcome> {
   const scenario = await startScenario(world, name, faults, host);
   try {

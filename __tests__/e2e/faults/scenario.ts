@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import { storeClient, storeOf, type HostKind } from './object-stores.js';
 import { runAction, type ActionRun, type RunOptions } from '../run-action.js';
 import { startProxy, type CountingProxy, type Fault, type ProxyRules } from '../services/proxy.js';
 import { IMAGES, USER, type FaultWorld } from './fault-world.js';
@@ -11,12 +12,9 @@ export interface ScenarioFaults {
   readonly token?: ProxyRules;
 }
 
-/** Where a scenario's packages go: a bucket on radosgw behind its proxy, or a directory. */
-export type HostKind = 's3' | 'directory';
-
 /**
  * One scenario's own view of the shared world: a registry namespace and a bucket (or directory) named
- * `name`, and proxies in front of the registry and radosgw that apply its faults when armed.
+ * `name`, and proxies in front of the registry and the store that apply its faults when armed.
  */
 export interface Scenario {
   readonly name: string;
@@ -25,23 +23,13 @@ export interface Scenario {
   /** The directory of a directory host. */
   readonly hostDir: string;
   readonly registryProxy: CountingProxy;
+  /** In front of the scenario's store (radosgw or Swift; radosgw for a directory host, unused). */
   readonly s3Proxy: CountingProxy;
   /** Faults on or off (off while the release before is published). */
   armed: boolean;
   /** Publishes a version's images and packages as the release job does; the faults act if armed. */
   publish(version: string, options?: RunOptions): Promise<ActionRun>;
   stop(): Promise<void>;
-}
-
-/** An S3 client straight to radosgw (no proxy), for setting up and reading back. */
-export function radosgwClient(world: FaultWorld): S3Client {
-  const { endpoint, region, accessKeyId, secretAccessKey } = world.radosgw;
-  return new S3Client({
-    endpoint,
-    region,
-    forcePathStyle: true,
-    credentials: { accessKeyId, secretAccessKey },
-  });
 }
 
 function armedRules(scenario: { armed: boolean }, rules: ProxyRules | undefined): ProxyRules {
@@ -58,22 +46,24 @@ export async function startScenario(
   world: FaultWorld,
   name: string,
   faults: ScenarioFaults = {},
-  host: HostKind = 's3',
+  host: HostKind = 'radosgw',
 ): Promise<Scenario> {
   const state = { armed: false };
+  const store = storeOf(world, host === 'directory' ? 'radosgw' : host);
   const registryProxy = await startProxy(world.registry.address, armedRules(state, faults.registry));
-  const s3Proxy = await startProxy(new URL(world.radosgw.endpoint).host, armedRules(state, faults.s3));
+  const s3Proxy = await startProxy(new URL(store.endpoint).host, armedRules(state, faults.s3));
   world.tokenFaults.set(name, armedRules(state, faults.token));
-  if (host === 's3') {
-    const s3 = radosgwClient(world);
+  const hostDir = join(world.work, `host-${name}`);
+  const packageHost: Record<string, string> = { 'package-host': hostDir };
+  if (host !== 'directory') {
+    const s3 = storeClient(world, host);
     await s3.send(new CreateBucketCommand({ Bucket: name }));
     s3.destroy();
+    packageHost['package-host'] = `s3://${name}/packages`;
+    packageHost['s3-endpoint'] = `http://${s3Proxy.address}`;
+    // Swift has no conditional writes: the workflow serializes its publishers instead.
+    if (host === 'swift') packageHost.serialized = 'true';
   }
-  const hostDir = join(world.work, `host-${name}`);
-  const packageHost: Record<string, string> =
-    host === 's3'
-      ? { 'package-host': `s3://${name}/packages`, 's3-endpoint': `http://${s3Proxy.address}` }
-      : { 'package-host': hostDir };
   const scenario: Scenario = {
     name,
     world,
@@ -101,8 +91,8 @@ export async function startScenario(
           ...packageHost,
         },
         {
-          AWS_ACCESS_KEY_ID: world.radosgw.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: world.radosgw.secretAccessKey,
+          AWS_ACCESS_KEY_ID: store.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: store.secretAccessKey,
         },
         world.work,
         {

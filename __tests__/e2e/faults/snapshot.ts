@@ -4,7 +4,8 @@ import { dirname, join, relative } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { RegistryClient } from '../../../src/registry/client.js';
 import { IMAGES, USER } from './fault-world.js';
-import { radosgwClient, type Scenario } from './scenario.js';
+import { storeClient } from './object-stores.js';
+import type { Scenario } from './scenario.js';
 
 /**
  * What a release left behind, in a form two runs can be compared by: every tag → digest, every object
@@ -56,7 +57,7 @@ export function filesUnder(root: string): string[] {
  */
 export async function hostFiles(scenario: Scenario, copyDir: string): Promise<string> {
   if (scenario.host === 'directory') return scenario.hostDir;
-  const s3 = radosgwClient(scenario.world);
+  const s3 = storeClient(scenario.world, scenario.host);
   try {
     let token: string | undefined;
     do {

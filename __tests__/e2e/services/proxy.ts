@@ -34,14 +34,33 @@ export interface CannedAnswer {
   readonly body?: string;
 }
 
+/** The request passes on, but the connection drops once this many body bytes went through (a mid-upload reset). */
+export interface ResetAfterBytes {
+  readonly resetAfterBytes: number;
+}
+
+/** The request passes on after this long (an answer slower than the client's timeout). */
+export interface Delayed {
+  readonly delayMs: number;
+}
+
+/** What the proxy does with one request instead of passing it straight on. */
+export type Fault = CannedAnswer | 'reset' | ResetAfterBytes | Delayed;
+
 export interface ProxyRules {
   /**
-   * An answer instead of the registry's (e.g. 503 for the first requests), or 'reset' to drop the
-   * connection (ECONNRESET at the client); undefined passes the request on.
+   * An answer instead of the registry's (e.g. 503 for the first requests), 'reset' to drop the
+   * connection (ECONNRESET at the client), a reset after some body bytes, or a delay; undefined passes
+   * the request on.
    */
-  answer?(exchange: ProxyExchange, earlier: readonly ProxyExchange[]): CannedAnswer | 'reset' | undefined;
+  answer?(exchange: ProxyExchange, earlier: readonly ProxyExchange[]): Fault | undefined;
   /** Changes the headers of the registry's answer (e.g. adds `OCI-Chunk-Min-Length`). */
   headers?(exchange: ProxyExchange, headers: OutgoingHttpHeaders): void;
+  /**
+   * Changes the headers of the request passed on (e.g. the credentials a CDN's signed URL stands
+   * for); `exchange.requestHeaders` keeps what the client sent.
+   */
+  requestHeaders?(exchange: ProxyExchange, headers: OutgoingHttpHeaders): void;
 }
 
 export interface CountingProxy {
@@ -77,53 +96,77 @@ export async function startProxy(upstream: string, rules: ProxyRules = {}): Prom
     };
     const earlier = [...exchanges];
     exchanges.push(exchange);
-    request.on('data', (chunk: Buffer) => (exchange.requestBytes += chunk.length));
+    const count = (): void => {
+      request.on('data', (chunk: Buffer) => (exchange.requestBytes += chunk.length));
+    };
     request.on('close', () => {
       if (!request.complete) exchange.aborted = true;
     });
 
-    const canned = rules.answer?.(exchange, earlier);
-    if (canned === 'reset') {
+    const fault = rules.answer?.(exchange, earlier);
+    if (fault === 'reset') {
       exchange.injected = true;
       request.socket.destroy();
       return;
     }
-    if (canned) {
+    if (fault !== undefined && 'status' in fault) {
       exchange.injected = true;
+      count();
       // Read the body first, as a registry would, so the client sees the answer and not a broken pipe.
       request.resume();
       request.once('end', () => {
-        exchange.status = canned.status;
-        exchange.responseHeaders = { 'content-type': 'application/json', ...canned.headers };
-        response.writeHead(canned.status, exchange.responseHeaders);
-        response.end(canned.body ?? '');
+        exchange.status = fault.status;
+        exchange.responseHeaders = { 'content-type': 'application/json', ...fault.headers };
+        response.writeHead(fault.status, exchange.responseHeaders);
+        response.end(fault.body ?? '');
       });
       return;
     }
 
-    const forward = httpRequest({
-      host,
-      port: Number(port),
-      method: request.method,
-      path: request.url,
-      headers: request.headers,
-      agent,
-    });
-    forward.on('response', (answer) => {
-      exchange.status = answer.statusCode ?? 0;
-      const headers: OutgoingHttpHeaders = { ...answer.headers };
-      rules.headers?.(exchange, headers);
-      exchange.responseHeaders = headers;
-      response.writeHead(exchange.status, headers);
-      answer.on('data', (chunk: Buffer) => (exchange.responseBytes += chunk.length));
-      answer.pipe(response);
-    });
-    forward.on('error', () => response.destroy());
-    // A client that breaks off (a failed digest check) must leave the registry with a broken request too.
-    request.on('close', () => {
-      if (!request.complete) forward.destroy();
-    });
-    request.pipe(forward);
+    const pass = (): void => {
+      if (request.destroyed) return;
+      count();
+      const headers: OutgoingHttpHeaders = { ...request.headers };
+      rules.requestHeaders?.(exchange, headers);
+      const forward = httpRequest({
+        host,
+        port: Number(port),
+        method: request.method,
+        path: request.url,
+        headers,
+        agent,
+      });
+      forward.on('response', (answer) => {
+        exchange.status = answer.statusCode ?? 0;
+        const headers: OutgoingHttpHeaders = { ...answer.headers };
+        rules.headers?.(exchange, headers);
+        exchange.responseHeaders = headers;
+        response.writeHead(exchange.status, headers);
+        answer.on('data', (chunk: Buffer) => (exchange.responseBytes += chunk.length));
+        answer.pipe(response);
+      });
+      forward.on('error', () => response.destroy());
+      // A client that breaks off (a failed digest check) must leave the registry with a broken request too.
+      request.on('close', () => {
+        if (!request.complete) forward.destroy();
+      });
+      if (fault !== undefined && 'resetAfterBytes' in fault) {
+        exchange.injected = true;
+        request.on('data', () => {
+          if (exchange.requestBytes < fault.resetAfterBytes) return;
+          request.socket.destroy();
+          forward.destroy();
+        });
+      }
+      request.pipe(forward);
+    };
+    if (fault !== undefined && 'delayMs' in fault) {
+      exchange.injected = true;
+      const timer = setTimeout(pass, fault.delayMs);
+      request.socket.once('close', () => clearTimeout(timer));
+    } else {
+      pass();
+    }
   });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
