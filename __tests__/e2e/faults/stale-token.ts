@@ -6,7 +6,7 @@ import { pathOf } from './fault-rules.js';
 const USES_BEFORE_EXPIRY = 3;
 
 /**
- * A token that expires between two requests: after a few uses of the first bearer token the run
+ * A token that expires between two requests: after a few uses of the first repository token the run
  * sends, the registry answers 401 with a fresh challenge to every request that still carries it, as
  * docker-registry does to a token past its `exp`. A client must get a new token and go on.
  */
@@ -17,12 +17,13 @@ export function staleTokenRule(world: () => FaultWorld): ProxyRules {
     answer: (exchange) => {
       const header = exchange.requestHeaders.authorization;
       const bearer = /^Bearer (\S+)$/.exec(typeof header === 'string' ? header : '')?.[1];
-      if (bearer === undefined) return undefined;
+      // The login's token (for GET /v2/) is used once; the first repository token is used for many requests.
+      const repository = /^\/v2\/(.+?)\/(manifests|blobs|tags)\//.exec(pathOf(exchange))?.[1];
+      if (bearer === undefined || repository === undefined) return undefined;
       first ??= bearer;
       if (bearer !== first || ++uses <= USES_BEFORE_EXPIRY) return undefined;
-      const repository = /^\/v2\/(.+?)\/(manifests|blobs|tags)\//.exec(pathOf(exchange))?.[1];
       const { tokenProxy, tokens } = world();
-      const scope = repository === undefined ? '' : `,scope="repository:${repository}:pull,push"`;
+      const scope = `,scope="repository:${repository}:pull,push"`;
       return {
         status: 401,
         headers: {

@@ -25,6 +25,8 @@ export interface ProxyExchange {
   injected: boolean;
   /** True when the client broke the request off before sending its whole body. */
   aborted: boolean;
+  /** True when the client closed the connection before it had the whole answer (e.g. its timeout). */
+  abandoned: boolean;
 }
 
 /** An answer the proxy gives itself. */
@@ -71,6 +73,9 @@ export interface CountingProxy {
   stop(): Promise<void>;
 }
 
+/** How long a connection to the upstream may stay idle in the proxy's pool. */
+const IDLE_UPSTREAM_MS = 10_000;
+
 /**
  * A loopback HTTP proxy in front of a real registry: it passes requests and answers through as they
  * are (streamed, Host kept, so the registry's Locations point back at the proxy), counts them and
@@ -79,7 +84,9 @@ export interface CountingProxy {
  */
 export async function startProxy(upstream: string, rules: ProxyRules = {}): Promise<CountingProxy> {
   const [host, port] = upstream.split(':');
-  const agent = new Agent({ keepAlive: true });
+  // Idle connections to the upstream close after a while: a server that closes them itself (radosgw
+  // after 65 s) would otherwise break the next request the proxy sends on one.
+  const agent = new Agent({ keepAlive: true, timeout: IDLE_UPSTREAM_MS });
   const exchanges: ProxyExchange[] = [];
 
   const server = createServer((request: IncomingMessage, response) => {
@@ -93,6 +100,7 @@ export async function startProxy(upstream: string, rules: ProxyRules = {}): Prom
       responseBytes: 0,
       injected: false,
       aborted: false,
+      abandoned: false,
     };
     const earlier = [...exchanges];
     exchanges.push(exchange);
@@ -101,6 +109,9 @@ export async function startProxy(upstream: string, rules: ProxyRules = {}): Prom
     };
     request.on('close', () => {
       if (!request.complete) exchange.aborted = true;
+    });
+    response.on('close', () => {
+      if (!response.writableFinished) exchange.abandoned = true;
     });
 
     const fault = rules.answer?.(exchange, earlier);
