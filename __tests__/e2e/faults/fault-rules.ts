@@ -69,3 +69,17 @@ export const s3Error = (code: number, name: string, message: string): CannedAnsw
 /** How many exchanges a rule answered itself. */
 export const injected = (exchanges: readonly ProxyExchange[]): number =>
   exchanges.filter((e) => e.injected).length;
+
+/** The faults in turn, one to each of the first requests that match. */
+export function inTurn(match: Match, faults: readonly Fault[]): ProxyRules {
+  let next = 0;
+  return firstMatches(match, faults.length, () => faults[next++] ?? 'reset');
+}
+
+/** Several rules on one proxy: the first that has a fault for a request gives it. */
+export function anyOf(...rules: readonly ProxyRules[]): ProxyRules {
+  return {
+    answer: (exchange, earlier) =>
+      rules.reduce<Fault | undefined>((fault, rule) => fault ?? rule.answer?.(exchange, earlier), undefined),
+  };
+}
