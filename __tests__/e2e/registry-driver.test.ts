@@ -244,10 +244,12 @@ describe('image-driver: registry, end to end through the bundled action', () => 
         { ref: `${proxy.address}/falcosecurity/falco:latest`, digest: stagingDigest },
       ]);
       // One listing, made for latest: auto and used again by the push: 0.27.0 is not in it (a PUT, no
-      // HEAD); latest is, and already has the digest (a HEAD, no PUT).
+      // HEAD); latest is, and already has the digest (a HEAD, no PUT). A second listing right before
+      // latest moves: no higher version appeared meanwhile.
       expect(afterAuth(proxy.exchanges.slice(start)).sort()).toEqual(
         [
           'GET /v2/falcosecurity/falco/manifests/staging 200',
+          'GET /v2/falcosecurity/falco/tags/list 200',
           'GET /v2/falcosecurity/falco/tags/list 200',
           'PUT /v2/falcosecurity/falco/manifests/0.27.0 201',
           'HEAD /v2/falcosecurity/falco/manifests/latest 200',

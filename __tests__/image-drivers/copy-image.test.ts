@@ -216,3 +216,26 @@ describe('copyImage', () => {
     expect(result.blobsUploaded).toBe(2);
   });
 });
+
+describe('copyImage with many layers', () => {
+  it('asks the target about at most 8 blobs at once', async () => {
+    const { node, blobs } = imageNode(
+      '{}',
+      Array.from({ length: 40 }, (_, i) => `layer ${i}`),
+    );
+    const target = new MemoryTarget();
+    let inFlight = 0;
+    let most = 0;
+    const hasBlob = target.hasBlob.bind(target);
+    target.hasBlob = async (digest) => {
+      most = Math.max(most, ++inFlight);
+      // Let every other copy that may start, start, before this answer.
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight--;
+      return hasBlob(digest);
+    };
+    const result = await copyImage(source(node, blobs), target, '0.26.0');
+    expect(result.blobsUploaded).toBe(41);
+    expect(most).toBe(8);
+  });
+});

@@ -88,6 +88,29 @@ describe('DockerDriver.login', () => {
     }
   });
 
+  it('logs in with no credential helper in its config, so the password stays in the file close removes', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'docker-config-'));
+    const auths = { 'public.ecr.aws': { auth: 'bWlycm9yOnNlY3JldA==' } };
+    const config = { auths, credsStore: 'desktop', credHelpers: { 'docker.io': 'secretservice' } };
+    writeFileSync(join(own, 'config.json'), JSON.stringify(config));
+    vi.stubEnv('DOCKER_CONFIG', own);
+    try {
+      let seenAtLogin: unknown;
+      const docker = fakeDocker((args) => {
+        if (args[2] === 'login')
+          seenAtLogin = JSON.parse(readFileSync(join(args[1] ?? '', 'config.json'), 'utf8'));
+        return ok('Login Succeeded\n');
+      });
+      const driver = new DockerDriver(captureLogger(), docker.run);
+      await driver.login('docker.io', { username: 'falcoci', password: PASSWORD });
+      expect(seenAtLogin).toEqual({ auths });
+      await driver.close();
+      expect(JSON.parse(readFileSync(join(own, 'config.json'), 'utf8'))).toEqual(config);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('logs in with a client config of its own, used by every later call and removed by close', async () => {
     const docker = fakeDocker((args) =>
       args.includes('push') ? ok(`0.26.0: digest: sha256:${'a'.repeat(64)} size: 528\n`) : ok(''),

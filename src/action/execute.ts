@@ -6,6 +6,7 @@ import type { ImagePorts, PublishPorts } from './ports.js';
 import { describeRepositoryReport } from './report/repository-report.js';
 import { targetName } from '../image-drivers/image-target.js';
 import type { Executed } from './published.js';
+import { refuseLatestBackwards } from './recheck-latest.js';
 
 type PackageStep = Extract<Step, { step: 'publish-package' }>;
 type RepositoryStep = Extract<Step, { step: 'update-repository' }>;
@@ -20,8 +21,10 @@ export async function execute(
   ports: PublishPorts,
   credentials: Credentials | undefined,
   logger: Logger,
+  /** Set when `latest: auto` moves latest for this version: re-checked right before each latest tag moves. */
+  latestFor?: string,
 ): Promise<Executed> {
-  const run = new Execution(plan, ports, credentials, logger);
+  const run = new Execution(plan, ports, credentials, logger, latestFor);
   for (const step of plan) await run.step(step);
   return run.executed;
 }
@@ -41,6 +44,7 @@ class Execution {
     private readonly ports: PublishPorts,
     private readonly credentials: Credentials | undefined,
     private readonly logger: Logger,
+    private readonly latestFor: string | undefined,
   ) {
     const primary = plan.find((step) => step.step === 'push' || step.step === 'move-tag');
     this.primaryRegistry =
@@ -95,6 +99,10 @@ class Execution {
   ): Promise<{ digest: string; changed: boolean }> {
     const primary = targetName(step.registry) === this.primaryRegistry;
     const { driver } = images;
+    // The main registry's versions decided latest (see readLatest): they are read again for mirrors too.
+    if (step.step === 'move-tag' && this.latestFor !== undefined) {
+      await refuseLatestBackwards(step, images.registry, this.latestFor);
+    }
     // One HEAD per tag, only for a driver that cannot tell (the registry driver reads the tag before copying anyway).
     const reader = primary ? images.registry : images.mirror(targetName(step.registry));
     const before = driver.reportsChanges ? undefined : await reader.manifestDigest(step.repository, step.tag);

@@ -33,7 +33,9 @@ export async function imagePortsFor(
       const loginHint = isTarget(registry)
         ? undefined
         : `log in to ${registry} before this step (docker login, or a login action): its credentials come from the docker client configuration`;
-      client = new RegistryClient(registry, credentials, { logger, insecure: config.insecure, loginHint });
+      // registry-insecure is about the target the user named: mirrors and sources elsewhere keep https.
+      const insecure = isTarget(registry) && config.insecure;
+      client = new RegistryClient(registry, credentials, { logger, insecure, loginHint });
       clients.set(registry, client);
     }
     return client;

@@ -49,7 +49,7 @@ export async function publish(
   const ports = await loading;
 
   const planned = await validateAndPlan(config, release, ports, logger, workspace);
-  const { plan, packageHost } = planned;
+  const { plan, packageHost, latest } = planned;
 
   if (config.dryRun) {
     await logger.group('Plan (dry run: nothing is published)', async () => {
@@ -60,7 +60,9 @@ export async function publish(
   }
   if (packageHost) logger.info(`packages go to ${describeHost(packageHost)}`);
   try {
-    const executed = await execute(plan, ports, config.credentials, logger);
+    // Decided by comparing versions: checked again before latest moves (a newer release may appear meanwhile).
+    const latestFor = config.latest === 'auto' && latest.latest ? release.version : undefined;
+    const executed = await execute(plan, ports, config.credentials, logger, latestFor);
     return { ...planned, ...executed };
   } finally {
     await ports.images?.driver.close?.();

@@ -1,6 +1,7 @@
 import type { Descriptor } from '../oci/descriptor.js';
 import { algorithmOf } from '../oci/digest.js';
 import { UserError } from '../util/errors.js';
+import { mapConcurrent } from '../util/map-concurrent.js';
 import type { ManifestNode, RegistryOrigin, SourceImage } from '../oci/image.js';
 import type { CopyTarget } from './copy-target.js';
 
@@ -84,15 +85,15 @@ async function copyContent(
     await copyContent(source, target, child, counts, ledger);
     await target.putManifest(child.digest, child);
   }
-  // The blobs of one image go in parallel; the target limits how many uploads run at once.
+  // The blobs of one image go a few at a time: an image of hundreds of layers must not open hundreds
+  // of requests at once (the target limits uploads further). Every copy under way settles before a
+  // failure is reported, and none starts after it: the caller closes the source right after.
   const unique = [...new Map(node.blobs.map((blob) => [blob.digest, blob])).values()];
-  // Every upload settles before a failure is reported: the caller closes the source right after.
-  const settled = await Promise.allSettled(
-    unique.map((blob) => copyBlob(source, target, blob, counts, ledger)),
-  );
-  const failed = settled.find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
+  await mapConcurrent(unique, BLOBS_AT_ONCE, (blob) => copyBlob(source, target, blob, counts, ledger));
 }
+
+/** Blobs of one image checked (HEAD), mounted or uploaded at once. */
+const BLOBS_AT_ONCE = 8;
 
 async function copyBlob(
   source: SourceImage,

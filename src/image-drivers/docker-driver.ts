@@ -1,10 +1,11 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import type { RegistryCredentials as Credentials } from '../registry/auth.js';
 import type { ImageDriver, Pushed, SourceCheck } from './driver.js';
+import { writePrivateDockerConfig } from './private-docker-config.js';
 import { runDocker, type DockerResult, type DockerRunner } from './docker-cli.js';
 
 /** `docker push` ends with `<tag>: digest: sha256:… size: N`. */
@@ -38,12 +39,10 @@ export class DockerDriver implements ImageDriver {
 
   async login(registry: string, credentials: Credentials): Promise<void> {
     // Our own client config: the credentials live only as long as this run (a self-hosted runner keeps
-    // no token), and the workflow's own config stays untouched. It starts as a copy of that config, so
-    // logins the job made for other registries (mirrors) still work for our pushes.
+    // no token), and the workflow's own config stays untouched (see writePrivateDockerConfig).
     if (this.configDir === undefined) {
       this.configDir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'falco-publish-docker-'));
-      const own = join(process.env.DOCKER_CONFIG || join(homedir(), '.docker'), 'config.json');
-      await copyFile(own, join(this.configDir, 'config.json')).catch(() => undefined);
+      await writePrivateDockerConfig(this.configDir);
     }
     // The password goes through stdin only, never the command line (which `ps` and logs can show).
     const result = await this.run(

@@ -48,7 +48,7 @@ export class RegistryClient {
     this.pageSize = options.pageSize ?? 1000;
     this.chunkSize = options.chunkSize ?? 8 * MIB;
     this.uploads = new Limiter(options.uploadConcurrency ?? 4);
-    this.requester = clientRequester(registry, credentials, options);
+    this.requester = clientRequester(registry, this.base, credentials, options);
   }
 
   /** Proves the credentials work (GET /v2/ and, for token registries, a token) without changing anything. */

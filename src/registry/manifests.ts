@@ -39,6 +39,9 @@ function expectedDigest(subject: string, reference: string, bytes: Buffer): stri
   return digestBytes(bytes, algorithm);
 }
 
+/** distribution refuses a manifest over 4 MiB; one that large is no image we publish. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
 /** The manifest a tag or digest names (any of the four types); undefined when there is none. */
 export async function getManifest(
   requester: Requester,
@@ -47,7 +50,20 @@ export async function getManifest(
 ): Promise<Manifest | undefined> {
   const subject = referenceName(repository, reference);
   const reply = await requester.request(
-    { method: 'GET', url: `${repository.url}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } },
+    {
+      method: 'GET',
+      url: `${repository.url}/manifests/${reference}`,
+      headers: { accept: MANIFEST_ACCEPT },
+      bodyLimit: {
+        bytes: MAX_MANIFEST_BYTES,
+        refusal: () =>
+          new UserError(
+            subject,
+            `the registry serves a manifest longer than ${MAX_MANIFEST_BYTES} bytes, the most registries accept`,
+            'check the image and the registry',
+          ),
+      },
+    },
     [pullScope(repository.name)],
   );
   if (reply.statusCode === 404) return undefined;

@@ -2,14 +2,18 @@ import type { Got } from 'got';
 import type { UserError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import type { Authenticator } from './auth.js';
+import { downgradeRefusal, isDowngrade } from './origin-guard.js';
 import { refusal } from './refusal.js';
 import { untilAnswered, withRetries, type RetrySettings } from './retrying.js';
-import { exchange, openStream, type Call, type Reply, type StreamingReply } from './transport.js';
+import { exchange } from './exchange.js';
+import { openStream, type Call, type Reply, type StreamingReply } from './transport.js';
 import { parseWarnings } from './warnings.js';
 
 export interface RequesterSettings {
   /** The registry as the user named it, for messages. */
   readonly registry: string;
+  /** Where its API lives (scheme, host, port): the one place its credentials go. */
+  readonly origin: string;
   readonly http: Got;
   readonly auth: Authenticator;
   readonly logger: Logger;
@@ -83,7 +87,13 @@ export class Requester {
     scopes: readonly string[],
     transmit: (authorization: string | undefined) => Promise<StreamingReply>,
   ): Promise<StreamingReply> {
-    const { auth } = this.settings;
+    const { auth, origin } = this.settings;
+    const to = new URL(call.url);
+    if (to.origin !== origin) {
+      // A Location or Link of the registry's that points elsewhere (a storage host, a CDN): no credentials.
+      if (isDowngrade(new URL(origin), to)) throw downgradeRefusal(new URL(origin), to);
+      return this.heard(await transmit(undefined));
+    }
     const sent = await auth.before(scopes);
     const first = this.heard(await transmit(sent));
     if (first.reply.statusCode !== 401) return first;

@@ -1,7 +1,9 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { ClientRequest, IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import got, { ReadError, RequestError, UploadError, type Got, type PlainResponse } from 'got';
 import { errnoCode } from '../util/errno.js';
+import type { UserError } from '../util/errors.js';
+import { guardRedirect, unwrapRefusal } from './origin-guard.js';
 
 /**
  * The HTTP client of every registry request. Our own retry policy (util/retry.ts) decides what is
@@ -29,6 +31,19 @@ export interface Call {
   readonly url: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: Buffer | Readable | AsyncIterable<Buffer>;
+  /**
+   * How long the server may take to answer once the body is sent, instead of the usual minute: a
+   * registry completing a blob upload may move or check gigabytes before it answers.
+   */
+  readonly answerWithinMs?: number;
+  /** The longest answer read into memory (blobs are streamed, not read); a default for the rest. */
+  readonly bodyLimit?: BodyLimit;
+}
+
+/** How long an answer may be, and the error for one that is longer. */
+export interface BodyLimit {
+  readonly bytes: number;
+  readonly refusal: () => UserError;
 }
 
 /** An answer, with its body read (registry answers other than blobs are small). */
@@ -52,20 +67,25 @@ export interface StreamingReply {
   readonly stream?: Readable;
 }
 
-function optionsOf(call: Call, authorization: string | undefined) {
+export function optionsOf(call: Call, authorization: string | undefined) {
   const headers = { ...call.headers, ...(authorization ? { authorization } : {}) };
-  return { method: call.method, headers, ...(call.body === undefined ? {} : { body: call.body }) };
+  return {
+    method: call.method,
+    headers,
+    hooks: { beforeRedirect: [guardRedirect] },
+    ...(call.body === undefined ? {} : { body: call.body }),
+    ...(call.answerWithinMs === undefined ? {} : { timeout: { response: call.answerWithinMs } }),
+  };
 }
 
-/** Sends one request and reads the whole answer. */
-export async function exchange(client: Got, call: Call, authorization: string | undefined): Promise<Reply> {
-  const response = await client(call.url, { ...optionsOf(call, authorization), responseType: 'buffer' });
-  return {
-    statusCode: response.statusCode,
-    headers: response.headers,
-    url: response.url,
-    body: response.body,
-  };
+/**
+ * For a call that gives the server longer to answer: once its body is sent, the socket's idle limit
+ * becomes that time too (while the body goes out, the usual limit still catches a stalled connection).
+ */
+export function waitLongerOnceSent(call: Call): ((request: ClientRequest) => void) | undefined {
+  const wait = call.answerWithinMs;
+  if (wait === undefined) return undefined;
+  return (request) => request.once('finish', () => request.setTimeout(wait));
 }
 
 /** Error answers are read in full, up to this: enough for the registry's error codes. */
@@ -82,7 +102,7 @@ export async function openStream(
   const response = await new Promise<PlainResponse>((resolve, reject) => {
     fail = reject;
     stream.once('response', resolve);
-    stream.once('error', fail);
+    stream.once('error', (error) => fail(unwrapRefusal(error)));
   });
   // From here on, errors belong to whoever reads the body.
   stream.off('error', fail);

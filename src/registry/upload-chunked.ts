@@ -1,8 +1,10 @@
+import { UserError } from '../util/errors.js';
 import { chunksOf } from './chunks.js';
 import { SessionLost } from './retry-policy.js';
 import { headerOf } from './transport.js';
 import {
   checkStored,
+  completionWaitMs,
   openChecked,
   sendOnce,
   withDigest,
@@ -13,7 +15,7 @@ import {
 /** The blob in PATCHes of a bounded size, each sent where the previous answer's Location says; then the closing PUT. */
 export async function chunked(upload: Upload, session: Session): Promise<void> {
   const { descriptor, requester, subject } = upload;
-  const size = Math.max(session.minChunk ?? 0, upload.chunkSize);
+  const size = chunkSizeOf(upload, session);
   const stream = await openChecked(upload);
   let offset = 0;
   try {
@@ -44,8 +46,29 @@ export async function chunked(upload: Upload, session: Session): Promise<void> {
     url: withDigest(session.location, descriptor.digest),
     headers: { 'content-type': 'application/octet-stream' },
     body: Buffer.alloc(0),
+    answerWithinMs: completionWaitMs(descriptor.size),
   });
   if (reply.statusCode === 404) throw new SessionLost('HTTP 404 for the closing PUT');
   if (reply.statusCode !== 201) throw requester.refusal(reply, subject, 'completing the upload of the blob');
   checkStored(upload, session, reply);
+}
+
+/** The most a chunk may hold: each is a buffer in memory, whatever the registry asks for. */
+export const MAX_CHUNK_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Bytes per PATCH: ours, or the registry's `OCI-Chunk-Min-Length` if larger, but never more than the
+ * blob (its last chunk may be shorter), and refused above MAX_CHUNK_BYTES rather than allocated.
+ */
+function chunkSizeOf(upload: Upload, session: Session): number {
+  const wanted = Math.max(session.minChunk ?? 0, upload.chunkSize);
+  const size = Math.max(1, Math.min(wanted, upload.descriptor.size));
+  if (size > MAX_CHUNK_BYTES) {
+    throw new UserError(
+      upload.subject,
+      `the registry asks for chunks of at least ${wanted} bytes (OCI-Chunk-Min-Length), more than the ${MAX_CHUNK_BYTES} this client holds in memory`,
+      'configure the registry for smaller chunks (or to take a blob in one PUT)',
+    );
+  }
+  return size;
 }

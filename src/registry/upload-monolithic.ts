@@ -1,6 +1,13 @@
 import { isRetryableStatus, RetryableReply, SessionLost } from './retry-policy.js';
 import type { Reply } from './transport.js';
-import { checkStored, openChecked, withDigest, type Session, type Upload } from './upload-session.js';
+import {
+  checkStored,
+  completionWaitMs,
+  openChecked,
+  withDigest,
+  type Session,
+  type Upload,
+} from './upload-session.js';
 
 /** The whole blob in one PUT. False when the registry refused it in a way that chunks may get around. */
 export async function monolithic(upload: Upload, session: Session): Promise<boolean> {
@@ -14,6 +21,7 @@ export async function monolithic(upload: Upload, session: Session): Promise<bool
         url: withDigest(session.location, descriptor.digest),
         headers: { 'content-type': 'application/octet-stream', 'content-length': String(descriptor.size) },
         body: stream.body,
+        answerWithinMs: completionWaitMs(descriptor.size),
       },
       upload.scopes,
     );

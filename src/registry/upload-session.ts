@@ -111,6 +111,15 @@ export async function openChecked(
   };
 }
 
+/**
+ * How long a registry may take to answer the request that completes an upload, once it is sent: it
+ * may check, move or copy the whole blob first (minutes for gigabytes on object storage), so five
+ * minutes and a second more per 10 MiB of blob. Bounded all the same: a registry that never answers fails.
+ */
+export function completionWaitMs(size: number): number {
+  return 5 * 60_000 + Math.ceil(size / (10 * 1024 * 1024)) * 1000;
+}
+
 export function withDigest(location: string, digest: string): string {
   const url = new URL(location);
   url.searchParams.set('digest', digest);

@@ -63,6 +63,13 @@ export interface ProxyRules {
    * for); `exchange.requestHeaders` keeps what the client sent.
    */
   requestHeaders?(exchange: ProxyExchange, headers: OutgoingHttpHeaders): void;
+  /** Holds the registry's answer this many ms before passing it on (e.g. one slow to complete an upload). */
+  delay?(exchange: ProxyExchange): number | undefined;
+  /**
+   * An answer given instead of the server's once the request went through to it (a write that landed
+   * whose answer is lost); undefined passes the server's answer on.
+   */
+  afterForward?(exchange: ProxyExchange, earlier: readonly ProxyExchange[]): CannedAnswer | undefined;
 }
 
 export interface CountingProxy {
@@ -148,13 +155,28 @@ export async function startProxy(upstream: string, rules: ProxyRules = {}): Prom
         agent,
       });
       forward.on('response', (answer) => {
-        exchange.status = answer.statusCode ?? 0;
-        const headers: OutgoingHttpHeaders = { ...answer.headers };
-        rules.headers?.(exchange, headers);
-        exchange.responseHeaders = headers;
-        response.writeHead(exchange.status, headers);
-        answer.on('data', (chunk: Buffer) => (exchange.responseBytes += chunk.length));
-        answer.pipe(response);
+        const lost = rules.afterForward?.(exchange, earlier);
+        if (lost) {
+          answer.resume();
+          exchange.injected = true;
+          exchange.status = lost.status;
+          exchange.responseHeaders = { 'content-type': 'application/xml', ...lost.headers };
+          response.writeHead(lost.status, exchange.responseHeaders);
+          response.end(lost.body ?? '');
+          return;
+        }
+        const passAnswer = (): void => {
+          exchange.status = answer.statusCode ?? 0;
+          const headers: OutgoingHttpHeaders = { ...answer.headers };
+          rules.headers?.(exchange, headers);
+          exchange.responseHeaders = headers;
+          response.writeHead(exchange.status, headers);
+          answer.on('data', (chunk: Buffer) => (exchange.responseBytes += chunk.length));
+          answer.pipe(response);
+        };
+        const wait = rules.delay?.(exchange);
+        if (wait === undefined) passAnswer();
+        else setTimeout(passAnswer, wait);
       });
       forward.on('error', () => response.destroy());
       // A client that breaks off (a failed digest check) must leave the registry with a broken request too.
