@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { StoreHost } from '../../src/hosts/store-host.js';
-import { PreconditionFailed } from '../../src/stores/object-store.js';
+import { PreconditionFailed, WriteOutcomeUnknown } from '../../src/stores/object-store.js';
 import { S3Store } from '../../src/stores/s3-store.js';
 import { UserError } from '../../src/util/errors.js';
 import type { Radosgw } from './services/radosgw.js';
@@ -127,7 +127,8 @@ describe('S3Store conditional writes on Ceph radosgw', () => {
             await store.put(key, Buffer.from(JSON.stringify([...ids, id])), { ifMatch: current.info.etag });
             return;
           } catch (error) {
-            if (!(error instanceof PreconditionFailed) || attempt >= 50) throw error;
+            const lost = error instanceof PreconditionFailed || error instanceof WriteOutcomeUnknown;
+            if (!lost || attempt >= 50) throw error;
             conflicts++;
           }
         }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareAndSwap } from '../../src/indexes/compare-and-swap.js';
 import { DirectoryStore } from '../../src/stores/directory-store.js';
+import { WriteOutcomeUnknown } from '../../src/stores/object-store.js';
 import { asyncUserErrorOf } from '../fixtures/errors.js';
 
 let root: string;
@@ -48,5 +49,28 @@ describe('compareAndSwap', () => {
     );
     // What the other publishers committed stays.
     expect((await store.get(key))?.bytes.toString()).toBe('other 4');
+  });
+
+  it('after writes of unknown outcome, reads again, and gives up saying the store failed', async () => {
+    const key = 'rpm-dev/repodata/repomd.xml';
+    let puts = 0;
+    const failing = new (class extends DirectoryStore {
+      override async put(): Promise<string> {
+        puts++;
+        throw new WriteOutcomeUnknown(`${key}: the store failed a conditional write (500 InternalError)`);
+      }
+    })(root);
+    const error = await asyncUserErrorOf(
+      compareAndSwap(
+        { store: failing, conditional: true },
+        key,
+        async () => ({ files: [], next: Buffer.from('ours'), contentType: 'text/xml', result: undefined }),
+        { sleep: async () => undefined, attempts: 3 },
+      ),
+    );
+    expect(puts).toBe(3);
+    expect(error.message).toBe(
+      `package-host: ${key}: the store failed the last of 3 attempts to update it (${key}: the store failed a conditional write (500 InternalError)) — check the store is healthy, then run again`,
+    );
   });
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conditionalPutError } from '../../src/stores/s3-conditional-errors.js';
 import { isNotFound, s3UserError } from '../../src/stores/s3-errors.js';
-import { PreconditionFailed } from '../../src/stores/object-store.js';
+import { PreconditionFailed, WriteOutcomeUnknown } from '../../src/stores/object-store.js';
 import { S3Store } from '../../src/stores/s3-store.js';
 import { UserError } from '../../src/util/errors.js';
 import { asyncUserErrorOf } from '../fixtures/errors.js';
@@ -141,6 +141,18 @@ describe('s3UserError', () => {
     ['a defect', new Error('something else')],
   ])('leaves %s as it is', (_, error) => {
     expect(s3UserError(error, { bucket: 'b' })).toBeUndefined();
+  });
+
+  it('a conditional write: 409 conflicts are lost races, 500s and broken connections of unknown outcome', () => {
+    expect(conditionalPutError(answer(409, 'ConditionalRequestConflict'), 'k', true)).toBeInstanceOf(
+      PreconditionFailed,
+    );
+    expect(conditionalPutError(answer(500, 'InternalError'), 'k', false)).toBeInstanceOf(WriteOutcomeUnknown);
+    expect(conditionalPutError(answer(503, 'ServiceUnavailable'), 'k', true)).toBeInstanceOf(
+      WriteOutcomeUnknown,
+    );
+    expect(conditionalPutError(errno('ECONNRESET'), 'k', true)).toBeInstanceOf(WriteOutcomeUnknown);
+    expect(conditionalPutError(answer(409, 'BucketNotEmpty'), 'k', true)).toBeUndefined();
   });
 
   it('a missing bucket is neither a missing object nor a lost conditional write', () => {

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { UserError } from '../util/errors.js';
+import { backoffDelay, realSleep } from '../util/retry.js';
 import {
   ConditionalWritesUnsupported,
   IMMUTABLE,
   PreconditionFailed,
+  WriteOutcomeUnknown,
   type ObjectStore,
   type RepositoryStore,
 } from '../stores/object-store.js';
@@ -18,6 +20,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 /** A key no publisher writes: a conditional write to it tells whether the store has them, and writes nothing. */
 const PROBE_KEY = '.falco-publisher/conditional-write-probe';
+/** Writes of one package that failed without landing before the store is given up on. */
+const PUT_ATTEMPTS = 4;
 
 /**
  * Packages on an object store (a directory, an S3 bucket), laid out like Falco's download server. The
@@ -51,6 +55,13 @@ export class StoreHost implements PackageHost {
       await this.store.delete(PROBE_KEY);
     } catch (error) {
       if (error instanceof PreconditionFailed) return; // refused as it should be: conditions work
+      if (error instanceof WriteOutcomeUnknown) {
+        throw new UserError(
+          'package-host',
+          `the check of conditional writes failed: ${error.message}`,
+          'run again',
+        );
+      }
       if (!(error instanceof ConditionalWritesUnsupported)) throw error;
     }
     if (!this.serialized) {
@@ -84,29 +95,35 @@ export class StoreHost implements PackageHost {
     const { size } = await stat(localFile);
     const extension = path.slice(path.lastIndexOf('.') + 1);
     const createOnly = !options.replace && this.conditional;
-    try {
-      await this.store.put(
-        path,
-        { file: localFile, size },
-        {
-          ...(createOnly ? { ifNoneMatch: true } : {}),
-          metadata: { sha256: options.sha256 },
-          cacheControl: IMMUTABLE,
-          contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream',
-        },
-      );
-    } catch (error) {
-      if (!(error instanceof PreconditionFailed)) throw error;
-      // Someone published this name since the plan was made: fine if it is the same package. Nothing
-      // there means the store failed the write (radosgw answers 500 to a race's loser, or a real error).
-      const there = await this.existing(path);
-      if (there === undefined) throw error;
-      if (there !== options.sha256) {
-        throw new UserError(
-          `packages: ${path}`,
-          'was published with different content by someone else meanwhile',
-          'publish a new version, or set overwrite: true',
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.store.put(
+          path,
+          { file: localFile, size },
+          {
+            ...(createOnly ? { ifNoneMatch: true } : {}),
+            metadata: { sha256: options.sha256 },
+            cacheControl: IMMUTABLE,
+            contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream',
+          },
         );
+        return;
+      } catch (error) {
+        if (!(error instanceof PreconditionFailed || error instanceof WriteOutcomeUnknown)) throw error;
+        // Someone published this name since the plan was made (fine if it is the same package), or the
+        // store's answer left open whether our write landed (a 500, a broken connection): look.
+        const there = await this.existing(path);
+        if (there === options.sha256) return;
+        if (there !== undefined) {
+          throw new UserError(
+            `packages: ${path}`,
+            'was published with different content by someone else meanwhile',
+            'publish a new version, or set overwrite: true',
+          );
+        }
+        // Not there: the write did not land; write it again, a few times.
+        if (attempt >= PUT_ATTEMPTS) throw error;
+        await realSleep(backoffDelay(attempt, 200, 2_000));
       }
     }
   }

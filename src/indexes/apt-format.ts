@@ -29,6 +29,7 @@ export const APT_FORMAT: IndexFormat<AptEntry, AptState> = {
   entryOf: (pkg) => pkg.apt,
   read: readAptState,
   propose: proposeApt,
+  packages: (state) => [...state.entries.values()].flat().map((entry) => entry.filename),
   pathOf: (entry) => entry.filename,
   contentTypeOf: typeOf,
   derived(store, root, release, signing) {

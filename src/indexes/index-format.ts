@@ -47,6 +47,8 @@ export interface IndexFormat<Entry, State> {
     keep: number | undefined,
     date: Date,
   ): Proposal<Entry> | undefined;
+  /** The package paths a state lists, relative to the root (what retention must not delete). */
+  packages(state: State): string[];
   /** An entry's package path, relative to the root (its `Filename`, its `location`). */
   pathOf(entry: Entry): string;
   /** The Content-Type of an index file the state lists. */

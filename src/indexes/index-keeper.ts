@@ -2,13 +2,8 @@ import { UserError } from '../util/errors.js';
 import type { RepositoryStore } from '../stores/object-store.js';
 import { StaleRead } from './compare-and-swap.js';
 import type { IndexFormat } from './index-format.js';
-import {
-  readState,
-  updateIndex,
-  type IndexUpdate,
-  type IndexUpdateResult,
-  type KnownState,
-} from './index-update.js';
+import { updateIndex, type IndexUpdate, type IndexUpdateResult, type KnownState } from './index-update.js';
+import { readState } from './read-state.js';
 import type { IndexedPackage } from './indexed-package.js';
 
 /** What an update needs beside the format's own entries and state. */

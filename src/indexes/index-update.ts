@@ -1,10 +1,11 @@
 import type { Signing } from './signing.js';
-import { compareAndSwap, StaleRead } from './compare-and-swap.js';
+import { compareAndSwap } from './compare-and-swap.js';
 import type { IndexFormat } from './index-format.js';
 import { deletePackages, deleteUnlisted } from './old-files.js';
+import { removedPackages } from './removed-packages.js';
+import { readState } from './read-state.js';
 import { settleDerived } from './settle.js';
 import { IMMUTABLE, type RepositoryStore } from '../stores/object-store.js';
-import { errorMessage, UserError } from '../util/errors.js';
 
 /** One repository's index update: what to add, how many versions to keep, how to sign. */
 export interface IndexUpdate<Entry, State> {
@@ -82,43 +83,22 @@ export async function updateIndex<Entry, State>(
   const derivedWritten = await settleDerived(target.store, key, async (current) =>
     format.derived(target.store, root, current.bytes, update.signing),
   );
-  const removed = (swap.changed ? (swap.result?.removed ?? []) : []).map(
-    (entry) => `${root}/${format.pathOf(entry)}`,
-  );
+  const removed = await removedPackages(target, root, format, swap);
   await deletePackages(target.store, removed);
-  const state = await target.store.get(key);
-  const listed = new Set(
-    state === undefined ? [] : format.listed(state.bytes).map((path) => `${root}/${path}`),
-  );
+  const listed = async (): Promise<ReadonlySet<string>> => {
+    const state = await target.store.get(key);
+    return new Set(state === undefined ? [] : format.listed(state.bytes).map((path) => `${root}/${path}`));
+  };
   const expired = await deleteUnlisted(
     target.store,
-    { prefix: `${root}/${format.oldFiles.directory}/`, pattern: format.oldFiles.pattern },
+    {
+      prefix: `${root}/${format.oldFiles.directory}/`,
+      pattern: format.oldFiles.pattern,
+      contentTypeOf: (path) => format.contentTypeOf(path.slice(root.length + 1)),
+    },
     listed,
     update.graceMs,
     update.now(),
   );
   return { changed: swap.changed, conflicts, derivedWritten, removed, expired };
-}
-
-/**
- * Reads a repository's current state. Indexes that cannot be read are the repository's, and the user
- * repairs them: the same one line whether the check before the publish finds them so, or the update
- * finds them in a state another publisher committed since. StaleRead (being rewritten) passes through.
- */
-export async function readState<Entry, State>(
-  format: IndexFormat<Entry, State>,
-  target: RepositoryStore,
-  root: string,
-  bytes: Buffer,
-): Promise<State> {
-  try {
-    return await format.read(target.store, root, bytes);
-  } catch (error) {
-    if (error instanceof StaleRead || error instanceof UserError) throw error;
-    throw new UserError(
-      `package-host: ${root}`,
-      `the current ${format.label} indexes cannot be read (${errorMessage(error)})`,
-      'repair them (or move them away to start the repository afresh), then run again',
-    );
-  }
 }

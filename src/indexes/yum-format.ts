@@ -18,6 +18,7 @@ export const YUM_FORMAT: IndexFormat<RepodataEntry, YumState> = {
   entryOf: (pkg) => pkg.yum,
   read: readYumState,
   propose: proposeYum,
+  packages: (state) => state.entries.map((entry) => entry.location),
   pathOf: (entry) => entry.location,
   // Every hash-named repodata document is gzip-compressed XML.
   contentTypeOf: () => 'application/gzip',

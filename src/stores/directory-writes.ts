@@ -6,7 +6,9 @@ import { sha256File } from '../util/sha256-file.js';
 import { sha256Hex } from '../util/sha256-hex.js';
 import { directoryUserError, mkdirUserError } from './directory-errors.js';
 import { headFile } from './directory-reads.js';
+import { sweepDeadWriters } from './dead-writers.js';
 import { withFileLock } from './file-lock.js';
+import { processTag } from './lock-owner.js';
 import { PreconditionFailed, type PutBody, type PutOptions } from './object-store.js';
 
 /** Writes the object `key` to the file at `path`, creating its directory; returns the new ETag. */
@@ -31,7 +33,10 @@ export async function putFile(
 /** Removes the file, under its lock so that no conditional writer has it replaced mid-compare. */
 export async function deleteFile(path: string): Promise<void> {
   try {
-    await withFileLock(path, () => rm(path, { force: true }));
+    await withFileLock(path, async () => {
+      await sweepDeadWriters(dirname(path));
+      await rm(path, { force: true });
+    });
   } catch (error) {
     throw directoryUserError(error, 'delete', path) ?? error;
   }
@@ -39,10 +44,11 @@ export async function deleteFile(path: string): Promise<void> {
 
 /**
  * The new content is staged beside the key first, outside the lock, so the lock is held only for
- * the compare and the rename, whatever the object's size.
+ * the compare and the rename, whatever the object's size. The staged file's name says which process
+ * wrote it: under the lock, what killed writers left in the directory is removed.
  */
 async function write(key: string, path: string, body: PutBody, options: PutOptions): Promise<string> {
-  const staged = await stageFile(path, body);
+  const staged = await stageFile(path, body, dirname(path), processTag());
   try {
     const etag = Buffer.isBuffer(body) ? sha256Hex(body) : await sha256File(staged.temp);
     const announced = options.metadata?.['sha256'];
@@ -50,6 +56,7 @@ async function write(key: string, path: string, body: PutBody, options: PutOptio
     // Unconditional writes take the lock too: a conditional writer between its check and its rename
     // must not have the file replaced under it.
     await withFileLock(path, async () => {
+      await sweepDeadWriters(dirname(path));
       if (options.ifMatch !== undefined || options.ifNoneMatch) {
         const current = await headFile(path);
         if (options.ifNoneMatch && current !== undefined) {

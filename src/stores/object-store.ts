@@ -33,6 +33,15 @@ export class PreconditionFailed extends Error {
   override readonly name = 'PreconditionFailed';
 }
 
+/**
+ * A write whose outcome is not known: the store answered 500 (radosgw's answer to a race's loser, AWS's
+ * occasional InternalError) or the connection broke before the answer. It may have landed or not: the
+ * writer looks at the object before going on, never takes it for either.
+ */
+export class WriteOutcomeUnknown extends Error {
+  override readonly name = 'WriteOutcomeUnknown';
+}
+
 /** The store refused a conditional write as not implemented (Swift's s3api answers 501). */
 export class ConditionalWritesUnsupported extends Error {
   override readonly name = 'ConditionalWritesUnsupported';

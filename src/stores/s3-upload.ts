@@ -10,6 +10,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { UserError } from '../util/errors.js';
+import { changedSincePlanned, PartsDigest } from './s3-digest.js';
 
 const MiB = 1024 * 1024;
 /** Parts below 5 MiB are refused by S3 (except the last); 8 MiB is what `aws s3 cp` uses. */
@@ -45,6 +46,9 @@ export async function uploadFile(
   try {
     if (file.size <= size) {
       const body = await readPart(handle, file, Buffer.allocUnsafe(file.size), 0, file.size);
+      const digest = new PartsDigest();
+      await digest.add(0, body);
+      if (!matchesPlanned(params, digest)) throw changedSincePlanned(file.file);
       return (await client.send(new PutObjectCommand({ ...params, Body: body }))).ETag;
     }
     return await uploadParts(client, params, handle, file, size);
@@ -67,6 +71,8 @@ async function uploadParts(
   const parts: CompletedPart[] = [];
   let next = 0;
   let failed = false;
+  // Hashed as read, so the digest is the one of the bytes sent, whatever the file does meanwhile.
+  const digest = new PartsDigest();
   const send = async (): Promise<void> => {
     const buffer = Buffer.allocUnsafe(size);
     // After one part fails the others stop taking new ones: the upload is lost anyway.
@@ -75,6 +81,7 @@ async function uploadParts(
       const start = index * size;
       const length = Math.min(size, file.size - start);
       const body = await readPart(handle, file, buffer, start, length);
+      await digest.add(index, body);
       const part = await client.send(
         new UploadPartCommand({
           Bucket,
@@ -91,6 +98,7 @@ async function uploadParts(
   const senders = Array.from({ length: Math.min(QUEUE_SIZE, count) }, () =>
     send().catch((error: unknown) => {
       failed = true;
+      digest.stop();
       throw error;
     }),
   );
@@ -100,6 +108,7 @@ async function uploadParts(
   );
   try {
     if (failure !== undefined) throw failure.reason;
+    if (!matchesPlanned(params, digest)) throw changedSincePlanned(file.file);
     const done = await client.send(
       new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: parts } }),
     );
@@ -108,6 +117,12 @@ async function uploadParts(
     await client.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId })).catch(() => undefined);
     throw error;
   }
+}
+
+/** Whether the bytes hashed are the ones the `sha256` metadata announces (true when it announces none). */
+function matchesPlanned(params: Omit<PutObjectCommandInput, 'Body'>, digest: PartsDigest): boolean {
+  const announced = params.Metadata?.['sha256'];
+  return digest.hex() === announced || announced === undefined;
 }
 
 /** `length` bytes of the file from `position` into the start of `buffer`; the file must still hold them. */

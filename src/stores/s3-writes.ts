@@ -4,7 +4,8 @@ import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { PutBody, PutOptions } from './object-store.js';
 import { unquote, type S3Bucket } from './s3-bucket.js';
 import { conditionalPutError } from './s3-conditional-errors.js';
-import { isNotFound } from './s3-errors.js';
+import { changedSincePlanned, checkBytes, fileDigests } from './s3-digest.js';
+import { isNotFound, s3Failure } from './s3-errors.js';
 import { headObject } from './s3-reads.js';
 import { uploadFile } from './s3-upload.js';
 
@@ -26,6 +27,7 @@ export async function putObject(
     Metadata: options.metadata === undefined ? undefined : { ...options.metadata },
   };
   const conditional = options.ifMatch !== undefined || options.ifNoneMatch === true;
+  if (Buffer.isBuffer(body)) checkBytes(key, body, options.metadata?.['sha256']);
   let etag: string | undefined;
   try {
     if (conditional) {
@@ -63,7 +65,8 @@ export async function deleteObject(bucket: S3Bucket, key: string): Promise<void>
  * One PutObject, tried once: a conditional write is part of a read-merge-write loop, and a repeat
  * after a lost response could fail against its own first attempt. A file body is streamed whole
  * (up to S3's 5 GiB single-PUT limit): new packages are created this way (If-None-Match), so they go up
- * in one PUT rather than multipart.
+ * in one PUT rather than multipart. Its sha256 is checked against the metadata first, and its MD5 from
+ * that same read goes as Content-MD5: the store refuses the bytes (BadDigest) if the file changed since.
  */
 async function putConditional(
   bucket: S3Bucket,
@@ -71,15 +74,32 @@ async function putConditional(
   body: PutBody,
   options: PutOptions,
 ): Promise<string | undefined> {
-  const output = await bucket.onceClient.send(
-    new PutObjectCommand({
-      ...params,
-      ...(Buffer.isBuffer(body)
-        ? { Body: body }
-        : { Body: createReadStream(body.file), ContentLength: body.size }),
-      IfMatch: options.ifMatch === undefined ? undefined : unquote(options.ifMatch),
-      IfNoneMatch: options.ifNoneMatch === true ? '*' : undefined,
-    }),
-  );
-  return output.ETag;
+  let md5: string | undefined;
+  if (!Buffer.isBuffer(body)) {
+    const digests = await fileDigests(body.file);
+    const announced = options.metadata?.['sha256'];
+    if (announced !== undefined && digests.sha256 !== announced) throw changedSincePlanned(body.file);
+    md5 = digests.md5;
+  }
+  try {
+    const output = await bucket.onceClient.send(
+      new PutObjectCommand({
+        ...params,
+        ...(Buffer.isBuffer(body)
+          ? { Body: body }
+          : {
+              Body: createReadStream(body.file, { end: Math.max(body.size - 1, 0) }),
+              ContentLength: body.size,
+              ContentMD5: md5,
+            }),
+        IfMatch: options.ifMatch === undefined ? undefined : unquote(options.ifMatch),
+        IfNoneMatch: options.ifNoneMatch === true ? '*' : undefined,
+      }),
+    );
+    return output.ETag;
+  } catch (error) {
+    if (!Buffer.isBuffer(body) && s3Failure(error)?.code === 'BadDigest')
+      throw changedSincePlanned(body.file);
+    throw error;
+  }
 }

@@ -23,7 +23,8 @@ export interface StagedFile {
 
 /**
  * Writes `content` to a temporary file beside `path` (or in `tempDir`, which must be on the same
- * filesystem, so the rename is atomic) and flushes it to disk. Nothing is visible at `path` until
+ * filesystem, so the rename is atomic) and flushes it to disk; `tag`, when given, goes into its name
+ * (`.<name>.<tag>.<uuid>.tmp`) to say whose it is. Nothing is visible at `path` until
  * `commit`; the caller calls `discard` in a `finally`. When writing fails, the temporary file is
  * removed before the error is thrown.
  */
@@ -31,9 +32,10 @@ export async function stageFile(
   path: string,
   content: FileContent,
   tempDir: string = dirname(path),
+  tag?: string,
 ): Promise<StagedFile> {
   // A dot name: never taken for an object, a blob or an index by someone listing the directory.
-  const temp = join(tempDir, `.${basename(path)}.${randomUUID()}.tmp`);
+  const temp = join(tempDir, `.${basename(path)}.${tag === undefined ? '' : `${tag}.`}${randomUUID()}.tmp`);
   try {
     if (Buffer.isBuffer(content)) {
       const handle = await open(temp, 'wx');
