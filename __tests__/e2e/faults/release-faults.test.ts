@@ -73,6 +73,34 @@ describe('the clean run', () => {
   });
 });
 
+// First: they mostly wait, and run alongside the others.
+/** The client gave up on a request the proxy held back, instead of waiting it out. */
+const gaveUpOnStall = (exchanges: readonly ProxyExchange[]): boolean =>
+  exchanges.some((e) => e.injected && e.abandoned);
+
+describe('an answer slower than the client waits for: it gives up on it and asks again', () => {
+  it.concurrent('rslow: a manifest PUT the registry holds for 65 s (the client waits 60 s)', async () => {
+    const outcome = await runScenario(world, 'rslow', {
+      registry: firstMatches(manifestPut, 1, { delayMs: 65_000 }),
+    });
+    expectCleanResult(outcome, clean);
+    expect(gaveUpOnStall(outcome.scenario.registryProxy.exchanges), 'the client waited out the stall').toBe(
+      true,
+    );
+  });
+
+  it.concurrent('s3slow: a GET of Release that S3 holds for 90 s', async () => {
+    const outcome = await runScenario(world, 's3slow', {
+      s3: firstMatches((e) => e.method === 'GET' && /\/Release$/.test(pathOf(e)), 1, { delayMs: 90_000 }),
+    });
+    expectCleanResult(outcome, clean);
+    expect(
+      gaveUpOnStall(outcome.scenario.s3Proxy.exchanges),
+      'the S3 client waited out a 90 s stall: it has no timeout',
+    ).toBe(true);
+  });
+});
+
 const passing: [string, string, ScenarioFaults][] = [
   [
     'rmanifest',
@@ -163,33 +191,6 @@ describe('on Swift (serialized publishers), a fault that stops: the release ends
   });
 });
 
-/** The client gave up on a request the proxy held back, instead of waiting it out. */
-const gaveUpOnStall = (exchanges: readonly ProxyExchange[]): boolean =>
-  exchanges.some((e) => e.injected && e.abandoned);
-
-describe('an answer slower than the client waits for: it gives up on it and asks again', () => {
-  it.concurrent('rslow: a manifest PUT the registry holds for 65 s (the client waits 60 s)', async () => {
-    const outcome = await runScenario(world, 'rslow', {
-      registry: firstMatches(manifestPut, 1, { delayMs: 65_000 }),
-    });
-    expectCleanResult(outcome, clean);
-    expect(gaveUpOnStall(outcome.scenario.registryProxy.exchanges), 'the client waited out the stall').toBe(
-      true,
-    );
-  });
-
-  it.concurrent('s3slow: a GET of Release that S3 holds for 90 s', async () => {
-    const outcome = await runScenario(world, 's3slow', {
-      s3: firstMatches((e) => e.method === 'GET' && /\/Release$/.test(pathOf(e)), 1, { delayMs: 90_000 }),
-    });
-    expectCleanResult(outcome, clean);
-    expect(
-      gaveUpOnStall(outcome.scenario.s3Proxy.exchanges),
-      'the S3 client waited out a 90 s stall: it has no timeout',
-    ).toBe(true);
-  });
-});
-
 describe('a redirect to another host', () => {
   it.concurrent(
     'rredirect: blob reads redirected to a CDN host get there without the registry credentials',
@@ -234,8 +235,9 @@ describe('a fault that never stops: one clear error, latest untouched, repositor
     const outcome = await runScenario(world, name, faults);
     const error = expectCleanFailure(outcome);
     expect(error).toMatch(/503|SlowDown/);
-    // Bounded: the client gave up after a few attempts (5 with the default 4 retries), not on a loop.
+    // Bounded, not a loop: the registry client tries a request 5 times; a repository update tries its
+    // compare-and-swap 30 times (src/indexes/compare-and-swap.ts), as racing publishers may need.
     expect(faultsGiven(outcome)).toBeGreaterThan(1);
-    expect(faultsGiven(outcome)).toBeLessThanOrEqual(10);
+    expect(faultsGiven(outcome)).toBeLessThanOrEqual(30);
   });
 });
