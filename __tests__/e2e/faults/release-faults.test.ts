@@ -17,8 +17,9 @@ import {
 } from './fault-rules.js';
 import { expectCleanFailure, expectCleanResult, runScenario, type Outcome } from './run-scenario.js';
 import type { ScenarioFaults } from './scenario.js';
-import type { CountingProxy, ProxyExchange } from '../services/proxy.js';
+import type { CountingProxy, ProxyExchange, ProxyRules } from '../services/proxy.js';
 import { redirectBlobReads, startCdn } from './cdn.js';
+import { nonLoopbackAddress, startTlsFront, type TlsFront } from '../services/tls-front.js';
 import { displayedLog } from '../services/secrets-audit.js';
 import { staleTokenRule } from './stale-token.js';
 
@@ -206,6 +207,45 @@ describe('a redirect to another host', () => {
         expect(credentialed.map((e) => `${e.method} ${pathOf(e)}`)).toEqual([]);
       } finally {
         await cdn?.stop();
+      }
+    },
+  );
+});
+
+describe('a redirect from https to plain http', () => {
+  it.concurrent(
+    'rhttp: blob reads redirected to http are refused with one clear error; latest untouched',
+    async () => {
+      const ip = nonLoopbackAddress();
+      const toHttp: ProxyRules = {
+        answer: (exchange) =>
+          ['GET', 'HEAD'].includes(exchange.method) && /\/blobs\/sha256:/.test(pathOf(exchange))
+            ? status(307, { location: `http://${ip}:9${exchange.url}` })
+            : undefined,
+        // The registry builds its Locations with the scheme the TLS front says the client used.
+        requestHeaders: (_exchange, headers) => {
+          headers['x-forwarded-proto'] = 'https';
+        },
+      };
+      let front: TlsFront | undefined;
+      try {
+        // The registry on https (a non-loopback address: the client speaks https there), its proxy behind.
+        const outcome = await runScenario(
+          world,
+          'rhttp',
+          { registry: toHttp },
+          'radosgw',
+          async (scenario) => {
+            front = await startTlsFront(scenario.registryProxy.address, ip);
+            scenario.overrides.inputs.registry = front.address;
+            scenario.overrides.env.NODE_EXTRA_CA_CERTS = front.certificateFile;
+          },
+        );
+        const error = expectCleanFailure(outcome);
+        expect(error).toContain('plain http');
+        expect(injected(outcome.scenario.registryProxy.exchanges)).toBeGreaterThan(0);
+      } finally {
+        await front?.stop();
       }
     },
   );

@@ -51,9 +51,11 @@ export async function runScenario(
   name: string,
   faults: ScenarioFaults,
   host: HostKind = 'radosgw',
+  prepare?: (scenario: Scenario) => Promise<void>,
 ): Promise<Outcome> {
   const scenario = await startScenario(world, name, faults, host);
   try {
+    await prepare?.(scenario);
     const before = await scenario.publish(BEFORE);
     expect(before.exitCode, `${name}: ${BEFORE}\n${displayedLog(before.stdout)}\n${before.stderr}`).toBe(0);
     scenario.armed = true;

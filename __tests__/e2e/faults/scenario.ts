@@ -27,8 +27,12 @@ export interface Scenario {
   readonly s3Proxy: CountingProxy;
   /** Faults on or off (off while the release before is published). */
   armed: boolean;
-  /** Publishes a version's images and packages as the release job does; the faults act if armed. */
+  /**
+   * Publishes a version's images and packages as the release job does; the faults act if armed.
+   * The scenario's `overrides` replace inputs and add variables (e.g. another registry address).
+   */
   publish(version: string, options?: RunOptions): Promise<ActionRun>;
+  overrides: { inputs: Record<string, string>; env: Record<string, string> };
   stop(): Promise<void>;
 }
 
@@ -39,6 +43,8 @@ function armedRules(scenario: { armed: boolean }, rules: ProxyRules | undefined)
     headers: (exchange, headers) => {
       if (scenario.armed) rules?.headers?.(exchange, headers);
     },
+    // Not a fault but the way there (e.g. what a TLS front adds): always on.
+    requestHeaders: (exchange, headers) => rules?.requestHeaders?.(exchange, headers),
   };
 }
 
@@ -77,6 +83,7 @@ export async function startScenario(
     set armed(on: boolean) {
       state.armed = on;
     },
+    overrides: { inputs: {}, env: {} },
     publish: (version, options = {}) =>
       runAction(
         {
@@ -89,10 +96,12 @@ export async function startScenario(
           packages: `build-${version}/falco-*`,
           'signing-key': world.key.privateKey,
           ...packageHost,
+          ...scenario.overrides.inputs,
         },
         {
           AWS_ACCESS_KEY_ID: store.accessKeyId,
           AWS_SECRET_ACCESS_KEY: store.secretAccessKey,
+          ...scenario.overrides.env,
         },
         world.work,
         {
