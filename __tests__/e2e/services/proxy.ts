@@ -87,7 +87,9 @@ const IDLE_UPSTREAM_MS = 10_000;
  * A loopback HTTP proxy in front of a real registry: it passes requests and answers through as they
  * are (streamed, Host kept, so the registry's Locations point back at the proxy), counts them and
  * their body bytes, and can answer or change answers by `rules` — the faults real registries and
- * CDNs produce that docker-registry will not produce on demand.
+ * CDNs produce that docker-registry will not produce on demand: canned answers (429, 503, redirects),
+ * resets before or in the middle of a body, answers held back. It serves any HTTP upstream alike
+ * (the token server, S3).
  */
 export async function startProxy(upstream: string, rules: ProxyRules = {}): Promise<CountingProxy> {
   const [host, port] = upstream.split(':');
