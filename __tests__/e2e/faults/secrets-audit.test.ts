@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runAction } from '../run-action.js';
 import { displayedLog, findLeaks, formsOf, secretsOf } from '../services/secrets-audit.js';
 
 // The audit every end-to-end run goes through (run-action.ts): it must catch each form a secret could
@@ -96,5 +100,17 @@ describe('secrets audit', () => {
     const log = `::add-mask::${PASSWORD}\nLog in to registry\n`;
     expect(leaksIn(displayedLog(log))).toEqual([]);
     expect(leaksIn(log).length).toBeGreaterThan(0);
+  });
+
+  it('fails a real run of the action whose log shows a secret', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'secrets-audit-'));
+    try {
+      // The action prints the ref it publishes; here the ref is also the value of a secret variable.
+      const inputs = { ref: 'refs/tags/0.26.0', packages: '*.deb', 'package-host': join(workspace, 'host') };
+      const env = { AWS_SECRET_ACCESS_KEY: 'refs/tags/0.26.0' };
+      await expect(runAction(inputs, env, workspace)).rejects.toThrow('env AWS_SECRET_ACCESS_KEY in stdout');
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 });
