@@ -7,6 +7,7 @@ import { badSignatures, clientsView, type ClientsView } from './clients-view.js'
 import { BEFORE, IMAGES, RELEASE, type FaultWorld } from './fault-world.js';
 import type { HostKind } from './object-stores.js';
 import { startScenario, type Scenario, type ScenarioFaults } from './scenario.js';
+import { injected } from './fault-rules.js';
 import { leftovers } from './leftovers.js';
 import { hostFiles, readEndState, type EndState } from './snapshot.js';
 
@@ -98,4 +99,27 @@ export function expectCleanFailure(outcome: Outcome): string {
   // One clear message: a stack trace means an error the action did not expect.
   expect(error).not.toMatch(/\n\s+at /);
   return error;
+}
+
+/** Requests through a scenario's proxies, all services together. */
+const requests = (outcome: Outcome): number =>
+  outcome.scenario.registryProxy.exchanges.length + outcome.scenario.s3Proxy.exchanges.length;
+
+/** Faults given to a scenario's requests, the token server's (shared by all, told apart by scope) included. */
+export function faultsGiven(outcome: Outcome): number {
+  const { scenario } = outcome;
+  const tokenRequests = scenario.world.tokenProxy.exchanges.filter((e) =>
+    decodeURIComponent(e.url).includes(`repository:${scenario.name}/`),
+  );
+  return (
+    injected(scenario.registryProxy.exchanges) +
+    injected(scenario.s3Proxy.exchanges) +
+    injected(tokenRequests)
+  );
+}
+
+/** Retries stay bounded: the fault was given, and cost a handful of requests more than the clean run, per fault. */
+export function expectBoundedRetries(outcome: Outcome, clean: Outcome): void {
+  expect(faultsGiven(outcome), 'the fault was given').toBeGreaterThan(0);
+  expect(requests(outcome)).toBeLessThanOrEqual(requests(clean) + 10 * faultsGiven(outcome));
 }
