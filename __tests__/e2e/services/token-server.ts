@@ -37,6 +37,8 @@ export interface TokenServer {
   certificatePem: string;
   /** Every request so far, oldest first. */
   requests: TokenRequest[];
+  /** Every token issued so far, oldest first: secrets that must never show in a log. */
+  issued: string[];
   /** Spoils the next token issued (queued: one call per token). */
   spoilNext(how: TokenSpoiling): void;
   stop(): Promise<void>;
@@ -142,6 +144,7 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
   const lifetime = options.expiresInSeconds ?? DEFAULT_LIFETIME_SECONDS;
   const requests: TokenRequest[] = [];
   const spoilings: TokenSpoiling[] = [];
+  const issued: string[] = [];
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://token-server');
@@ -199,6 +202,7 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
       .setExpirationTime(expiresAt)
       .setJti(randomUUID())
       .sign(key);
+    issued.push(token);
     answer(200, {
       token,
       access_token: token,
@@ -243,6 +247,7 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
     issuer: ISSUER,
     certificatePem,
     requests,
+    issued,
     spoilNext: (how) => void spoilings.push(how),
     stop,
   };
