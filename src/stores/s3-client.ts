@@ -34,11 +34,18 @@ export function createS3Client(options: S3StoreOptions, retries: boolean): S3Cli
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     ...(retries ? {} : { maxAttempts: 1 }),
+    // The SDK waits forever by default: a store that stops answering would hold the job until the
+    // workflow's own timeout. A request may take long while bytes move; 60 s of silence ends it (and a
+    // retrying client asks again), as the registry client does.
+    requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, socketTimeout: SILENCE_TIMEOUT_MS },
     // The SDK warns on the console when a streamed PUT fails, e.g. the 412 a create-only write gets when
     // another publisher was first: an expected answer this store turns into its own error, not news.
     logger: QUIET,
   });
 }
+
+const CONNECT_TIMEOUT_MS = 10_000;
+const SILENCE_TIMEOUT_MS = 60_000;
 
 const ignore = (): void => undefined;
 const QUIET = { trace: ignore, debug: ignore, info: ignore, warn: ignore, error: ignore };
