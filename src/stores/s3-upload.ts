@@ -10,6 +10,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { UserError } from '../util/errors.js';
+import { abortUploads, olderUploads } from './s3-abandoned-uploads.js';
 import { changedSincePlanned, PartsDigest } from './s3-digest.js';
 
 const MiB = 1024 * 1024;
@@ -109,9 +110,11 @@ async function uploadParts(
   try {
     if (failure !== undefined) throw failure.reason;
     if (!matchesPlanned(params, digest)) throw changedSincePlanned(file.file);
+    const abandoned = await olderUploads(client, Bucket ?? '', Key ?? '', UploadId);
     const done = await client.send(
       new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: parts } }),
     );
+    await abortUploads(client, Bucket ?? '', Key ?? '', abandoned);
     return done.ETag;
   } catch (error) {
     await client.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId })).catch(() => undefined);
