@@ -1,9 +1,8 @@
 import { expect } from 'vitest';
 import { startProxy, type CountingProxy, type ProxyRules } from '../services/proxy.js';
-import { nonLoopbackAddress, startTlsFront, type TlsFront } from '../services/tls-front.js';
 import { IMAGES, USER, type FaultWorld } from './fault-world.js';
-import { injected, pathOf, status } from './fault-rules.js';
-import { expectCleanFailure, expectCleanResult, runScenario, type Outcome } from './run-scenario.js';
+import { pathOf, status } from './fault-rules.js';
+import { expectCleanResult, runScenario, type Outcome } from './run-scenario.js';
 
 /** A token for reading the namespace's repositories, asked of the token server as a registry's storage would hold one. */
 async function pullToken(world: FaultWorld, namespace: string): Promise<string> {
@@ -55,36 +54,5 @@ export async function redirectToCdn(world: FaultWorld, clean: Outcome): Promise<
     expect(credentialed.map((e) => `${e.method} ${pathOf(e)}`)).toEqual([]);
   } finally {
     await cdn?.stop();
-  }
-}
-
-/**
- * The registry on https (a TLS front on the machine's non-loopback address, where the client speaks
- * https), its blob reads redirected to plain http: refused with one clear error, latest untouched.
- */
-export async function redirectToHttp(world: FaultWorld): Promise<void> {
-  const ip = nonLoopbackAddress();
-  const toHttp: ProxyRules = {
-    answer: (exchange) =>
-      ['GET', 'HEAD'].includes(exchange.method) && /\/blobs\/sha256:/.test(pathOf(exchange))
-        ? status(307, { location: `http://${ip}:9${exchange.url}` })
-        : undefined,
-    // The registry builds its Locations with the scheme the TLS front says the client used.
-    requestHeaders: (_exchange, headers) => {
-      headers['x-forwarded-proto'] = 'https';
-    },
-  };
-  let front: TlsFront | undefined;
-  try {
-    const outcome = await runScenario(world, 'rhttp', { registry: toHttp }, 'radosgw', async (scenario) => {
-      front = await startTlsFront(scenario.registryProxy.address, ip);
-      scenario.overrides.inputs.registry = front.address;
-      scenario.overrides.env.NODE_EXTRA_CA_CERTS = front.certificateFile;
-    });
-    const error = expectCleanFailure(outcome);
-    expect(error).toContain('plain http');
-    expect(injected(outcome.scenario.registryProxy.exchanges)).toBeGreaterThan(0);
-  } finally {
-    await front?.stop();
   }
 }
