@@ -1066,7 +1066,7 @@ async function openPackageHost(location, options) {
         case 'directory':
             return new StoreHost(new DirectoryStore(location.path), options.serialized);
         case 's3': {
-            const { S3Store } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(245)]).then(__webpack_require__.bind(__webpack_require__, 2245));
+            const { S3Store } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(380)]).then(__webpack_require__.bind(__webpack_require__, 2380));
             return new StoreHost(new S3Store({
                 bucket: location.bucket,
                 prefix: location.prefix,
