@@ -28,6 +28,8 @@ export interface Signer {
    * and memory stays bounded whatever the file's size.
    */
   detachSignFile(path: string): Promise<string>;
+  /** A binary (unarmored) detached OpenPGP signature of the bytes, as rpm stores it in a header tag. */
+  detachSignBinary(bytes: Uint8Array): Promise<Uint8Array>;
 }
 
 export interface SignerOptions {
@@ -62,6 +64,15 @@ export async function loadSigner(
       return signWith(key, await createMessage({ binary }), date, true);
     },
     detachSignFile: (path) => detachSignStream(key, path, date),
+    detachSignBinary: async (bytes) =>
+      sign({
+        message: await createMessage({ binary: bytes }),
+        signingKeys: key,
+        detached: true,
+        format: 'binary',
+        config: SIGNING_CONFIG,
+        date,
+      }),
   };
 }
 

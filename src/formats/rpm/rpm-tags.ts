@@ -42,6 +42,11 @@ export const Tag = {
   /** The 64-bit twin of archiveSize (RPMTAG_SIG_BASE + 15), when rpm copied it from the signature. */
   longArchiveSize: 271,
   longSize: 5009,
+  /** The region tag of the main header: rpm signs only packages that have one (rpm 4 packages). */
+  headerImmutable: 63,
+  /** The payload's digest: what lets a signature of the main header alone vouch for the payload too. */
+  payloadDigest: 5092,
+  payloadDigestAlt: 5097,
 } as const;
 
 /** The signature-header tags read here (RPMSIGTAG_* in rpmtag.h). */
@@ -54,6 +59,18 @@ export const SignatureTag = {
   longSize: 270,
   /** Uncompressed payload size, 64-bit. */
   longArchiveSize: 271,
+  /** OpenPGP signature of the main header by a DSA or EdDSA key. */
+  dsaHeader: 267,
+  /** OpenPGP signature of the main header by an RSA key. */
+  rsaHeader: 268,
+  /** rpm 6's OpenPGP signatures (base64 strings), any key type. */
+  openPgp: 278,
+  /** Legacy signatures of the main header and payload together: by RSA, DSA, PGP 5 keys. */
+  pgp: 1002,
+  gpg: 1005,
+  pgp5: 1006,
+  /** Zero bytes a signature can later take the place of, so signing keeps the file's size. */
+  reservedSpace: 1008,
 } as const;
 
 /** Header entry data types (rpmTagType_e). */
