@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMessage, readKey, readSignature, verify } from 'openpgp';
+import { createMessage, readKey, readPrivateKey, readSignature, sign, verify } from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSigner, type Signer } from '../../../src/formats/openpgp/signer.js';
 import { readRpm } from '../../../src/formats/rpm/read-rpm.js';
@@ -145,5 +145,29 @@ describe('signRpm', () => {
       signRpm(input, join(dir, 'changed-signed.rpm'), rsa.detachSignBinary),
     );
     expect(error.message).toMatch(/changed\.rpm: has a main header that does not match its SHA-256 digest/);
+  });
+
+  it('refuses a signature by a kind of key rpm cannot verify (RFC 9580 Ed25519), writing nothing', async () => {
+    const key = await readPrivateKey({ armoredKey: (await generateTestKey('rfc9580Ed25519')).privateKey });
+    const output = join(dir, 'rfc9580.rpm');
+    const signWithIt = async (bytes: Uint8Array) =>
+      sign({
+        message: await createMessage({ binary: bytes }),
+        signingKeys: key,
+        detached: true,
+        format: 'binary',
+      });
+    const error = await asyncUserErrorOf(signRpm(committedRpm('minimal'), output, signWithIt));
+    expect(error.message).toMatch(/^signing-key: is not an RSA, DSA or EdDSA/);
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it('refuses to write over its input', async () => {
+    const input = join(dir, 'in-place.rpm');
+    await copyFile(committedRpm('minimal'), input);
+    await expect(signRpm(input, input, (bytes) => rsa.detachSignBinary(bytes))).rejects.toThrow(
+      /must not be the input/,
+    );
+    expect(await readFile(input)).toEqual(await readFile(committedRpm('minimal')));
   });
 });
