@@ -53,4 +53,25 @@ describe('signatureHeaderWith', () => {
     const header = signatureHeaderWith(small, signatureEntry(SignatureTag.rsaHeader, Buffer.alloc(40, 1)));
     expect(reservedCount(header)).toBe(30);
   });
+
+  it("drops every earlier signature: DSA, RSA, PGP, GPG, PGP 5 and rpm 6's OpenPGP", () => {
+    const bin = (tag: number): RawEntry => signatureEntry(tag, Buffer.alloc(8, tag % 256));
+    const signed = [
+      ...unsigned,
+      bin(SignatureTag.dsaHeader),
+      bin(SignatureTag.rsaHeader),
+      { tag: SignatureTag.openPgp, type: TagType.stringArray, count: 1, data: Buffer.from('c2lnbmF0dXJl\0') },
+      bin(SignatureTag.pgp),
+      bin(SignatureTag.gpg),
+      bin(SignatureTag.pgp5),
+    ];
+    const header = signatureHeaderWith(signed, signatureEntry(SignatureTag.rsaHeader, Buffer.alloc(40, 1)));
+    const entries = readRawEntries(header, 'test', 'signature header');
+    expect(entries.map((e) => e.tag)).toEqual([
+      SignatureTag.rsaHeader,
+      SignatureTag.size,
+      SignatureTag.reservedSpace,
+    ]);
+    expect(entries[0]?.data).toEqual(Buffer.alloc(40, 1));
+  });
 });
