@@ -33,6 +33,7 @@ describe('readInputs defaults', () => {
       overwrite: false,
       signingKey: undefined,
       signingPassphrase: undefined,
+      rpmHeaderSignatures: false,
       retention: { deb: 50, rpm: 50, bin: 10 },
       dryRun: false,
     });
@@ -175,6 +176,18 @@ describe('readInputs refuses bad inputs, naming the input', () => {
       'is set, but signing-key is empty',
     ],
     [
+      'rpm header signatures required without a key',
+      { packages: 'build/*', 'package-host': './out', 'rpm-header-signatures': 'true' },
+      'rpm-header-signatures',
+      "is 'true', but signing-key is empty",
+    ],
+    [
+      'rpm-header-signatures that is not a choice',
+      { packages: 'build/*', 'package-host': './out', 'rpm-header-signatures': 'always' },
+      'rpm-header-signatures',
+      "'always' is not accepted",
+    ],
+    [
       'a dev-retention that keeps nothing',
       { packages: 'build/*', 'package-host': './out', 'dev-retention': 'deb=0' },
       'dev-retention',
@@ -300,5 +313,25 @@ describe('readInputs refuses bad inputs, naming the input', () => {
       }),
     );
     expect(error.message).not.toContain('hunter2-Secret');
+  });
+});
+
+describe('rpm-header-signatures', () => {
+  const KEY = '-----BEGIN PGP PRIVATE KEY BLOCK-----\n...';
+  it.each([
+    ['auto with a key signs', { 'signing-key': KEY }, true],
+    ['auto (the default) without a key does not', {}, false],
+    ['true with a key signs', { 'signing-key': KEY, 'rpm-header-signatures': 'true' }, true],
+    [
+      'false with a key leaves rpms as built',
+      { 'signing-key': KEY, 'rpm-header-signatures': 'false' },
+      false,
+    ],
+  ] as const)('%s', (_label, given, expected) => {
+    const config = readInputs(
+      reader({ packages: 'build/*', 'package-host': './out', ...given }),
+      loadEvent('tag-push').env,
+    );
+    expect(config.rpmHeaderSignatures).toBe(expected);
   });
 });

@@ -2,6 +2,7 @@ import type { ImageDriver, RegistryReader, TargetRegistry } from '../image-drive
 import type { PackageHost } from '../hosts/host.js';
 import type { PackageToIndex } from '../indexes/indexed-package.js';
 import type { PlannedRepository, RepositoryReport } from '../indexes/repository-updater.js';
+import type { RpmHeaderSigning } from '../indexes/rpm-header-signing.js';
 
 export type { RegistryReader, TargetRegistry };
 
@@ -33,4 +34,6 @@ export interface PublishPorts {
   /** Present with a host that can keep repositories: updates its indexes after the packages. */
   readonly repositories?: Repositories;
   readonly findFiles: (patterns: readonly string[]) => Promise<string[]>;
+  /** Present when .rpm files get header signatures: validation signs them before it hashes them. */
+  readonly rpmHeaders?: RpmHeaderSigning;
 }

@@ -48,6 +48,21 @@ export async function publish(
   // The adapters' code may still be loading (see portsFor): the run has said what it publishes meanwhile.
   const ports = await loading;
 
+  try {
+    return await validateAndRun(config, release, ports, logger, workspace);
+  } finally {
+    // The header-signed rpms are copies made for this run: published or not, they go.
+    await ports.rpmHeaders?.close();
+  }
+}
+
+async function validateAndRun(
+  config: Config,
+  release: Release,
+  ports: PublishPorts,
+  logger: Logger,
+  workspace: string,
+): Promise<PublishResult> {
   const planned = await validateAndPlan(config, release, ports, logger, workspace);
   const { plan, packageHost, latest } = planned;
 
@@ -85,7 +100,14 @@ async function validateAndPlan(
 ): Promise<Planned> {
   const files = config.packagePatterns.length > 0 ? await ports.findFiles(config.packagePatterns) : [];
   if (files.length > 0) await ports.host?.check?.();
-  const prepared = await preparePackages(release, files, ports.host, workspace, config.packagePatterns);
+  const prepared = await preparePackages(
+    release,
+    files,
+    ports.host,
+    workspace,
+    config.packagePatterns,
+    ports.rpmHeaders,
+  );
 
   // The wiring gives image ports exactly when the configuration has images.
   const images = config.images.length > 0 ? ports.images : undefined;

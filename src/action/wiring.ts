@@ -1,4 +1,6 @@
+import { tmpdir } from 'node:os';
 import type { Config } from './inputs.js';
+import type { RpmHeaderSigning } from '../indexes/rpm-header-signing.js';
 import type { PackageHost } from '../hosts/host.js';
 import type { RepositoryStore } from '../stores/object-store.js';
 import { UserError } from '../util/errors.js';
@@ -53,7 +55,19 @@ export async function packagePortsFor(
     return { host };
   }
   if (config.packagePatterns.length === 0) return { host };
-  return { host, repositories: await repositoriesFor(repositoryStore, config) };
+  const [repositories, rpmHeaders] = await Promise.all([
+    repositoriesFor(repositoryStore, config),
+    rpmHeaderSigningFor(config),
+  ]);
+  return { host, repositories, ...(rpmHeaders ? { rpmHeaders } : {}) };
+}
+
+/** With `rpm-header-signatures` on (and so a key): the signer of rpm headers, its copies in the runner's temp. */
+async function rpmHeaderSigningFor(config: Config): Promise<RpmHeaderSigning | undefined> {
+  const { signingKey, signingPassphrase } = config;
+  if (!config.rpmHeaderSignatures || signingKey === undefined) return undefined;
+  const { loadRpmHeaderSigning } = await import('../indexes/rpm-header-signing.js');
+  return loadRpmHeaderSigning(signingKey, signingPassphrase, process.env.RUNNER_TEMP || tmpdir());
 }
 
 async function repositoriesFor(

@@ -17,6 +17,7 @@ export const INPUT_NAMES = [
   'serialized',
   'signing-key',
   'signing-passphrase',
+  'rpm-header-signatures',
   'dev-retention',
   'overwrite',
   'dry-run',

@@ -1,7 +1,7 @@
 import { parseHostLocation, type HostLocation } from '../../hosts/location.js';
 import { parseRetention, type Retention } from '../../indexes/retention.js';
 import { UserError } from '../../util/errors.js';
-import { boolean, lines, type InputReader } from './input-values.js';
+import { boolean, lines, oneOf, type InputReader } from './input-values.js';
 
 /** The package inputs, checked together: the S3 inputs only make sense for an `s3://` host. */
 export interface PackageInputs {
@@ -16,6 +16,8 @@ export interface PackageInputs {
   /** The armored OpenPGP private key that signs repository indexes and packages; unsigned when absent. */
   readonly signingKey: string | undefined;
   readonly signingPassphrase: string | undefined;
+  /** Whether each .rpm gets a header signature (with signing-key) before it is published. */
+  readonly rpmHeaderSignatures: boolean;
   /** Versions kept in the dev trees after a publish to them. */
   readonly retention: Retention;
 }
@@ -80,7 +82,9 @@ function readEndpoint(value: string): string | undefined {
 }
 
 /** The key is checked (that it can sign) when the repositories are prepared, before any write. */
-function readSigning(input: InputReader): Pick<PackageInputs, 'signingKey' | 'signingPassphrase'> {
+function readSigning(
+  input: InputReader,
+): Pick<PackageInputs, 'signingKey' | 'signingPassphrase' | 'rpmHeaderSignatures'> {
   const signingKey = input('signing-key').trim() || undefined;
   const signingPassphrase = input('signing-passphrase') || undefined;
   if (signingPassphrase !== undefined && signingKey === undefined) {
@@ -90,5 +94,22 @@ function readSigning(input: InputReader): Pick<PackageInputs, 'signingKey' | 'si
       'set signing-key to the armored private key (or remove signing-passphrase)',
     );
   }
-  return { signingKey, signingPassphrase };
+  const headers = oneOf('rpm-header-signatures', input('rpm-header-signatures').trim() || 'auto', [
+    'auto',
+    'true',
+    'false',
+  ]);
+  if (headers === 'true' && signingKey === undefined) {
+    throw new UserError(
+      'rpm-header-signatures',
+      "is 'true', but signing-key is empty",
+      "set signing-key to the armored private key, or rpm-header-signatures to 'auto' or 'false'",
+    );
+  }
+  // dnf with gpgcheck=1 (Falco's documented .repo) refuses an rpm whose header is not signed.
+  return {
+    signingKey,
+    signingPassphrase,
+    rpmHeaderSignatures: headers !== 'false' && signingKey !== undefined,
+  };
 }

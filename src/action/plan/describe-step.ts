@@ -8,7 +8,7 @@ export function describeStep(step: Step): string {
     case 'push':
       return `push     ${step.source} → ${step.target}`;
     case 'publish-package':
-      return `package  ${step.file} → ${step.path} (${step.action}, sha256 ${step.sha256})`;
+      return `package  ${step.file} → ${step.path} (${step.action}${step.headerSigned ? ', header signed' : ''}, sha256 ${step.sha256})`;
     case 'update-repository': {
       const count = step.repository.packages.length;
       const index = { apt: 'APT indexes', yum: 'YUM repodata', bin: 'no index' }[step.format];

@@ -21,6 +21,8 @@ export interface PlannedPackage {
   readonly existing: Existing;
   /** What a .deb or .rpm says of itself, read when it was validated; undefined for a tarball. */
   readonly contents: PackageContents | undefined;
+  /** An .rpm signed in its header by this run (`localFile` is the signed copy). */
+  readonly headerSigned?: true;
 }
 
 export interface PlanInput {
@@ -110,6 +112,7 @@ function packageStep(pkg: PlannedPackage, overwrite: boolean): Step {
     sha256: pkg.sha256,
     size: pkg.size,
     action,
+    ...(pkg.headerSigned ? { headerSigned: true } : {}),
   };
 }
 

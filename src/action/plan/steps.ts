@@ -21,6 +21,8 @@ export type Step =
       readonly size: number;
       /** `upload` (absent), `skip` (same content there), `replace` (different content, overwrite allowed). */
       readonly action: 'upload' | 'skip' | 'replace';
+      /** An .rpm this run signed in its header (`rpm-header-signatures`): `sha256` is the signed file's. */
+      readonly headerSigned?: true;
     }
   | {
       readonly step: 'update-repository';

@@ -5,6 +5,7 @@ import { treeOf, type Release } from '../release/release.js';
 import { packagePath } from '../../package-layout/host-layout.js';
 import type { PlannedPackage } from '../plan/plan.js';
 import type { PackageHost } from '../../hosts/host.js';
+import type { RpmHeaderSigning } from '../../indexes/rpm-header-signing.js';
 import { sha256File } from '../../util/sha256-file.js';
 import { checkInsideWorkspace } from './inside-workspace.js';
 import { namePackages } from './name-packages.js';
@@ -26,6 +27,7 @@ export async function preparePackages(
   host: PackageHost | undefined,
   workspace: string,
   patterns: readonly string[] = [],
+  rpmHeaders?: RpmHeaderSigning,
 ): Promise<PreparedPackages> {
   await checkInsideWorkspace(files, workspace);
   const expected = release.channel === 'dev' ? undefined : release.version;
@@ -34,10 +36,15 @@ export async function preparePackages(
     release,
     names.map(({ name }) => name),
   );
+  // With header signatures, the signed copy is the package from here on: hashed, indexed, published.
+  const local = await signedCopies(names, rpmHeaders);
   // The names agree with the release (above); the contents must agree with the names.
-  const contents = await readPackageContents(names);
+  const contents = await readPackageContents(
+    names.map(({ file, name }) => ({ file: local.get(file) ?? file, name })),
+  );
   const packages: PlannedPackage[] = [];
-  for (const { file, name } of names) {
+  for (const { file: given, name } of names) {
+    const file = local.get(given) ?? given;
     const path = packagePath(treeOf(release.channel), name);
     const read = contents.get(file);
     // A .deb or .rpm was hashed with its contents; a tarball is hashed here.
@@ -46,18 +53,32 @@ export async function preparePackages(
       host?.existing(path),
     ]);
     packages.push({
-      file: displayPath(file, workspace),
+      file: displayPath(given, workspace),
       localFile: file,
       path,
       sha256,
       size,
       existing: existing === undefined ? 'absent' : existing === sha256 ? 'same' : 'different',
       contents: read,
+      ...(local.has(given) ? { headerSigned: true } : {}),
     });
   }
   // In the plan, packages follow the host's layout (deb, rpm, bin), not the order the globs found them.
   packages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { version, packages };
+}
+
+/** Each .rpm → its header-signed copy (none without header signing). */
+async function signedCopies(
+  names: readonly { file: string; name: { kind: string } }[],
+  rpmHeaders: RpmHeaderSigning | undefined,
+): Promise<ReadonlyMap<string, string>> {
+  const copies = new Map<string, string>();
+  if (rpmHeaders === undefined) return copies;
+  for (const { file, name } of names) {
+    if (name.kind === 'rpm') copies.set(file, await rpmHeaders.sign(file));
+  }
+  return copies;
 }
 
 async function hashOf(file: string): Promise<{ sha256: string; size: number }> {
