@@ -288,7 +288,20 @@ function readSigning(input) {
     if (signingPassphrase !== undefined && signingKey === undefined) {
         throw new errors/* UserError */.y('signing-passphrase', 'is set, but signing-key is empty', 'set signing-key to the armored private key (or remove signing-passphrase)');
     }
-    return { signingKey, signingPassphrase };
+    const headers = oneOf('rpm-header-signatures', input('rpm-header-signatures').trim() || 'auto', [
+        'auto',
+        'true',
+        'false',
+    ]);
+    if (headers === 'true' && signingKey === undefined) {
+        throw new errors/* UserError */.y('rpm-header-signatures', "is 'true', but signing-key is empty", "set signing-key to the armored private key, or rpm-header-signatures to 'auto' or 'false'");
+    }
+    // dnf with gpgcheck=1 (Falco's documented .repo) refuses an rpm whose header is not signed.
+    return {
+        signingKey,
+        signingPassphrase,
+        rpmHeaderSignatures: headers !== 'false' && signingKey !== undefined,
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/action/inputs/edit-distance.js
@@ -337,6 +350,7 @@ const INPUT_NAMES = [
     'serialized',
     'signing-key',
     'signing-passphrase',
+    'rpm-header-signatures',
     'dev-retention',
     'overwrite',
     'dry-run',
@@ -400,6 +414,8 @@ function readInputs(input, env = {}) {
     return { ref, devBranch, ...images, latest, ...packages, dryRun: input_values_boolean('dry-run', input('dry-run')) };
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./lib/util/errno.js
@@ -571,8 +587,6 @@ async function openFile(path) {
 
 // EXTERNAL MODULE: ./lib/util/atomic-file.js
 var atomic_file = __webpack_require__(3854);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./lib/util/retry.js
 var retry = __webpack_require__(9294);
 ;// CONCATENATED MODULE: ./lib/stores/lock-owner.js
@@ -1142,6 +1156,7 @@ async function filesOf(pattern, patterns) {
 
 
 
+
 /**
  * Builds the adapters a configuration asks for, once, at start-up: the image side only when there are
  * images (each driver's code only when chosen), the package host its `package-host` scheme names (the
@@ -1174,7 +1189,19 @@ async function packagePortsFor(host, config) {
     }
     if (config.packagePatterns.length === 0)
         return { host };
-    return { host, repositories: await repositoriesFor(repositoryStore, config) };
+    const [repositories, rpmHeaders] = await Promise.all([
+        repositoriesFor(repositoryStore, config),
+        rpmHeaderSigningFor(config),
+    ]);
+    return { host, repositories, ...(rpmHeaders ? { rpmHeaders } : {}) };
+}
+/** With `rpm-header-signatures` on (and so a key): the signer of rpm headers, its copies in the runner's temp. */
+async function rpmHeaderSigningFor(config) {
+    const { signingKey, signingPassphrase } = config;
+    if (!config.rpmHeaderSignatures || signingKey === undefined)
+        return undefined;
+    const { loadRpmHeaderSigning } = await Promise.all(/* import() */[__webpack_require__.e(74), __webpack_require__.e(111)]).then(__webpack_require__.bind(__webpack_require__, 8111));
+    return loadRpmHeaderSigning(signingKey, signingPassphrase, process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)());
 }
 async function repositoriesFor(repositoryStore, config) {
     const { signingKey, signingPassphrase } = config;
@@ -1311,6 +1338,7 @@ function packageStep(pkg, overwrite) {
         sha256: pkg.sha256,
         size: pkg.size,
         action,
+        ...(pkg.headerSigned ? { headerSigned: true } : {}),
     };
 }
 /** Two steps writing one image tag or one package path would publish whichever ran last. */
@@ -1720,7 +1748,7 @@ async function readPackageContents(files) {
     const contents = new Map();
     if (packages.length === 0)
         return contents;
-    const formats = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(642), __webpack_require__.e(354)]).then(__webpack_require__.bind(__webpack_require__, 1354));
+    const formats = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(642), __webpack_require__.e(985)]).then(__webpack_require__.bind(__webpack_require__, 8985));
     for (const { file, name } of packages) {
         const read = await formats.readPackageContents(file, name.kind === 'deb' ? 'deb' : 'rpm');
         if (read.kind === 'deb')
@@ -1747,15 +1775,18 @@ async function readPackageContents(files) {
  * package file: all checked before anything is published. `patterns` are the ones that found the files,
  * for the advice on a file that is no package.
  */
-async function preparePackages(release, files, host, workspace, patterns = []) {
+async function preparePackages(release, files, host, workspace, patterns = [], rpmHeaders) {
     await checkInsideWorkspace(files, workspace);
     const expected = release.channel === 'dev' ? undefined : release.version;
     const names = await namePackages(files, expected, patterns);
     const version = packageVersion(release, names.map(({ name }) => name));
+    // With header signatures, the signed copy is the package from here on: hashed, indexed, published.
+    const local = await signedCopies(names, rpmHeaders);
     // The names agree with the release (above); the contents must agree with the names.
-    const contents = await readPackageContents(names);
+    const contents = await readPackageContents(names.map(({ file, name }) => ({ file: local.get(file) ?? file, name })));
     const packages = [];
-    for (const { file, name } of names) {
+    for (const { file: given, name } of names) {
+        const file = local.get(given) ?? given;
         const path = (0,host_layout/* packagePath */.C0)(treeOf(release.channel), name);
         const read = contents.get(file);
         // A .deb or .rpm was hashed with its contents; a tarball is hashed here.
@@ -1764,18 +1795,30 @@ async function preparePackages(release, files, host, workspace, patterns = []) {
             host?.existing(path),
         ]);
         packages.push({
-            file: displayPath(file, workspace),
+            file: displayPath(given, workspace),
             localFile: file,
             path,
             sha256,
             size,
             existing: existing === undefined ? 'absent' : existing === sha256 ? 'same' : 'different',
             contents: read,
+            ...(local.has(given) ? { headerSigned: true } : {}),
         });
     }
     // In the plan, packages follow the host's layout (deb, rpm, bin), not the order the globs found them.
     packages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { version, packages };
+}
+/** Each .rpm → its header-signed copy (none without header signing). */
+async function signedCopies(names, rpmHeaders) {
+    const copies = new Map();
+    if (rpmHeaders === undefined)
+        return copies;
+    for (const { file, name } of names) {
+        if (name.kind === 'rpm')
+            copies.set(file, await rpmHeaders.sign(file));
+    }
+    return copies;
 }
 async function hashOf(file) {
     const [sha256, info] = await Promise.all([sha256File(file), (0,promises_.stat)(file)]);
@@ -1854,7 +1897,7 @@ function describeStep(step) {
         case 'push':
             return `push     ${step.source} → ${step.target}`;
         case 'publish-package':
-            return `package  ${step.file} → ${step.path} (${step.action}, sha256 ${step.sha256})`;
+            return `package  ${step.file} → ${step.path} (${step.action}${step.headerSigned ? ', header signed' : ''}, sha256 ${step.sha256})`;
         case 'update-repository': {
             const count = step.repository.packages.length;
             const index = { apt: 'APT indexes', yum: 'YUM repodata', bin: 'no index' }[step.format];
@@ -1912,6 +1955,15 @@ async function publish(config, loading, logger, workspace) {
     logger.info(`release ${release.version} (${release.channel}) from ${config.ref}`);
     // The adapters' code may still be loading (see portsFor): the run has said what it publishes meanwhile.
     const ports = await loading;
+    try {
+        return await validateAndRun(config, release, ports, logger, workspace);
+    }
+    finally {
+        // The header-signed rpms are copies made for this run: published or not, they go.
+        await ports.rpmHeaders?.close();
+    }
+}
+async function validateAndRun(config, release, ports, logger, workspace) {
     const planned = await validateAndPlan(config, release, ports, logger, workspace);
     const { plan, packageHost, latest } = planned;
     if (config.dryRun) {
@@ -1942,7 +1994,7 @@ async function validateAndPlan(config, release, ports, logger, workspace) {
     const files = config.packagePatterns.length > 0 ? await ports.findFiles(config.packagePatterns) : [];
     if (files.length > 0)
         await ports.host?.check?.();
-    const prepared = await preparePackages(release, files, ports.host, workspace, config.packagePatterns);
+    const prepared = await preparePackages(release, files, ports.host, workspace, config.packagePatterns, ports.rpmHeaders);
     // The wiring gives image ports exactly when the configuration has images.
     const images = config.images.length > 0 ? ports.images : undefined;
     if (images)
