@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -232,6 +233,22 @@ describe('a signed directory host: stable releases in a row', () => {
         'signing-key': key.privateKey,
       });
       for (const [path, sha256] of run) published.set(path, sha256);
+      // The action signed each rpm's header (rpm-header-signatures: auto): what it published is not the
+      // build's file, and the same run again signs the same bytes, so it publishes the same files.
+      for (const arch of ARCHES) {
+        const path = `rpm/falco-${version}-${arch.rpm}.rpm`;
+        const built = createHash('sha256')
+          .update(readFileSync(join(work, dir, `falco-${version}-${arch.rpm}.rpm`)))
+          .digest('hex');
+        expect(run.get(path), path).not.toBe(built);
+      }
+      const again = await publish({
+        ref: `refs/tags/${version}`,
+        packages: packagesOf(dir),
+        'package-host': host,
+        'signing-key': key.privateKey,
+      });
+      expect(again).toEqual(run);
       const known = RELEASES.slice(0, index + 1);
       for (const arch of ARCHES) {
         const apt = apts.get(arch.deb);
