@@ -10,6 +10,7 @@ import { readRawEntries } from '../../../src/formats/rpm/rpm-signature-header.js
 import { SignatureTag } from '../../../src/formats/rpm/rpm-tags.js';
 import { signRpm } from '../../../src/formats/rpm/sign-rpm.js';
 import { asyncUserErrorOf } from '../../fixtures/errors.js';
+import { madeFalcoRpm } from '../../indexes/made-packages.js';
 import { generateTestKey, type TestKey } from '../openpgp/test-keys.js';
 import { committedRpm } from './committed-rpms.js';
 
@@ -117,6 +118,15 @@ describe('signRpm', () => {
     const output = join(dir, 'not-signed.rpm');
     const error = await asyncUserErrorOf(signRpm(input, output, (bytes) => rsa.detachSignBinary(bytes)));
     expect(error.message).toMatch(/not\.rpm: is not an RPM package/);
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it('refuses an rpm whose main header has no immutable region (rpm 3), writing nothing', async () => {
+    // The packages the tests make in TypeScript are such rpms: parseable, but rpm signs no header of them.
+    const input = madeFalcoRpm(join(dir, 'made'), '0.26.0', 'x86_64');
+    const output = join(dir, 'made-signed.rpm');
+    const error = await asyncUserErrorOf(signRpm(input, output, (bytes) => rsa.detachSignBinary(bytes)));
+    expect(error.message).toContain('is an rpm 3 package, which rpm cannot sign');
     expect(existsSync(output)).toBe(false);
   });
 
