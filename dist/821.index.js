@@ -1189,29 +1189,34 @@ async function packagePortsFor(host, config) {
     }
     if (config.packagePatterns.length === 0)
         return { host };
+    const signing = signingOnce(config);
     const [repositories, rpmHeaders] = await Promise.all([
-        repositoriesFor(repositoryStore, config),
-        rpmHeaderSigningFor(config),
+        repositoriesFor(repositoryStore, config, signing),
+        config.rpmHeaderSignatures && signing ? rpmHeaderSigningFor(signing) : undefined,
     ]);
     return { host, repositories, ...(rpmHeaders ? { rpmHeaders } : {}) };
 }
-/** With `rpm-header-signatures` on (and so a key): the signer of rpm headers, its copies in the runner's temp. */
-async function rpmHeaderSigningFor(config) {
+/** The signing key, read and decrypted once however many parts sign with it (rpm headers, repositories). */
+function signingOnce(config) {
     const { signingKey, signingPassphrase } = config;
-    if (!config.rpmHeaderSignatures || signingKey === undefined)
+    if (signingKey === undefined)
         return undefined;
-    const { loadRpmHeaderSigning } = await Promise.all(/* import() */[__webpack_require__.e(74), __webpack_require__.e(111)]).then(__webpack_require__.bind(__webpack_require__, 8111));
-    return loadRpmHeaderSigning(signingKey, signingPassphrase, process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)());
+    let loaded;
+    return () => (loaded ??= __webpack_require__.e(/* import() */ 995).then(__webpack_require__.bind(__webpack_require__, 2995)).then(({ loadSigning }) => loadSigning(signingKey, signingPassphrase)));
 }
-async function repositoriesFor(repositoryStore, config) {
-    const { signingKey, signingPassphrase } = config;
-    const [{ DEFAULT_GRACE_MS, RepositoryUpdater }, { loadSigning }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 697).then(__webpack_require__.bind(__webpack_require__, 8697)),
-        __webpack_require__.e(/* import() */ 995).then(__webpack_require__.bind(__webpack_require__, 2995)),
+/** The signer of rpm headers (`rpm-header-signatures`), its signed copies in the runner's temp. */
+async function rpmHeaderSigningFor(signing) {
+    const [{ rpmHeaderSigning }, { signer }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(74), __webpack_require__.e(759)]).then(__webpack_require__.bind(__webpack_require__, 9759)),
+        signing(),
     ]);
+    return rpmHeaderSigning(signer, process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)());
+}
+async function repositoriesFor(repositoryStore, config, signing) {
+    const { DEFAULT_GRACE_MS, RepositoryUpdater } = await __webpack_require__.e(/* import() */ 697).then(__webpack_require__.bind(__webpack_require__, 8697));
     // Asked after the host's own check, which finds out whether its store keeps conditional writes.
     return new RepositoryUpdater(repositoryStore, {
-        loadSigning: signingKey ? () => loadSigning(signingKey, signingPassphrase) : undefined,
+        loadSigning: signing,
         retention: config.retention,
         date: new Date(),
         graceMs: DEFAULT_GRACE_MS,

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import type { Config } from './inputs.js';
 import type { RpmHeaderSigning } from '../indexes/rpm-header-signing.js';
+import type { Signing } from '../indexes/signing.js';
 import type { PackageHost } from '../hosts/host.js';
 import type { RepositoryStore } from '../stores/object-store.js';
 import { UserError } from '../util/errors.js';
@@ -55,33 +56,43 @@ export async function packagePortsFor(
     return { host };
   }
   if (config.packagePatterns.length === 0) return { host };
+  const signing = signingOnce(config);
   const [repositories, rpmHeaders] = await Promise.all([
-    repositoriesFor(repositoryStore, config),
-    rpmHeaderSigningFor(config),
+    repositoriesFor(repositoryStore, config, signing),
+    config.rpmHeaderSignatures && signing ? rpmHeaderSigningFor(signing) : undefined,
   ]);
   return { host, repositories, ...(rpmHeaders ? { rpmHeaders } : {}) };
 }
 
-/** With `rpm-header-signatures` on (and so a key): the signer of rpm headers, its copies in the runner's temp. */
-async function rpmHeaderSigningFor(config: Config): Promise<RpmHeaderSigning | undefined> {
+/** The signing key, read and decrypted once however many parts sign with it (rpm headers, repositories). */
+function signingOnce(config: Config): (() => Promise<Signing>) | undefined {
   const { signingKey, signingPassphrase } = config;
-  if (!config.rpmHeaderSignatures || signingKey === undefined) return undefined;
-  const { loadRpmHeaderSigning } = await import('../indexes/rpm-header-signing.js');
-  return loadRpmHeaderSigning(signingKey, signingPassphrase, process.env.RUNNER_TEMP || tmpdir());
+  if (signingKey === undefined) return undefined;
+  let loaded: Promise<Signing> | undefined;
+  return () =>
+    (loaded ??= import('../indexes/signing.js').then(({ loadSigning }) =>
+      loadSigning(signingKey, signingPassphrase),
+    ));
+}
+
+/** The signer of rpm headers (`rpm-header-signatures`), its signed copies in the runner's temp. */
+async function rpmHeaderSigningFor(signing: () => Promise<Signing>): Promise<RpmHeaderSigning> {
+  const [{ rpmHeaderSigning }, { signer }] = await Promise.all([
+    import('../indexes/rpm-header-signing.js'),
+    signing(),
+  ]);
+  return rpmHeaderSigning(signer, process.env.RUNNER_TEMP || tmpdir());
 }
 
 async function repositoriesFor(
   repositoryStore: () => RepositoryStore,
   config: Config,
+  signing: (() => Promise<Signing>) | undefined,
 ): Promise<Repositories> {
-  const { signingKey, signingPassphrase } = config;
-  const [{ DEFAULT_GRACE_MS, RepositoryUpdater }, { loadSigning }] = await Promise.all([
-    import('../indexes/repository-updater.js'),
-    import('../indexes/signing.js'),
-  ]);
+  const { DEFAULT_GRACE_MS, RepositoryUpdater } = await import('../indexes/repository-updater.js');
   // Asked after the host's own check, which finds out whether its store keeps conditional writes.
   return new RepositoryUpdater(repositoryStore, {
-    loadSigning: signingKey ? () => loadSigning(signingKey, signingPassphrase) : undefined,
+    loadSigning: signing,
     retention: config.retention,
     date: new Date(),
     graceMs: DEFAULT_GRACE_MS,

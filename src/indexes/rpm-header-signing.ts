@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { loadHeaderSigner } from '../formats/openpgp/header-signer.js';
+import type { Signer } from '../formats/openpgp/signer.js';
 import { signRpm } from '../formats/rpm/sign-rpm.js';
 
 /** Signs each .rpm in its header before it is hashed, indexed and published (`rpm-header-signatures`). */
@@ -15,12 +15,7 @@ export interface RpmHeaderSigning {
  * The signed copies live in a directory of their own under `tempRoot` (the runner's temporary
  * directory): the workspace's files are never changed, so a re-run signs the same input again.
  */
-export async function loadRpmHeaderSigning(
-  armoredKey: string,
-  passphrase: string | undefined,
-  tempRoot: string,
-): Promise<RpmHeaderSigning> {
-  const signer = await loadHeaderSigner(armoredKey, passphrase);
+export async function rpmHeaderSigning(signer: Signer, tempRoot: string): Promise<RpmHeaderSigning> {
   const dir = await mkdtemp(join(tempRoot, 'rpm-header-signing-'));
   let copies = 0;
   return {
@@ -29,7 +24,7 @@ export async function loadRpmHeaderSigning(
       const into = join(dir, String(copies++));
       await mkdir(into);
       const signed = join(into, basename(file));
-      await signRpm(file, signed, signer);
+      await signRpm(file, signed, (bytes) => signer.signStably(bytes));
       return signed;
     },
     close: () => rm(dir, { recursive: true, force: true }),

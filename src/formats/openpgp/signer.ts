@@ -4,6 +4,7 @@ import { ReadableStream } from 'node:stream/web';
 import { createCleartextMessage, createMessage, sign, type PrivateKey } from 'openpgp';
 import { readSigningKey } from './read-signing-key.js';
 import { SIGNING_CONFIG } from './signing-config.js';
+import { stableSigningDate } from './stable-signing-date.js';
 
 /**
  * Bytes per read when a file is signed as a stream. What memory it takes is garbage, not data: every
@@ -30,6 +31,11 @@ export interface Signer {
   detachSignFile(path: string): Promise<string>;
   /** A binary (unarmored) detached OpenPGP signature of the bytes, as rpm stores it in a header tag. */
   detachSignBinary(bytes: Uint8Array): Promise<Uint8Array>;
+  /**
+   * `detachSignBinary` dated by the key rather than the clock (see stableSigningDate): an rpm's header
+   * signature is part of the published bytes, so a re-run must make the same ones.
+   */
+  signStably(bytes: Uint8Array): Promise<Uint8Array>;
 }
 
 export interface SignerOptions {
@@ -48,6 +54,7 @@ export async function loadSigner(
 ): Promise<Signer> {
   const { date } = options;
   const key = await readSigningKey(armoredKey, passphrase, date ?? new Date());
+  let stable: Promise<Date | undefined> | undefined;
   return {
     fingerprint: key.getFingerprint().toUpperCase(),
     publicKeyArmored: key.toPublic().armor(SIGNING_CONFIG),
@@ -64,16 +71,23 @@ export async function loadSigner(
       return signWith(key, await createMessage({ binary }), date, true);
     },
     detachSignFile: (path) => detachSignStream(key, path, date),
-    detachSignBinary: async (bytes) =>
-      sign({
-        message: await createMessage({ binary: bytes }),
-        signingKeys: key,
-        detached: true,
-        format: 'binary',
-        config: SIGNING_CONFIG,
-        date,
-      }),
+    detachSignBinary: (bytes) => signBinary(key, bytes, date),
+    signStably: async (bytes) => {
+      stable ??= stableSigningDate(key);
+      return signBinary(key, bytes, (await stable) ?? date);
+    },
   };
+}
+
+async function signBinary(key: PrivateKey, bytes: Uint8Array, date: Date | undefined): Promise<Uint8Array> {
+  return sign({
+    message: await createMessage({ binary: bytes }),
+    signingKeys: key,
+    detached: true,
+    format: 'binary',
+    config: SIGNING_CONFIG,
+    date,
+  });
 }
 
 /**

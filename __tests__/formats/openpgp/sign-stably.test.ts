@@ -1,6 +1,6 @@
 import { createMessage, readKey, readSignature, verify } from 'openpgp';
 import { describe, expect, it } from 'vitest';
-import { loadHeaderSigner } from '../../../src/formats/openpgp/header-signer.js';
+import { loadSigner } from '../../../src/formats/openpgp/signer.js';
 import { committedGpgKey, GPG_PASSPHRASE } from './committed-gpg-keys.js';
 import { generateTestKey, KEY_CREATED } from './test-keys.js';
 
@@ -11,11 +11,11 @@ async function createdOf(bytes: Uint8Array): Promise<Date | null> {
   return (await readSignature({ binarySignature: bytes })).packets[0]?.created ?? null;
 }
 
-describe('loadHeaderSigner', () => {
+describe('Signer.signStably', () => {
   it('makes the same binary signature on every run, dated when the key could first sign', async () => {
     const key = await generateTestKey('rsa');
-    const first = await (await loadHeaderSigner(key.privateKey, undefined))(HEADER);
-    const again = await (await loadHeaderSigner(key.privateKey, undefined))(HEADER);
+    const first = await (await loadSigner(key.privateKey, undefined)).signStably(HEADER);
+    const again = await (await loadSigner(key.privateKey, undefined)).signStably(HEADER);
     expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
     expect(await createdOf(first)).toEqual(KEY_CREATED);
 
@@ -30,7 +30,7 @@ describe('loadHeaderSigner', () => {
 
   it('signs with a signing subkey at a date the subkey is valid (not the primary key creation)', async () => {
     const armored = committedGpgKey('signingSubkey');
-    const signature = await (await loadHeaderSigner(armored, GPG_PASSPHRASE))(HEADER);
+    const signature = await (await loadSigner(armored, GPG_PASSPHRASE)).signStably(HEADER);
     const key = await readKey({ armoredKey: armored });
     const created = await createdOf(signature);
     expect(created).not.toBeNull();
