@@ -94,12 +94,14 @@ const cases: BadCase[] = [
     message: 'images: source image not found: never-built:build',
   },
   {
-    name: 'an OCI layout source that climbs out of the workspace',
+    // Layout sources may lie outside the workspace (e.g. RUNNER_TEMP, see the README): `..` and absolute
+    // paths are resolved, and a directory that is no layout is refused before anything is pushed.
+    name: 'an OCI layout source that climbs (../..) to a directory that is no layout',
     inputs: { 'image-driver': 'registry', images: 'oci-layout:../../etc:1.0 REPO' },
     message: 'oci-layout:/etc:1.0: /etc is not an OCI image layout (it has no oci-layout file)',
   },
   {
-    name: 'an OCI layout source at an absolute path outside the workspace',
+    name: 'an OCI layout source at an absolute path that is no layout',
     inputs: { 'image-driver': 'registry', images: 'oci-layout:/etc:1.0 REPO' },
     message: 'oci-layout:/etc:1.0: /etc is not an OCI image layout (it has no oci-layout file)',
   },
