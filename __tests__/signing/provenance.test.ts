@@ -101,7 +101,10 @@ describe('provenanceStatement', () => {
   it('lists each subject once, sorted by name then digest, whatever order they were published in', () => {
     const rpm = packageSubject('out/falco-0.39.0-x86_64.rpm', 'cd'.repeat(32));
     const otherImage = imageSubject('docker.io', 'falcosecurity/falco', `sha256:${'0a'.repeat(32)}`);
-    const statement = provenanceStatement([rpm, image, deb, otherImage, rpm, image], runnerContext(RELEASE_ENV));
+    const statement = provenanceStatement(
+      [rpm, image, deb, otherImage, rpm, image],
+      runnerContext(RELEASE_ENV),
+    );
     expect(statement.subject).toStrictEqual([
       { name: 'docker.io/falcosecurity/falco', digest: { sha256: '0a'.repeat(32) } },
       { name: 'docker.io/falcosecurity/falco', digest: { sha256: '1f'.repeat(32) } },
