@@ -45,7 +45,8 @@ const RUNNER_REMEDY = "provenance needs the GitHub Actions runner's GITHUB_* var
 /**
  * The run as the runner describes it. With the claims of the job's verified OIDC token, the claims win
  * and only GITHUB_SERVER_URL is read (no claim carries it), as `@actions/attest` builds its predicate: the
- * token is signed by GitHub, while an earlier step of the job can change the environment of later ones.
+ * token is signed by GitHub and is the one the signing certificate is issued for, so the statement then
+ * says what the certificate says, while the variables are only what the process was started with.
  * Without claims every field comes from the variables; the one difference is the builder, which is then
  * GITHUB_WORKFLOW_REF, the top-level workflow, where the token's job_workflow_ref names the reusable
  * workflow a job runs in when it calls one.
