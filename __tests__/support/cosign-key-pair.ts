@@ -7,7 +7,7 @@ import nacl from 'tweetnacl';
 
 export type CosignPemType = 'ENCRYPTED SIGSTORE PRIVATE KEY' | 'ENCRYPTED COSIGN PRIVATE KEY';
 
-/** The scrypt N cosign writes: 2^15 before go-securesystemslib 0.7, 2^16 now, 2^17 at its strongest. */
+/** The scrypt N of cosign keys: 2^15 in those of older versions, 2^16 now, 2^17 at the strongest setting. */
 export type CosignScryptN = 32768 | 65536 | 131072;
 
 export type CosignKeyKind = 'ecdsa-p256' | 'ecdsa-p384' | 'ecdsa-p521' | 'ed25519' | 'rsa-2048';

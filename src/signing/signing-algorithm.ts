@@ -47,11 +47,10 @@ export function signingAlgorithmOf(privateKey: KeyObject): SigningAlgorithm {
           ? ED25519
           : undefined;
   if (algorithm) return algorithm;
-  const described = [type ?? 'unknown', namedCurve, modulusLength && `${modulusLength}-bit`]
-    .filter(Boolean)
-    .join(' ');
+  const named = type === 'ec' ? 'ECDSA' : type === 'rsa' ? 'RSA' : (type ?? 'unknown');
+  const described = [named, namedCurve, modulusLength && `${modulusLength}-bit`].filter(Boolean).join(' ');
   throw badCosignKey(
-    `is a ${described} key, which cosign does not sign with (ECDSA P-256, P-384 or P-521; RSA of 2048, 3072 or 4096 bits; Ed25519)`,
+    `holds a key of a type cosign does not sign with (${described}); it signs with ECDSA P-256, P-384 or P-521, RSA of 2048, 3072 or 4096 bits, or Ed25519`,
     NEW_KEY_PAIR,
   );
 }
