@@ -2,7 +2,7 @@ export const id = 10;
 export const ids = [10];
 export const modules = {
 
-/***/ 9010:
+/***/ 79010:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,13 +14,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/util/errors.js
-var errors = __webpack_require__(9661);
+var errors = __webpack_require__(99661);
 ;// CONCATENATED MODULE: ./lib/image-drivers/private-docker-config.js
 
 
@@ -48,7 +48,7 @@ async function writePrivateDockerConfig(dir, env = process.env) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __webpack_require__(1260);
+var exec = __webpack_require__(81260);
 ;// CONCATENATED MODULE: ./lib/image-drivers/docker-cli.js
 
 /** Runs the docker CLI through @actions/exec, quietly: the driver decides what reaches the log. */

@@ -2,7 +2,7 @@ export const id = 321;
 export const ids = [321];
 export const modules = {
 
-/***/ 3321:
+/***/ 73321:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,17 +14,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/web"
-var web_ = __webpack_require__(7830);
+var web_ = __webpack_require__(37830);
 // EXTERNAL MODULE: ./node_modules/openpgp/dist/node/openpgp.mjs
-var openpgp = __webpack_require__(3074);
+var openpgp = __webpack_require__(13074);
 // EXTERNAL MODULE: ./lib/formats/openpgp/signing-config.js
 var signing_config = __webpack_require__(2638);
 // EXTERNAL MODULE: ./lib/util/errors.js
-var errors = __webpack_require__(9661);
+var errors = __webpack_require__(99661);
 ;// CONCATENATED MODULE: ./lib/formats/openpgp/read-signing-key.js
 
 
@@ -241,7 +241,7 @@ function signWith(key, message, date, detached = false) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ SIGNING_CONFIG)
 /* harmony export */ });
-/* harmony import */ var openpgp__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3074);
+/* harmony import */ var openpgp__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13074);
 
 /** openpgp's defaults, with the two choices apt and reproducible output need. */
 const SIGNING_CONFIG = {

@@ -2,7 +2,7 @@ export const id = 380;
 export const ids = [380];
 export const modules = {
 
-/***/ 2380:
+/***/ 72380:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(3711);
+var dist_cjs = __webpack_require__(53711);
 ;// CONCATENATED MODULE: ./lib/stores/s3-client.js
 
 /**
@@ -45,9 +45,9 @@ const ignore = () => undefined;
 const QUIET = { trace: ignore, debug: ignore, info: ignore, warn: ignore, error: ignore };
 
 // EXTERNAL MODULE: ./lib/util/errno.js
-var errno = __webpack_require__(5980);
+var errno = __webpack_require__(85980);
 // EXTERNAL MODULE: ./lib/util/errors.js
-var errors = __webpack_require__(9661);
+var errors = __webpack_require__(99661);
 ;// CONCATENATED MODULE: ./lib/stores/s3-error-codes.js
 /**
  * The S3 answers and connection failures the user can fix, by code, and the words the messages use for
@@ -252,7 +252,7 @@ async function listObjects(bucket, prefix) {
 }
 
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 ;// CONCATENATED MODULE: ./lib/stores/s3-reads.js
 
 
@@ -301,9 +301,9 @@ async function openObject(bucket, key) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./lib/stores/object-store.js
-var object_store = __webpack_require__(6519);
+var object_store = __webpack_require__(56519);
 ;// CONCATENATED MODULE: ./lib/stores/s3-conditional-errors.js
 
 
@@ -345,7 +345,7 @@ function conditionalPutError(error, key, ifMatch) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./lib/stores/s3-digest.js
 
 
@@ -407,7 +407,7 @@ class PartsDigest {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./lib/stores/s3-abandoned-uploads.js
 
 // A run killed mid-upload (a cancelled job, a lost runner) leaves its multipart upload open: parts

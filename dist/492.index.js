@@ -2,7 +2,7 @@ export const id = 492;
 export const ids = [492];
 export const modules = {
 
-/***/ 4584:
+/***/ 12203:
 /***/ ((module) => {
 
 
@@ -960,18 +960,18 @@ module.exports = class CachePolicy {
 
 /***/ }),
 
-/***/ 685:
+/***/ 90685:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 // See https://github.com/facebook/jest/issues/2549
 // eslint-disable-next-line node/prefer-global/url
-const {isIP} = __webpack_require__(9278);
-const {URL} = __webpack_require__(7016);
-const EventEmitter = __webpack_require__(4434);
-const tls = __webpack_require__(4756);
-const http2 = __webpack_require__(5675);
-const QuickLRU = __webpack_require__(5475);
+const {isIP} = __webpack_require__(69278);
+const {URL} = __webpack_require__(87016);
+const EventEmitter = __webpack_require__(24434);
+const tls = __webpack_require__(64756);
+const http2 = __webpack_require__(85675);
+const QuickLRU = __webpack_require__(15475);
 const delayAsyncDestroy = __webpack_require__(811);
 
 const kCurrentStreamCount = Symbol('currentStreamCount');
@@ -1829,20 +1829,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9213:
+/***/ 99213:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 // See https://github.com/facebook/jest/issues/2549
 // eslint-disable-next-line node/prefer-global/url
-const {URL, urlToHttpOptions} = __webpack_require__(7016);
-const http = __webpack_require__(8611);
-const https = __webpack_require__(5692);
-const resolveALPN = __webpack_require__(8824);
-const QuickLRU = __webpack_require__(5475);
-const {Agent, globalAgent} = __webpack_require__(685);
-const Http2ClientRequest = __webpack_require__(7605);
-const calculateServerName = __webpack_require__(2850);
+const {URL, urlToHttpOptions} = __webpack_require__(87016);
+const http = __webpack_require__(58611);
+const https = __webpack_require__(65692);
+const resolveALPN = __webpack_require__(78824);
+const QuickLRU = __webpack_require__(15475);
+const {Agent, globalAgent} = __webpack_require__(90685);
+const Http2ClientRequest = __webpack_require__(57605);
+const calculateServerName = __webpack_require__(32850);
 const delayAsyncDestroy = __webpack_require__(811);
 
 const cache = new QuickLRU({maxSize: 100});
@@ -2061,24 +2061,24 @@ module.exports.createResolveProtocol = createResolveProtocol;
 
 /***/ }),
 
-/***/ 7605:
+/***/ 57605:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 // See https://github.com/facebook/jest/issues/2549
 // eslint-disable-next-line node/prefer-global/url
-const {URL, urlToHttpOptions} = __webpack_require__(7016);
-const http2 = __webpack_require__(5675);
+const {URL, urlToHttpOptions} = __webpack_require__(87016);
+const http2 = __webpack_require__(85675);
 const {Writable} = __webpack_require__(2203);
-const {Agent, globalAgent} = __webpack_require__(685);
-const IncomingMessage = __webpack_require__(2156);
-const proxyEvents = __webpack_require__(118);
+const {Agent, globalAgent} = __webpack_require__(90685);
+const IncomingMessage = __webpack_require__(62156);
+const proxyEvents = __webpack_require__(70118);
 const {
 	ERR_INVALID_ARG_TYPE,
 	ERR_INVALID_PROTOCOL,
 	ERR_HTTP_HEADERS_SENT
-} = __webpack_require__(9731);
-const validateHeaderName = __webpack_require__(1212);
+} = __webpack_require__(39731);
+const validateHeaderName = __webpack_require__(31212);
 const validateHeaderValue = __webpack_require__(6462);
 const proxySocketHandler = __webpack_require__(7083);
 
@@ -2631,7 +2631,7 @@ module.exports = ClientRequest;
 
 /***/ }),
 
-/***/ 2156:
+/***/ 62156:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -2711,28 +2711,28 @@ module.exports = IncomingMessage;
 
 /***/ }),
 
-/***/ 4956:
+/***/ 14956:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const http2 = __webpack_require__(5675);
+const http2 = __webpack_require__(85675);
 const {
 	Agent,
 	globalAgent
-} = __webpack_require__(685);
-const ClientRequest = __webpack_require__(7605);
-const IncomingMessage = __webpack_require__(2156);
-const auto = __webpack_require__(9213);
+} = __webpack_require__(90685);
+const ClientRequest = __webpack_require__(57605);
+const IncomingMessage = __webpack_require__(62156);
+const auto = __webpack_require__(99213);
 const {
 	HttpOverHttp2,
 	HttpsOverHttp2
 } = __webpack_require__(9126);
-const Http2OverHttp2 = __webpack_require__(3747);
+const Http2OverHttp2 = __webpack_require__(83747);
 const {
 	Http2OverHttp,
 	Http2OverHttps
-} = __webpack_require__(278);
-const validateHeaderName = __webpack_require__(1212);
+} = __webpack_require__(90278);
+const validateHeaderName = __webpack_require__(31212);
 const validateHeaderValue = __webpack_require__(6462);
 
 const request = (url, options, callback) => new ClientRequest(url, options, callback);
@@ -2768,7 +2768,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2037:
+/***/ 32037:
 /***/ ((module) => {
 
 
@@ -2796,14 +2796,14 @@ module.exports = self => {
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const tls = __webpack_require__(4756);
-const http = __webpack_require__(8611);
-const https = __webpack_require__(5692);
-const JSStreamSocket = __webpack_require__(5056);
-const {globalAgent} = __webpack_require__(685);
-const UnexpectedStatusCodeError = __webpack_require__(5930);
-const initialize = __webpack_require__(4833);
-const getAuthorizationHeaders = __webpack_require__(2037);
+const tls = __webpack_require__(64756);
+const http = __webpack_require__(58611);
+const https = __webpack_require__(65692);
+const JSStreamSocket = __webpack_require__(15056);
+const {globalAgent} = __webpack_require__(90685);
+const UnexpectedStatusCodeError = __webpack_require__(95930);
+const initialize = __webpack_require__(44833);
+const getAuthorizationHeaders = __webpack_require__(32037);
 
 const createConnection = (self, options, callback) => {
 	(async () => {
@@ -2889,14 +2889,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 278:
+/***/ 90278:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const http = __webpack_require__(8611);
-const https = __webpack_require__(5692);
-const Http2OverHttpX = __webpack_require__(861);
-const getAuthorizationHeaders = __webpack_require__(2037);
+const http = __webpack_require__(58611);
+const https = __webpack_require__(65692);
+const Http2OverHttpX = __webpack_require__(10861);
+const getAuthorizationHeaders = __webpack_require__(32037);
 
 const getStream = request => new Promise((resolve, reject) => {
 	const onConnect = (response, socket, head) => {
@@ -2944,13 +2944,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3747:
+/***/ 83747:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const {globalAgent} = __webpack_require__(685);
-const Http2OverHttpX = __webpack_require__(861);
-const getAuthorizationHeaders = __webpack_require__(2037);
+const {globalAgent} = __webpack_require__(90685);
+const Http2OverHttpX = __webpack_require__(10861);
+const getAuthorizationHeaders = __webpack_require__(32037);
 
 const getStatusCode = stream => new Promise((resolve, reject) => {
 	stream.once('error', reject);
@@ -2983,14 +2983,14 @@ module.exports = Http2OverHttp2;
 
 /***/ }),
 
-/***/ 861:
+/***/ 10861:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const {Agent} = __webpack_require__(685);
-const JSStreamSocket = __webpack_require__(5056);
-const UnexpectedStatusCodeError = __webpack_require__(5930);
-const initialize = __webpack_require__(4833);
+const {Agent} = __webpack_require__(90685);
+const JSStreamSocket = __webpack_require__(15056);
+const UnexpectedStatusCodeError = __webpack_require__(95930);
+const initialize = __webpack_require__(44833);
 
 class Http2OverHttpX extends Agent {
 	constructor(options) {
@@ -3030,13 +3030,13 @@ module.exports = Http2OverHttpX;
 
 /***/ }),
 
-/***/ 4833:
+/***/ 44833:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 // See https://github.com/facebook/jest/issues/2549
 // eslint-disable-next-line node/prefer-global/url
-const {URL} = __webpack_require__(7016);
+const {URL} = __webpack_require__(87016);
 const checkType = __webpack_require__(891);
 
 module.exports = (self, proxyOptions) => {
@@ -3058,7 +3058,7 @@ module.exports = (self, proxyOptions) => {
 
 /***/ }),
 
-/***/ 5930:
+/***/ 95930:
 /***/ ((module) => {
 
 
@@ -3076,12 +3076,12 @@ module.exports = UnexpectedStatusCodeError;
 
 /***/ }),
 
-/***/ 2850:
+/***/ 32850:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const {isIP} = __webpack_require__(9278);
-const assert = __webpack_require__(2613);
+const {isIP} = __webpack_require__(69278);
+const assert = __webpack_require__(42613);
 
 const getHost = host => {
 	if (host[0] === '[') {
@@ -3179,7 +3179,7 @@ module.exports = stream => {
 
 /***/ }),
 
-/***/ 9731:
+/***/ 39731:
 /***/ ((module) => {
 
 
@@ -3237,7 +3237,7 @@ makeError(
 
 /***/ }),
 
-/***/ 6365:
+/***/ 46365:
 /***/ ((module) => {
 
 
@@ -3257,12 +3257,12 @@ module.exports = header => {
 
 /***/ }),
 
-/***/ 5056:
+/***/ 15056:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const stream = __webpack_require__(2203);
-const tls = __webpack_require__(4756);
+const tls = __webpack_require__(64756);
 
 // Really awesome hack.
 const JSStreamSocket = (new tls.TLSSocket(new stream.PassThrough()))._handle._parentWrap.constructor;
@@ -3272,7 +3272,7 @@ module.exports = JSStreamSocket;
 
 /***/ }),
 
-/***/ 118:
+/***/ 70118:
 /***/ ((module) => {
 
 
@@ -3290,7 +3290,7 @@ module.exports = (from, to, events) => {
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const {ERR_HTTP2_NO_SOCKET_MANIPULATION} = __webpack_require__(9731);
+const {ERR_HTTP2_NO_SOCKET_MANIPULATION} = __webpack_require__(39731);
 
 /* istanbul ignore file */
 /* https://github.com/nodejs/node/blob/6eec858f34a40ffa489c1ec54bb24da72a28c781/lib/internal/http2/compat.js#L195-L272 */
@@ -3395,12 +3395,12 @@ module.exports = proxySocketHandler;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 31212:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const {ERR_INVALID_HTTP_TOKEN} = __webpack_require__(9731);
-const isRequestPseudoHeader = __webpack_require__(6365);
+const {ERR_INVALID_HTTP_TOKEN} = __webpack_require__(39731);
+const isRequestPseudoHeader = __webpack_require__(46365);
 
 const isValidHttpToken = /^[\^`\-\w!#$%&*+.|~]+$/;
 
@@ -3420,7 +3420,7 @@ module.exports = name => {
 const {
 	ERR_HTTP_INVALID_HEADER_VALUE,
 	ERR_INVALID_CHAR
-} = __webpack_require__(9731);
+} = __webpack_require__(39731);
 
 const isInvalidHeaderValue = /[^\t\u0020-\u007E\u0080-\u00FF]/;
 
@@ -3437,7 +3437,7 @@ module.exports = (name, value) => {
 
 /***/ }),
 
-/***/ 5475:
+/***/ 15475:
 /***/ ((module) => {
 
 
@@ -3567,11 +3567,11 @@ module.exports = QuickLRU;
 
 /***/ }),
 
-/***/ 8824:
+/***/ 78824:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const tls = __webpack_require__(4756);
+const tls = __webpack_require__(64756);
 
 module.exports = (options = {}, connect = tls.connect) => new Promise((resolve, reject) => {
 	let timeout = false;
@@ -3617,7 +3617,7 @@ module.exports = (options = {}, connect = tls.connect) => new Promise((resolve, 
 
 /***/ }),
 
-/***/ 3365:
+/***/ 73365:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5008,7 +5008,7 @@ function assertWhitespaceString(value, message) {
 /* harmony export */   oW: () => (/* binding */ UploadError),
 /* harmony export */   xA: () => (/* binding */ CacheError)
 /* harmony export */ });
-/* harmony import */ var _sindresorhus_is__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3365);
+/* harmony import */ var _sindresorhus_is__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73365);
 
 // A hacky check to prevent circular references.
 function isRequest(x) {
@@ -5160,7 +5160,7 @@ class AbortError extends RequestError {
 
 /***/ }),
 
-/***/ 8492:
+/***/ 98492:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5172,11 +5172,11 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: AbortError, CacheError, CancelError, HTTPError, MaxRedirectsError, Options, ParseError, ReadError, RequestError, RetryError, TimeoutError, UploadError, calculateRetryDelay, create, generateRequestId, got, isResponseOk, parseBody, parseLinkHeader, publishError, publishRedirect, publishRequestCreate, publishRequestStart, publishResponseEnd, publishResponseStart, publishRetry
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
+var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./node_modules/@sindresorhus/is/distribution/index.js + 1 modules
-var distribution = __webpack_require__(3365);
+var distribution = __webpack_require__(73365);
 // EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
+var external_node_events_ = __webpack_require__(78474);
 ;// CONCATENATED MODULE: ./node_modules/p-cancelable/index.js
 class CancelError extends Error {
 	constructor(reason) {
@@ -5305,9 +5305,9 @@ var external_node_process_ = __webpack_require__(1708);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 ;// CONCATENATED MODULE: ./node_modules/byte-counter/utilities.js
 const textEncoder = new TextEncoder();
 
@@ -5324,9 +5324,9 @@ function byteLength(data) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
+var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./node_modules/is-stream/index.js
 function isStream(stream, {checkOpen = true} = {}) {
 	return stream !== null
@@ -5771,9 +5771,9 @@ async function getStreamAsBuffer(stream, options) {
 const arrayBufferToNodeBuffer = arrayBuffer => globalThis.Buffer.from(arrayBuffer);
 
 // EXTERNAL MODULE: ./node_modules/http-cache-semantics/index.js
-var http_cache_semantics = __webpack_require__(4584);
+var http_cache_semantics = __webpack_require__(12203);
 // EXTERNAL MODULE: external "buffer"
-var external_buffer_ = __webpack_require__(181);
+var external_buffer_ = __webpack_require__(20181);
 ;// CONCATENATED MODULE: ./node_modules/@keyv/serialize/dist/index.js
 // src/index.ts
 
@@ -7606,7 +7606,7 @@ const parseWithWhatwg = (raw) => {
 const onResponse = "onResponse";
 //# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./node_modules/decompress-response/index.js
 
 
@@ -8045,7 +8045,7 @@ getContentLength_fn = function() {
 
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./node_modules/got/dist/source/core/utils/defer-to-connect.js
 function isTlsSocket(socket) {
     return 'encrypted' in socket;
@@ -8319,7 +8319,7 @@ function proxyEvents(from, to, events) {
 }
 
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
+var external_node_net_ = __webpack_require__(77030);
 ;// CONCATENATED MODULE: ./node_modules/got/dist/source/core/utils/unhandle.js
 // When attaching listeners, it's very easy to forget about them.
 // Especially if you do error handling and set timeouts.
@@ -8562,13 +8562,13 @@ const calculateRetryDelay = ({ attemptCount, retryOptions, error, retryAfter, co
 /* harmony default export */ const calculate_retry_delay = (calculateRetryDelay);
 
 // EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
+var external_node_tls_ = __webpack_require__(41692);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(44708);
 // EXTERNAL MODULE: external "node:dns"
-var external_node_dns_ = __webpack_require__(610);
+var external_node_dns_ = __webpack_require__(40610);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./node_modules/cacheable-lookup/source/index.js
 
 
@@ -9018,7 +9018,7 @@ class CacheableLookup {
 }
 
 // EXTERNAL MODULE: ./node_modules/http2-wrapper/source/index.js
-var source = __webpack_require__(4956);
+var source = __webpack_require__(14956);
 ;// CONCATENATED MODULE: ./node_modules/got/dist/source/core/parse-link-header.js
 function parseLinkHeader(link) {
     const parsed = [];
@@ -10971,7 +10971,7 @@ function getUnixSocketPath(url) {
 }
 
 // EXTERNAL MODULE: external "node:diagnostics_channel"
-var external_node_diagnostics_channel_ = __webpack_require__(3053);
+var external_node_diagnostics_channel_ = __webpack_require__(53053);
 ;// CONCATENATED MODULE: ./node_modules/got/dist/source/core/diagnostics-channel.js
 
 

@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   signatureCheck: () => (/* binding */ signatureCheck)
 /* harmony export */ });
-/* harmony import */ var openpgp__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3074);
+/* harmony import */ var openpgp__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13074);
 /* harmony import */ var _signing_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2638);
 
 
@@ -73,7 +73,7 @@ async function allValid(signatures, key) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ SIGNING_CONFIG)
 /* harmony export */ });
-/* harmony import */ var openpgp__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3074);
+/* harmony import */ var openpgp__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13074);
 
 /** openpgp's defaults, with the two choices apt and reproducible output need. */
 const SIGNING_CONFIG = {

@@ -2,7 +2,7 @@ export const id = 697;
 export const ids = [697];
 export const modules = {
 
-/***/ 3643:
+/***/ 83643:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -21,7 +21,7 @@ function isDebianArchitecture(name) {
 
 /***/ }),
 
-/***/ 6014:
+/***/ 66014:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -38,7 +38,7 @@ function isPrimaryFile(path) {
 
 /***/ }),
 
-/***/ 8697:
+/***/ 78697:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -49,7 +49,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./lib/formats/deterministic-gzip.js
 
 /** Offset of the gzip header's OS byte (RFC 1952: ID1 ID2 CM FLG MTIME[4] XFL OS). */
@@ -106,7 +106,7 @@ function fieldValue(fields, name) {
 }
 
 // EXTERNAL MODULE: ./lib/formats/apt/debian-version.js
-var debian_version = __webpack_require__(2946);
+var debian_version = __webpack_require__(42946);
 ;// CONCATENATED MODULE: ./lib/formats/apt/packages-file.js
 
 
@@ -140,9 +140,9 @@ function renderPackages(entries) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./lib/formats/deb/debian-architecture.js
-var debian_architecture = __webpack_require__(3643);
+var debian_architecture = __webpack_require__(83643);
 ;// CONCATENATED MODULE: ./lib/formats/apt/release-file.js
 
 
@@ -231,7 +231,7 @@ function parseRelease(text) {
 const releaseField = (release, name) => fieldValue(release.fields, name);
 
 // EXTERNAL MODULE: ./lib/util/sha256-hex.js
-var sha256_hex = __webpack_require__(1385);
+var sha256_hex = __webpack_require__(31385);
 ;// CONCATENATED MODULE: ./lib/formats/apt/apt-indexes.js
 
 
@@ -288,9 +288,9 @@ function buildAptIndexes(input) {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/util/errors.js
-var errors = __webpack_require__(9661);
+var errors = __webpack_require__(99661);
 ;// CONCATENATED MODULE: ./lib/formats/apt/merge-packages.js
 
 
@@ -419,9 +419,9 @@ function gunzipIndex(bytes, what) {
 }
 
 // EXTERNAL MODULE: ./lib/util/retry.js
-var retry = __webpack_require__(9294);
+var retry = __webpack_require__(89294);
 // EXTERNAL MODULE: ./lib/stores/object-store.js
-var object_store = __webpack_require__(6519);
+var object_store = __webpack_require__(56519);
 ;// CONCATENATED MODULE: ./lib/indexes/store-file.js
 
 
@@ -673,7 +673,7 @@ function signatures(signing, root, release) {
 }
 
 // EXTERNAL MODULE: ./lib/package-layout/host-layout.js
-var host_layout = __webpack_require__(654);
+var host_layout = __webpack_require__(10654);
 ;// CONCATENATED MODULE: ./lib/indexes/old-files.js
 
 /**
@@ -1025,9 +1025,9 @@ function aptEntry(control, file) {
 }
 
 // EXTERNAL MODULE: ./lib/formats/rpm/primary-files.js
-var primary_files = __webpack_require__(6014);
+var primary_files = __webpack_require__(66014);
 // EXTERNAL MODULE: ./lib/formats/rpm/rpm-version.js
-var rpm_version = __webpack_require__(5638);
+var rpm_version = __webpack_require__(75638);
 ;// CONCATENATED MODULE: ./lib/formats/yum/createrepo-rules.js
 
 
@@ -1440,7 +1440,7 @@ async function signPackages(target, signer, packages, written) {
 }
 
 // EXTERNAL MODULE: ./lib/indexes/retention.js
-var retention = __webpack_require__(9530);
+var retention = __webpack_require__(89530);
 ;// CONCATENATED MODULE: ./lib/formats/yum/xml-entities.js
 /** The five entities XML predefines; a DOCTYPE, which could declare more, is refused. */
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

@@ -2,7 +2,7 @@ export const id = 759;
 export const ids = [759];
 export const modules = {
 
-/***/ 8382:
+/***/ 88382:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -24,7 +24,7 @@ async function readAt(file, position, length) {
 
 /***/ }),
 
-/***/ 4837:
+/***/ 34837:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -36,9 +36,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/util/errors.js
-var errors = __webpack_require__(9661);
+var errors = __webpack_require__(99661);
 // EXTERNAL MODULE: ./lib/formats/rpm/rpm-tags.js
-var rpm_tags = __webpack_require__(1137);
+var rpm_tags = __webpack_require__(61137);
 ;// CONCATENATED MODULE: ./lib/formats/rpm/rpm-header-values.js
 
 /** Bytes per value of rpm's integer types. */
@@ -170,7 +170,7 @@ function readIndex(bytes, count) {
 
 /***/ }),
 
-/***/ 1137:
+/***/ 61137:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -299,21 +299,21 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./node_modules/openpgp/dist/node/openpgp.mjs
-var openpgp = __webpack_require__(3074);
+var openpgp = __webpack_require__(13074);
 // EXTERNAL MODULE: ./lib/util/errors.js
-var errors = __webpack_require__(9661);
+var errors = __webpack_require__(99661);
 // EXTERNAL MODULE: ./lib/formats/rpm/rpm-header.js + 1 modules
-var rpm_header = __webpack_require__(4837);
+var rpm_header = __webpack_require__(34837);
 // EXTERNAL MODULE: ./lib/formats/rpm/rpm-tags.js
-var rpm_tags = __webpack_require__(1137);
+var rpm_tags = __webpack_require__(61137);
 ;// CONCATENATED MODULE: ./lib/formats/rpm/rpm-signature-header.js
 
 
@@ -488,9 +488,9 @@ function signatureEntry(tag, packet) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./lib/formats/read-at.js
-var read_at = __webpack_require__(8382);
+var read_at = __webpack_require__(88382);
 ;// CONCATENATED MODULE: ./lib/formats/rpm/signable-rpm.js
 
 

@@ -2,7 +2,7 @@ export const id = 985;
 export const ids = [985];
 export const modules = {
 
-/***/ 3643:
+/***/ 83643:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -21,7 +21,7 @@ function isDebianArchitecture(name) {
 
 /***/ }),
 
-/***/ 8985:
+/***/ 68985:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -33,13 +33,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/util/errors.js
-var errors = __webpack_require__(9661);
+var errors = __webpack_require__(99661);
 // EXTERNAL MODULE: ./lib/formats/read-at.js
-var read_at = __webpack_require__(8382);
+var read_at = __webpack_require__(88382);
 ;// CONCATENATED MODULE: ./lib/formats/deb/ar-members.js
 
 
@@ -130,11 +130,11 @@ function truncated(subject, needed, size) {
 }
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: ./node_modules/xz-decompress/dist/package/xz-decompress.js
-var xz_decompress = __webpack_require__(6642);
+var xz_decompress = __webpack_require__(36642);
 ;// CONCATENATED MODULE: ./lib/formats/deb/xz.js
 // xz-decompress is a CommonJS bundle whose named export Node cannot see from ESM: take the module object.
 
@@ -203,7 +203,7 @@ async function decompressControl(bytes, compression, maxBytes) {
 }
 
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(6118);
+var tar_stream = __webpack_require__(56118);
 ;// CONCATENATED MODULE: ./lib/formats/deb/control-file.js
 
 /**
@@ -233,9 +233,9 @@ async function controlFileOf(controlTar) {
 }
 
 // EXTERNAL MODULE: ./lib/formats/apt/debian-version.js
-var debian_version = __webpack_require__(2946);
+var debian_version = __webpack_require__(42946);
 // EXTERNAL MODULE: ./lib/formats/deb/debian-architecture.js
-var debian_architecture = __webpack_require__(3643);
+var debian_architecture = __webpack_require__(83643);
 ;// CONCATENATED MODULE: ./lib/formats/deb/control-paragraph.js
 
 
@@ -385,7 +385,7 @@ async function readControlTar(handle, member, subject) {
 }
 
 // EXTERNAL MODULE: ./lib/formats/rpm/rpm-version.js
-var rpm_version = __webpack_require__(5638);
+var rpm_version = __webpack_require__(75638);
 ;// CONCATENATED MODULE: ./lib/formats/rpm/libc-requires.js
 
 /**
@@ -436,7 +436,7 @@ function firstDigit(text, from) {
 }
 
 // EXTERNAL MODULE: ./lib/formats/rpm/primary-files.js
-var primary_files = __webpack_require__(6014);
+var primary_files = __webpack_require__(66014);
 ;// CONCATENATED MODULE: ./lib/formats/rpm/rpm-evr.js
 /**
  * Splits a dependency version ("1:2.3-4") the way createrepo_c does for repodata: the epoch before
@@ -460,7 +460,7 @@ function splitEvr(text) {
 }
 
 // EXTERNAL MODULE: ./lib/formats/rpm/rpm-tags.js
-var rpm_tags = __webpack_require__(1137);
+var rpm_tags = __webpack_require__(61137);
 ;// CONCATENATED MODULE: ./lib/formats/rpm/rpm-dependencies.js
 
 
@@ -650,7 +650,7 @@ function changelogsOf(header) {
 }
 
 // EXTERNAL MODULE: ./lib/formats/rpm/rpm-header.js + 1 modules
-var rpm_header = __webpack_require__(4837);
+var rpm_header = __webpack_require__(34837);
 ;// CONCATENATED MODULE: ./lib/formats/rpm/read-rpm.js
 
 
@@ -709,9 +709,9 @@ function read_rpm_truncated(subject, needed, size) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./lib/util/file-hashes.js
 
 
@@ -747,7 +747,7 @@ async function readPackageContents(file, kind) {
 
 /***/ }),
 
-/***/ 8382:
+/***/ 88382:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -769,7 +769,7 @@ async function readAt(file, position, length) {
 
 /***/ }),
 
-/***/ 6014:
+/***/ 66014:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -786,7 +786,7 @@ function isPrimaryFile(path) {
 
 /***/ }),
 
-/***/ 4837:
+/***/ 34837:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -798,9 +798,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/util/errors.js
-var errors = __webpack_require__(9661);
+var errors = __webpack_require__(99661);
 // EXTERNAL MODULE: ./lib/formats/rpm/rpm-tags.js
-var rpm_tags = __webpack_require__(1137);
+var rpm_tags = __webpack_require__(61137);
 ;// CONCATENATED MODULE: ./lib/formats/rpm/rpm-header-values.js
 
 /** Bytes per value of rpm's integer types. */
@@ -932,7 +932,7 @@ function readIndex(bytes, count) {
 
 /***/ }),
 
-/***/ 1137:
+/***/ 61137:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

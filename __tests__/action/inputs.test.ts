@@ -35,6 +35,7 @@ describe('readInputs defaults', () => {
       signingPassphrase: undefined,
       rpmHeaderSignatures: false,
       retention: { deb: 50, rpm: 50, bin: 10 },
+      imageSigning: { kind: 'none' },
       dryRun: false,
     });
   });

@@ -1,8 +1,8 @@
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import type { Credentials } from './inputs.js';
-import type { ImageStep, Step } from './plan/steps.js';
-import type { ImagePorts, PublishPorts } from './ports.js';
+import type { ImageStep, SignImageStep, Step } from './plan/steps.js';
+import type { ImagePorts, PublishPorts, RegistryReader } from './ports.js';
 import { describeRepositoryReport } from './report/repository-report.js';
 import { targetName } from '../image-drivers/image-target.js';
 import type { Executed } from './published.js';
@@ -31,7 +31,13 @@ export async function execute(
 
 /** One run of a plan: what it published so far, and what later steps need of earlier ones. */
 class Execution {
-  readonly executed: Executed = { images: [], changedTags: [], packages: [], repositories: [] };
+  readonly executed: Executed = {
+    images: [],
+    changedTags: [],
+    packages: [],
+    repositories: [],
+    signatures: [],
+  };
   /** Package paths this run wrote: their signatures are written anew. */
   private readonly written = new Set<string>();
   /** The digest each source got first: all its tags must get the same. */
@@ -64,6 +70,8 @@ class Execution {
       case 'push':
       case 'move-tag':
         return this.image(step);
+      case 'sign-image':
+        return this.sign(step);
       case 'publish-package':
         return this.package(step);
       case 'update-repository':
@@ -122,6 +130,33 @@ class Execution {
       `pushed ${step.source} as ${step.target}; the registry serves ${digest}${changed ? '' : ', as before'}`,
     );
     return { digest, changed };
+  }
+
+  /** Signs the digest the step's tag got in this run (read from the registry when the run did not push it). */
+  private async sign(step: SignImageStep): Promise<void> {
+    const signing = this.ports.images?.signing;
+    if (!signing) throw new Error('a sign-image step needs an image signer');
+    const pushed = this.executed.images.findLast((image) => image.ref === step.target)?.digest;
+    const records = await this.logger.group(`Sign ${step.target}`, async () => {
+      const digest = pushed ?? (await this.readerFor(step).manifestDigest(step.repository, step.tag));
+      if (digest === undefined) throw new UserError(step.target, 'is not in the registry: nothing to sign');
+      const made = await signing.sign(step, digest);
+      for (const record of made) {
+        this.logger.info(
+          `${record.kind} of ${record.digest}: ${record.state === 'signed' ? 'written to' : 'already in'} ${record.where}`,
+        );
+      }
+      return made;
+    });
+    this.executed.signatures.push(...records);
+  }
+
+  private readerFor(step: SignImageStep): RegistryReader {
+    const images = this.ports.images;
+    if (!images) throw new Error('a sign-image step needs image ports');
+    return targetName(step.registry) === this.primaryRegistry
+      ? images.registry
+      : images.mirror(targetName(step.registry));
   }
 
   private async package(step: PackageStep): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Config } from './inputs.js';
 import { dockerConfigCredentials } from '../registry/docker-config.js';
-import type { ImagePorts } from './ports.js';
+import type { ImagePorts, ImageSigningPort } from './ports.js';
+import type { ImageSigning } from './inputs/signing-inputs.js';
 import { RegistryClient } from '../registry/client.js';
 import { UserError } from '../util/errors.js';
 import { basicAuthValue } from '../util/basic-auth.js';
@@ -44,8 +45,13 @@ export async function imagePortsFor(
     config.imageDriver === 'registry'
       ? new (await import('../image-drivers/registry-driver.js')).RegistryDriver(logger, clientFor, workspace)
       : new (await import('../image-drivers/docker-driver.js')).DockerDriver(logger);
+  const signing =
+    config.imageSigning.kind === 'none'
+      ? undefined
+      : await imageSigningFor(config.imageSigning, clientFor, mask);
   return {
     driver,
+    ...(signing ? { signing } : {}),
     registry: target.kind === 'oci-layout' ? new LayoutReader(target.dir) : clientFor(target.host),
     mirror: (registry) => ({
       checkAccess: async () => {
@@ -64,4 +70,28 @@ export async function imagePortsFor(
       manifestDigest: (repository, tag) => clientFor(registry).manifestDigest(repository, tag),
     }),
   };
+}
+
+/**
+ * The image signer the configuration names; the cosign key is decrypted here, at start-up, so a wrong
+ * password fails before anything is pushed. Its code (and @sigstore/sign's) is loaded only by runs that sign.
+ */
+async function imageSigningFor(
+  signing: Exclude<ImageSigning, { kind: 'none' }>,
+  clientFor: (registry: string) => RegistryClient,
+  mask: (secret: string) => void,
+): Promise<ImageSigningPort> {
+  const { imageSigning } = await import('./image-signing.js');
+  if (signing.kind === 'keyless') {
+    const { keylessPayloadSigner } = await import('../signing/keyless-payload-signer.js');
+    return imageSigning(keylessPayloadSigner({ ...signing, mask }), clientFor);
+  }
+  const [{ readCosignKey }, { keyPayloadSigner }] = await Promise.all([
+    import('../signing/cosign-key.js'),
+    import('../signing/key-payload-signer.js'),
+  ]);
+  return imageSigning(
+    keyPayloadSigner(readCosignKey(signing.key, signing.password), signing.rekorUrl),
+    clientFor,
+  );
 }

@@ -3,6 +3,7 @@ import { UserError } from '../util/errors.js';
 import { readImageInputs, type ImageInputs } from './inputs/image-inputs.js';
 import { boolean, oneOf, type InputReader } from './inputs/input-values.js';
 import { readPackageInputs, type PackageInputs } from './inputs/package-inputs.js';
+import { readSigningInputs, type SigningInputs } from './inputs/signing-inputs.js';
 import { rejectUnknownInputs } from './inputs/unknown-inputs.js';
 import { isValidTag } from './release/docker-tag.js';
 import type { LatestMode } from './release/latest.js';
@@ -14,7 +15,7 @@ export type { InputReader } from './inputs/input-values.js';
 export type Credentials = RegistryCredentials;
 
 /** Every input, parsed and checked once: nothing downstream reads raw inputs. */
-export interface Config extends ImageInputs, PackageInputs {
+export interface Config extends ImageInputs, PackageInputs, SigningInputs {
   readonly ref: string;
   readonly devBranch: string;
   readonly latest: LatestMode;
@@ -44,5 +45,14 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
       'set images, packages, or both',
     );
   }
-  return { ref, devBranch, ...images, latest, ...packages, dryRun: boolean('dry-run', input('dry-run')) };
+  const signing = readSigningInputs(input, env, images.images.length > 0);
+  return {
+    ref,
+    devBranch,
+    ...images,
+    latest,
+    ...packages,
+    ...signing,
+    dryRun: boolean('dry-run', input('dry-run')),
+  };
 }

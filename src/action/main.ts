@@ -26,7 +26,11 @@ export async function main(): Promise<void> {
 export async function run(): Promise<void> {
   try {
     maskSecrets();
-    const config = readInputs((name) => core.getInput(name), process.env);
+    // A password is taken as given: spaces at its ends are part of it.
+    const config = readInputs(
+      (name) => core.getInput(name, { trimWhitespace: name !== 'cosign-password' }),
+      process.env,
+    );
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     // Built once publish has said which release it publishes (it awaits them right after): loading a
     // chunk of the bundle reads and compiles it at once, which would hold back that first line.
@@ -58,10 +62,18 @@ function maskSecrets(): void {
   for (const secret of [signingKey, ...signingKey.split(/\r?\n/).filter((line) => line.trim().length >= 8)]) {
     if (secret.trim()) core.setSecret(secret.trim());
   }
+  // The cosign key is masked whole and line by line, like the signing key; its password too.
+  const cosignKey = core.getInput('cosign-key');
+  for (const secret of [cosignKey, ...cosignKey.split(/\r?\n/).filter((line) => line.trim().length >= 8)]) {
+    if (secret.trim()) core.setSecret(secret.trim());
+  }
+  const cosignPassword = core.getInput('cosign-password');
+  if (cosignPassword) core.setSecret(cosignPassword);
   const passphrase = core.getInput('signing-passphrase');
   if (passphrase) core.setSecret(passphrase);
   // The S3 host reads the standard AWS variables (what aws-actions/configure-aws-credentials sets).
-  for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
+  // ACTIONS_ID_TOKEN_REQUEST_TOKEN lets its holder ask for OIDC tokens in the workflow's name.
+  for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN']) {
     const secret = process.env[name];
     if (secret) core.setSecret(secret);
   }

@@ -3,6 +3,8 @@ import type { PackageHost } from '../hosts/host.js';
 import type { PackageToIndex } from '../indexes/indexed-package.js';
 import type { PlannedRepository, RepositoryReport } from '../indexes/repository-updater.js';
 import type { RpmHeaderSigning } from '../indexes/rpm-header-signing.js';
+import type { SignatureRecord } from '../signing/signature-record.js';
+import type { SignImageStep } from './plan/steps.js';
 
 export type { RegistryReader, TargetRegistry };
 
@@ -13,6 +15,17 @@ export interface ImagePorts {
   readonly registry: TargetRegistry;
   /** The reader of a mirror registry (with the credentials the job's docker login stored for it). */
   readonly mirror: (registry: string) => RegistryReader;
+  /** Present with `image-signing`: signs every digest pushed. */
+  readonly signing?: ImageSigningPort;
+}
+
+/** Signs the images a run pushes (`image-signing`). */
+export interface ImageSigningPort {
+  readonly kind: 'key' | 'keyless';
+  /** Readies the signer (keyless: the runner's token and a Fulcio certificate), before any write: its identity. */
+  prepare(): Promise<string>;
+  /** Signs the digest the step's tag got, and its images, in the step's repository. */
+  sign(step: SignImageStep, digest: string): Promise<SignatureRecord[]>;
 }
 
 /** Keeps the APT/YUM/tarball repositories of the package host (see RepositoryUpdater). */

@@ -14,6 +14,7 @@ import type { PublishPorts } from './ports.js';
 import { checkImages } from './validate/check-images.js';
 import { describeStep } from './plan/describe-step.js';
 import type { RepositoryReport } from '../indexes/repository-updater.js';
+import type { SignatureRecord } from '../signing/signature-record.js';
 import { describeHost, nameHost, type NamedHost } from './report/package-host.js';
 
 export interface PublishResult {
@@ -31,6 +32,7 @@ export interface PublishResult {
   readonly packageHost: NamedHost | undefined;
   readonly packages: PublishedPackage[];
   readonly repositories: RepositoryReport[];
+  readonly signatures: SignatureRecord[];
 }
 
 /**
@@ -71,7 +73,7 @@ async function validateAndRun(
       if (packageHost) logger.info(`host     ${describeHost(packageHost)}`);
       plan.forEach((step) => logger.info(describeStep(step)));
     });
-    return { ...planned, images: [], changedTags: [], packages: [], repositories: [] };
+    return { ...planned, images: [], changedTags: [], packages: [], repositories: [], signatures: [] };
   }
   if (packageHost) logger.info(`packages go to ${describeHost(packageHost)}`);
   try {
@@ -85,7 +87,7 @@ async function validateAndRun(
 }
 
 /** What a run publishes, before it publishes anything. */
-type Planned = Omit<PublishResult, 'images' | 'changedTags' | 'packages' | 'repositories'>;
+type Planned = Omit<PublishResult, 'images' | 'changedTags' | 'packages' | 'repositories' | 'signatures'>;
 
 /**
  * Validates everything (package files and names, what the host holds, source images, credentials,
@@ -112,6 +114,9 @@ async function validateAndPlan(
   // The wiring gives image ports exactly when the configuration has images.
   const images = config.images.length > 0 ? ports.images : undefined;
   if (images) await checkImages(config, images, logger);
+  // Keyless: the runner's token and a Fulcio certificate, now, so a refusal comes before any push.
+  if (images?.signing && !config.dryRun)
+    logger.info(`images are signed by ${await images.signing.prepare()}`);
   const latest = await readLatest(config.latest, release, config.images, images?.registry);
   if (images) logger.info(latest.reason);
 
@@ -124,6 +129,7 @@ async function validateAndPlan(
     images: config.images.map((line) => tagsFor(release, line, latest.latest)),
     packages: prepared.packages,
     overwrite: config.overwrite,
+    imageSigning: images?.signing?.kind,
   };
   // The plan without repositories first: it refuses what it can (a package published with other
   // content) before the slower reads of package metadata, the signing key and the current indexes.

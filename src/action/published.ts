@@ -1,4 +1,5 @@
 import type { RepositoryReport } from '../indexes/repository-updater.js';
+import type { SignatureRecord } from '../signing/signature-record.js';
 
 /** What an execution of the plan published: the outputs and the summary are made of it. */
 export interface PublishedImage {
@@ -19,4 +20,6 @@ export interface Executed {
   readonly changedTags: string[];
   readonly packages: PublishedPackage[];
   readonly repositories: RepositoryReport[];
+  /** Every image signature, made by this run or already there (see SignatureRecord.state). */
+  readonly signatures: SignatureRecord[];
 }

@@ -1,4 +1,4 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { UserError } from '../util/errors.js';
@@ -114,6 +114,21 @@ export class OciLayoutTarget {
       annotations: { ...descriptor.annotations, [REF_NAME_ANNOTATION]: name },
     };
     await updateTargetIndex(this.dir, this.subject, (entries) => withNamedEntry(entries, name, entry));
+  }
+
+  /** A small blob's bytes (a manifest), checked against its digest; undefined when the layout lacks it. */
+  async readSmallBlob(digest: string): Promise<Buffer | undefined> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.blobPath(digest));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw layoutPathError(error, this.dir, this.subject);
+    }
+    if (digestBytes(bytes, this.parse(digest).algorithm) !== digest) {
+      throw new UserError(this.subject, `the blob ${digest} does not have its digest`, 'check the layout');
+    }
+    return bytes;
   }
 
   /** The digest index.json names `name` with, or undefined. */

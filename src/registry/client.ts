@@ -11,8 +11,10 @@ import {
   getManifest,
   manifestDigest,
   putManifest,
+  storeManifest,
   type Manifest,
   type ManifestContent,
+  type StoredManifest,
 } from './manifests.js';
 import { checkPush } from './push-check.js';
 import { repositoryAt, type Repository } from './repository.js';
@@ -21,7 +23,7 @@ import { listTags } from './tags.js';
 import { uploadBlob } from './upload.js';
 
 export type { RegistryCredentials } from './auth.js';
-export type { Manifest, ManifestContent } from './manifests.js';
+export type { Manifest, ManifestContent, StoredManifest } from './manifests.js';
 export type { RegistryClientOptions } from './client-options.js';
 
 const MIB = 1024 * 1024;
@@ -100,6 +102,11 @@ export class RegistryClient {
   /** Stores a manifest's exact bytes under a tag or digest; returns its digest, as the registry confirmed it. */
   putManifest(repository: string, reference: string, content: ManifestContent): Promise<string> {
     return putManifest(this.requester, this.at(repository), reference, content);
+  }
+
+  /** putManifest, telling also whether the registry indexed the manifest's `subject` (see StoredManifest). */
+  storeManifest(repository: string, reference: string, content: ManifestContent): Promise<StoredManifest> {
+    return storeManifest(this.requester, this.at(repository), reference, content);
   }
 
   /** True when the repository holds the blob (HEAD). */

@@ -92,6 +92,26 @@ export async function putManifest(
   reference: string,
   content: ManifestContent,
 ): Promise<string> {
+  return (await storeManifest(requester, repository, reference, content)).digest;
+}
+
+/** What a registry said of a manifest it stored. */
+export interface StoredManifest {
+  readonly digest: string;
+  /**
+   * The registry answered `OCI-Subject`: it keeps the referrers API and lists this manifest among its
+   * subject's referrers itself (OCI distribution 1.1); otherwise the referrers tag schema is the writer's job.
+   */
+  readonly indexesReferrers: boolean;
+}
+
+/** putManifest, telling also whether the registry indexed the manifest's `subject`. */
+export async function storeManifest(
+  requester: Requester,
+  repository: Repository,
+  reference: string,
+  content: ManifestContent,
+): Promise<StoredManifest> {
   const subject = referenceName(repository, reference);
   const digest = expectedDigest(subject, reference, content.bytes);
   if (isDigest(reference) && digest !== reference) {
@@ -121,7 +141,7 @@ export async function putManifest(
       'the registry or a proxy in between alters content; check it',
     );
   }
-  return digest;
+  return { digest, indexesReferrers: headerOf(reply, 'oci-subject') !== undefined };
 }
 
 /** The digest a tag (or digest) resolves to, by HEAD; undefined when it does not exist. */

@@ -7,6 +7,8 @@ export function describeStep(step: Step): string {
       return `login    ${step.registry} as ${step.username}`;
     case 'push':
       return `push     ${step.source} → ${step.target}`;
+    case 'sign-image':
+      return `sign     ${step.target} (${step.signing}: cosign .sig tag and Sigstore bundle referrer, index and its images)`;
     case 'publish-package':
       return `package  ${step.file} → ${step.path} (${step.action}${step.headerSigned ? ', header signed' : ''}, sha256 ${step.sha256})`;
     case 'update-repository': {

@@ -10,6 +10,7 @@ import {
 import type { ImageLine } from '../release/image-lines.js';
 import type { Existing, ImageStep, Step } from './steps.js';
 import type { PlannedRepository } from '../../indexes/repository-updater.js';
+import { dockerReferenceOf } from '../../signing/simple-signing.js';
 
 export interface PlannedPackage {
   /** The file as shown to the user (relative to the workspace when inside it). */
@@ -41,6 +42,8 @@ export interface PlanInput {
   readonly repositories?: readonly PlannedRepository[];
   /** Fingerprint of the key signing them. */
   readonly signedBy?: string | undefined;
+  /** How every pushed digest is signed (`image-signing`); undefined: not at all. */
+  readonly imageSigning?: 'key' | 'keyless' | undefined;
   readonly overwrite: boolean;
 }
 
@@ -68,6 +71,7 @@ export function buildPlan(input: PlanInput): Step[] {
     }
   };
   phase('push', (tags) => tags.fixed);
+  signPhase(steps, input, 'fixed');
   for (const pkg of input.packages) steps.push(packageStep(pkg, input.overwrite));
   // Indexes after every package they list is in place; floating tags after the indexes.
   for (const repository of input.repositories ?? []) {
@@ -81,8 +85,41 @@ export function buildPlan(input: PlanInput): Step[] {
     });
   }
   phase('move-tag', (tags) => tags.floating);
+  signPhase(steps, input, 'floating');
   rejectCollisions(steps);
   return steps;
+}
+
+/**
+ * One sign step per image line and registry, on the digest its first tag of the kind got: the version
+ * tag (after all version tags, before packages and floating tags), or for a dev build, which has only
+ * its branch tag, that tag (after it moved). Mirrors sign after the main registry, with its signatures.
+ */
+function signPhase(steps: Step[], input: PlanInput, kind: 'fixed' | 'floating'): void {
+  const signing = input.imageSigning;
+  if (signing === undefined) return;
+  for (const registry of [input.registry, ...(input.mirrors ?? []).map(registryHost)]) {
+    for (const lineTags of input.images) {
+      // A line with a version tag was signed through it; floating tags then carry the same digest.
+      if (kind === 'floating' && lineTags.fixed.length > 0) continue;
+      const tag = lineTags[kind][0];
+      if (tag === undefined) continue;
+      const { repository } = lineTags.line;
+      const target = imageReference(registry, repository, tag);
+      const signedAs =
+        input.registry.kind === 'registry' ? dockerReferenceOf(input.registry.host, repository) : repository;
+      steps.push({
+        step: 'sign-image',
+        source: lineTags.line.source,
+        target,
+        registry,
+        repository,
+        tag,
+        signedAs,
+        signing,
+      });
+    }
+  }
 }
 
 function imageStep<Kind extends 'push' | 'move-tag'>(
@@ -123,7 +160,7 @@ function rejectCollisions(steps: readonly Step[]): void {
     const [target, from] =
       step.step === 'publish-package'
         ? [step.path, step.file]
-        : step.step === 'login' || step.step === 'update-repository'
+        : step.step === 'login' || step.step === 'update-repository' || step.step === 'sign-image'
           ? [undefined, undefined]
           : [step.target, step.source];
     if (target === undefined) continue;

@@ -7,11 +7,19 @@ export type Existing = 'absent' | 'same' | 'different';
 
 /** One step of a publish, in the order it runs; the dry-run prints exactly this list. */
 /** Every kind of step, in the order a plan runs them (the `plan` output's `step` values). */
-export const STEP_KINDS = ['login', 'push', 'publish-package', 'update-repository', 'move-tag'] as const;
+export const STEP_KINDS = [
+  'login',
+  'push',
+  'sign-image',
+  'publish-package',
+  'update-repository',
+  'move-tag',
+] as const;
 
 export type Step =
   | { readonly step: 'login'; readonly registry: string; readonly username: string }
   | ImageStep<'push'>
+  | SignImageStep
   | {
       readonly step: 'publish-package';
       readonly file: string;
@@ -37,6 +45,24 @@ export type Step =
       readonly signedBy: string | undefined;
     }
   | ImageStep<'move-tag'>;
+
+/**
+ * Signing the digest a tag just got (`image-signing`): the image and, for an index, each of its images, in
+ * the repository of `target`. After the version tags, before any floating tag moves (a dev build, which
+ * has no version tag, is signed right after its branch tag).
+ */
+export interface SignImageStep {
+  readonly step: 'sign-image';
+  readonly source: string;
+  /** The tag whose digest is signed (`registry/repository:tag`). */
+  readonly target: string;
+  readonly registry: ImageTarget;
+  readonly repository: string;
+  readonly tag: string;
+  /** The repository the signatures name (the main registry's, also on mirrors), as cosign names it. */
+  readonly signedAs: string;
+  readonly signing: 'key' | 'keyless';
+}
 
 /** Publishing `source` as `target` = `registry/repository:tag`: `push` for fixed tags, `move-tag` for floating ones. */
 export interface ImageStep<Kind extends 'push' | 'move-tag'> {

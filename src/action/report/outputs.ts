@@ -17,6 +17,7 @@ export function outputsOf(result: PublishResult): Record<string, string> {
     packages: JSON.stringify(result.packages),
     'package-version': result.packageVersion ?? '',
     'package-host': result.packageHost?.description ?? '',
+    signatures: JSON.stringify(result.signatures),
     plan: JSON.stringify(result.plan.map(planEntry)),
     'dry-run': String(result.dryRun),
   };
@@ -27,7 +28,7 @@ export function outputsOf(result: PublishResult): Record<string, string> {
  * repository steps name their packages by host path.
  */
 function planEntry(step: Step): object {
-  if (step.step === 'push' || step.step === 'move-tag')
+  if (step.step === 'push' || step.step === 'move-tag' || step.step === 'sign-image')
     return { ...step, registry: targetName(step.registry) };
   if (step.step !== 'update-repository') return withoutLocalFile(step);
   const { repository, ...rest } = step;

@@ -35,7 +35,26 @@ export function renderSummary(result: PublishResult): string {
     }
     out.push('');
   }
+  out.push(...signatureTable(result));
   return out.join('\n');
+}
+
+/** One row per signature: what is signed, how, where it is stored, by whom; or, in a dry run, what would be. */
+function signatureTable(result: PublishResult): string[] {
+  const planned = result.plan.flatMap((step) => (step.step === 'sign-image' ? [step] : []));
+  if (planned.length === 0) return [];
+  if (result.signatures.length === 0) {
+    return [
+      'Signatures (planned):',
+      '',
+      ...planned.map((step) => `- \`${step.target}\` and its images, ${step.signing}`),
+      '',
+    ];
+  }
+  const rows = result.signatures.map(
+    (s) => `| \`${s.subject}\` | ${s.kind} | \`${s.where}\` | ${escape(s.signer)} | ${s.state} |`,
+  );
+  return ['| signed | kind | stored at | signer | state |', '|---|---|---|---|---|', ...rows, ''];
 }
 
 function code(value: string | undefined): string {

@@ -1,0 +1,126 @@
+import type { SerializedBundle } from '@sigstore/bundle';
+import type { Descriptor } from '../oci/descriptor.js';
+import { parseJsonObject, isJsonObject } from '../oci/json.js';
+import { UserError } from '../util/errors.js';
+import { bundleReferrer, COSIGN_SIGN_PREDICATE, referrersIndex, referrersTag } from './bundle-referrers.js';
+import { cosignAnnotations } from './cosign-annotations.js';
+import { existingSignatures, signatureLayer, signatureManifest, signatureTag } from './cosign-signatures.js';
+import type { ArtifactBlob } from './oci-artifact.js';
+import type { PayloadSigner } from './payload-signer.js';
+import type { SignatureRecord } from './signature-record.js';
+import type { SignatureStore } from './signature-store.js';
+import { simpleSigningPayload } from './simple-signing.js';
+import { imageSignStatement } from './sign-statement.js';
+
+/** One digest's signatures, made once and written to the registry and to every mirror. */
+interface Made {
+  readonly layer: ArtifactBlob;
+  readonly bundle: SerializedBundle;
+  readonly created: Date;
+}
+
+/**
+ * Signs images as `cosign sign --recursive` does, in both forms consumers read: cosign's `.sig` tag and
+ * the Sigstore bundle as an OCI 1.1 referrer. Each digest is signed once per run; mirrors get the same
+ * signatures (named, like the image, after the main registry's repository). The `.sig` manifest is
+ * written last: a digest whose `.sig` holds this signer's signature is done, and a re-run leaves it.
+ */
+export class ImageSignatures {
+  private readonly made = new Map<string, Promise<Made>>();
+
+  constructor(private readonly signer: PayloadSigner) {}
+
+  /** Signs the manifest `digest` names in `store` and, for an index, each of its images. */
+  async sign(store: SignatureStore, digest: string, signedAs: string): Promise<SignatureRecord[]> {
+    const root = await store.manifest(digest);
+    if (root === undefined) {
+      throw new UserError(
+        store.name,
+        `holds no manifest ${digest} to sign`,
+        'run again: the push did not land',
+      );
+    }
+    const subjects: Descriptor[] = [
+      { mediaType: root.mediaType, digest, size: root.bytes.length },
+      ...childrenOf(root.bytes),
+    ];
+    const records: SignatureRecord[] = [];
+    for (const subject of subjects) records.push(...(await this.signOne(store, subject, signedAs)));
+    return records;
+  }
+
+  private async signOne(
+    store: SignatureStore,
+    subject: Descriptor,
+    signedAs: string,
+  ): Promise<SignatureRecord[]> {
+    const { digest } = subject;
+    const payload = simpleSigningPayload(signedAs, digest);
+    const sigTag = signatureTag(digest);
+    const existing = (await store.manifest(sigTag))?.bytes;
+    const signer = await this.signer.identity();
+    const record = (
+      kind: SignatureRecord['kind'],
+      where: string,
+      state: SignatureRecord['state'],
+    ): SignatureRecord => ({
+      subject: `${store.name}@${digest}`,
+      digest,
+      kind,
+      where,
+      signer,
+      state,
+    });
+    for (const layer of existingSignatures(existing)) {
+      if (await this.signer.madeBy(layer, payload))
+        return [record('cosign-signature', `${store.name}:${sigTag}`, 'present')];
+    }
+    const made = await this.makeOnce(digest, payload, signedAs);
+    const referrer = bundleReferrer(
+      subject,
+      Buffer.from(JSON.stringify(made.bundle)),
+      COSIGN_SIGN_PREDICATE,
+      made.created,
+    );
+    const { indexesReferrers } = await store.write(referrer, referrer.digest);
+    if (!indexesReferrers) {
+      const tag = referrersTag(digest);
+      await store.write(referrersIndex((await store.manifest(tag))?.bytes, referrer), tag);
+    }
+    await store.write(signatureManifest(existing, made.layer), sigTag);
+    return [
+      record('sigstore-bundle', `${store.name}@${referrer.digest}`, 'signed'),
+      record('cosign-signature', `${store.name}:${sigTag}`, 'signed'),
+    ];
+  }
+
+  private makeOnce(digest: string, payload: Buffer, signedAs: string): Promise<Made> {
+    let made = this.made.get(digest);
+    if (!made) {
+      made = this.make(digest, payload, signedAs);
+      this.made.set(digest, made);
+      // A failure is reported by the step that awaited it; the next step may try again.
+      made.catch(() => this.made.delete(digest));
+    }
+    return made;
+  }
+
+  private async make(digest: string, payload: Buffer, signedAs: string): Promise<Made> {
+    const message = await this.signer.signMessage(payload);
+    const annotations = cosignAnnotations(message, await this.signer.chain());
+    const bundle = await this.signer.signStatement(imageSignStatement(signedAs, digest));
+    return { layer: signatureLayer(payload, annotations), bundle, created: new Date() };
+  }
+}
+
+/** The images an index lists (none for an image manifest). */
+function childrenOf(bytes: Buffer): Descriptor[] {
+  const manifests = parseJsonObject(bytes)?.['manifests'];
+  if (!Array.isArray(manifests)) return [];
+  return manifests.flatMap((entry: unknown) => {
+    if (!isJsonObject(entry)) return [];
+    const { mediaType, digest, size } = entry;
+    if (typeof mediaType !== 'string' || typeof digest !== 'string' || typeof size !== 'number') return [];
+    return [{ mediaType, digest, size }];
+  });
+}

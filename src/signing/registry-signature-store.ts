@@ -1,0 +1,39 @@
+import { Readable } from 'node:stream';
+import type { RegistryClient } from '../registry/client.js';
+import type { OciArtifact } from './oci-artifact.js';
+import type { SignatureStore, StoredManifestContent } from './signature-store.js';
+
+/** What a signature store asks of a registry's client. */
+export type SignatureClient = Pick<
+  RegistryClient,
+  'getManifest' | 'hasBlob' | 'uploadBlob' | 'storeManifest'
+>;
+
+/** One repository of a registry as a signature store: signatures live beside the image they sign. */
+export class RegistrySignatureStore implements SignatureStore {
+  readonly name: string;
+
+  constructor(
+    private readonly client: SignatureClient,
+    registry: string,
+    private readonly repository: string,
+  ) {
+    this.name = `${registry}/${repository}`;
+  }
+
+  async manifest(reference: string): Promise<StoredManifestContent | undefined> {
+    return this.client.getManifest(this.repository, reference);
+  }
+
+  async write(artifact: OciArtifact, reference: string): Promise<{ indexesReferrers: boolean }> {
+    for (const { descriptor, bytes } of artifact.blobs) {
+      if (await this.client.hasBlob(this.repository, descriptor.digest)) continue;
+      await this.client.uploadBlob(this.repository, descriptor, async () => Readable.from([bytes]));
+    }
+    const stored = await this.client.storeManifest(this.repository, reference, {
+      bytes: artifact.bytes,
+      mediaType: artifact.mediaType,
+    });
+    return { indexesReferrers: stored.indexesReferrers };
+  }
+}
