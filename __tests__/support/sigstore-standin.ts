@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+// The mock's sub-modules, not its index, which loads nock (and nock patches node:http process-wide).
 import { initializeCA, initializeCTLog } from '@sigstore/mock/dist/fulcio/index.js';
 import { initializeTLog } from '@sigstore/mock/dist/rekor/index.js';
 import { githubSubjectUri, signingCertEndpoint, trustBundleEndpoint } from './sigstore/fulcio-endpoints.js';

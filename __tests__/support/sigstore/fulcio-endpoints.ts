@@ -1,6 +1,5 @@
 import { verify as verifySignature } from 'node:crypto';
 import { UnsecuredJWT } from 'jose';
-// The mock's sub-modules, not its index: the index loads nock, which patches node:http in the whole process.
 import { fulcioHandler, type CA } from '@sigstore/mock/dist/fulcio/index.js';
 import type { GitHubOidcIssuer } from './github-oidc.js';
 import { errorReply, jsonReply, parseJson, type EndpointHandler } from './http.js';
@@ -62,7 +61,7 @@ export function trustBundleEndpoint(ca: CA): EndpointHandler {
   return async () => jsonReply(200, { chains: [{ certificates: [toPem(ca.rootCertificate)] }] });
 }
 
-export function toPem(der: ArrayBufferView): string {
+function toPem(der: ArrayBufferView): string {
   const base64 = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64');
   const lines = base64.match(/.{1,64}/g) ?? [];
   return ['-----BEGIN CERTIFICATE-----', ...lines, '-----END CERTIFICATE-----', ''].join('\n');
