@@ -2,44 +2,6 @@ export const id = 165;
 export const ids = [165];
 export const modules = {
 
-/***/ 73931:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JM: () => (/* binding */ stringRecord),
-/* harmony export */   OW: () => (/* binding */ isJsonObject),
-/* harmony export */   dw: () => (/* binding */ parseJsonObject)
-/* harmony export */ });
-function isJsonObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Parses bytes that must hold a JSON object; undefined when they do not (the caller names the file). */
-function parseJsonObject(bytes) {
-    let value;
-    try {
-        value = JSON.parse(bytes.toString());
-    }
-    catch {
-        return undefined;
-    }
-    return isJsonObject(value) ? value : undefined;
-}
-/** The string fields of an object (annotations, labels); undefined when any value is not a string. */
-function stringRecord(value) {
-    if (!isJsonObject(value))
-        return undefined;
-    const record = {};
-    for (const [key, field] of Object.entries(value)) {
-        if (typeof field !== 'string')
-            return undefined;
-        record[key] = field;
-    }
-    return record;
-}
-
-
-/***/ }),
-
 /***/ 43694:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -129,6 +91,8 @@ function keptLayers(existing) {
 /***/ 48165:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -600,44 +564,6 @@ function payloadDigest(payload) {
 }
 function describe(error) {
     return error instanceof Error ? error.message : String(error);
-}
-
-
-/***/ }),
-
-/***/ 73257:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $p: () => (/* binding */ OCI_INDEX),
-/* harmony export */   DE: () => (/* binding */ blobOf),
-/* harmony export */   EG: () => (/* binding */ OCI_MANIFEST),
-/* harmony export */   qB: () => (/* binding */ artifactOf),
-/* harmony export */   t9: () => (/* binding */ digestTag)
-/* harmony export */ });
-/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9501);
-
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-/** A blob's descriptor from its bytes. */
-function blobOf(mediaType, bytes, annotations) {
-    const descriptor = {
-        mediaType,
-        digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestBytes */ .QN)(bytes),
-        size: bytes.length,
-        ...(annotations && Object.keys(annotations).length > 0 ? { annotations } : {}),
-    };
-    return { descriptor, bytes };
-}
-/** A manifest's bytes are its JSON as written here: what is written is what its digest names. */
-function artifactOf(manifest, blobs) {
-    const bytes = Buffer.from(JSON.stringify(manifest), 'utf8');
-    const mediaType = manifest.mediaType ?? OCI_MANIFEST;
-    return { mediaType, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestBytes */ .QN)(bytes), bytes, blobs };
-}
-/** `sha256:<hex>` → `sha256-<hex>`: the tag form of a digest, as cosign and the referrers tag schema name them. */
-function digestTag(digest, suffix = '') {
-    return `${digest.replace(':', '-')}${suffix}`;
 }
 
 

@@ -709,11 +709,12 @@ async function deleteUnlisted(store, candidates, listed, graceMs, now) {
     }
     return [...deleted.keys()].filter((key) => !after.has(key));
 }
-/** Deletes packages that retention took out of the indexes, with their signatures. */
+/** Deletes packages that retention took out of the indexes, with their signatures and provenance bundles. */
 async function deletePackages(store, paths) {
     for (const path of paths) {
         await store.delete(path);
         await store.delete(`${path}.asc`);
+        await store.delete(`${path}.sigstore.json`);
     }
 }
 

@@ -1592,7 +1592,9 @@ class LayoutReader {
  * The image side of a run: the driver the configuration names, the reader of the target's tags, the
  * readers of mirrors. Loaded only by runs that publish images; each driver's own code only when chosen.
  */
-async function imagePortsFor(config, logger, mask, workspace) {
+async function imagePortsFor(config, logger, mask, workspace, 
+/** The run's keyless signer (one certificate for image signatures and provenance), when it has one. */
+keyless) {
     const clients = new Map();
     const target = config.registry;
     const isTarget = (registry) => target.kind === 'registry' && registry === target.host;
@@ -1618,11 +1620,13 @@ async function imagePortsFor(config, logger, mask, workspace) {
     const driver = config.imageDriver === 'registry'
         ? new (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(877)]).then(__webpack_require__.bind(__webpack_require__, 47877))).RegistryDriver(logger, clientFor, workspace)
         : new (await __webpack_require__.e(/* import() */ 10).then(__webpack_require__.bind(__webpack_require__, 79010))).DockerDriver(logger);
+    const stores = (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 89720))).signatureStores(clientFor);
     const signing = config.imageSigning.kind === 'none'
         ? undefined
-        : await imageSigningFor(config.imageSigning, clientFor, mask);
+        : await imageSigningFor(config.imageSigning, stores, keyless);
     return {
         driver,
+        signatureStores: stores,
         ...(signing ? { signing } : {}),
         registry: target.kind === 'oci-layout' ? new LayoutReader(target.dir) : clientFor(target.host),
         mirror: (registry) => ({
@@ -1643,17 +1647,18 @@ async function imagePortsFor(config, logger, mask, workspace) {
  * The image signer the configuration names; the cosign key is decrypted here, at start-up, so a wrong
  * password fails before anything is pushed. Its code (and @sigstore/sign's) is loaded only by runs that sign.
  */
-async function imageSigningFor(signing, clientFor, mask) {
-    const { imageSigning } = await __webpack_require__.e(/* import() */ 273).then(__webpack_require__.bind(__webpack_require__, 1273));
+async function imageSigningFor(signing, stores, keyless) {
+    const { imageSigning } = await __webpack_require__.e(/* import() */ 52).then(__webpack_require__.bind(__webpack_require__, 24052));
     if (signing.kind === 'keyless') {
-        const { keylessPayloadSigner } = await Promise.all(/* import() */[__webpack_require__.e(179), __webpack_require__.e(165)]).then(__webpack_require__.bind(__webpack_require__, 48165));
-        return imageSigning(keylessPayloadSigner({ ...signing, mask }), clientFor);
+        if (!keyless)
+            throw new Error('keyless image signing needs the keyless signer');
+        return imageSigning(await keyless(), stores);
     }
     const [{ readCosignKey }, { keyPayloadSigner }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(668), __webpack_require__.e(825)]).then(__webpack_require__.bind(__webpack_require__, 94825)),
         Promise.all(/* import() */[__webpack_require__.e(179), __webpack_require__.e(354)]).then(__webpack_require__.bind(__webpack_require__, 7354)),
     ]);
-    return imageSigning(keyPayloadSigner(readCosignKey(signing.key, signing.password), signing.rekorUrl), clientFor);
+    return imageSigning(keyPayloadSigner(readCosignKey(signing.key, signing.password), signing.rekorUrl), stores);
 }
 
 
@@ -1784,53 +1789,6 @@ class DigestCheck extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
         }
         done(null, this.held);
     }
-}
-
-
-/***/ }),
-
-/***/ 9501:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bc: () => (/* binding */ isDigest),
-/* harmony export */   Hy: () => (/* binding */ algorithmOf),
-/* harmony export */   QN: () => (/* binding */ digestBytes),
-/* harmony export */   m: () => (/* binding */ parseDigest)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-
-/**
- * The digest algorithms of OCI descriptors, with the hex length each fixes. Holding a digest to exactly
- * this shape is also what makes it safe as a file name under blobs/: no `/`, no `..`.
- */
-const HEX_LENGTHS = { sha256: 64, sha512: 128 };
-/** The digest grammar of the distribution spec: any algorithm, any encoding. */
-const DIGEST = /^([a-z0-9]+(?:[+._-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
-function isAlgorithm(name) {
-    return Object.hasOwn(HEX_LENGTHS, name);
-}
-/** `sha256:<64 hex>` or `sha512:<128 hex>` → its parts; undefined for anything else. */
-function parseDigest(digest) {
-    const match = /^([a-z0-9]+):([a-f0-9]+)$/.exec(digest);
-    const algorithm = match?.[1];
-    const hex = match?.[2];
-    if (algorithm === undefined || hex === undefined || !isAlgorithm(algorithm))
-        return undefined;
-    return hex.length === HEX_LENGTHS[algorithm] ? { algorithm, hex } : undefined;
-}
-/** True for a reference that names content (`sha256:…`, or a digest of an algorithm we cannot compute) rather than a tag. */
-function isDigest(reference) {
-    return DIGEST.test(reference);
-}
-/** The algorithm of a digest, when it is one we can compute; anything else is refused rather than trusted. */
-function algorithmOf(digest) {
-    const algorithm = DIGEST.exec(digest)?.[1];
-    return algorithm !== undefined && isAlgorithm(algorithm) ? algorithm : undefined;
-}
-/** The digest of bytes held in memory (manifests, configs): small enough to hash in one go. */
-function digestBytes(bytes, algorithm = 'sha256') {
-    return `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(bytes).digest('hex')}`;
 }
 
 

@@ -1357,44 +1357,6 @@ function describeRoot(image) {
 
 /***/ }),
 
-/***/ 73931:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JM: () => (/* binding */ stringRecord),
-/* harmony export */   OW: () => (/* binding */ isJsonObject),
-/* harmony export */   dw: () => (/* binding */ parseJsonObject)
-/* harmony export */ });
-function isJsonObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Parses bytes that must hold a JSON object; undefined when they do not (the caller names the file). */
-function parseJsonObject(bytes) {
-    let value;
-    try {
-        value = JSON.parse(bytes.toString());
-    }
-    catch {
-        return undefined;
-    }
-    return isJsonObject(value) ? value : undefined;
-}
-/** The string fields of an object (annotations, labels); undefined when any value is not a string. */
-function stringRecord(value) {
-    if (!isJsonObject(value))
-        return undefined;
-    const record = {};
-    for (const [key, field] of Object.entries(value)) {
-        if (typeof field !== 'string')
-            return undefined;
-        record[key] = field;
-    }
-    return record;
-}
-
-
-/***/ }),
-
 /***/ 21013:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 

@@ -36,6 +36,7 @@ describe('readInputs defaults', () => {
       rpmHeaderSignatures: false,
       retention: { deb: 50, rpm: 50, bin: 10 },
       imageSigning: { kind: 'none' },
+      provenance: undefined,
       dryRun: false,
     });
   });

@@ -1,7 +1,9 @@
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import type { Credentials } from './inputs.js';
-import type { ImageStep, SignImageStep, Step } from './plan/steps.js';
+import type { AttestProvenanceStep, ImageStep, SignImageStep, Step } from './plan/steps.js';
+import { attestProvenance } from './provenance-attestation.js';
+import type { ImageTarget } from '../image-drivers/image-target.js';
 import type { ImagePorts, PublishPorts, RegistryReader } from './ports.js';
 import { describeRepositoryReport } from './report/repository-report.js';
 import { targetName } from '../image-drivers/image-target.js';
@@ -76,6 +78,8 @@ class Execution {
         return this.package(step);
       case 'update-repository':
         return this.repository(step);
+      case 'attest-provenance':
+        return this.attest(step);
     }
   }
 
@@ -151,7 +155,32 @@ class Execution {
     this.executed.signatures.push(...records);
   }
 
-  private readerFor(step: SignImageStep): RegistryReader {
+  private async attest(step: AttestProvenanceStep): Promise<void> {
+    const { provenance, host, images } = this.ports;
+    if (!provenance) throw new Error('an attest-provenance step needs the provenance port');
+    const records = await this.logger.group('Attest build provenance', async () => {
+      const made = await attestProvenance(step, {
+        port: provenance,
+        stores: images?.signatureStores,
+        host,
+        digestOf: async (image) => {
+          const pushed = this.executed.images.findLast((done) => done.ref === image.target)?.digest;
+          const digest = pushed ?? (await this.readerFor(image).manifestDigest(image.repository, image.tag));
+          if (digest === undefined)
+            throw new UserError(image.target, 'is not in the registry: nothing to attest');
+          return digest;
+        },
+      });
+      const written = made.filter((record) => record.state === 'signed').length;
+      this.logger.info(
+        `build provenance: ${written} written, ${made.length - written} already there, signed by ${made[0]?.signer ?? '—'}`,
+      );
+      return made;
+    });
+    this.executed.signatures.push(...records);
+  }
+
+  private readerFor(step: { readonly registry: ImageTarget }): RegistryReader {
     const images = this.ports.images;
     if (!images) throw new Error('a sign-image step needs image ports');
     return targetName(step.registry) === this.primaryRegistry

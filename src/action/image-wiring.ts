@@ -2,6 +2,8 @@ import type { Config } from './inputs.js';
 import { dockerConfigCredentials } from '../registry/docker-config.js';
 import type { ImagePorts, ImageSigningPort } from './ports.js';
 import type { ImageSigning } from './inputs/signing-inputs.js';
+import type { PayloadSigner } from '../signing/payload-signer.js';
+import type { SignatureStores } from './signature-stores.js';
 import { RegistryClient } from '../registry/client.js';
 import { UserError } from '../util/errors.js';
 import { basicAuthValue } from '../util/basic-auth.js';
@@ -18,6 +20,8 @@ export async function imagePortsFor(
   logger: Logger,
   mask: (secret: string) => void,
   workspace: string,
+  /** The run's keyless signer (one certificate for image signatures and provenance), when it has one. */
+  keyless?: () => Promise<PayloadSigner>,
 ): Promise<ImagePorts> {
   const clients = new Map<string, RegistryClient>();
   const target = config.registry;
@@ -45,12 +49,14 @@ export async function imagePortsFor(
     config.imageDriver === 'registry'
       ? new (await import('../image-drivers/registry-driver.js')).RegistryDriver(logger, clientFor, workspace)
       : new (await import('../image-drivers/docker-driver.js')).DockerDriver(logger);
+  const stores = (await import('./signature-stores.js')).signatureStores(clientFor);
   const signing =
     config.imageSigning.kind === 'none'
       ? undefined
-      : await imageSigningFor(config.imageSigning, clientFor, mask);
+      : await imageSigningFor(config.imageSigning, stores, keyless);
   return {
     driver,
+    signatureStores: stores,
     ...(signing ? { signing } : {}),
     registry: target.kind === 'oci-layout' ? new LayoutReader(target.dir) : clientFor(target.host),
     mirror: (registry) => ({
@@ -78,13 +84,13 @@ export async function imagePortsFor(
  */
 async function imageSigningFor(
   signing: Exclude<ImageSigning, { kind: 'none' }>,
-  clientFor: (registry: string) => RegistryClient,
-  mask: (secret: string) => void,
+  stores: SignatureStores,
+  keyless: (() => Promise<PayloadSigner>) | undefined,
 ): Promise<ImageSigningPort> {
   const { imageSigning } = await import('./image-signing.js');
   if (signing.kind === 'keyless') {
-    const { keylessPayloadSigner } = await import('../signing/keyless-payload-signer.js');
-    return imageSigning(keylessPayloadSigner({ ...signing, mask }), clientFor);
+    if (!keyless) throw new Error('keyless image signing needs the keyless signer');
+    return imageSigning(await keyless(), stores);
   }
   const [{ readCosignKey }, { keyPayloadSigner }] = await Promise.all([
     import('../signing/cosign-key.js'),
@@ -92,6 +98,6 @@ async function imageSigningFor(
   ]);
   return imageSigning(
     keyPayloadSigner(readCosignKey(signing.key, signing.password), signing.rekorUrl),
-    clientFor,
+    stores,
   );
 }

@@ -5,6 +5,9 @@ import type { PlannedRepository, RepositoryReport } from '../indexes/repository-
 import type { RpmHeaderSigning } from '../indexes/rpm-header-signing.js';
 import type { SignatureRecord } from '../signing/signature-record.js';
 import type { SignImageStep } from './plan/steps.js';
+import type { PayloadSigner } from '../signing/payload-signer.js';
+import type { RunnerContext } from '../signing/provenance-context.js';
+import type { SignatureStores } from './signature-stores.js';
 
 export type { RegistryReader, TargetRegistry };
 
@@ -17,6 +20,17 @@ export interface ImagePorts {
   readonly mirror: (registry: string) => RegistryReader;
   /** Present with `image-signing`: signs every digest pushed. */
   readonly signing?: ImageSigningPort;
+  /** Where a repository's signatures and attestations go (beside its images). */
+  readonly signatureStores?: SignatureStores;
+}
+
+/** Attests build provenance (`provenance: true`): one statement, signed keyless, for the whole run. */
+export interface ProvenancePort {
+  readonly signer: PayloadSigner;
+  /** The runner's build, as the provenance predicate describes it. */
+  readonly runner: RunnerContext;
+  /** Where the package bundles are staged before the host takes them. */
+  readonly tempDir: string;
 }
 
 /** Signs the images a run pushes (`image-signing`). */
@@ -47,6 +61,8 @@ export interface PublishPorts {
   /** Present with a host that can keep repositories: updates its indexes after the packages. */
   readonly repositories?: Repositories;
   readonly findFiles: (patterns: readonly string[]) => Promise<string[]>;
+  /** Present with `provenance: true`. */
+  readonly provenance?: ProvenancePort;
   /** Present when .rpm files get header signatures: validation signs them before it hashes them. */
   readonly rpmHeaders?: RpmHeaderSigning;
 }

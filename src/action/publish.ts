@@ -130,6 +130,7 @@ async function validateAndPlan(
     packages: prepared.packages,
     overwrite: config.overwrite,
     imageSigning: images?.signing?.kind,
+    provenance: ports.provenance !== undefined,
   };
   // The plan without repositories first: it refuses what it can (a package published with other
   // content) before the slower reads of package metadata, the signing key and the current indexes.

@@ -7,7 +7,8 @@ import type { RepositoryStore } from '../stores/object-store.js';
 import { UserError } from '../util/errors.js';
 import { openPackageHost } from '../hosts/open-host.js';
 import { findPackageFiles } from './validate/find-packages.js';
-import type { PublishPorts, Repositories } from './ports.js';
+import type { ProvenancePort, PublishPorts, Repositories } from './ports.js';
+import type { PayloadSigner } from '../signing/payload-signer.js';
 import type { Logger } from '../util/logger.js';
 
 /**
@@ -23,17 +24,49 @@ export async function portsFor(
   mask: (secret: string) => void,
   workspace: string,
 ): Promise<PublishPorts> {
-  const [images, packages] = await Promise.all([
+  const keyless = keylessOnce(config, mask);
+  const [images, packages, provenance] = await Promise.all([
     config.images.length > 0
       ? import('./image-wiring.js').then(({ imagePortsFor }) =>
-          imagePortsFor(config, logger, mask, workspace),
+          imagePortsFor(config, logger, mask, workspace, keyless),
         )
       : undefined,
     config.packageHost
       ? openPackageHost(config.packageHost, config).then((host) => packagePortsFor(host, config))
       : undefined,
+    config.provenance && keyless ? provenanceFor(keyless) : undefined,
   ]);
-  return { ...(images ? { images } : {}), ...packages, findFiles: findPackageFiles };
+  return {
+    ...(images ? { images } : {}),
+    ...packages,
+    ...(provenance ? { provenance } : {}),
+    findFiles: findPackageFiles,
+  };
+}
+
+/**
+ * The run's keyless signer, made once when image signing or provenance needs it: one ephemeral key and
+ * one Fulcio certificate serve both. @sigstore/sign is loaded only then.
+ */
+function keylessOnce(
+  config: Config,
+  mask: (secret: string) => void,
+): (() => Promise<PayloadSigner>) | undefined {
+  const keyless = config.imageSigning.kind === 'keyless' ? config.imageSigning : config.provenance;
+  if (keyless === undefined) return undefined;
+  let made: Promise<PayloadSigner> | undefined;
+  return () =>
+    (made ??= import('../signing/keyless-payload-signer.js').then(({ keylessPayloadSigner }) =>
+      keylessPayloadSigner({ ...keyless, mask }),
+    ));
+}
+
+async function provenanceFor(keyless: () => Promise<PayloadSigner>): Promise<ProvenancePort> {
+  const [{ runnerContext }, signer] = await Promise.all([
+    import('../signing/provenance-context.js'),
+    keyless(),
+  ]);
+  return { signer, runner: runnerContext(process.env), tempDir: process.env.RUNNER_TEMP || tmpdir() };
 }
 
 /**

@@ -42,10 +42,11 @@ export async function deleteUnlisted(
   return [...deleted.keys()].filter((key) => !after.has(key));
 }
 
-/** Deletes packages that retention took out of the indexes, with their signatures. */
+/** Deletes packages that retention took out of the indexes, with their signatures and provenance bundles. */
 export async function deletePackages(store: ObjectStore, paths: readonly string[]): Promise<void> {
   for (const path of paths) {
     await store.delete(path);
     await store.delete(`${path}.asc`);
+    await store.delete(`${path}.sigstore.json`);
   }
 }

@@ -67,6 +67,8 @@ function summary(steps: readonly Step[]): string[] {
         return `publish-package ${step.path} ${step.action}`;
       case 'update-repository':
         return `update-repository ${step.root}`;
+      case 'attest-provenance':
+        return `attest-provenance ${step.images.length} ${step.packages.length}`;
       case 'sign-image':
         return `sign-image ${step.target} as ${step.signedAs}`;
     }

@@ -16,6 +16,7 @@ export const INPUT_NAMES = [
   'sigstore-fulcio-url',
   'sigstore-rekor-url',
   'transparency-log',
+  'provenance',
   'packages',
   'package-host',
   's3-endpoint',

@@ -1,6 +1,7 @@
 import { isLoopback } from '../../registry/endpoint.js';
 import { UserError } from '../../util/errors.js';
 import { boolean, oneOf, type InputReader } from './input-values.js';
+import { runnerContext } from '../../signing/provenance-context.js';
 
 /** The public-good Sigstore instance: what `cosign sign` uses when told nothing else. */
 export const PUBLIC_FULCIO = 'https://fulcio.sigstore.dev';
@@ -29,8 +30,17 @@ export type ImageSigning =
       readonly rekorUrl: string | undefined;
     };
 
+/** A private or public Sigstore and the runner's token: what keyless signing needs. */
+export interface KeylessSigning {
+  readonly fulcioUrl: string;
+  readonly rekorUrl: string;
+  readonly oidc: RunnerOidcEnv;
+}
+
 export interface SigningInputs {
   readonly imageSigning: ImageSigning;
+  /** `provenance: true`: SLSA build provenance for every image digest and package, signed keyless. */
+  readonly provenance: KeylessSigning | undefined;
 }
 
 /** The image-signing inputs, checked together: each mode has its own secrets, refused in the other. */
@@ -64,9 +74,25 @@ export function readSigningInputs(
       'set images, or image-signing: none',
     );
   }
+  const provenance = boolean('provenance', input('provenance'))
+    ? { fulcioUrl, rekorUrl, oidc: runnerOidc(env, 'provenance', "is 'true'") }
+    : undefined;
+  if (provenance) runnerContext(env);
+  return {
+    imageSigning: readImageSigning(kind, { key, password, logged, fulcioUrl, rekorUrl }, env),
+    provenance,
+  };
+}
+
+function readImageSigning(
+  kind: ImageSigning['kind'],
+  given: { key: string; password: string; logged: boolean; fulcioUrl: string; rekorUrl: string },
+  env: NodeJS.ProcessEnv,
+): ImageSigning {
+  const { key, password, logged, fulcioUrl, rekorUrl } = given;
   switch (kind) {
     case 'none':
-      return { imageSigning: { kind } };
+      return { kind };
     case 'keyless': {
       if (!logged) {
         throw new UserError(
@@ -75,7 +101,7 @@ export function readSigningInputs(
           'remove transparency-log, or sign with image-signing: key',
         );
       }
-      return { imageSigning: { kind, fulcioUrl, rekorUrl, oidc: runnerOidc(env) } };
+      return { kind, fulcioUrl, rekorUrl, oidc: runnerOidc(env, 'image-signing', "is 'keyless'") };
     }
     case 'key':
       if (!key) {
@@ -85,18 +111,18 @@ export function readSigningInputs(
           'set cosign-key to the contents of cosign.key (from a secret), or use image-signing: keyless',
         );
       }
-      return { imageSigning: { kind, key, password, rekorUrl: logged ? rekorUrl : undefined } };
+      return { kind, key, password, rekorUrl: logged ? rekorUrl : undefined };
   }
 }
 
 /** Refused up front: without the token service, keyless signing would fail after the images were pushed. */
-function runnerOidc(env: NodeJS.ProcessEnv): RunnerOidcEnv {
+function runnerOidc(env: NodeJS.ProcessEnv, input: string, setting: string): RunnerOidcEnv {
   const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
   const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   if (!requestUrl || !requestToken) {
     throw new UserError(
-      'image-signing',
-      "is 'keyless', but the runner gives this job no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set)",
+      input,
+      `${setting}, but the runner gives this job no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set)`,
       'add `permissions: id-token: write` to the job',
     );
   }

@@ -18,6 +18,8 @@ export function describeStep(step: Step): string {
       const signed = step.signedBy === undefined ? 'unsigned' : `signed by ${step.signedBy}`;
       return `index    ${step.root}: ${count} package${count === 1 ? '' : 's'} (${index}${keep}, ${signed})`;
     }
+    case 'attest-provenance':
+      return `attest   build provenance of ${step.images.length} image${step.images.length === 1 ? '' : 's'} and ${step.packages.length} package${step.packages.length === 1 ? '' : 's'} (keyless, referrers and <file>.sigstore.json)`;
     case 'move-tag':
       return `move     ${step.source} → ${step.target}`;
   }

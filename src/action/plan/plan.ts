@@ -42,6 +42,8 @@ export interface PlanInput {
   readonly repositories?: readonly PlannedRepository[];
   /** Fingerprint of the key signing them. */
   readonly signedBy?: string | undefined;
+  /** Whether the run attests build provenance (`provenance: true`). */
+  readonly provenance?: boolean;
   /** How every pushed digest is signed (`image-signing`); undefined: not at all. */
   readonly imageSigning?: 'key' | 'keyless' | undefined;
   readonly overwrite: boolean;
@@ -84,8 +86,12 @@ export function buildPlan(input: PlanInput): Step[] {
       signedBy: input.signedBy,
     });
   }
+  // A release's version tags are in place: provenance before floating tags; a dev build's after its branch tag.
+  const devImages = input.images.length > 0 && input.images.every((tags) => tags.fixed.length === 0);
+  if (!devImages) attestPhase(steps, input);
   phase('move-tag', (tags) => tags.floating);
   signPhase(steps, input, 'floating');
+  if (devImages) attestPhase(steps, input);
   rejectCollisions(steps);
   return steps;
 }
@@ -120,6 +126,21 @@ function signPhase(steps: Step[], input: PlanInput, kind: 'fixed' | 'floating'):
       });
     }
   }
+}
+
+/** The one attest-provenance step: every line on every registry by its first tag, every package. */
+function attestPhase(steps: Step[], input: PlanInput): void {
+  if (!input.provenance) return;
+  const images = [input.registry, ...(input.mirrors ?? []).map(registryHost)].flatMap((registry) =>
+    input.images.flatMap((lineTags) => {
+      const tag = lineTags.fixed[0] ?? lineTags.floating[0];
+      if (tag === undefined) return [];
+      const { repository } = lineTags.line;
+      return [{ target: imageReference(registry, repository, tag), registry, repository, tag }];
+    }),
+  );
+  const packages = input.packages.map(({ file, path, sha256 }) => ({ file, path, sha256 }));
+  if (images.length > 0 || packages.length > 0) steps.push({ step: 'attest-provenance', images, packages });
 }
 
 function imageStep<Kind extends 'push' | 'move-tag'>(
@@ -160,7 +181,10 @@ function rejectCollisions(steps: readonly Step[]): void {
     const [target, from] =
       step.step === 'publish-package'
         ? [step.path, step.file]
-        : step.step === 'login' || step.step === 'update-repository' || step.step === 'sign-image'
+        : step.step === 'login' ||
+            step.step === 'update-repository' ||
+            step.step === 'sign-image' ||
+            step.step === 'attest-provenance'
           ? [undefined, undefined]
           : [step.target, step.source];
     if (target === undefined) continue;

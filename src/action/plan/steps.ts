@@ -13,6 +13,7 @@ export const STEP_KINDS = [
   'sign-image',
   'publish-package',
   'update-repository',
+  'attest-provenance',
   'move-tag',
 ] as const;
 
@@ -44,7 +45,25 @@ export type Step =
       /** Fingerprint of the signing key, or undefined for an unsigned repository. */
       readonly signedBy: string | undefined;
     }
+  | AttestProvenanceStep
   | ImageStep<'move-tag'>;
+
+/**
+ * Build provenance (`provenance: true`): one statement for every image digest and package of the run,
+ * signed once, attached to each image on every registry and written beside each package. After the
+ * indexes, before floating tags move (a dev build's images: after their branch tag).
+ */
+export interface AttestProvenanceStep {
+  readonly step: 'attest-provenance';
+  /** Each image line on each registry, by the tag whose digest is attested; the main registry first. */
+  readonly images: readonly {
+    readonly target: string;
+    readonly registry: ImageTarget;
+    readonly repository: string;
+    readonly tag: string;
+  }[];
+  readonly packages: readonly { readonly file: string; readonly path: string; readonly sha256: string }[];
+}
 
 /**
  * Signing the digest a tag just got (`image-signing`): the image and, for an index, each of its images, in
