@@ -41,16 +41,15 @@ export function renderSummary(result: PublishResult): string {
 
 /** One row per signature: what is signed, how, where it is stored, by whom; or, in a dry run, what would be. */
 function signatureTable(result: PublishResult): string[] {
-  const planned = result.plan.flatMap((step) => (step.step === 'sign-image' ? [step] : []));
+  const planned = result.plan.flatMap((step) =>
+    step.step === 'sign-image'
+      ? [`- sign \`${step.target}\` and its images, ${step.signing}`]
+      : step.step === 'attest-provenance'
+        ? [`- attest build provenance of ${step.images.length} images and ${step.packages.length} packages`]
+        : [],
+  );
   if (planned.length === 0) return [];
-  if (result.signatures.length === 0) {
-    return [
-      'Signatures (planned):',
-      '',
-      ...planned.map((step) => `- \`${step.target}\` and its images, ${step.signing}`),
-      '',
-    ];
-  }
+  if (result.signatures.length === 0) return ['Signatures (planned):', '', ...planned, ''];
   const rows = result.signatures.map(
     (s) => `| \`${s.subject}\` | ${s.kind} | \`${s.where}\` | ${escape(s.signer)} | ${s.state} |`,
   );
