@@ -37,7 +37,8 @@ function cosignAnnotations(bundle, chain) {
         annotations[cosign_signatures/* CERTIFICATE_ANNOTATION */.oZ] = pem(certificate);
     if (chain)
         annotations[cosign_signatures/* CHAIN_ANNOTATION */.CB] = chain;
-    const entry = material.tlogEntries[0];
+    // bundleToJSON leaves the field out when nothing was logged (transparency-log: false).
+    const entry = material.tlogEntries?.[0];
     const promise = entry?.inclusionPromise?.signedEntryTimestamp;
     if (entry && promise) {
         annotations[cosign_signatures/* REKOR_BUNDLE_ANNOTATION */.BJ] = JSON.stringify({
@@ -143,13 +144,18 @@ class ImageSignatures {
             record('cosign-signature', `${store.name}:${sigTag}`, 'signed'),
         ];
     }
+    /**
+     * Keyed by the repository the signature names as well as the digest: one image pushed to two
+     * repositories (falco-no-driver as falco:<v>-slim too) gets a signature naming each.
+     */
     makeOnce(digest, payload, signedAs) {
-        let made = this.made.get(digest);
+        const key = `${signedAs}@${digest}`;
+        let made = this.made.get(key);
         if (!made) {
             made = this.make(digest, payload, signedAs);
-            this.made.set(digest, made);
+            this.made.set(key, made);
             // A failure is reported by the step that awaited it; the next step may try again.
-            made.catch(() => this.made.delete(digest));
+            made.catch(() => this.made.delete(key));
         }
         return made;
     }

@@ -23,7 +23,8 @@ export function cosignAnnotations(
     material.certificate?.rawBytes ?? material.x509CertificateChain?.certificates[0]?.rawBytes;
   if (certificate) annotations[CERTIFICATE_ANNOTATION] = pem(certificate);
   if (chain) annotations[CHAIN_ANNOTATION] = chain;
-  const entry = material.tlogEntries[0];
+  // bundleToJSON leaves the field out when nothing was logged (transparency-log: false).
+  const entry = material.tlogEntries?.[0];
   const promise = entry?.inclusionPromise?.signedEntryTimestamp;
   if (entry && promise) {
     annotations[REKOR_BUNDLE_ANNOTATION] = JSON.stringify({

@@ -94,13 +94,18 @@ export class ImageSignatures {
     ];
   }
 
+  /**
+   * Keyed by the repository the signature names as well as the digest: one image pushed to two
+   * repositories (falco-no-driver as falco:<v>-slim too) gets a signature naming each.
+   */
   private makeOnce(digest: string, payload: Buffer, signedAs: string): Promise<Made> {
-    let made = this.made.get(digest);
+    const key = `${signedAs}@${digest}`;
+    let made = this.made.get(key);
     if (!made) {
       made = this.make(digest, payload, signedAs);
-      this.made.set(digest, made);
+      this.made.set(key, made);
       // A failure is reported by the step that awaited it; the next step may try again.
-      made.catch(() => this.made.delete(digest));
+      made.catch(() => this.made.delete(key));
     }
     return made;
   }

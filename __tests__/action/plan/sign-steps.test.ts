@@ -72,6 +72,8 @@ function summary(steps: readonly Step[]): string[] {
         return `publish-package ${step.path}`;
       case 'update-repository':
         return `update-repository ${step.root}`;
+      case 'attest-provenance':
+        return `attest-provenance`;
     }
   });
 }
