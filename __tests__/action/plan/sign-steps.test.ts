@@ -73,7 +73,7 @@ function summary(steps: readonly Step[]): string[] {
       case 'update-repository':
         return `update-repository ${step.root}`;
       case 'attest-provenance':
-        return `attest-provenance`;
+        return `attest-provenance ${step.images.map((image) => image.target).join(' ')} | ${step.packages.map((p) => p.path).join(' ')}`;
     }
   });
 }
@@ -228,5 +228,47 @@ describe('buildPlan without image-signing', () => {
     const signed = buildPlan(input({ images: lineTags }));
     expect(signSteps(unsigned)).toEqual([]);
     expect(unsigned).toEqual(signed.filter((step) => step.step !== 'sign-image'));
+  });
+});
+
+describe('buildPlan with provenance: one attest step', () => {
+  const packages = [pkg('deb/stable/falco-0.26.0-x86_64.deb'), pkg('bin/x86_64/falco-0.26.0-x86_64.tar.gz')];
+
+  it('a release: after the indexes, before the floating tags, naming every line on every registry and every package', () => {
+    const plan = buildPlan(
+      input({
+        images: images(stable, true),
+        packages,
+        repositories: [repository('deb', 'apt')],
+        provenance: true,
+      }),
+    );
+    const lines = summary(plan);
+    const attest = lines.findIndex((line) => line.startsWith('attest-provenance'));
+    expect(lines.filter((line) => line.startsWith('attest-provenance'))).toHaveLength(1);
+    expect(attest).toBe(lines.indexOf('update-repository deb') + 1);
+    expect(attest).toBeLessThan(lines.findIndex((line) => line.startsWith('move-tag')));
+    expect(lines[attest]).toBe(
+      'attest-provenance docker.io/falcosecurity/falco:0.26.0 docker.io/falcosecurity/falco:0.26.0-slim ' +
+        'docker.io/falcosecurity/falco-no-driver:0.26.0 public.ecr.aws/falcosecurity/falco:0.26.0 ' +
+        'public.ecr.aws/falcosecurity/falco:0.26.0-slim public.ecr.aws/falcosecurity/falco-no-driver:0.26.0 | ' +
+        'deb/stable/falco-0.26.0-x86_64.deb bin/x86_64/falco-0.26.0-x86_64.tar.gz',
+    );
+  });
+
+  it('a dev build: after its branch tags moved (its images have no other tag)', () => {
+    const plan = buildPlan(input({ images: images(master, false), packages, provenance: true }));
+    const lines = summary(plan);
+    expect(lines.at(-1)).toMatch(/^attest-provenance docker.io\/falcosecurity\/falco:master /);
+    expect(lines.findLastIndex((line) => line.startsWith('move-tag'))).toBeLessThan(lines.length - 1);
+  });
+
+  it('packages only: after the indexes; none without provenance', () => {
+    const only = buildPlan(input({ packages, repositories: [repository('deb', 'apt')], provenance: true }));
+    expect(summary(only).at(-1)).toBe(
+      'attest-provenance  | deb/stable/falco-0.26.0-x86_64.deb bin/x86_64/falco-0.26.0-x86_64.tar.gz',
+    );
+    const without = buildPlan(input({ images: images(stable, true), packages }));
+    expect(without.some((step) => step.step === 'attest-provenance')).toBe(false);
   });
 });
