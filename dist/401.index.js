@@ -1508,7 +1508,12 @@ function attestPhase(steps, input) {
         const { repository } = lineTags.line;
         return [{ target: (0,image_target/* imageReference */.rA)(registry, repository, tag), registry, repository, tag }];
     }));
-    const packages = input.packages.map(({ file, path, sha256 }) => ({ file, path, sha256 }));
+    const packages = input.packages.map(({ file, path, sha256, existing }) => ({
+        file,
+        path,
+        sha256,
+        replaced: existing === 'different',
+    }));
     if (images.length > 0 || packages.length > 0)
         steps.push({ step: 'attest-provenance', images, packages });
 }
@@ -1771,8 +1776,9 @@ async function attestProvenance(step, context) {
             }
             else {
                 const path = `${place.path}.sigstore.json`;
-                if (!place.present && bundle && staging)
-                    await putBundle(context.host, path, bundle, staging);
+                if (!place.present && bundle && staging) {
+                    await putBundle(context.host, path, bundle, staging, place.stale);
+                }
                 records.push({ ...base, subject: place.path, digest: `sha256:${place.sha256}`, where: path });
             }
         }
@@ -1808,20 +1814,21 @@ async function findPlaces(step, context) {
     for (const pkg of step.packages) {
         if (!context.host)
             throw new Error('provenance of packages needs the package host');
-        const present = (await context.host.existing(`${pkg.path}.sigstore.json`)) !== undefined;
-        places.push({ kind: 'package', path: pkg.path, sha256: pkg.sha256, present });
+        const there = (await context.host.existing(`${pkg.path}.sigstore.json`)) !== undefined;
+        const stale = there && pkg.replaced;
+        places.push({ kind: 'package', path: pkg.path, sha256: pkg.sha256, present: there && !stale, stale });
         subjects.push(packageSubject(pkg.path, pkg.sha256));
     }
     return { places, subjects };
 }
 /** The host takes files: the bundle is staged in the runner's temp first. */
-async function putBundle(host, path, bundle, staging) {
+async function putBundle(host, path, bundle, staging, replace) {
     if (!host)
         throw new Error('provenance of packages needs the package host');
     const file = (0,external_node_path_.join)(staging, path.replaceAll('/', '_'));
     await (0,promises_.writeFile)(file, bundle);
     const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bundle).digest('hex');
-    await host.put(path, file, { sha256, replace: false });
+    await host.put(path, file, { sha256, replace });
 }
 
 ;// CONCATENATED MODULE: ./lib/action/report/repository-report.js

@@ -226,6 +226,32 @@ describe('build provenance, keyless, for images and packages', () => {
     expect(referrers['manifests']).toHaveLength(1);
   });
 
+  it('a package replaced with overwrite gets its bundle rewritten for the new content; images keep theirs', async () => {
+    falcoPackage(join(workspace, 'build'), 'falco-0.41.0-x86_64.tar.gz', ' rebuilt');
+    const before = { ...standin.requests };
+    const run = await release({ overwrite: 'true' });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(standin.requests.rekor - before.rekor).toBe(1);
+    const bundle = JSON.parse(
+      await readFile(
+        join(workspace, 'download', 'bin', 'x86_64', 'falco-0.41.0-x86_64.tar.gz.sigstore.json'),
+        'utf8',
+      ),
+    );
+    await verifyBundle(bundle, { trustedRoot: standin.trustedRoot, identity: standin.identity });
+    const tarball = await readFile(
+      join(workspace, 'download', 'bin', 'x86_64', 'falco-0.41.0-x86_64.tar.gz'),
+    );
+    expect(statementOf(bundle).subject).toContainEqual({
+      name: 'falco-0.41.0-x86_64.tar.gz',
+      digest: { sha256: createHash('sha256').update(tarball).digest('hex') },
+    });
+    const states = (JSON.parse(run.outputs.signatures ?? '[]') as Signature[])
+      .filter((s) => s.kind === 'provenance')
+      .map((s) => `${s.subject.endsWith('.tar.gz') ? 'package' : 'image'} ${s.state}`);
+    expect(states.sort()).toEqual(['image present', 'image present', 'image present', 'package signed']);
+  });
+
   it('a bundle another identity signed is not this workflow’s: verification with the expected identity fails', async () => {
     const bundle = JSON.parse(
       await readFile(

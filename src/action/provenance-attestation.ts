@@ -24,7 +24,14 @@ type Place =
       readonly subject: Descriptor;
       readonly present: boolean;
     }
-  | { readonly kind: 'package'; readonly path: string; readonly sha256: string; readonly present: boolean };
+  | {
+      readonly kind: 'package';
+      readonly path: string;
+      readonly sha256: string;
+      readonly present: boolean;
+      /** A bundle is there, but for the content this run replaced: it is written over. */
+      readonly stale: boolean;
+    };
 
 export interface AttestContext {
   readonly port: ProvenancePort;
@@ -75,7 +82,9 @@ export async function attestProvenance(
         });
       } else {
         const path = `${place.path}.sigstore.json`;
-        if (!place.present && bundle && staging) await putBundle(context.host, path, bundle, staging);
+        if (!place.present && bundle && staging) {
+          await putBundle(context.host, path, bundle, staging, place.stale);
+        }
         records.push({ ...base, subject: place.path, digest: `sha256:${place.sha256}`, where: path });
       }
     }
@@ -111,8 +120,9 @@ async function findPlaces(
   }
   for (const pkg of step.packages) {
     if (!context.host) throw new Error('provenance of packages needs the package host');
-    const present = (await context.host.existing(`${pkg.path}.sigstore.json`)) !== undefined;
-    places.push({ kind: 'package', path: pkg.path, sha256: pkg.sha256, present });
+    const there = (await context.host.existing(`${pkg.path}.sigstore.json`)) !== undefined;
+    const stale = there && pkg.replaced;
+    places.push({ kind: 'package', path: pkg.path, sha256: pkg.sha256, present: there && !stale, stale });
     subjects.push(packageSubject(pkg.path, pkg.sha256));
   }
   return { places, subjects };
@@ -124,10 +134,11 @@ async function putBundle(
   path: string,
   bundle: Buffer,
   staging: string,
+  replace: boolean,
 ): Promise<void> {
   if (!host) throw new Error('provenance of packages needs the package host');
   const file = join(staging, path.replaceAll('/', '_'));
   await writeFile(file, bundle);
   const sha256 = createHash('sha256').update(bundle).digest('hex');
-  await host.put(path, file, { sha256, replace: false });
+  await host.put(path, file, { sha256, replace });
 }

@@ -139,7 +139,12 @@ function attestPhase(steps: Step[], input: PlanInput): void {
       return [{ target: imageReference(registry, repository, tag), registry, repository, tag }];
     }),
   );
-  const packages = input.packages.map(({ file, path, sha256 }) => ({ file, path, sha256 }));
+  const packages = input.packages.map(({ file, path, sha256, existing }) => ({
+    file,
+    path,
+    sha256,
+    replaced: existing === 'different',
+  }));
   if (images.length > 0 || packages.length > 0) steps.push({ step: 'attest-provenance', images, packages });
 }
 

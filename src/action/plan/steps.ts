@@ -62,7 +62,13 @@ export interface AttestProvenanceStep {
     readonly repository: string;
     readonly tag: string;
   }[];
-  readonly packages: readonly { readonly file: string; readonly path: string; readonly sha256: string }[];
+  readonly packages: readonly {
+    readonly file: string;
+    readonly path: string;
+    readonly sha256: string;
+    /** The run replaces the package (`overwrite`): its old bundle no longer names it, and is replaced too. */
+    readonly replaced: boolean;
+  }[];
 }
 
 /**
