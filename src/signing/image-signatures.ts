@@ -21,9 +21,10 @@ interface Made {
 
 /**
  * Signs images as `cosign sign --recursive` does, in both forms consumers read: cosign's `.sig` tag and
- * the Sigstore bundle as an OCI 1.1 referrer. Each digest is signed once per run; mirrors get the same
- * signatures (named, like the image, after the main registry's repository). The `.sig` manifest is
- * written last: a digest whose `.sig` holds this signer's signature is done, and a re-run leaves it.
+ * the Sigstore bundle as an OCI 1.1 referrer. Each digest is signed once per run and repository;
+ * mirrors get the same signatures (named, like the image, after the main registry's repository). The
+ * `.sig` manifest is written last: a digest whose `.sig` holds this signer's signature is done, and a
+ * re-run leaves it.
  */
 export class ImageSignatures {
   private readonly made = new Map<string, Promise<Made>>();
@@ -95,12 +96,15 @@ export class ImageSignatures {
   }
 
   private makeOnce(digest: string, payload: Buffer, signedAs: string): Promise<Made> {
-    let made = this.made.get(digest);
+    // The signatures name the repository too: one image pushed to two repositories is signed for each,
+    // while a mirror, whose signatures name the main registry's repository, gets the same ones.
+    const key = `${signedAs}@${digest}`;
+    let made = this.made.get(key);
     if (!made) {
       made = this.make(digest, payload, signedAs);
-      this.made.set(digest, made);
+      this.made.set(key, made);
       // A failure is reported by the step that awaited it; the next step may try again.
-      made.catch(() => this.made.delete(digest));
+      made.catch(() => this.made.delete(key));
     }
     return made;
   }
