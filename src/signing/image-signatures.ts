@@ -5,6 +5,7 @@ import { UserError } from '../util/errors.js';
 import { bundleReferrer, COSIGN_SIGN_PREDICATE, referrersIndex, referrersTag } from './bundle-referrers.js';
 import { cosignAnnotations } from './cosign-annotations.js';
 import { existingSignatures, signatureLayer, signatureManifest, signatureTag } from './cosign-signatures.js';
+import { listedBundleReferrer } from './listed-bundle-referrer.js';
 import type { ArtifactBlob } from './oci-artifact.js';
 import type { PayloadSigner } from './payload-signer.js';
 import type { SignatureRecord } from './signature-record.js';
@@ -73,8 +74,16 @@ export class ImageSignatures {
       state,
     });
     for (const layer of existingSignatures(existing)) {
-      if (await this.signer.madeBy(layer, payload))
-        return [record('cosign-signature', `${store.name}:${sigTag}`, 'present')];
+      if (!(await this.signer.madeBy(layer, payload))) continue;
+      // The bundle was written before the `.sig`: it is there too, named as a first run names it.
+      const statement = imageSignStatement(signedAs, digest);
+      const referrer = await listedBundleReferrer(store, digest, (bundle) =>
+        this.signer.madeStatement(bundle, statement),
+      );
+      return [
+        ...(referrer ? [record('sigstore-bundle', `${store.name}@${referrer}`, 'present')] : []),
+        record('cosign-signature', `${store.name}:${sigTag}`, 'present'),
+      ];
     }
     const made = await this.makeOnce(digest, payload, signedAs);
     const referrer = bundleReferrer(
