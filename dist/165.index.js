@@ -2,6 +2,56 @@ export const id = 165;
 export const ids = [165];
 export const modules = {
 
+/***/ 61851:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ cosignAnnotations),
+/* harmony export */   p: () => (/* binding */ pem)
+/* harmony export */ });
+/* harmony import */ var _cosign_signatures_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43694);
+
+/**
+ * cosign's annotations of a signature layer, from the message-signature bundle of the same signature:
+ * the signature; keyless, the certificate and chain (PEM); with a log entry, the Rekor bundle cosign
+ * checks offline (the signed entry timestamp with the entry it covers).
+ */
+function cosignAnnotations(bundle, chain) {
+    const signature = bundle.messageSignature?.signature;
+    if (!signature)
+        throw new Error('a message-signature bundle has no signature');
+    const annotations = { [_cosign_signatures_js__WEBPACK_IMPORTED_MODULE_0__/* .SIGNATURE_ANNOTATION */ .ZB]: signature };
+    const material = bundle.verificationMaterial;
+    const certificate = material.certificate?.rawBytes ?? material.x509CertificateChain?.certificates[0]?.rawBytes;
+    if (certificate)
+        annotations[_cosign_signatures_js__WEBPACK_IMPORTED_MODULE_0__/* .CERTIFICATE_ANNOTATION */ .oZ] = pem(certificate);
+    if (chain)
+        annotations[_cosign_signatures_js__WEBPACK_IMPORTED_MODULE_0__/* .CHAIN_ANNOTATION */ .CB] = chain;
+    // The JSON form leaves an empty list out (protobuf's toJSON), whatever the type says: signed without a log.
+    const entry = material.tlogEntries?.[0];
+    const promise = entry?.inclusionPromise?.signedEntryTimestamp;
+    if (entry && promise) {
+        annotations[_cosign_signatures_js__WEBPACK_IMPORTED_MODULE_0__/* .REKOR_BUNDLE_ANNOTATION */ .BJ] = JSON.stringify({
+            SignedEntryTimestamp: promise,
+            Payload: {
+                body: entry.canonicalizedBody,
+                integratedTime: Number(entry.integratedTime),
+                logIndex: Number(entry.logIndex),
+                logID: Buffer.from(entry.logId.keyId, 'base64').toString('hex'),
+            },
+        });
+    }
+    return annotations;
+}
+/** A DER certificate (base64) as PEM. */
+function pem(base64Der) {
+    const lines = base64Der.match(/.{1,64}/g) ?? [];
+    return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
+}
+
+
+/***/ }),
+
 /***/ 43694:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -88,6 +138,65 @@ function keptLayers(existing) {
 
 /***/ }),
 
+/***/ 91278:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ signedStatement)
+/* harmony export */ });
+/* harmony import */ var _oci_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73931);
+/* harmony import */ var _cosign_annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61851);
+
+
+/**
+ * The signature of a serialized bundle (read from a registry, so checked field by field) when it is a
+ * DSSE envelope over exactly `statement`; undefined for any other bundle.
+ */
+function signedStatement(bundle, statement) {
+    if (!(0,_oci_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(bundle))
+        return undefined;
+    const envelope = bundle['dsseEnvelope'];
+    if (!(0,_oci_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(envelope))
+        return undefined;
+    const { payload, payloadType, signatures } = envelope;
+    if (typeof payload !== 'string' || typeof payloadType !== 'string' || !Array.isArray(signatures)) {
+        return undefined;
+    }
+    if (!Buffer.from(payload, 'base64').equals(statement))
+        return undefined;
+    const first = signatures[0];
+    const sig = (0,_oci_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(first) ? first['sig'] : undefined;
+    if (typeof sig !== 'string')
+        return undefined;
+    return {
+        signedBytes: preAuthEncoding(payloadType, statement),
+        signature: Buffer.from(sig, 'base64'),
+        certificate: certificateOf(bundle['verificationMaterial']),
+    };
+}
+/** DSSE's PAE: `DSSEv1 <len(type)> <type> <len(payload)> <payload>`. */
+function preAuthEncoding(payloadType, payload) {
+    const header = `DSSEv1 ${Buffer.byteLength(payloadType)} ${payloadType} ${payload.length} `;
+    return Buffer.concat([Buffer.from(header, 'utf8'), payload]);
+}
+/** The leaf certificate, as PEM: alone (bundle v0.3) or first of a chain (v0.2). */
+function certificateOf(material) {
+    if (!(0,_oci_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(material))
+        return undefined;
+    const single = material['certificate'];
+    const chain = material['x509CertificateChain'];
+    const first = (0,_oci_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(chain) && Array.isArray(chain['certificates']) ? chain['certificates'][0] : undefined;
+    const rawBytes = (0,_oci_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(single)
+        ? single['rawBytes']
+        : (0,_oci_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(first)
+            ? first['rawBytes']
+            : undefined;
+    return typeof rawBytes === 'string' ? (0,_cosign_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .pem */ .p)(rawBytes) : undefined;
+}
+
+
+/***/ }),
+
 /***/ 48165:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -109,6 +218,8 @@ var dist = __webpack_require__(83917);
 var errors = __webpack_require__(99661);
 // EXTERNAL MODULE: ./lib/signing/cosign-signatures.js
 var cosign_signatures = __webpack_require__(43694);
+// EXTERNAL MODULE: ./lib/signing/dsse-statement.js
+var dsse_statement = __webpack_require__(91278);
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
 const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), buffer_utils_strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
 function concat(...buffers) {
@@ -477,6 +588,7 @@ var sigstore_payload_signer = __webpack_require__(32209);
 
 
 
+
 /** Fulcio writes the OIDC issuer into this extension (and its older form): part of the signer's identity. */
 const ISSUER_OIDS = ['1.3.6.1.4.1.57264.1.8', '1.3.6.1.4.1.57264.1.1'];
 /** A certificate this close to its end (they live 10 minutes) is replaced before it signs again. */
@@ -534,6 +646,7 @@ function keylessPayloadSigner(options) {
         rekorUrl: options.rekorUrl,
         identity: async () => (await certificate()).identity,
         madeBy: async (existing, payload) => sameIdentity(existing, payload, (await certificate()).identity),
+        madeStatement: async (bundle, statement) => sameIdentityStatement(bundle, statement, (await certificate()).identity),
         chain: async () => (await certificate()).chain,
     });
 }
@@ -544,6 +657,20 @@ function sameIdentity(existing, payload, identity) {
         return false;
     try {
         return identityOf(certificate) === identity && existing.digest === payloadDigest(payload);
+    }
+    catch {
+        return false;
+    }
+}
+/** A keyless bundle is this run's signer's when it signs the statement with a certificate of the same identity and issuer. */
+function sameIdentityStatement(bundle, statement, identity) {
+    const signed = (0,dsse_statement/* signedStatement */.Q)(bundle, statement);
+    if (signed?.certificate === undefined)
+        return false;
+    try {
+        const { publicKey } = new external_node_crypto_.X509Certificate(signed.certificate);
+        return (identityOf(signed.certificate) === identity &&
+            (0,external_node_crypto_.verify)('sha256', signed.signedBytes, publicKey, signed.signature));
     }
     catch {
         return false;
@@ -594,6 +721,7 @@ function sigstorePayloadSigner(options) {
         kind: options.kind,
         identity: options.identity,
         madeBy: options.madeBy,
+        madeStatement: options.madeStatement,
         chain: options.chain,
         signMessage: (payload) => serialized(messages.create({ data: payload })),
         signStatement: (statement) => serialized(statements.create({ data: statement, type: 'application/vnd.in-toto+json' })),

@@ -2,6 +2,56 @@ export const id = 354;
 export const ids = [354];
 export const modules = {
 
+/***/ 61851:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ cosignAnnotations),
+/* harmony export */   p: () => (/* binding */ pem)
+/* harmony export */ });
+/* harmony import */ var _cosign_signatures_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43694);
+
+/**
+ * cosign's annotations of a signature layer, from the message-signature bundle of the same signature:
+ * the signature; keyless, the certificate and chain (PEM); with a log entry, the Rekor bundle cosign
+ * checks offline (the signed entry timestamp with the entry it covers).
+ */
+function cosignAnnotations(bundle, chain) {
+    const signature = bundle.messageSignature?.signature;
+    if (!signature)
+        throw new Error('a message-signature bundle has no signature');
+    const annotations = { [_cosign_signatures_js__WEBPACK_IMPORTED_MODULE_0__/* .SIGNATURE_ANNOTATION */ .ZB]: signature };
+    const material = bundle.verificationMaterial;
+    const certificate = material.certificate?.rawBytes ?? material.x509CertificateChain?.certificates[0]?.rawBytes;
+    if (certificate)
+        annotations[_cosign_signatures_js__WEBPACK_IMPORTED_MODULE_0__/* .CERTIFICATE_ANNOTATION */ .oZ] = pem(certificate);
+    if (chain)
+        annotations[_cosign_signatures_js__WEBPACK_IMPORTED_MODULE_0__/* .CHAIN_ANNOTATION */ .CB] = chain;
+    // The JSON form leaves an empty list out (protobuf's toJSON), whatever the type says: signed without a log.
+    const entry = material.tlogEntries?.[0];
+    const promise = entry?.inclusionPromise?.signedEntryTimestamp;
+    if (entry && promise) {
+        annotations[_cosign_signatures_js__WEBPACK_IMPORTED_MODULE_0__/* .REKOR_BUNDLE_ANNOTATION */ .BJ] = JSON.stringify({
+            SignedEntryTimestamp: promise,
+            Payload: {
+                body: entry.canonicalizedBody,
+                integratedTime: Number(entry.integratedTime),
+                logIndex: Number(entry.logIndex),
+                logID: Buffer.from(entry.logId.keyId, 'base64').toString('hex'),
+            },
+        });
+    }
+    return annotations;
+}
+/** A DER certificate (base64) as PEM. */
+function pem(base64Der) {
+    const lines = base64Der.match(/.{1,64}/g) ?? [];
+    return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
+}
+
+
+/***/ }),
+
 /***/ 82708:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -113,6 +163,65 @@ function keptLayers(existing) {
 
 /***/ }),
 
+/***/ 91278:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ signedStatement)
+/* harmony export */ });
+/* harmony import */ var _oci_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73931);
+/* harmony import */ var _cosign_annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61851);
+
+
+/**
+ * The signature of a serialized bundle (read from a registry, so checked field by field) when it is a
+ * DSSE envelope over exactly `statement`; undefined for any other bundle.
+ */
+function signedStatement(bundle, statement) {
+    if (!(0,_oci_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(bundle))
+        return undefined;
+    const envelope = bundle['dsseEnvelope'];
+    if (!(0,_oci_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(envelope))
+        return undefined;
+    const { payload, payloadType, signatures } = envelope;
+    if (typeof payload !== 'string' || typeof payloadType !== 'string' || !Array.isArray(signatures)) {
+        return undefined;
+    }
+    if (!Buffer.from(payload, 'base64').equals(statement))
+        return undefined;
+    const first = signatures[0];
+    const sig = (0,_oci_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(first) ? first['sig'] : undefined;
+    if (typeof sig !== 'string')
+        return undefined;
+    return {
+        signedBytes: preAuthEncoding(payloadType, statement),
+        signature: Buffer.from(sig, 'base64'),
+        certificate: certificateOf(bundle['verificationMaterial']),
+    };
+}
+/** DSSE's PAE: `DSSEv1 <len(type)> <type> <len(payload)> <payload>`. */
+function preAuthEncoding(payloadType, payload) {
+    const header = `DSSEv1 ${Buffer.byteLength(payloadType)} ${payloadType} ${payload.length} `;
+    return Buffer.concat([Buffer.from(header, 'utf8'), payload]);
+}
+/** The leaf certificate, as PEM: alone (bundle v0.3) or first of a chain (v0.2). */
+function certificateOf(material) {
+    if (!(0,_oci_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(material))
+        return undefined;
+    const single = material['certificate'];
+    const chain = material['x509CertificateChain'];
+    const first = (0,_oci_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(chain) && Array.isArray(chain['certificates']) ? chain['certificates'][0] : undefined;
+    const rawBytes = (0,_oci_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(single)
+        ? single['rawBytes']
+        : (0,_oci_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(first)
+            ? first['rawBytes']
+            : undefined;
+    return typeof rawBytes === 'string' ? (0,_cosign_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .pem */ .p)(rawBytes) : undefined;
+}
+
+
+/***/ }),
+
 /***/ 7354:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -122,8 +231,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var _cosign_signatures_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43694);
-/* harmony import */ var _sigstore_payload_signer_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32209);
-/* harmony import */ var _signing_algorithm_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56896);
+/* harmony import */ var _dsse_statement_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91278);
+/* harmony import */ var _sigstore_payload_signer_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32209);
+/* harmony import */ var _signing_algorithm_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56896);
+
 
 
 
@@ -133,19 +244,23 @@ function keyPayloadSigner(key, rekorUrl) {
     const fingerprint = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
         .update(key.publicKey.export({ format: 'der', type: 'spki' }))
         .digest('hex');
-    const { hash } = (0,_signing_algorithm_js__WEBPACK_IMPORTED_MODULE_3__/* .signingAlgorithmOf */ .I)(key.privateKey);
+    const { hash } = (0,_signing_algorithm_js__WEBPACK_IMPORTED_MODULE_4__/* .signingAlgorithmOf */ .I)(key.privateKey);
     const signer = {
         sign: async (data) => ({
             signature: key.sign(data),
             key: { $case: 'publicKey', publicKey: key.publicKeyPem, hint: fingerprint },
         }),
     };
-    return (0,_sigstore_payload_signer_js__WEBPACK_IMPORTED_MODULE_2__/* .sigstorePayloadSigner */ .l)({
+    return (0,_sigstore_payload_signer_js__WEBPACK_IMPORTED_MODULE_3__/* .sigstorePayloadSigner */ .l)({
         kind: 'key',
         signer,
         rekorUrl,
         identity: async () => `public key sha256:${fingerprint}`,
         madeBy: async (existing, payload) => verifies(existing, payload, key.publicKey, hash),
+        madeStatement: async (bundle, statement) => {
+            const signed = (0,_dsse_statement_js__WEBPACK_IMPORTED_MODULE_2__/* .signedStatement */ .Q)(bundle, statement);
+            return signed !== undefined && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)(hash, signed.signedBytes, key.publicKey, signed.signature);
+        },
         chain: async () => undefined,
     });
 }
@@ -227,6 +342,7 @@ function sigstorePayloadSigner(options) {
         kind: options.kind,
         identity: options.identity,
         madeBy: options.madeBy,
+        madeStatement: options.madeStatement,
         chain: options.chain,
         signMessage: (payload) => serialized(messages.create({ data: payload })),
         signStatement: (statement) => serialized(statements.create({ data: statement, type: 'application/vnd.in-toto+json' })),

@@ -21,7 +21,10 @@ var external_node_stream_ = __webpack_require__(57075);
 var oci_digest = __webpack_require__(9501);
 // EXTERNAL MODULE: ./lib/oci/json.js
 var json = __webpack_require__(73931);
+// EXTERNAL MODULE: ./lib/util/errors.js
+var errors = __webpack_require__(99661);
 ;// CONCATENATED MODULE: ./lib/signing/layout-signature-store.js
+
 
 
 
@@ -51,6 +54,13 @@ class LayoutSignatureStore {
             mediaType: typeof mediaType === 'string' ? mediaType : 'application/vnd.oci.image.manifest.v1+json',
             bytes,
         };
+    }
+    async blob(digest) {
+        const bytes = await this.layout.readSmallBlob(digest);
+        if (bytes === undefined) {
+            throw new errors/* UserError */.y(this.layout.dir, `lists ${digest} but holds no such blob`, 'check the layout');
+        }
+        return bytes;
     }
     async write(artifact, reference) {
         for (const { descriptor, bytes } of artifact.blobs) {
@@ -82,6 +92,13 @@ class RegistrySignatureStore {
     }
     async manifest(reference) {
         return this.client.getManifest(this.repository, reference);
+    }
+    async blob(digest) {
+        // The client checks the digest as the stream ends.
+        const chunks = [];
+        for await (const chunk of await this.client.openBlob(this.repository, digest))
+            chunks.push(chunk);
+        return Buffer.concat(chunks);
     }
     async write(artifact, reference) {
         for (const { descriptor, bytes } of artifact.blobs) {

@@ -1648,7 +1648,7 @@ keyless) {
  * password fails before anything is pushed. Its code (and @sigstore/sign's) is loaded only by runs that sign.
  */
 async function imageSigningFor(signing, stores, keyless) {
-    const { imageSigning } = await __webpack_require__.e(/* import() */ 52).then(__webpack_require__.bind(__webpack_require__, 24052));
+    const { imageSigning } = await __webpack_require__.e(/* import() */ 766).then(__webpack_require__.bind(__webpack_require__, 24766));
     if (signing.kind === 'keyless') {
         if (!keyless)
             throw new Error('keyless image signing needs the keyless signer');

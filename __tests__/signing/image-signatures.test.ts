@@ -86,7 +86,12 @@ class MemorySignatureStore implements SignatureStore {
     return json<ManifestJson>(content.bytes);
   }
 
-  blob(digest: string): Buffer {
+  async blob(digest: string): Promise<Buffer> {
+    return this.stored(digest);
+  }
+
+  /** A blob's bytes, for the test's own checks. */
+  stored(digest: string): Buffer {
     const bytes = this.blobs.get(digest);
     if (!bytes) throw new Error(`${this.name} has no blob ${digest}`);
     return bytes;
@@ -156,6 +161,7 @@ function counted(signer: PayloadSigner): { signer: PayloadSigner; calls: SignerC
       kind: signer.kind,
       identity: () => signer.identity(),
       madeBy: (existing, payload) => signer.madeBy(existing, payload),
+      madeStatement: (bundle, statement) => signer.madeStatement(bundle, statement),
       chain: () => signer.chain(),
       signMessage: (payload) => {
         calls.messages += 1;
@@ -199,7 +205,7 @@ function layersOf(store: MemorySignatureStore, digest: string): Descriptor[] {
 
 function verifiesLayer(store: MemorySignatureStore, layer: Descriptor, publicKey: KeyObject): boolean {
   const signature = Buffer.from(layer.annotations?.[SIGNATURE_ANNOTATION] ?? '', 'base64');
-  return verify('sha256', store.blob(layer.digest), publicKey, signature);
+  return verify('sha256', store.stored(layer.digest), publicKey, signature);
 }
 
 /** DSSE's pre-authentication encoding: what a DSSE signature signs. */
@@ -261,14 +267,19 @@ describe('ImageSignatures.sign of an index with two images', () => {
   });
 
   it('writes, per digest, the referrer, then the referrers index, then the .sig last', () => {
-    expect(store.writes.map(({ reference }) => reference)).toEqual(
-      digests.flatMap((digest) => {
-        const referrer = store.writes.find(
-          ({ artifact }) => json<ManifestJson>(artifact.bytes).subject?.digest === digest,
-        );
-        return [referrer?.artifact.digest, referrersTag(digest), sigTag(digest)];
-      }),
-    );
+    // The digests are signed at once: the order holds within each digest's writes.
+    const references = store.writes.map(({ reference }) => reference);
+    expect(references).toHaveLength(digests.length * 3);
+    for (const digest of digests) {
+      const referrer = store.writes.find(
+        ({ artifact }) => json<ManifestJson>(artifact.bytes).subject?.digest === digest,
+      );
+      expect(
+        references.filter((reference) =>
+          [referrer?.artifact.digest, referrersTag(digest), sigTag(digest)].includes(reference),
+        ),
+      ).toEqual([referrer?.artifact.digest, referrersTag(digest), sigTag(digest)]);
+    }
   });
 
   it('stores every blob the manifests it wrote name', () => {
@@ -281,7 +292,7 @@ describe('ImageSignatures.sign of an index with two images', () => {
       expect(layers).toHaveLength(1);
       const [layer] = layers as [Descriptor];
       expect(layer.mediaType).toBe(SIMPLE_SIGNING);
-      expect(store.blob(layer.digest)).toEqual(simpleSigningPayload(SIGNED_AS, digest));
+      expect(store.stored(layer.digest)).toEqual(simpleSigningPayload(SIGNED_AS, digest));
       expect(verifiesLayer(store, layer, key.publicKey)).toBe(true);
       expect(verifiesLayer(store, layer, otherKey.publicKey)).toBe(false);
     }
@@ -307,7 +318,7 @@ describe('ImageSignatures.sign of an index with two images', () => {
   it("bundles in each referrer an in-toto statement for the digest, which the key's DSSE signature covers", () => {
     for (const digest of digests) {
       const referrer = store.parsed(store.parsed(referrersTag(digest)).manifests?.[0]?.digest ?? '');
-      const bundle = json<SerializedDsse>(store.blob(referrer.layers?.[0]?.digest ?? ''));
+      const bundle = json<SerializedDsse>(store.stored(referrer.layers?.[0]?.digest ?? ''));
       const { payload, payloadType, signatures } = bundle.dsseEnvelope;
       const statement = Buffer.from(payload, 'base64');
       expect(payloadType).toBe('application/vnd.in-toto+json');
@@ -334,7 +345,7 @@ describe('ImageSignatures.sign again', () => {
     const again = await signatures.sign(store, index, SIGNED_AS);
     expect(store.writes).toHaveLength(written);
     expect(calls).toEqual(made);
-    expect(again).toEqual(
+    expect(again.filter((record) => record.kind === 'cosign-signature')).toEqual(
       digests.map((digest) => ({
         subject: `registry.example/falco@${digest}`,
         digest,
@@ -344,6 +355,11 @@ describe('ImageSignatures.sign again', () => {
         state: 'present',
       })),
     );
+    // The bundle written with the .sig is found in the referrers index and reported too.
+    expect(
+      again.filter((record) => record.kind === 'sigstore-bundle').map((record) => record.digest),
+    ).toEqual(digests);
+    expect(again.every((record) => record.state === 'present')).toBe(true);
   });
 
   it('in a later run with the same key (a new ImageSignatures): the .sig is recognised, nothing written', async () => {
@@ -354,7 +370,7 @@ describe('ImageSignatures.sign again', () => {
     const again = await new ImageSignatures(signer).sign(store, index, SIGNED_AS);
     expect(store.writes).toHaveLength(written);
     expect(calls).toEqual({ messages: 0, statements: 0 });
-    expect(again.map((record) => record.state)).toEqual(['present', 'present', 'present']);
+    expect(again.map((record) => record.state)).toEqual(Array(6).fill('present'));
   });
 
   it('with another key: its signature is appended after the first, which stays as it was', async () => {
@@ -381,7 +397,7 @@ describe('ImageSignatures.sign again', () => {
     for (const each of [key, otherKey]) {
       const again = await new ImageSignatures(each.signer()).sign(store, index, SIGNED_AS);
       expect(again.map((record) => `${record.kind} ${record.state}`)).toEqual(
-        Array(3).fill('cosign-signature present'),
+        Array(3).fill(['sigstore-bundle present', 'cosign-signature present']).flat(),
       );
     }
   });
@@ -399,10 +415,14 @@ describe('ImageSignatures.sign on a store that indexes referrers itself', () => 
       expect(references).toContain(sigTag(digest));
     }
     // The referrers themselves are written by their own digest, each before its .sig.
-    store.writes.forEach(({ reference, artifact }, i) => {
-      if (i % 2 === 0) expect(reference).toBe(artifact.digest);
-      else expect(reference).toMatch(/^sha256-[0-9a-f]{64}\.sig$/);
-    });
+    for (const digest of digests) {
+      const referrer = store.writes.findIndex(
+        ({ reference, artifact }) =>
+          reference === artifact.digest && json<ManifestJson>(artifact.bytes).subject?.digest === digest,
+      );
+      expect(referrer).toBeGreaterThanOrEqual(0);
+      expect(referrer).toBeLessThan(references.indexOf(sigTag(digest)));
+    }
   });
 });
 
@@ -422,7 +442,9 @@ describe('ImageSignatures.sign on a mirror after the main registry', () => {
       const [mainLayer] = layersOf(main.store, digest);
       const [mirrorLayer] = layersOf(mirror.store, digest);
       expect(mirrorLayer).toEqual(mainLayer);
-      expect(mirror.store.blob(mirrorLayer?.digest ?? '')).toEqual(main.store.blob(mainLayer?.digest ?? ''));
+      expect(mirror.store.stored(mirrorLayer?.digest ?? '')).toEqual(
+        main.store.stored(mainLayer?.digest ?? ''),
+      );
       // The bundle referrer is the same manifest, so the same digest, on both.
       expect(mirror.store.parsed(referrersTag(digest)).manifests).toEqual(
         main.store.parsed(referrersTag(digest)).manifests,
@@ -451,11 +473,11 @@ describe('ImageSignatures.sign of the same digest in two repositories', () => {
     await signatures.sign(noDriver, digest, 'index.docker.io/falcosecurity/falco-no-driver');
 
     const [layer] = layersOf(noDriver, digest);
-    expect(noDriver.blob(layer?.digest ?? '').toString()).toBe(
+    expect(noDriver.stored(layer?.digest ?? '').toString()).toBe(
       simpleSigningPayload('index.docker.io/falcosecurity/falco-no-driver', digest).toString(),
     );
     const referrer = noDriver.parsed(noDriver.parsed(referrersTag(digest)).manifests?.[0]?.digest ?? '');
-    const bundle = json<SerializedDsse>(noDriver.blob(referrer.layers?.[0]?.digest ?? ''));
+    const bundle = json<SerializedDsse>(noDriver.stored(referrer.layers?.[0]?.digest ?? ''));
     const statement = json<{ subject: { name: string }[] }>(
       Buffer.from(bundle.dsseEnvelope.payload, 'base64'),
     );

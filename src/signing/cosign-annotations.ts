@@ -23,8 +23,8 @@ export function cosignAnnotations(
     material.certificate?.rawBytes ?? material.x509CertificateChain?.certificates[0]?.rawBytes;
   if (certificate) annotations[CERTIFICATE_ANNOTATION] = pem(certificate);
   if (chain) annotations[CHAIN_ANNOTATION] = chain;
-  // bundleToJSON leaves the field out when nothing was logged (transparency-log: false).
-  const entry = material.tlogEntries?.[0];
+  // The JSON form leaves an empty list out (protobuf's toJSON), whatever the type says: signed without a log.
+  const entry = (material.tlogEntries as typeof material.tlogEntries | undefined)?.[0];
   const promise = entry?.inclusionPromise?.signedEntryTimestamp;
   if (entry && promise) {
     annotations[REKOR_BUNDLE_ANNOTATION] = JSON.stringify({

@@ -1,10 +1,11 @@
 import type { SerializedBundle } from '@sigstore/bundle';
 import type { Descriptor } from '../oci/descriptor.js';
-import { parseJsonObject, isJsonObject } from '../oci/json.js';
 import { UserError } from '../util/errors.js';
-import { bundleReferrer, COSIGN_SIGN_PREDICATE, referrersIndex, referrersTag } from './bundle-referrers.js';
+import { attachReferrer, manifestAndChildren } from './attach-referrer.js';
+import { COSIGN_SIGN_PREDICATE } from './bundle-referrers.js';
 import { cosignAnnotations } from './cosign-annotations.js';
 import { existingSignatures, signatureLayer, signatureManifest, signatureTag } from './cosign-signatures.js';
+import { listedBundleReferrer } from './listed-bundle-referrer.js';
 import type { ArtifactBlob } from './oci-artifact.js';
 import type { PayloadSigner } from './payload-signer.js';
 import type { SignatureRecord } from './signature-record.js';
@@ -21,9 +22,10 @@ interface Made {
 
 /**
  * Signs images as `cosign sign --recursive` does, in both forms consumers read: cosign's `.sig` tag and
- * the Sigstore bundle as an OCI 1.1 referrer. Each digest is signed once per run; mirrors get the same
- * signatures (named, like the image, after the main registry's repository). The `.sig` manifest is
- * written last: a digest whose `.sig` holds this signer's signature is done, and a re-run leaves it.
+ * the Sigstore bundle as an OCI 1.1 referrer. Each digest is signed once per run and repository;
+ * mirrors get the same signatures (named, like the image, after the main registry's repository). The
+ * `.sig` manifest is written last: a digest whose `.sig` holds this signer's signature is done, and a
+ * re-run leaves it.
  */
 export class ImageSignatures {
   private readonly made = new Map<string, Promise<Made>>();
@@ -40,13 +42,11 @@ export class ImageSignatures {
         'run again: the push did not land',
       );
     }
-    const subjects: Descriptor[] = [
-      { mediaType: root.mediaType, digest, size: root.bytes.length },
-      ...childrenOf(root.bytes),
-    ];
-    const records: SignatureRecord[] = [];
-    for (const subject of subjects) records.push(...(await this.signOne(store, subject, signedAs)));
-    return records;
+    // The index and its images are independent of each other: signed at once (a handful of small
+    // writes each, their wall time the round trips), the records kept in the index's order.
+    const subjects = manifestAndChildren(digest, root);
+    const signed = await Promise.all(subjects.map((subject) => this.signOne(store, subject, signedAs)));
+    return signed.flat();
   }
 
   private async signOne(
@@ -72,33 +72,35 @@ export class ImageSignatures {
       state,
     });
     for (const layer of existingSignatures(existing)) {
-      if (await this.signer.madeBy(layer, payload))
-        return [record('cosign-signature', `${store.name}:${sigTag}`, 'present')];
+      if (!(await this.signer.madeBy(layer, payload))) continue;
+      // The bundle was written before the `.sig`: it is there too, named as a first run names it.
+      const statement = imageSignStatement(signedAs, digest);
+      const referrer = await listedBundleReferrer(store, digest, (bundle) =>
+        this.signer.madeStatement(bundle, statement),
+      );
+      return [
+        ...(referrer ? [record('sigstore-bundle', `${store.name}@${referrer}`, 'present')] : []),
+        record('cosign-signature', `${store.name}:${sigTag}`, 'present'),
+      ];
     }
     const made = await this.makeOnce(digest, payload, signedAs);
-    const referrer = bundleReferrer(
+    const referrer = await attachReferrer(
+      store,
       subject,
       Buffer.from(JSON.stringify(made.bundle)),
       COSIGN_SIGN_PREDICATE,
       made.created,
     );
-    const { indexesReferrers } = await store.write(referrer, referrer.digest);
-    if (!indexesReferrers) {
-      const tag = referrersTag(digest);
-      await store.write(referrersIndex((await store.manifest(tag))?.bytes, referrer), tag);
-    }
     await store.write(signatureManifest(existing, made.layer), sigTag);
     return [
-      record('sigstore-bundle', `${store.name}@${referrer.digest}`, 'signed'),
+      record('sigstore-bundle', `${store.name}@${referrer}`, 'signed'),
       record('cosign-signature', `${store.name}:${sigTag}`, 'signed'),
     ];
   }
 
-  /**
-   * Keyed by the repository the signature names as well as the digest: one image pushed to two
-   * repositories (falco-no-driver as falco:<v>-slim too) gets a signature naming each.
-   */
   private makeOnce(digest: string, payload: Buffer, signedAs: string): Promise<Made> {
+    // The signatures name the repository too: one image pushed to two repositories is signed for each,
+    // while a mirror, whose signatures name the main registry's repository, gets the same ones.
     const key = `${signedAs}@${digest}`;
     let made = this.made.get(key);
     if (!made) {
@@ -116,16 +118,4 @@ export class ImageSignatures {
     const bundle = await this.signer.signStatement(imageSignStatement(signedAs, digest));
     return { layer: signatureLayer(payload, annotations), bundle, created: new Date() };
   }
-}
-
-/** The images an index lists (none for an image manifest). */
-function childrenOf(bytes: Buffer): Descriptor[] {
-  const manifests = parseJsonObject(bytes)?.['manifests'];
-  if (!Array.isArray(manifests)) return [];
-  return manifests.flatMap((entry: unknown) => {
-    if (!isJsonObject(entry)) return [];
-    const { mediaType, digest, size } = entry;
-    if (typeof mediaType !== 'string' || typeof digest !== 'string' || typeof size !== 'number') return [];
-    return [{ mediaType, digest, size }];
-  });
 }

@@ -2,6 +2,7 @@ import { createHash, verify, type KeyObject } from 'node:crypto';
 import type { Signer } from '@sigstore/sign';
 import { SIGNATURE_ANNOTATION, type ExistingSignature } from './cosign-signatures.js';
 import type { CosignKey } from './cosign-key.js';
+import { signedStatement } from './dsse-statement.js';
 import type { PayloadSigner } from './payload-signer.js';
 import { sigstorePayloadSigner } from './sigstore-payload-signer.js';
 import { signingAlgorithmOf } from './signing-algorithm.js';
@@ -24,6 +25,10 @@ export function keyPayloadSigner(key: CosignKey, rekorUrl: string | undefined): 
     rekorUrl,
     identity: async () => `public key sha256:${fingerprint}`,
     madeBy: async (existing, payload) => verifies(existing, payload, key.publicKey, hash),
+    madeStatement: async (bundle, statement) => {
+      const signed = signedStatement(bundle, statement);
+      return signed !== undefined && verify(hash, signed.signedBytes, key.publicKey, signed.signature);
+    },
     chain: async () => undefined,
   });
 }

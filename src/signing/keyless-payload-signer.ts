@@ -1,9 +1,10 @@
-import { createHash, generateKeyPairSync, sign, X509Certificate } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign, verify, X509Certificate } from 'node:crypto';
 import type { Signer } from '@sigstore/sign';
 import { CAClient } from '@sigstore/sign/dist/signer/fulcio/ca.js';
 import { X509Certificate as SigstoreCertificate } from '@sigstore/core';
 import { UserError } from '../util/errors.js';
 import { CERTIFICATE_ANNOTATION, type ExistingSignature } from './cosign-signatures.js';
+import { signedStatement } from './dsse-statement.js';
 import type { PayloadSigner } from './payload-signer.js';
 import { runnerOidcToken, tokenSubject, type RunnerOidc } from './runner-oidc-token.js';
 import { SERVICE_OPTIONS, sigstorePayloadSigner } from './sigstore-payload-signer.js';
@@ -76,6 +77,8 @@ export function keylessPayloadSigner(options: KeylessOptions): PayloadSigner {
     rekorUrl: options.rekorUrl,
     identity: async () => (await certificate()).identity,
     madeBy: async (existing, payload) => sameIdentity(existing, payload, (await certificate()).identity),
+    madeStatement: async (bundle, statement) =>
+      sameIdentityStatement(bundle, statement, (await certificate()).identity),
     chain: async () => (await certificate()).chain,
   });
 }
@@ -94,6 +97,21 @@ function sameIdentity(existing: ExistingSignature, payload: Buffer, identity: st
   if (certificate === undefined) return false;
   try {
     return identityOf(certificate) === identity && existing.digest === payloadDigest(payload);
+  } catch {
+    return false;
+  }
+}
+
+/** A keyless bundle is this run's signer's when it signs the statement with a certificate of the same identity and issuer. */
+function sameIdentityStatement(bundle: unknown, statement: Buffer, identity: string): boolean {
+  const signed = signedStatement(bundle, statement);
+  if (signed?.certificate === undefined) return false;
+  try {
+    const { publicKey } = new X509Certificate(signed.certificate);
+    return (
+      identityOf(signed.certificate) === identity &&
+      verify('sha256', signed.signedBytes, publicKey, signed.signature)
+    );
   } catch {
     return false;
   }

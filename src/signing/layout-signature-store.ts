@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { isDigest } from '../oci/digest.js';
 import { parseJsonObject } from '../oci/json.js';
+import { UserError } from '../util/errors.js';
 import type { OciLayoutTarget } from '../oci/layout-target.js';
 import type { OciArtifact } from './oci-artifact.js';
 import type { SignatureStore, StoredManifestContent } from './signature-store.js';
@@ -31,6 +32,14 @@ export class LayoutSignatureStore implements SignatureStore {
       mediaType: typeof mediaType === 'string' ? mediaType : 'application/vnd.oci.image.manifest.v1+json',
       bytes,
     };
+  }
+
+  async blob(digest: string): Promise<Buffer> {
+    const bytes = await this.layout.readSmallBlob(digest);
+    if (bytes === undefined) {
+      throw new UserError(this.layout.dir, `lists ${digest} but holds no such blob`, 'check the layout');
+    }
+    return bytes;
   }
 
   async write(artifact: OciArtifact, reference: string): Promise<{ indexesReferrers: boolean }> {

@@ -12,6 +12,8 @@ export interface PayloadSigner {
   identity(): Promise<string>;
   /** True when `existing` is this signer's signature over `payload` (then a re-run signs nothing again). */
   madeBy(existing: ExistingSignature, payload: Buffer): Promise<boolean>;
+  /** True when `bundle` (read from a store) is this signer's DSSE signature over exactly `statement`. */
+  madeStatement(bundle: unknown, statement: Buffer): Promise<boolean>;
   /** A message-signature bundle over `payload` (logged in the transparency log unless it is off). */
   signMessage(payload: Buffer): Promise<SerializedBundle>;
   /** A DSSE bundle over an in-toto statement. */

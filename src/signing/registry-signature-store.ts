@@ -6,7 +6,7 @@ import type { SignatureStore, StoredManifestContent } from './signature-store.js
 /** What a signature store asks of a registry's client. */
 export type SignatureClient = Pick<
   RegistryClient,
-  'getManifest' | 'hasBlob' | 'uploadBlob' | 'storeManifest'
+  'getManifest' | 'hasBlob' | 'uploadBlob' | 'storeManifest' | 'openBlob'
 >;
 
 /** One repository of a registry as a signature store: signatures live beside the image they sign. */
@@ -23,6 +23,14 @@ export class RegistrySignatureStore implements SignatureStore {
 
   async manifest(reference: string): Promise<StoredManifestContent | undefined> {
     return this.client.getManifest(this.repository, reference);
+  }
+
+  async blob(digest: string): Promise<Buffer> {
+    // The client checks the digest as the stream ends.
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.client.openBlob(this.repository, digest))
+      chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
   }
 
   async write(artifact: OciArtifact, reference: string): Promise<{ indexesReferrers: boolean }> {

@@ -15,6 +15,8 @@ export interface SignatureStore {
   readonly name: string;
   /** The manifest a tag or digest names, or undefined. */
   manifest(reference: string): Promise<StoredManifestContent | undefined>;
+  /** A small blob's bytes (a bundle), checked against its digest; an error when the store lacks it. */
+  blob(digest: string): Promise<Buffer>;
   /**
    * Writes the artifact's blobs (those missing), then its manifest under `reference` (a tag, or its own
    * digest). True when the store itself lists the manifest among its subject's referrers.

@@ -18,6 +18,7 @@ export interface SigstoreSignerOptions {
   readonly rekorUrl: string | undefined;
   readonly identity: () => Promise<string>;
   readonly madeBy: (existing: ExistingSignature, payload: Buffer) => Promise<boolean>;
+  readonly madeStatement: (bundle: unknown, statement: Buffer) => Promise<boolean>;
   readonly chain: () => Promise<string | undefined>;
 }
 
@@ -38,6 +39,7 @@ export function sigstorePayloadSigner(options: SigstoreSignerOptions): PayloadSi
     kind: options.kind,
     identity: options.identity,
     madeBy: options.madeBy,
+    madeStatement: options.madeStatement,
     chain: options.chain,
     signMessage: (payload) => serialized(messages.create({ data: payload })),
     signStatement: (statement) =>

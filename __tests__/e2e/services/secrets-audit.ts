@@ -17,9 +17,14 @@ export interface SecretForm {
 }
 
 /** Inputs whose value is a secret by name: the credentials and the signing key, and any password, token or secret. */
-const SECRET_INPUT = /^(registry-password|signing-key|signing-passphrase)$|-password$|-token$|secret/i;
+const SECRET_INPUT =
+  /^(registry-password|signing-key|signing-passphrase|cosign-key)$|-password$|-token$|secret/i;
 /** Variables of the environment whose value is a secret (AWS's SDK reads them). */
-const SECRET_VARIABLES = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const;
+const SECRET_VARIABLES = [
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+] as const;
 /** Shorter lines of a multi-line secret (an armor checksum `=AbCd`, blank lines) say nothing of it. */
 const MIN_LINE_LENGTH = 8;
 /** The armor's framing and headers (`-----BEGIN PGP PRIVATE KEY BLOCK-----`, `Comment: ...`) are not secret. */
