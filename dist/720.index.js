@@ -85,6 +85,8 @@ class RegistrySignatureStore {
     client;
     repository;
     name;
+    /** Blobs stored here by this run (the empty config every referrer shares): not sent again. */
+    stored = new Set();
     constructor(client, registry, repository) {
         this.client = client;
         this.repository = repository;
@@ -101,10 +103,14 @@ class RegistrySignatureStore {
         return Buffer.concat(chunks);
     }
     async write(artifact, reference) {
+        // No HEAD first: a signature's blobs are a few hundred bytes, almost always new (a bundle, a config
+        // naming its layers), and storing one that is there already changes nothing. The HEAD would cost a
+        // round trip to save one.
         for (const { descriptor, bytes } of artifact.blobs) {
-            if (await this.client.hasBlob(this.repository, descriptor.digest))
+            if (this.stored.has(descriptor.digest))
                 continue;
             await this.client.uploadBlob(this.repository, descriptor, async () => external_node_stream_.Readable.from([bytes]));
+            this.stored.add(descriptor.digest);
         }
         const stored = await this.client.storeManifest(this.repository, reference, {
             bytes: artifact.bytes,
@@ -118,11 +124,19 @@ class RegistrySignatureStore {
 
 
 
+/** One store per repository for the run, so what it learns (the blobs it stored) serves every step. */
 function signatureStores(clientFor) {
     const layouts = new Map();
+    const registries = new Map();
     return (registry, repository) => {
         if (registry.kind === 'registry') {
-            return new RegistrySignatureStore(clientFor(registry.host), registry.host, repository);
+            const key = `${registry.host}/${repository}`;
+            let store = registries.get(key);
+            if (!store) {
+                store = new RegistrySignatureStore(clientFor(registry.host), registry.host, repository);
+                registries.set(key, store);
+            }
+            return store;
         }
         let layout = layouts.get(registry.dir);
         if (!layout) {

@@ -8,11 +8,19 @@ import type { SignatureStore } from '../signing/signature-store.js';
 /** Where signatures and attestations of a repository go: beside its images, on the clients the pushes use. */
 export type SignatureStores = (registry: ImageTarget, repository: string) => SignatureStore;
 
+/** One store per repository for the run, so what it learns (the blobs it stored) serves every step. */
 export function signatureStores(clientFor: (registry: string) => RegistryClient): SignatureStores {
   const layouts = new Map<string, OciLayoutTarget>();
+  const registries = new Map<string, RegistrySignatureStore>();
   return (registry, repository) => {
     if (registry.kind === 'registry') {
-      return new RegistrySignatureStore(clientFor(registry.host), registry.host, repository);
+      const key = `${registry.host}/${repository}`;
+      let store = registries.get(key);
+      if (!store) {
+        store = new RegistrySignatureStore(clientFor(registry.host), registry.host, repository);
+        registries.set(key, store);
+      }
+      return store;
     }
     let layout = layouts.get(registry.dir);
     if (!layout) {

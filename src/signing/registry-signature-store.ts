@@ -6,12 +6,14 @@ import type { SignatureStore, StoredManifestContent } from './signature-store.js
 /** What a signature store asks of a registry's client. */
 export type SignatureClient = Pick<
   RegistryClient,
-  'getManifest' | 'hasBlob' | 'uploadBlob' | 'storeManifest' | 'openBlob'
+  'getManifest' | 'uploadBlob' | 'storeManifest' | 'openBlob'
 >;
 
 /** One repository of a registry as a signature store: signatures live beside the image they sign. */
 export class RegistrySignatureStore implements SignatureStore {
   readonly name: string;
+  /** Blobs stored here by this run (the empty config every referrer shares): not sent again. */
+  private readonly stored = new Set<string>();
 
   constructor(
     private readonly client: SignatureClient,
@@ -34,9 +36,13 @@ export class RegistrySignatureStore implements SignatureStore {
   }
 
   async write(artifact: OciArtifact, reference: string): Promise<{ indexesReferrers: boolean }> {
+    // No HEAD first: a signature's blobs are a few hundred bytes, almost always new (a bundle, a config
+    // naming its layers), and storing one that is there already changes nothing. The HEAD would cost a
+    // round trip to save one.
     for (const { descriptor, bytes } of artifact.blobs) {
-      if (await this.client.hasBlob(this.repository, descriptor.digest)) continue;
+      if (this.stored.has(descriptor.digest)) continue;
       await this.client.uploadBlob(this.repository, descriptor, async () => Readable.from([bytes]));
+      this.stored.add(descriptor.digest);
     }
     const stored = await this.client.storeManifest(this.repository, reference, {
       bytes: artifact.bytes,
