@@ -8,7 +8,9 @@ import { errorLine, runAction, type ActionRun } from './run-action.js';
 // What the bundled action refuses about the package files themselves, before it writes anything: a package
 // whose contents are not what its name says, patterns that match nothing, a file that is no package.
 
-const FORM = '<name>-<version>[-<variant>]-<x86_64|aarch64>.<deb|rpm|tar.gz>, e.g. falco-0.26.0-x86_64.deb';
+const FORM =
+  '<name>-<version>[-<variant>]-<arch>.<deb|rpm|tar.gz>, <arch> x86_64 or aarch64 (or wasm, noarch for a .tar.gz), ' +
+  'e.g. falco-0.26.0-x86_64.deb';
 
 let workspace = '';
 beforeEach(async () => {

@@ -22,6 +22,11 @@ describe('packagePath', () => {
       'falco-0.27.0-12+abc1234-static-x86_64.tar.gz',
       'bin-dev/x86_64/falco-0.27.0-12+abc1234-static-x86_64.tar.gz',
     ],
+    ['stable', 'falco-0.40.0-wasm.tar.gz', 'wasm/falco-0.40.0-wasm.tar.gz'],
+    ['prerelease', 'falco-0.41.0-rc1-wasm.tar.gz', 'wasm-dev/falco-0.41.0-rc1-wasm.tar.gz'],
+    ['dev', 'falco-0.41.0-7+abc1234-wasm.tar.gz', 'wasm-dev/falco-0.41.0-7+abc1234-wasm.tar.gz'],
+    ['stable', 'falco-0.40.0-noarch.tar.gz', 'bin/noarch/falco-0.40.0-noarch.tar.gz'],
+    ['dev', 'falco-0.41.0-7+abc1234-noarch.tar.gz', 'bin-dev/noarch/falco-0.41.0-7+abc1234-noarch.tar.gz'],
   ])('%s %s → %s', (channel, fileName, path) => {
     expect(packagePath(treeOf(channel), parsePackageName(fileName))).toBe(path);
     // Read back, the path gives the same package in the same tree.
@@ -67,6 +72,39 @@ describe('placeOfPath', () => {
         relative: 'aarch64/falco-0.27.0-rc1-static-aarch64.tar.gz',
       },
     ],
+    [
+      'wasm-dev/falco-0.41.0-7+abc1234-wasm.tar.gz',
+      {
+        root: 'wasm-dev',
+        kind: 'tar.gz',
+        tree: 'dev',
+        format: 'bin',
+        retention: undefined,
+        relative: 'falco-0.41.0-7+abc1234-wasm.tar.gz',
+      },
+    ],
+    [
+      'wasm/falco-0.40.0-wasm.tar.gz',
+      {
+        root: 'wasm',
+        kind: 'tar.gz',
+        tree: 'stable',
+        format: 'bin',
+        retention: undefined,
+        relative: 'falco-0.40.0-wasm.tar.gz',
+      },
+    ],
+    [
+      'bin-dev/noarch/falco-0.41.0-rc1-noarch.tar.gz',
+      {
+        root: 'bin-dev',
+        kind: 'tar.gz',
+        tree: 'dev',
+        format: 'bin',
+        retention: 'bin',
+        relative: 'noarch/falco-0.41.0-rc1-noarch.tar.gz',
+      },
+    ],
   ])('%s', (path, expected) => {
     expect(placeOfPath(path)).toMatchObject({ path, ...expected });
   });
@@ -78,6 +116,11 @@ describe('placeOfPath', () => {
     ['a root of no repository', 'src/falco-0.26.0-x86_64.deb'],
     ['a -dev root of another kind', 'deb-dev/falco-0.26.0-x86_64.rpm'],
     ['no folder', 'falco-0.26.0-x86_64.rpm'],
+    ['a wasm tarball under bin', 'bin/x86_64/falco-0.40.0-wasm.tar.gz'],
+    ['a wasm tarball in an architecture folder of wasm', 'wasm/wasm/falco-0.40.0-wasm.tar.gz'],
+    ['a noarch tarball in the wasm tree', 'wasm-dev/falco-0.40.0-noarch.tar.gz'],
+    ['a noarch tarball outside its folder', 'bin/falco-0.40.0-noarch.tar.gz'],
+    ['an architecture tarball in the wasm tree', 'wasm/falco-0.40.0-x86_64.tar.gz'],
   ])('%s is not a place of the layout (%s)', (_label, path) => {
     expect(placeOfPath(path)).toBeUndefined();
   });
@@ -95,6 +138,21 @@ describe('repositoryPlace', () => {
       ['rpm-dev', 'rpm'],
       ['bin', undefined],
       ['bin-dev', 'bin'],
+    ]);
+  });
+
+  it('gives wasm tarballs their own repository, never pruned, and noarch ones the bin trees', () => {
+    const places = (['wasm', 'noarch', 'aarch64'] as const).flatMap((arch) =>
+      (['stable', 'dev'] as const).map((tree) => repositoryPlace('tar.gz', tree, arch)),
+    );
+    expect(places.map(({ root, format, retention }) => [root, format, retention])).toEqual([
+      ['wasm', 'bin', undefined],
+      // Falco's scripts/publish-wasm only ever adds to wasm-dev.
+      ['wasm-dev', 'bin', undefined],
+      ['bin', 'bin', undefined],
+      ['bin-dev', 'bin', 'bin'],
+      ['bin', 'bin', undefined],
+      ['bin-dev', 'bin', 'bin'],
     ]);
   });
 });

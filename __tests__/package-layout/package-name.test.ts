@@ -66,6 +66,26 @@ describe('parsePackageName', () => {
       'falco-driver-loader-0.26.0-x86_64.deb',
       { kind: 'deb', name: 'falco-driver-loader', version: '0.26.0', variant: '', arch: 'x86_64' },
     ],
+    [
+      'falco-0.40.0-wasm.tar.gz',
+      { kind: 'tar.gz', name: 'falco', version: '0.40.0', variant: '', arch: 'wasm' },
+    ],
+    [
+      'falco-0.40.0-noarch.tar.gz',
+      { kind: 'tar.gz', name: 'falco', version: '0.40.0', variant: '', arch: 'noarch' },
+    ],
+    [
+      'falco-0.41.0-rc1-wasm.tar.gz',
+      { kind: 'tar.gz', name: 'falco', version: '0.41.0-rc1', variant: '', arch: 'wasm' },
+    ],
+    [
+      'falco-0.41.0-7+abc1234-wasm.tar.gz',
+      { kind: 'tar.gz', name: 'falco', version: '0.41.0-7+abc1234', variant: '', arch: 'wasm' },
+    ],
+    [
+      'falco-rules-0.40.0-static-noarch.tar.gz',
+      { kind: 'tar.gz', name: 'falco-rules', version: '0.40.0', variant: 'static', arch: 'noarch' },
+    ],
   ])('%s', (fileName, expected) => {
     expect(parsePackageName(fileName)).toEqual({ fileName, ...expected });
   });
@@ -82,10 +102,47 @@ describe('parsePackageName', () => {
     ['falco-x86_64.deb', 'the file name does not parse'],
     ['falco-0.26-x86_64.deb', "'0.26' is not a version"],
     ['falco-0.26.0.1-x86_64.rpm', "'0.26.0.1' is not a version"],
+    ['falco-0.40.0-wasm.tgz', 'the file name does not parse'],
+    ['falco-wasm.tar.gz', 'the file name does not parse'],
+    ['falco-0.40-wasm.tar.gz', "'0.40' is not a version"],
   ])('refuses %s', (fileName, problem) => {
     const error = userErrorOf(() => parsePackageName(fileName));
     expect(error.subject).toBe(`packages: ${fileName}`);
     expect(error.message).toContain(problem);
     expect(error.message).toContain('e.g. falco-0.26.0-x86_64.deb');
+  });
+});
+
+describe('parsePackageName, architecture-independent names', () => {
+  it('settles a prerelease word before -wasm with the release version', () => {
+    expect(parsePackageName('falco-0.41.0-beta-wasm.tar.gz', '0.41.0-beta')).toMatchObject({
+      version: '0.41.0-beta',
+      variant: '',
+      arch: 'wasm',
+    });
+    expect(parsePackageName('falco-0.41.0-beta-wasm.tar.gz', '0.41.0')).toMatchObject({
+      version: '0.41.0',
+      variant: 'beta',
+      arch: 'wasm',
+    });
+  });
+
+  it.each([
+    ['falco-0.40.0-wasm.deb', 'a .deb is built for x86_64 or aarch64, not wasm', 'falco-0.40.0-wasm.tar.gz'],
+    [
+      'falco-0.40.0-noarch.rpm',
+      'a .rpm is built for x86_64 or aarch64, not noarch',
+      'falco-0.40.0-noarch.tar.gz',
+    ],
+    [
+      'falco-0.40.0-static-noarch.deb',
+      'a .deb is built for x86_64 or aarch64, not noarch',
+      'falco-0.40.0-static-noarch.tar.gz',
+    ],
+  ])('refuses %s, naming the tarball it could be', (fileName, problem, tarball) => {
+    const error = userErrorOf(() => parsePackageName(fileName));
+    expect(error.subject).toBe(`packages: ${fileName}`);
+    expect(error.problem).toBe(problem);
+    expect(error.remedy).toContain(tarball);
   });
 });

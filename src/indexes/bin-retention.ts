@@ -5,7 +5,8 @@ import { deletePackages } from './old-files.js';
 
 /**
  * Retention for tarball trees (`bin-dev/<arch>/falco-<version>-<arch>.tar.gz`), which have no index:
- * per architecture and package, the newest `keep` versions stay and the older files are deleted.
+ * per architecture (`noarch` being one) and package, the newest `keep` versions stay and the older files
+ * are deleted. `wasm-dev` has no retention setting, so it never comes here (see `host-layout.ts`).
  */
 export async function pruneTarballs(store: ObjectStore, root: string, keep: number): Promise<string[]> {
   const groups = new Map<string, Map<string, string[]>>();

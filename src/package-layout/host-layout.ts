@@ -1,15 +1,18 @@
-import { parsePackageName, type Arch, type PackageKind, type PackageName } from './package-name.js';
+import { parsePackageName, type PackageKind, type PackageName } from './package-name.js';
 
 /**
  * The layout of a package host, as on Falco's download server — written here once, read both ways:
  *
- * | kind   | stable tree         | dev tree (prereleases and dev builds) | index        |
- * | ------ | ------------------- | ------------------------------------- | ------------ |
- * | deb    | `deb/stable/<file>` | `deb-dev/stable/<file>`               | APT (`dists/stable/`) |
- * | rpm    | `rpm/<file>`        | `rpm-dev/<file>`                      | YUM (`repodata/`)     |
- * | tar.gz | `bin/<arch>/<file>` | `bin-dev/<arch>/<file>`               | none                  |
+ * | kind                  | stable tree           | dev tree (prereleases and dev builds) | index                 |
+ * | --------------------- | --------------------- | ------------------------------------- | --------------------- |
+ * | deb                   | `deb/stable/<file>`   | `deb-dev/stable/<file>`               | APT (`dists/stable/`) |
+ * | rpm                   | `rpm/<file>`          | `rpm-dev/<file>`                      | YUM (`repodata/`)     |
+ * | tar.gz                | `bin/<arch>/<file>`   | `bin-dev/<arch>/<file>`               | none                  |
+ * | tar.gz, `noarch`      | `bin/noarch/<file>`   | `bin-dev/noarch/<file>`               | none                  |
+ * | tar.gz, `wasm`        | `wasm/<file>`         | `wasm-dev/<file>`                     | none                  |
  *
- * Each root (`deb`, `deb-dev`, ...) is one repository; only the dev trees are pruned by retention.
+ * Each root (`deb`, `deb-dev`, ...) is one repository; only the dev trees are pruned by retention, and of
+ * those not `wasm-dev`: Falco's `scripts/publish-wasm` only ever adds to it.
  */
 
 /** Which trees a package goes to: the stable ones, or the `-dev` ones. */
@@ -21,12 +24,12 @@ export type RetentionClass = 'deb' | 'rpm' | 'bin';
 
 /** One repository of the host: a root folder with one index format. */
 export interface RepositoryPlace {
-  /** `deb`, `deb-dev`, `rpm`, `rpm-dev`, `bin`, `bin-dev`. */
+  /** `deb`, `deb-dev`, `rpm`, `rpm-dev`, `bin`, `bin-dev`, `wasm`, `wasm-dev`. */
   readonly root: string;
   readonly kind: PackageKind;
   readonly tree: Tree;
   readonly format: RepositoryFormat;
-  /** The retention setting that prunes it; undefined for a stable tree, which is never pruned. */
+  /** The retention setting that prunes it; undefined for a tree that is never pruned (stable ones, `wasm-dev`). */
   readonly retention: RetentionClass | undefined;
 }
 
@@ -40,36 +43,52 @@ export interface PackagePlace extends RepositoryPlace {
   readonly package: PackageName;
 }
 
-interface KindLayout {
-  readonly base: RetentionClass;
+/** One repository of the layout, by its stable root. */
+interface RootLayout {
   readonly format: RepositoryFormat;
+  /** The setting that prunes its dev tree; undefined: never pruned. */
+  readonly devRetention: RetentionClass | undefined;
   /** The folders between the root and the file. */
-  readonly folder: (arch: Arch) => string;
+  readonly folder: (arch: PackageName['arch']) => string;
 }
 
-const KINDS: Readonly<Record<PackageKind, KindLayout>> = {
-  deb: { base: 'deb', format: 'apt', folder: () => 'stable/' },
-  rpm: { base: 'rpm', format: 'yum', folder: () => '' },
-  'tar.gz': { base: 'bin', format: 'bin', folder: (arch) => `${arch}/` },
+type Base = 'deb' | 'rpm' | 'bin' | 'wasm';
+
+const ROOTS: Readonly<Record<Base, RootLayout>> = {
+  deb: { format: 'apt', devRetention: 'deb', folder: () => 'stable/' },
+  rpm: { format: 'yum', devRetention: 'rpm', folder: () => '' },
+  bin: { format: 'bin', devRetention: 'bin', folder: (arch) => `${arch}/` },
+  // Falco's wasm tree has no architecture folders: the build runs on any machine.
+  wasm: { format: 'bin', devRetention: undefined, folder: () => '' },
 };
 const DEV_SUFFIX = '-dev';
 
-/** The repository of a kind of package in a tree. */
-export function repositoryPlace(kind: PackageKind, tree: Tree): RepositoryPlace {
-  const { base, format } = KINDS[kind];
+/** Which root a package goes under: its kind's, except that a wasm tarball has a tree of its own. */
+function baseOf(kind: PackageKind, arch: PackageName['arch'] | undefined): Base {
+  if (kind === 'tar.gz') return arch === 'wasm' ? 'wasm' : 'bin';
+  return kind;
+}
+
+/**
+ * The repository of a kind of package in a tree; `arch` matters for a tarball only, where `wasm` has its
+ * own repository.
+ */
+export function repositoryPlace(kind: PackageKind, tree: Tree, arch?: PackageName['arch']): RepositoryPlace {
+  const base = baseOf(kind, arch);
+  const { format, devRetention } = ROOTS[base];
   return {
     root: tree === 'dev' ? `${base}${DEV_SUFFIX}` : base,
     kind,
     tree,
     format,
-    retention: tree === 'dev' ? base : undefined,
+    retention: tree === 'dev' ? devRetention : undefined,
   };
 }
 
 /** Where a package goes in a tree. */
 export function placePackage(tree: Tree, pkg: PackageName): PackagePlace {
-  const repository = repositoryPlace(pkg.kind, tree);
-  const relative = `${KINDS[pkg.kind].folder(pkg.arch)}${pkg.fileName}`;
+  const repository = repositoryPlace(pkg.kind, tree, pkg.arch);
+  const relative = `${ROOTS[baseOf(pkg.kind, pkg.arch)].folder(pkg.arch)}${pkg.fileName}`;
   return {
     ...repository,
     path: `${repository.root}/${relative}`,

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exclusionFor, namePackages } from '../../../src/action/validate/name-packages.js';
 import { asyncUserErrorOf } from '../../fixtures/errors.js';
 
-const FORM = '<name>-<version>[-<variant>]-<x86_64|aarch64>.<deb|rpm|tar.gz>, e.g. falco-0.26.0-x86_64.deb';
+const FORM =
+  '<name>-<version>[-<variant>]-<arch>.<deb|rpm|tar.gz>, <arch> x86_64 or aarch64 (or wasm, noarch for a .tar.gz), ' +
+  'e.g. falco-0.26.0-x86_64.deb';
 
 let workspace = '';
 let cwd = '';

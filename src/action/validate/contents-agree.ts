@@ -2,7 +2,7 @@ import { compareDebianVersions } from '../../formats/apt/debian-version.js';
 import type { DebControl } from '../../formats/deb/deb-package.js';
 import { rpmvercmp } from '../../formats/rpm/rpm-version.js';
 import type { RpmPackage } from '../../formats/rpm/rpm-package.js';
-import type { Arch, PackageName } from '../../package-layout/package-name.js';
+import type { Arch, ArchPackageName } from '../../package-layout/package-name.js';
 import { UserError } from '../../util/errors.js';
 
 /** The architecture each kind of package states for a file-name architecture, as Falco's CPack build writes it. */
@@ -13,7 +13,7 @@ const RPM_ARCH: Record<Arch, string> = { x86_64: 'x86_64', aarch64: 'aarch64' };
  * Checks a .deb's control fields against its file name: Falco's CPack names the file
  * `<Package>-<Version>-<arch>.deb`, the version exactly as the control file has it (compared as dpkg does).
  */
-export function checkDebAgrees(name: PackageName, control: DebControl): void {
+export function checkDebAgrees(name: ArchPackageName, control: DebControl): void {
   const says = (field: string, value: string): string => `its control file says ${field} ${value}`;
   if (control.package !== name.name) {
     throw disagreement(name, says('Package', control.package), name.name, 'name');
@@ -39,7 +39,7 @@ export function checkDebAgrees(name: PackageName, control: DebControl): void {
  * (`falco-0.26.0-x86_64.rpm` is 0.26.0-1, `falco-0.27.0-12+abc1234-x86_64.rpm` is 0.27.0-12+abc1234);
  * no epoch. Versions and releases are compared as rpm does.
  */
-export function checkRpmAgrees(name: PackageName, rpm: RpmPackage): void {
+export function checkRpmAgrees(name: ArchPackageName, rpm: RpmPackage): void {
   const says = (field: string, value: string): string => `its rpm header says ${field} ${value}`;
   if (rpm.name !== name.name) throw disagreement(name, says('name', rpm.name), name.name, 'name');
   const [version = name.version, release = '1'] = name.version.split(/-(.*)/s);
@@ -56,7 +56,7 @@ export function checkRpmAgrees(name: PackageName, rpm: RpmPackage): void {
 
 /** `its control file says Version 0.39.0, its name says 0.40.0 — rebuild the package for 0.40.0, ...`. */
 function disagreement(
-  name: PackageName,
+  name: ArchPackageName,
   inside: string,
   named: string,
   what: 'name' | 'version' | 'architecture',

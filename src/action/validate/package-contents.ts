@@ -1,5 +1,5 @@
 import type { PackageContents } from '../../formats/package-contents.js';
-import type { PackageName } from '../../package-layout/package-name.js';
+import type { ArchPackageName, PackageName } from '../../package-layout/package-name.js';
 import { checkDebAgrees, checkRpmAgrees } from './contents-agree.js';
 
 export interface NamedFile {
@@ -16,7 +16,10 @@ export interface NamedFile {
 export async function readPackageContents(
   files: readonly NamedFile[],
 ): Promise<ReadonlyMap<string, PackageContents>> {
-  const packages = files.filter(({ name }) => name.kind === 'deb' || name.kind === 'rpm');
+  const packages = files.filter(
+    (named): named is NamedFile & { readonly name: ArchPackageName } =>
+      named.name.kind === 'deb' || named.name.kind === 'rpm',
+  );
   const contents = new Map<string, PackageContents>();
   if (packages.length === 0) return contents;
   const formats = await import('../../formats/package-contents.js');
