@@ -35,7 +35,7 @@ export type Step =
     }
   | {
       readonly step: 'update-repository';
-      /** `deb`, `deb-dev`, `rpm`, `rpm-dev`, `bin`, `bin-dev`. */
+      /** `deb`, `deb-dev`, `rpm`, `rpm-dev`, `bin`, `bin-dev`, `wasm`, `wasm-dev`. */
       readonly root: string;
       readonly format: RepositoryFormat;
       /** The packages of this run it indexes (re-indexing one already there is harmless). */
