@@ -2230,7 +2230,7 @@ function disagreement(name, inside, named, what, target = named) {
  * once. The readers are loaded only when there are such packages; a tarball has nothing to read.
  */
 async function readPackageContents(files) {
-    const packages = files.filter(({ name }) => name.kind === 'deb' || name.kind === 'rpm');
+    const packages = files.filter((named) => named.name.kind === 'deb' || named.name.kind === 'rpm');
     const contents = new Map();
     if (packages.length === 0)
         return contents;
@@ -3222,27 +3222,39 @@ function stringRecord(value) {
 /* unused harmony exports repositoryPlace, placePackage */
 /* harmony import */ var _package_name_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52461);
 
-const KINDS = {
-    deb: { base: 'deb', format: 'apt', folder: () => 'stable/' },
-    rpm: { base: 'rpm', format: 'yum', folder: () => '' },
-    'tar.gz': { base: 'bin', format: 'bin', folder: (arch) => `${arch}/` },
+const ROOTS = {
+    deb: { format: 'apt', devRetention: 'deb', folder: () => 'stable/' },
+    rpm: { format: 'yum', devRetention: 'rpm', folder: () => '' },
+    bin: { format: 'bin', devRetention: 'bin', folder: (arch) => `${arch}/` },
+    // Falco's wasm tree has no architecture folders: the build runs on any machine.
+    wasm: { format: 'bin', devRetention: undefined, folder: () => '' },
 };
 const DEV_SUFFIX = '-dev';
-/** The repository of a kind of package in a tree. */
-function repositoryPlace(kind, tree) {
-    const { base, format } = KINDS[kind];
+/** Which root a package goes under: its kind's, except that a wasm tarball has a tree of its own. */
+function baseOf(kind, arch) {
+    if (kind === 'tar.gz')
+        return arch === 'wasm' ? 'wasm' : 'bin';
+    return kind;
+}
+/**
+ * The repository of a kind of package in a tree; `arch` matters for a tarball only, where `wasm` has its
+ * own repository.
+ */
+function repositoryPlace(kind, tree, arch) {
+    const base = baseOf(kind, arch);
+    const { format, devRetention } = ROOTS[base];
     return {
         root: tree === 'dev' ? `${base}${DEV_SUFFIX}` : base,
         kind,
         tree,
         format,
-        retention: tree === 'dev' ? base : undefined,
+        retention: tree === 'dev' ? devRetention : undefined,
     };
 }
 /** Where a package goes in a tree. */
 function placePackage(tree, pkg) {
-    const repository = repositoryPlace(pkg.kind, tree);
-    const relative = `${KINDS[pkg.kind].folder(pkg.arch)}${pkg.fileName}`;
+    const repository = repositoryPlace(pkg.kind, tree, pkg.arch);
+    const relative = `${ROOTS[baseOf(pkg.kind, pkg.arch)].folder(pkg.arch)}${pkg.fileName}`;
     return {
         ...repository,
         path: `${repository.root}/${relative}`,
@@ -3285,8 +3297,9 @@ function placeOfPath(path) {
 /* harmony export */ });
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99661);
 
-const FORM = '<name>-<version>[-<variant>]-<x86_64|aarch64>.<deb|rpm|tar.gz>, e.g. falco-0.26.0-x86_64.deb';
-const SHAPE = /^([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)-(\d[^/]*?)-(x86_64|aarch64)\.(deb|rpm|tar\.gz)$/;
+const FORM = '<name>-<version>[-<variant>]-<arch>.<deb|rpm|tar.gz>, <arch> x86_64 or aarch64 (or wasm, noarch for a .tar.gz), ' +
+    'e.g. falco-0.26.0-x86_64.deb';
+const SHAPE = /^([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)-(\d[^/]*?)-(x86_64|aarch64|wasm|noarch)\.(deb|rpm|tar\.gz)$/;
 /** A version as Falco writes them: 0.26.0, 0.27.0-rc1, 0.27.0-12+abc1234. */
 const VERSION = /^\d+\.\d+\.\d+(?:[-~+][0-9A-Za-z.+~-]+)?$/;
 /**
@@ -3302,7 +3315,15 @@ function parsePackageName(fileName, expectedVersion) {
     if (!VERSION.test(version)) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`packages: ${fileName}`, `'${version}' is not a version`, `name it ${FORM}`);
     }
-    return { fileName, kind: kind, name, version, variant, arch: arch };
+    const parts = { fileName, name, version, variant };
+    if (arch === 'wasm' || arch === 'noarch') {
+        // A .deb or .rpm names the machine it installs on; its index lists it under that architecture.
+        if (kind !== 'tar.gz') {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`packages: ${fileName}`, `a .${kind} is built for x86_64 or aarch64, not ${arch}`, `publish the ${arch} build as ${name}-${version}${variant ? `-${variant}` : ''}-${arch}.tar.gz`);
+        }
+        return { ...parts, kind, arch };
+    }
+    return { ...parts, kind: kind, arch: arch };
 }
 /** `0.26.0-static` → version `0.26.0`, variant `static`; a trailing word is a variant only if what precedes it is a version. */
 function splitVariant(versionAndVariant, expectedVersion) {

@@ -724,7 +724,8 @@ async function deletePackages(store, paths) {
 
 /**
  * Retention for tarball trees (`bin-dev/<arch>/falco-<version>-<arch>.tar.gz`), which have no index:
- * per architecture and package, the newest `keep` versions stay and the older files are deleted.
+ * per architecture (`noarch` being one) and package, the newest `keep` versions stay and the older files
+ * are deleted. `wasm-dev` has no retention setting, so it never comes here (see `host-layout.ts`).
  */
 async function pruneTarballs(store, root, keep) {
     const groups = new Map();
