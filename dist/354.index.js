@@ -232,8 +232,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var _cosign_signatures_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43694);
 /* harmony import */ var _dsse_statement_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91278);
-/* harmony import */ var _sigstore_payload_signer_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32209);
-/* harmony import */ var _signing_algorithm_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56896);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(99661);
+/* harmony import */ var _sigstore_payload_signer_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32209);
+/* harmony import */ var _signing_algorithm_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(56896);
+
 
 
 
@@ -241,17 +243,22 @@ __webpack_require__.r(__webpack_exports__);
 
 /** Signs as `cosign sign --key` does: the key's own signature, its public key named in the bundle by its sha256. */
 function keyPayloadSigner(key, rekorUrl) {
+    // cosign logs an Ed25519 key's signature as Ed25519ph, which node:crypto cannot make: a pure Ed25519
+    // signature would be refused by Rekor after the images were pushed. Refused here, at start-up.
+    if (key.keyDetails === 'PKIX_ED25519' && rekorUrl !== undefined) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y('cosign-key', 'is an Ed25519 key, whose signatures cosign logs as Ed25519ph, which this action cannot make', 'use an ECDSA or RSA key (cosign generate-key-pair makes ECDSA P-256), or set transparency-log: false');
+    }
     const fingerprint = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
         .update(key.publicKey.export({ format: 'der', type: 'spki' }))
         .digest('hex');
-    const { hash } = (0,_signing_algorithm_js__WEBPACK_IMPORTED_MODULE_4__/* .signingAlgorithmOf */ .I)(key.privateKey);
+    const { hash } = (0,_signing_algorithm_js__WEBPACK_IMPORTED_MODULE_5__/* .signingAlgorithmOf */ .I)(key.privateKey);
     const signer = {
         sign: async (data) => ({
             signature: key.sign(data),
             key: { $case: 'publicKey', publicKey: key.publicKeyPem, hint: fingerprint },
         }),
     };
-    return (0,_sigstore_payload_signer_js__WEBPACK_IMPORTED_MODULE_3__/* .sigstorePayloadSigner */ .l)({
+    return (0,_sigstore_payload_signer_js__WEBPACK_IMPORTED_MODULE_4__/* .sigstorePayloadSigner */ .l)({
         kind: 'key',
         signer,
         rekorUrl,
