@@ -36,6 +36,7 @@ class Execution {
   readonly executed: Executed = {
     images: [],
     changedTags: [],
+    tagChanges: [],
     packages: [],
     repositories: [],
     signatures: [],
@@ -87,7 +88,7 @@ class Execution {
     const { images } = this.ports;
     if (!images) throw new Error('an image step needs an image driver');
     const title = `${step.step === 'push' ? 'Push' : 'Move'} ${step.target}`;
-    const { digest, changed } = await this.logger.group(title, () => this.pushVerified(step, images));
+    const { digest, changed, before } = await this.logger.group(title, () => this.pushVerified(step, images));
     const first = this.digestOfSource.get(step.source);
     if (first !== undefined && first !== digest) {
       throw new UserError(
@@ -98,6 +99,7 @@ class Execution {
     }
     this.digestOfSource.set(step.source, digest);
     this.executed.images.push({ ref: step.target, digest });
+    this.executed.tagChanges.push({ ref: step.target, before, after: digest });
     if (changed) this.executed.changedTags.push(step.target);
   }
 
@@ -108,7 +110,7 @@ class Execution {
   private async pushVerified(
     step: ImageStep<'push' | 'move-tag'>,
     images: ImagePorts,
-  ): Promise<{ digest: string; changed: boolean }> {
+  ): Promise<{ digest: string; changed: boolean; before: string | undefined }> {
     const primary = targetName(step.registry) === this.primaryRegistry;
     const { driver } = images;
     // The main registry's versions decided latest (see readLatest): they are read again for mirrors too.
@@ -117,11 +119,12 @@ class Execution {
     }
     // One HEAD per tag, only for a driver that cannot tell (the registry driver reads the tag before copying anyway).
     const reader = primary ? images.registry : images.mirror(targetName(step.registry));
-    const before = driver.reportsChanges ? undefined : await reader.manifestDigest(step.repository, step.tag);
+    const read = driver.reportsChanges ? undefined : await reader.manifestDigest(step.repository, step.tag);
     const pushed = await driver.push(step.source, step.target, step);
     const { digest } = pushed;
+    const before = pushed.before ? pushed.before.digest : read;
     const changed = pushed.changed ?? before !== digest;
-    if (driver.verifiesDigests || !primary) return { digest, changed };
+    if (driver.verifiesDigests || !primary) return { digest, changed, before };
     const served = await images.registry.manifestDigest(step.repository, step.tag);
     if (served !== digest) {
       throw new UserError(
@@ -133,7 +136,7 @@ class Execution {
     this.logger.info(
       `pushed ${step.source} as ${step.target}; the registry serves ${digest}${changed ? '' : ', as before'}`,
     );
-    return { digest, changed };
+    return { digest, changed, before };
   }
 
   /** Signs the digest the step's tag got in this run (read from the registry when the run did not push it). */

@@ -7,7 +7,7 @@ import type { Release } from './release/release.js';
 import { buildPlan, type PlanInput } from './plan/plan.js';
 import type { Step } from './plan/steps.js';
 import { execute } from './execute.js';
-import type { PublishedImage, PublishedPackage } from './published.js';
+import type { PublishedImage, PublishedPackage, TagChange } from './published.js';
 import { preparePackages } from './validate/prepare-packages.js';
 import { readLatest } from './validate/read-latest.js';
 import type { PublishPorts } from './ports.js';
@@ -28,6 +28,8 @@ export interface PublishResult {
   readonly images: PublishedImage[];
   /** The tags this run created or moved to another digest; empty in a dry run (the plan has its would-be changes). */
   readonly changedTags: string[];
+  /** Every tag pushed, with the digest it held before and holds now (empty in a dry run). */
+  readonly tagChanges: TagChange[];
   /** Where the packages go; undefined when the run has no packages. */
   readonly packageHost: NamedHost | undefined;
   readonly packages: PublishedPackage[];
@@ -73,7 +75,15 @@ async function validateAndRun(
       if (packageHost) logger.info(`host     ${describeHost(packageHost)}`);
       plan.forEach((step) => logger.info(describeStep(step)));
     });
-    return { ...planned, images: [], changedTags: [], packages: [], repositories: [], signatures: [] };
+    return {
+      ...planned,
+      images: [],
+      changedTags: [],
+      tagChanges: [],
+      packages: [],
+      repositories: [],
+      signatures: [],
+    };
   }
   if (packageHost) logger.info(`packages go to ${describeHost(packageHost)}`);
   try {
@@ -87,7 +97,10 @@ async function validateAndRun(
 }
 
 /** What a run publishes, before it publishes anything. */
-type Planned = Omit<PublishResult, 'images' | 'changedTags' | 'packages' | 'repositories' | 'signatures'>;
+type Planned = Omit<
+  PublishResult,
+  'images' | 'changedTags' | 'tagChanges' | 'packages' | 'repositories' | 'signatures'
+>;
 
 /**
  * Validates everything (package files and names, what the host holds, source images, credentials,

@@ -7,6 +7,13 @@ export interface PublishedImage {
   readonly digest: string;
 }
 
+/** One tag this run pushed: the digest it held before (undefined: it did not exist) and the one it holds now. */
+export interface TagChange {
+  readonly ref: string;
+  readonly before: string | undefined;
+  readonly after: string;
+}
+
 export interface PublishedPackage {
   readonly file: string;
   readonly path: string;
@@ -18,6 +25,8 @@ export interface Executed {
   readonly images: PublishedImage[];
   /** Full references of the tags this run created or moved to another digest (mirrors' too), in order. */
   readonly changedTags: string[];
+  /** Every tag pushed, before → after, in order (the summary's table). */
+  readonly tagChanges: TagChange[];
   readonly packages: PublishedPackage[];
   readonly repositories: RepositoryReport[];
   /** Every image signature, made by this run or already there (see SignatureRecord.state). */

@@ -21,6 +21,8 @@ const NO_LEDGER: BlobLedger = { whereIs: () => undefined, stored: () => undefine
 
 export interface CopyResult {
   readonly digest: string;
+  /** The digest the tag had before the copy; undefined when it did not exist. */
+  readonly previous: string | undefined;
   readonly outcome: CopyOutcome;
   readonly blobsUploaded: number;
   readonly blobsMounted: number;
@@ -48,8 +50,9 @@ export async function copyImage(
       'write the image again with sha256 digests (the default of docker, buildah and skopeo)',
     );
   }
-  if ((await target.tagDigest(tag)) === root.digest) {
-    return { digest: root.digest, outcome: 'unchanged', blobsUploaded: 0, blobsMounted: 0 };
+  const previous = await target.tagDigest(tag);
+  if (previous === root.digest) {
+    return { digest: root.digest, previous, outcome: 'unchanged', blobsUploaded: 0, blobsMounted: 0 };
   }
   const counts = { uploaded: 0, mounted: 0 };
   // A source read from this very repository is there already: its manifest GET proved it.
@@ -66,6 +69,7 @@ export async function copyImage(
   }
   return {
     digest,
+    previous,
     outcome: present ? 'promoted' : 'copied',
     blobsUploaded: counts.uploaded,
     blobsMounted: counts.mounted,

@@ -24,6 +24,8 @@ export interface Pushed {
    * (docker pushes either way): see `ImageDriver.reportsChanges`.
    */
   readonly changed?: boolean;
+  /** What the tag held before the push (`digest` undefined: it did not exist); absent when the driver cannot tell. */
+  readonly before?: { readonly digest: string | undefined };
 }
 
 /** The port every image driver implements; the publish logic knows nothing else of images. */

@@ -64,7 +64,11 @@ export class RegistryDriver implements ImageDriver {
           ? 'promoted (no blob moved)'
           : `copied (${result.blobsUploaded} blobs uploaded, ${result.blobsMounted} mounted)`;
     this.logger.info(`${target}: ${what}`);
-    return { digest: result.digest, changed: result.outcome !== 'unchanged' };
+    return {
+      digest: result.digest,
+      changed: result.outcome !== 'unchanged',
+      before: { digest: result.previous },
+    };
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { PublishResult } from '../publish.js';
 import { describeHost } from './package-host.js';
+import { escape, repositoryTable, tagTable } from './summary-tables.js';
 
 /** The job summary: what was published (or planned), as markdown tables. */
 export function renderSummary(result: PublishResult): string {
@@ -11,12 +12,7 @@ export function renderSummary(result: PublishResult): string {
     '',
   ];
   if (result.packageHost) out.push(`package host: \`${describeHost(result.packageHost)}\``, '');
-  if (result.tags.length > 0) {
-    const digests = new Map(result.images.map((image) => [image.ref, image.digest]));
-    out.push('| tag | digest |', '|---|---|');
-    for (const tag of result.tags) out.push(`| \`${tag}\` | ${code(digests.get(tag))} |`);
-    out.push('');
-  }
+  out.push(...tagTable(result));
   const packages = result.plan.flatMap((step) => (step.step === 'publish-package' ? [step] : []));
   if (packages.length > 0) {
     out.push(`Packages${result.packageVersion ? ` (version ${result.packageVersion})` : ''}:`, '');
@@ -26,15 +22,7 @@ export function renderSummary(result: PublishResult): string {
     }
     out.push('');
   }
-  if (result.repositories.length > 0) {
-    out.push('| repository | indexes | removed by retention |', '|---|---|---|');
-    for (const repository of result.repositories) {
-      const indexes =
-        repository.changed === undefined ? 'no index' : repository.changed ? 'updated' : 'already current';
-      out.push(`| \`${repository.root}\` | ${indexes} | ${repository.removed.length} |`);
-    }
-    out.push('');
-  }
+  out.push(...repositoryTable(result));
   out.push(...signatureTable(result));
   return out.join('\n');
 }
@@ -54,12 +42,4 @@ function signatureTable(result: PublishResult): string[] {
     (s) => `| \`${s.subject}\` | ${s.kind} | \`${s.where}\` | ${escape(s.signer)} | ${s.state} |`,
   );
   return ['| signed | kind | stored at | signer | state |', '|---|---|---|---|---|', ...rows, ''];
-}
-
-function code(value: string | undefined): string {
-  return value ? `\`${value}\`` : '—';
-}
-
-function escape(text: string): string {
-  return text.replace(/[|<>]/g, (c) => `\\${c}`);
 }
