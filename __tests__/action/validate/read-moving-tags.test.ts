@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RegistryReader } from '../../../src/action/ports.js';
-import { readLatest } from '../../../src/action/validate/read-latest.js';
-import { parseImageLines } from '../../../src/action/release/image-lines.js';
+import { readMovingTags } from '../../../src/action/validate/read-moving-tags.js';
+import { parseImageLines, type ImageLine } from '../../../src/action/release/image-lines.js';
+import type { LatestDecision, LatestMode } from '../../../src/action/release/latest.js';
 import type { Release } from '../../../src/action/release/release.js';
 import { UserError } from '../../../src/util/errors.js';
 
@@ -24,7 +25,16 @@ const images = parseImageLines(
   'falco:b falcosecurity/falco\nslim:b falcosecurity/falco suffix=-slim\nl:b falcosecurity/falco-driver-loader',
 );
 
-describe('readLatest', () => {
+async function readLatest(
+  mode: LatestMode,
+  release: Release,
+  lines: readonly ImageLine[],
+  registry: RegistryReader,
+): Promise<LatestDecision> {
+  return (await readMovingTags(mode, release, lines, registry)).latest;
+}
+
+describe('readMovingTags: latest', () => {
   it('reads every target repository once and moves latest for the highest release', async () => {
     const registry = registryWith({ 'falcosecurity/falco': ['0.25.1', '0.25.1-slim', 'latest'] });
     const decision = await readLatest('auto', stable('0.26.0'), images, registry);
