@@ -69,3 +69,56 @@ describe('readMovingTags: latest', () => {
     ).rejects.toThrow(UserError);
   });
 });
+
+describe('readMovingTags: series and fixed tags', () => {
+  const floating = parseImageLines(
+    'falco:b falcosecurity/falco floating=major,minor\ndebian:b falcosecurity/falco suffix=-debian\nbuilder:b falcosecurity/falco-builder tags=latest,0.99.0',
+  );
+
+  it('decides the series from the versions of every versioned line, read once per repository', async () => {
+    const registry = registryWith({
+      'falcosecurity/falco': ['0.39.1', '0.40.0-debian', 'latest', '0', '0.39'],
+    });
+    const { latest, series } = await readMovingTags('auto', stable('0.39.2'), floating, registry);
+    expect(latest.latest).toBe(false);
+    expect(series.minor.moves).toBe(true);
+    expect(series.major.moves).toBe(false);
+    expect(series.major.reason).toBe('0.39.2 is older than the published 0.40.0: 0 stays');
+    // falco-builder holds 0.99.0 through tags=, which is never compared as a version, so it is not read.
+    expect(registry.read).toEqual(['falcosecurity/falco']);
+  });
+
+  it('reads the versions for floating= even when latest is not decided by them', async () => {
+    for (const mode of ['true', 'false'] as const) {
+      const registry = registryWith({ 'falcosecurity/falco': ['0.40.0'] });
+      const { latest, series } = await readMovingTags(mode, stable('0.40.1'), floating, registry);
+      expect(latest.latest).toBe(mode === 'true');
+      expect(series.major.moves && series.minor.moves).toBe(true);
+      expect(registry.read).toEqual(['falcosecurity/falco']);
+    }
+  });
+
+  it('reads nothing for a prerelease, and moves no series tag', async () => {
+    const registry = registryWith({ 'falcosecurity/falco': ['0.40.0'] });
+    const rc: Release = { version: '0.41.0-rc1', channel: 'prerelease' };
+    const { latest, series } = await readMovingTags('auto', rc, floating, registry);
+    expect(latest.latest).toBe(false);
+    expect(series.major.moves || series.minor.moves).toBe(false);
+    expect(registry.read).toEqual([]);
+  });
+
+  it('reads nothing when only tags= lines are given: no latest, no series', async () => {
+    const registry = registryWith({ 'falcosecurity/falco-builder': ['0.1.0'] });
+    const builderOnly = parseImageLines('builder:b falcosecurity/falco-builder tags=latest');
+    const { latest, series } = await readMovingTags('auto', stable('0.26.0'), builderOnly, registry);
+    expect(latest).toEqual({ latest: false, reason: 'only tags= images: no latest tags to move' });
+    expect(series.major.moves || series.minor.moves).toBe(false);
+    expect(registry.read).toEqual([]);
+  });
+
+  it('reads nothing with latest: false and no floating= line', async () => {
+    const registry = registryWith({ 'falcosecurity/falco': ['0.40.0'] });
+    await readMovingTags('false', stable('0.40.1'), images, registry);
+    expect(registry.read).toEqual([]);
+  });
+});
