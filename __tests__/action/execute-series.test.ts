@@ -174,3 +174,20 @@ builder:local  falcosecurity/falco-builder  tags=latest
     expect(pushed).toEqual(['falcosecurity/falco:0.40.1', 'falcosecurity/falco:0.40']);
   });
 });
+
+describe('the dry run of a release with floating=', () => {
+  it('prints each series tag with the release that leads it, and writes nothing', async () => {
+    // Only the -debian versions count for a -debian line: the bare 0.41.0 is another line's.
+    const { pushed, ports } = fakes(() => ['0.39.1-debian', '0.40.0-debian', '0.41.0']);
+    const logger = captureLogger();
+    const lines = parseImageLines('falco:local falcosecurity/falco floating=major,minor suffix=-debian');
+    const config = configOf({ ref: 'refs/tags/0.39.2', images: lines, registry: REGISTRY, dryRun: true });
+    await publish(config, ports, logger, tmpdir());
+    expect(pushed).toEqual([]);
+    const planned = logger.lines.filter((line) => /^(push|move) /.test(line));
+    expect(planned).toEqual([
+      'push     falco:local → 127.0.0.1:5000/falcosecurity/falco:0.39.2-debian',
+      'move     falco:local → 127.0.0.1:5000/falcosecurity/falco:0.39-debian (minor series, led by 0.39.2)',
+    ]);
+  });
+});
