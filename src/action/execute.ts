@@ -9,6 +9,7 @@ import { describeRepositoryReport } from './report/repository-report.js';
 import { targetName } from '../image-drivers/image-target.js';
 import type { Executed } from './published.js';
 import { refuseLatestBackwards } from './recheck-latest.js';
+import { refuseSeriesBackwards } from './recheck-series.js';
 
 type PackageStep = Extract<Step, { step: 'publish-package' }>;
 type RepositoryStep = Extract<Step, { step: 'update-repository' }>;
@@ -117,6 +118,8 @@ class Execution {
     if (step.step === 'move-tag' && this.latestFor !== undefined) {
       await refuseLatestBackwards(step, images.registry, this.latestFor);
     }
+    // Series tags are always decided by comparing versions: always checked again.
+    if (step.step === 'move-tag') await refuseSeriesBackwards(step, images.registry);
     // One HEAD per tag, only for a driver that cannot tell (the registry driver reads the tag before copying anyway).
     const reader = primary ? images.registry : images.mirror(targetName(step.registry));
     const read = driver.reportsChanges ? undefined : await reader.manifestDigest(step.repository, step.tag);

@@ -9,7 +9,8 @@ import type { Step } from './plan/steps.js';
 import { execute } from './execute.js';
 import type { PublishedImage, PublishedPackage, TagChange } from './published.js';
 import { preparePackages } from './validate/prepare-packages.js';
-import { readLatest } from './validate/read-latest.js';
+import { readMovingTags } from './validate/read-moving-tags.js';
+import { SERIES_SCOPES } from './release/floating.js';
 import type { PublishPorts } from './ports.js';
 import { checkImages } from './validate/check-images.js';
 import { describeStep } from './plan/describe-step.js';
@@ -130,8 +131,13 @@ async function validateAndPlan(
   // Keyless: the runner's token and a Fulcio certificate, now, so a refusal comes before any push.
   if (images?.signing && !config.dryRun)
     logger.info(`images are signed by ${await images.signing.prepare()}`);
-  const latest = await readLatest(config.latest, release, config.images, images?.registry);
+  const moving = await readMovingTags(config.latest, release, config.images, images?.registry);
+  const { latest } = moving;
   if (images) logger.info(latest.reason);
+  for (const scope of SERIES_SCOPES) {
+    if (config.images.some((line) => line.floating?.includes(scope)))
+      logger.info(moving.series[scope].reason);
+  }
 
   const planInput: PlanInput = {
     registry: config.registry,
@@ -139,7 +145,7 @@ async function validateAndPlan(
     // The registry driver copies mirrors from the tags just pushed; docker pushes its local image again.
     mirrorFrom: config.imageDriver === 'registry' ? 'registry' : 'source',
     username: config.credentials?.username,
-    images: config.images.map((line) => tagsFor(release, line, latest.latest)),
+    images: config.images.map((line) => tagsFor(release, line, latest.latest, moving.series)),
     packages: prepared.packages,
     overwrite: config.overwrite,
     imageSigning: images?.signing?.kind,

@@ -20,7 +20,11 @@ export function describeStep(step: Step): string {
     }
     case 'attest-provenance':
       return `attest   build provenance of ${step.images.length} image${step.images.length === 1 ? '' : 's'} and ${step.packages.length} package${step.packages.length === 1 ? '' : 's'} (keyless, referrers and <file>.sigstore.json)`;
-    case 'move-tag':
-      return `move     ${step.source} → ${step.target}`;
+    case 'move-tag': {
+      // A series tag says what it follows: it moves only while that release still leads the series.
+      const series =
+        step.series === undefined ? '' : ` (${step.series.scope} series, led by ${step.series.version})`;
+      return `move     ${step.source} → ${step.target}${series}`;
+    }
   }
 }

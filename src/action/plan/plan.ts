@@ -67,7 +67,16 @@ export function buildPlan(input: PlanInput): Step[] {
             registry !== input.registry && input.mirrorFrom === 'registry'
               ? `docker://${imageReference(input.registry, lineTags.line.repository, tag)}`
               : lineTags.line.source;
-          steps.push(imageStep(kind, registry, { ...lineTags.line, source }, tag));
+          const series = lineTags.series?.find((follows) => follows.tag === tag);
+          const step = imageStep(kind, registry, { ...lineTags.line, source }, tag);
+          steps.push(
+            series === undefined
+              ? step
+              : {
+                  ...step,
+                  series: { scope: series.scope, version: series.version, suffix: lineTags.line.suffix },
+                },
+          );
         }
       }
     }
@@ -86,8 +95,9 @@ export function buildPlan(input: PlanInput): Step[] {
       signedBy: input.signedBy,
     });
   }
-  // A release's version tags are in place: provenance before floating tags; a dev build's after its branch tag.
-  const devImages = input.images.length > 0 && input.images.every((tags) => tags.fixed.length === 0);
+  // A release's version tags are in place: provenance before floating tags; a dev build's after its branch
+  // tag (a `tags=` line beside it has its tags already, but the branch tags are not there before they move).
+  const devImages = input.images.some((tags) => tags.fixed.length === 0);
   if (!devImages) attestPhase(steps, input);
   phase('move-tag', (tags) => tags.floating);
   signPhase(steps, input, 'floating');

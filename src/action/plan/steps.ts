@@ -1,6 +1,7 @@
 import type { PlannedRepository } from '../../indexes/repository-updater.js';
 import type { ImageTarget } from '../../image-drivers/image-target.js';
 import type { RepositoryFormat } from '../../package-layout/host-layout.js';
+import type { SeriesScope } from '../release/floating.js';
 
 /** What a package host holds at a package's path before the run. */
 export type Existing = 'absent' | 'same' | 'different';
@@ -98,6 +99,15 @@ export interface ImageStep<Kind extends 'push' | 'move-tag'> {
   readonly registry: ImageTarget;
   readonly repository: string;
   readonly tag: string;
+  /** Set on a `floating=` tag (`X`, `X.Y`): what its move was decided on, checked again right before it moves. */
+  readonly series?: StepSeries;
+}
+
+/** A series tag moves only while `version` is the highest stable release of its series with `suffix`. */
+export interface StepSeries {
+  readonly scope: SeriesScope;
+  readonly version: string;
+  readonly suffix: string;
 }
 
 // Keeps STEP_KINDS and the Step union the same set: a kind added to one and not the other fails to compile.
