@@ -988,8 +988,9 @@ async function copyImage(source, target, tag, ledger = NO_LEDGER) {
     if (algorithm !== 'sha256') {
         throw new errors/* UserError */.y(source.name, `its manifest ${root.digest} is addressed by ${algorithm ?? 'an unknown algorithm'}, but tags are published by sha256 digest`, 'write the image again with sha256 digests (the default of docker, buildah and skopeo)');
     }
-    if ((await target.tagDigest(tag)) === root.digest) {
-        return { digest: root.digest, outcome: 'unchanged', blobsUploaded: 0, blobsMounted: 0 };
+    const previous = await target.tagDigest(tag);
+    if (previous === root.digest) {
+        return { digest: root.digest, previous, outcome: 'unchanged', blobsUploaded: 0, blobsMounted: 0 };
     }
     const counts = { uploaded: 0, mounted: 0 };
     // A source read from this very repository is there already: its manifest GET proved it.
@@ -1006,6 +1007,7 @@ async function copyImage(source, target, tag, ledger = NO_LEDGER) {
     }
     return {
         digest,
+        previous,
         outcome: present ? 'promoted' : 'copied',
         blobsUploaded: counts.uploaded,
         blobsMounted: counts.mounted,
@@ -1306,7 +1308,11 @@ class RegistryDriver {
                 ? 'promoted (no blob moved)'
                 : `copied (${result.blobsUploaded} blobs uploaded, ${result.blobsMounted} mounted)`;
         this.logger.info(`${target}: ${what}`);
-        return { digest: result.digest, changed: result.outcome !== 'unchanged' };
+        return {
+            digest: result.digest,
+            changed: result.outcome !== 'unchanged',
+            before: { digest: result.previous },
+        };
     }
     async close() {
         const opened = await Promise.allSettled(this.sources.values());
