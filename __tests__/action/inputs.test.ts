@@ -38,6 +38,7 @@ describe('readInputs defaults', () => {
       imageSigning: { kind: 'none' },
       provenance: undefined,
       dryRun: false,
+      mode: { kind: 'publish' },
     });
   });
 

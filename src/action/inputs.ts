@@ -4,6 +4,7 @@ import { readImageInputs, type ImageInputs } from './inputs/image-inputs.js';
 import { boolean, oneOf, type InputReader } from './inputs/input-values.js';
 import { readPackageInputs, type PackageInputs } from './inputs/package-inputs.js';
 import { readSigningInputs, type SigningInputs } from './inputs/signing-inputs.js';
+import { readModeInputs, type Mode } from './inputs/mode-inputs.js';
 import { rejectUnknownInputs } from './inputs/unknown-inputs.js';
 import { isValidTag } from './release/docker-tag.js';
 import type { LatestMode } from './release/latest.js';
@@ -20,6 +21,8 @@ export interface Config extends ImageInputs, PackageInputs, SigningInputs {
   readonly devBranch: string;
   readonly latest: LatestMode;
   readonly dryRun: boolean;
+  /** `publish`, or `revert-latest` to a version (`mode`, `version`). */
+  readonly mode: Mode;
 }
 
 export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Config {
@@ -46,10 +49,18 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
     );
   }
   const signing = readSigningInputs(input, env, images.images.length > 0);
+  const mode = readModeInputs(input, {
+    images: images.images.length,
+    packages: packages.packagePatterns.length,
+    signing: signing.imageSigning.kind !== 'none' || signing.provenance !== undefined,
+  });
   return {
     ref,
     devBranch,
     ...images,
+    // Reverting copies manifests inside the registry: the registry driver does it with no daemon and no blob moves.
+    ...(mode.kind === 'revert-latest' ? { imageDriver: 'registry' as const } : {}),
+    mode,
     latest,
     ...packages,
     ...signing,

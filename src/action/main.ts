@@ -39,7 +39,10 @@ export async function run(): Promise<void> {
     );
     // A bad ref fails publish before it awaits the ports: their failure is then not the one to report.
     ports.catch(() => undefined);
-    const result = await publish(config, ports, coreLogger, workspace);
+    const result =
+      config.mode.kind === 'revert-latest'
+        ? await (await import('./revert-latest.js')).revertLatest(config, ports, coreLogger)
+        : await publish(config, ports, coreLogger, workspace);
     for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, value);
     // Outside a runner (local runs, the demo) there is no summary file to write to.
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write();

@@ -27,6 +27,8 @@ export const INPUT_NAMES = [
   'rpm-header-signatures',
   'dev-retention',
   'overwrite',
+  'mode',
+  'version',
   'dry-run',
 ] as const;
 
