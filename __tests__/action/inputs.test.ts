@@ -34,7 +34,7 @@ describe('readInputs defaults', () => {
       signingKey: undefined,
       signingPassphrase: undefined,
       rpmHeaderSignatures: false,
-      retention: { deb: 50, rpm: 50, bin: 10 },
+      retention: { deb: { bytes: 10 * 2 ** 30 }, rpm: { bytes: 10 * 2 ** 30 } },
       imageSigning: { kind: 'none' },
       provenance: undefined,
       dryRun: false,

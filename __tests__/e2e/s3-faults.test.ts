@@ -37,7 +37,7 @@ async function publish(store: S3Store, path: string, file: string, keep: number)
   const pkg: PackageToIndex = { path, localFile: file, contents: await readPackageContents(file, kind) };
   const updater = new RepositoryUpdater(() => ({ store, conditional: true }), {
     loadSigning: undefined,
-    retention: { deb: keep, rpm: keep, bin: keep },
+    retention: { deb: { versions: keep }, rpm: { versions: keep }, bin: { versions: keep } },
     date: new Date(0),
     graceMs: 60_000,
     sleep: async () => undefined,

@@ -7,7 +7,7 @@ import { EMPTY_APT_STATE, type AptState } from '../../src/indexes/apt-state.js';
 
 const DATE = new Date('2026-01-02T03:04:05Z');
 
-function entry(version: string, architecture: string): AptEntry {
+function entry(version: string, architecture: string, size = 1): AptEntry {
   const arch = architecture === 'amd64' ? 'x86_64' : 'aarch64';
   return aptEntry(
     {
@@ -21,7 +21,7 @@ function entry(version: string, architecture: string): AptEntry {
       version,
       architecture,
     },
-    { filename: `stable/falco-${version}-${arch}.deb`, size: 1, md5: 'm', sha1: 's', sha256: 'h' },
+    { filename: `stable/falco-${version}-${arch}.deb`, size, md5: 'm', sha1: 's', sha256: 'h' },
   );
 }
 
@@ -67,7 +67,12 @@ describe('proposeApt', () => {
       DATE,
     );
     if (!first) throw new Error('expected a change');
-    const next = proposeApt(stateOf(first), [entry('1.0.0-10', 'amd64')], 2, DATE);
+    const next = proposeApt(
+      stateOf(first),
+      [entry('1.0.0-10', 'amd64')],
+      { limit: { versions: 2 }, besideBytes: new Map() },
+      DATE,
+    );
     if (!next) throw new Error('expected a change');
     expect(next.removed.map((e) => e.filename).sort()).toEqual([
       'stable/falco-1.0.0-1-aarch64.deb',
@@ -76,5 +81,57 @@ describe('proposeApt', () => {
     const after = stateOf(next);
     expect(after.entries.get('amd64')?.map((e) => e.version)).toEqual(['1.0.0-2', '1.0.0-10']);
     expect(after.entries.get('arm64')?.map((e) => e.version)).toEqual(['1.0.0-2']);
+  });
+
+  describe('by size', () => {
+    const both = (v: string, size: number): AptEntry[] => [entry(v, 'amd64', size), entry(v, 'arm64', size)];
+    /** 1.0.0-1, -2 and -3 listed, both architectures, 100 bytes a .deb: 600 bytes. */
+    function listed(): AptState {
+      const first = proposeApt(
+        EMPTY_APT_STATE,
+        ['1.0.0-1', '1.0.0-2', '1.0.0-3'].flatMap((v) => both(v, 100)),
+        undefined,
+        DATE,
+      );
+      if (!first) throw new Error('expected a change');
+      return stateOf(first);
+    }
+    const pruned = (change: ReturnType<typeof proposeApt>): string[] =>
+      [...new Set(change?.removed.map((e) => e.version))].sort();
+
+    it('takes the oldest versions out, all architectures together, until the rest fit', () => {
+      const bySize = (bytes: number) => ({ limit: { bytes }, besideBytes: new Map<string, number>() });
+      // 1.0.0-4 adds 200 bytes: 800 in all.
+      expect(pruned(proposeApt(listed(), both('1.0.0-4', 100), bySize(800), DATE))).toEqual([]);
+      expect(pruned(proposeApt(listed(), both('1.0.0-4', 100), bySize(799), DATE))).toEqual(['1.0.0-1']);
+      const change = proposeApt(listed(), both('1.0.0-4', 100), bySize(400), DATE);
+      expect(pruned(change)).toEqual(['1.0.0-1', '1.0.0-2']);
+      const after = change && stateOf(change);
+      expect(after?.entries.get('arm64')?.map((e) => e.version)).toEqual(['1.0.0-3', '1.0.0-4']);
+    });
+
+    it('weighs what lies beside each package too (signatures, provenance bundles)', () => {
+      const besideBytes = new Map([['stable/falco-1.0.0-3-x86_64.deb', 1]]);
+      // 601 bytes: one byte too many for 600, and the oldest version leaves.
+      expect(pruned(proposeApt(listed(), [], { limit: { bytes: 600 }, besideBytes }, DATE))).toEqual([
+        '1.0.0-1',
+      ]);
+    });
+
+    it('never takes out the version it adds, even over the limit alone', () => {
+      const change = proposeApt(
+        listed(),
+        both('1.0.0-0', 1000),
+        { limit: { bytes: 100 }, besideBytes: new Map() },
+        DATE,
+      );
+      expect(pruned(change)).toEqual(['1.0.0-1', '1.0.0-2', '1.0.0-3']);
+      expect(
+        change &&
+          stateOf(change)
+            .entries.get('amd64')
+            ?.map((e) => e.version),
+      ).toEqual(['1.0.0-0']);
+    });
   });
 });

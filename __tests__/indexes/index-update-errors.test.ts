@@ -25,7 +25,7 @@ describe('updateIndex', () => {
           target: { store, conditional: true },
           root: 'deb-dev',
           added: [],
-          keep: undefined,
+          pruning: undefined,
           signing: undefined,
           date: new Date('2024-01-01T00:00:00Z'),
           graceMs: 0,

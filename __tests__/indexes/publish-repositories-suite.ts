@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readInputs } from '../../src/action/inputs.js';
 import { publish, type PublishResult } from '../../src/action/publish.js';
@@ -60,6 +61,7 @@ export function describePublishRepositories(setup: PublishSetup): void {
     ref: string,
     files: readonly string[],
     inputs: Record<string, string> = {},
+    logger = captureLogger(),
   ): Promise<PublishResult> {
     // The packages are built under `work`, as a release job builds them in its workspace.
     const workspace = work;
@@ -73,7 +75,6 @@ export function describePublishRepositories(setup: PublishSetup): void {
       ...inputs,
     };
     const config = readInputs((name) => values[name] ?? '', { GITHUB_WORKSPACE: workspace });
-    const logger = captureLogger();
     return publish(config, await portsFor(config, logger, () => undefined, workspace), logger, workspace);
   }
 
@@ -290,6 +291,109 @@ export function describePublishRepositories(setup: PublishSetup): void {
           .flatMap((path) => [path, `${path}.asc`])
           .sort(),
       );
+    });
+  });
+
+  describe('dev retention by size', () => {
+    const VERSIONS = ['0.28.0-1+ccc0001', '0.28.0-2+ccc0002', '0.28.0-10+ccc0010', '0.28.0-11+ccc0011'];
+    let host: string;
+    let builds: string[][];
+    beforeAll(() => {
+      host = join(work, 'host-dev-size');
+      // Random text in every package makes each weigh some KiB, so a limit in whole KiB cannot blur
+      // which versions fit.
+      builds = VERSIONS.map((version) =>
+        setup.build(join(work, `build-${version}`), version, randomBytes(4096).toString('hex')),
+      );
+    });
+
+    /** The files of these versions in a tree (packages and their signatures), sorted. */
+    const filesOf = (root: string, versions: readonly string[]): string[] =>
+      [...hostTree(host).keys()]
+        .filter((path) => path.startsWith(`${root}/`) && versions.some((v) => path.includes(`-${v}-`)))
+        .sort();
+    const weight = (root: string, versions: readonly string[]): number =>
+      filesOf(root, versions).reduce((sum, path) => sum + statSync(join(host, path)).size, 0);
+
+    it('none deletes nothing, build after build', async () => {
+      for (const files of builds) {
+        await publishPackages(host, 'refs/heads/master', files, {
+          'dev-retention': 'none',
+          'signing-key': key.privateKey,
+        });
+      }
+      expect(packagesOf(host, 'deb-dev', 'amd64').map((entry) => entry.version)).toEqual(VERSIONS);
+      expect(rpmsOf(host, 'rpm-dev')).toHaveLength(8);
+      expect(filesOf('bin-dev', VERSIONS)).toHaveLength(8);
+    });
+
+    it('a dry run lists every file it would delete, in the plan and the log, and deletes none', async () => {
+      // Room for the two newest versions, packages and signatures, rounded up to a KiB.
+      const newest = VERSIONS.slice(-2);
+      const kib = (root: string): number => Math.ceil(weight(root, newest) / 1024);
+      const retention = `deb=${kib('deb-dev')}KiB,rpm=${kib('rpm-dev')}KiB`;
+      const before = hostTree(host);
+      const logger = captureLogger();
+      const result = await publishPackages(
+        host,
+        'refs/heads/master',
+        builds[3] ?? [],
+        { 'dev-retention': retention, 'signing-key': key.privateKey, 'dry-run': 'true' },
+        logger,
+      );
+      expect(hostTree(host)).toEqual(before);
+      const oldest = VERSIONS.slice(0, 2);
+      const planned = new Map(
+        result.plan.flatMap((step) =>
+          step.step === 'update-repository' ? [[step.root, step.retention]] : [],
+        ),
+      );
+      expect(planned.get('deb-dev')).toEqual({
+        limit: { bytes: kib('deb-dev') * 1024 },
+        deletes: filesOf('deb-dev', oldest),
+      });
+      expect(planned.get('rpm-dev')?.deletes).toEqual(filesOf('rpm-dev', oldest));
+      // bin is not named: bin-dev is not pruned.
+      expect(planned.get('bin-dev')).toBeUndefined();
+      // Each .deb and .rpm of the two oldest versions, and its signature.
+      expect(filesOf('deb-dev', oldest)).toHaveLength(8);
+      const log = logger.lines.join('\n');
+      expect(log).toContain(`retention deletes 8 files:`);
+      for (const path of [...filesOf('deb-dev', oldest), ...filesOf('rpm-dev', oldest)]) {
+        expect(log).toContain(`\n           ${path}`);
+      }
+
+      // The same run for real deletes exactly those files.
+      const expected = [...filesOf('deb-dev', oldest), ...filesOf('rpm-dev', oldest)].sort();
+      await publishPackages(host, 'refs/heads/master', builds[3] ?? [], {
+        'dev-retention': retention,
+        'signing-key': key.privateKey,
+      });
+      const after = hostTree(host);
+      const deleted = [...before.keys()].filter(
+        (path) => !after.has(path) && !/\/(dists|repodata)\//.test(path),
+      );
+      expect(deleted.sort()).toEqual(expected);
+    });
+
+    it('leaves the newest versions that fit in the indexes, and never the version it publishes', async () => {
+      expect(packagesOf(host, 'deb-dev', 'arm64').map((entry) => entry.version)).toEqual(VERSIONS.slice(-2));
+      expect(rpmsOf(host, 'rpm-dev').map((line) => line.split(' ')[0])).toEqual(
+        VERSIONS.slice(-2).flatMap((v) => [`falco-${v}.aarch64`, `falco-${v}.x86_64`]),
+      );
+      // The oldest build published again: it stays, and the newest versions leave to make room for it.
+      const kib = Math.ceil(weight('deb-dev', VERSIONS.slice(-1)) / 1024);
+      await publishPackages(host, 'refs/heads/master', builds[0] ?? [], {
+        'dev-retention': `deb=${kib}KiB,rpm=1KiB`,
+        'signing-key': key.privateKey,
+      });
+      expect(packagesOf(host, 'deb-dev', 'amd64').map((entry) => entry.version)).toEqual([VERSIONS[0]]);
+      expect(rpmsOf(host, 'rpm-dev').map((line) => line.split(' ')[0])).toEqual([
+        `falco-${VERSIONS[0]}.aarch64`,
+        `falco-${VERSIONS[0]}.x86_64`,
+      ]);
+      expect(filesOf('deb-dev', VERSIONS.slice(1))).toEqual([]);
+      expect(filesOf('bin-dev', VERSIONS)).toHaveLength(8);
     });
   });
 

@@ -3,6 +3,9 @@ import { buildAptIndexes, type RepositoryFile } from '../formats/apt/apt-indexes
 import { mergePackages, pruneVersions } from '../formats/apt/merge-packages.js';
 import type { AptState } from './apt-state.js';
 import type { Proposal } from './index-format.js';
+import type { Pruning } from './retention.js';
+import { overSize } from './size-retention.js';
+import { compareDebianVersions } from '../formats/apt/debian-version.js';
 import { sha256Hex } from '../util/sha256-hex.js';
 
 /** Falco publishes both; a suite lists them even before its first package of one arrives. */
@@ -16,13 +19,13 @@ export interface AptChange extends Proposal<AptEntry> {
 
 /**
  * The next state of an APT repository: the current stanzas, the new packages added (replacing the
- * same package, version and architecture), then the oldest versions beyond `keep` taken out.
- * Undefined when that is exactly what the repository already lists: nothing to write.
+ * same package, version and architecture), then the oldest versions past the retention limit taken
+ * out. Undefined when that is exactly what the repository already lists: nothing to write.
  */
 export function proposeApt(
   state: AptState,
   added: readonly AptEntry[],
-  keep: number | undefined,
+  pruning: Pruning | undefined,
   date: Date,
 ): AptChange | undefined {
   const architectures = [
@@ -41,7 +44,7 @@ export function proposeApt(
       ),
     ]),
   );
-  const { packages, removed } = prune(merged, keep);
+  const { packages, removed } = prune(merged, pruning, new Set(added.map((entry) => entry.version)));
   const built = buildAptIndexes({ packages, architectures, date, acquireByHash: true });
   const unchanged =
     removed.length === 0 &&
@@ -56,12 +59,16 @@ export function proposeApt(
 /** Retention over all architectures at once: the architectures of one version count as one version. */
 function prune(
   merged: ReadonlyMap<string, AptEntry[]>,
-  keep: number | undefined,
+  pruning: Pruning | undefined,
+  publishing: ReadonlySet<string>,
 ): { packages: Map<string, AptEntry[]>; removed: AptEntry[] } {
-  if (keep === undefined) return { packages: new Map(merged), removed: [] };
+  if (pruning === undefined) return { packages: new Map(merged), removed: [] };
   const all = [...merged.values()].flat();
-  const { kept } = pruneVersions(all, keep);
-  const keptSet = new Set(kept);
+  const keptSet = new Set(
+    'versions' in pruning.limit
+      ? pruneVersions(all, pruning.limit.versions).kept
+      : withinSize(all, pruning.limit.bytes, pruning.besideBytes, publishing),
+  );
   const packages = new Map(
     [...merged].map(([arch, entries]) => [arch, entries.filter((e) => keptSet.has(e))]),
   );
@@ -70,4 +77,31 @@ function prune(
     all.filter((entry) => !keptSet.has(entry)).map((entry) => [entry.filename, entry]),
   );
   return { packages, removed: [...removedFiles.values()] };
+}
+
+/** The entries whose versions fit in `bytes`; an `all` package, listed once per architecture, weighs once. */
+function withinSize(
+  all: readonly AptEntry[],
+  bytes: number,
+  besideBytes: ReadonlyMap<string, number>,
+  publishing: ReadonlySet<string>,
+): AptEntry[] {
+  const files = new Map(
+    all.map((entry) => [
+      entry.filename,
+      {
+        path: entry.filename,
+        version: entry.version,
+        bytes: sizeOf(entry) + (besideBytes.get(entry.filename) ?? 0),
+      },
+    ]),
+  );
+  const doomed = overSize([...files.values()], bytes, publishing, compareDebianVersions);
+  return all.filter((entry) => !doomed.has(entry.filename));
+}
+
+/** The `Size` the stanza gives its .deb (every Packages stanza has one; 0 weighs nothing if not). */
+function sizeOf(entry: AptEntry): number {
+  const size = Number(entry.fields.find(([name]) => name.toLowerCase() === 'size')?.[1]);
+  return Number.isSafeInteger(size) && size > 0 ? size : 0;
 }

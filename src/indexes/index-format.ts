@@ -2,6 +2,7 @@ import type { ObjectStore } from '../stores/object-store.js';
 import type { Signing } from './signing.js';
 import type { Derived } from './settle.js';
 import type { IndexedPackage } from './indexed-package.js';
+import type { Pruning } from './retention.js';
 
 /** A file of a proposed state, relative to the repository root. */
 export interface FormatFile {
@@ -40,11 +41,14 @@ export interface IndexFormat<Entry, State> {
   entryOf(pkg: IndexedPackage): Entry | undefined;
   /** Reads the current state and the indexes it lists (StaleRead when they are being rewritten). */
   read(store: ObjectStore, root: string, state: Buffer): Promise<State>;
-  /** The next state, or undefined when the current one already lists exactly this. */
+  /**
+   * The next state, or undefined when the current one already lists exactly this. Retention (dev
+   * trees) prunes by `pruning`, and never a version of `added` by size.
+   */
   propose(
     state: State,
     added: readonly Entry[],
-    keep: number | undefined,
+    pruning: Pruning | undefined,
     date: Date,
   ): Proposal<Entry> | undefined;
   /** The package paths a state lists, relative to the root (what retention must not delete). */

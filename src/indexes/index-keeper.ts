@@ -5,6 +5,7 @@ import type { IndexFormat } from './index-format.js';
 import { updateIndex, type IndexUpdate, type IndexUpdateResult, type KnownState } from './index-update.js';
 import { readState } from './read-state.js';
 import type { IndexedPackage } from './indexed-package.js';
+import type { Pruning } from './retention.js';
 
 /** What an update needs beside the format's own entries and state. */
 export type UpdateSettings = Omit<IndexUpdate<never, never>, 'added' | 'known'>;
@@ -26,16 +27,44 @@ export interface IndexKeeper {
     signed: boolean,
     packages: readonly IndexedPackage[],
   ): Promise<void>;
+  /**
+   * The host paths of the packages retention would take out, proposed on the state `check` read with
+   * the run's packages added; undefined when the repository kept being rewritten while it was read.
+   */
+  foresee(
+    target: RepositoryStore,
+    root: string,
+    packages: readonly IndexedPackage[],
+    pruning: Pruning,
+  ): Promise<string[] | undefined>;
   update(settings: UpdateSettings, packages: readonly IndexedPackage[]): Promise<IndexUpdateResult>;
 }
 
+/** Reads of a state being rewritten before the plan gives up foreseeing what retention deletes. */
+const FORESIGHT_READS = 3;
+
 export function indexKeeper<Entry, State>(format: IndexFormat<Entry, State>): IndexKeeper {
   const known = new Map<string, KnownState<State>>();
+  /** Repositories `check` found without a state: new, so empty. */
+  const absent = new Set<string>();
   const entriesOf = (packages: readonly IndexedPackage[]): Entry[] =>
     packages.flatMap((pkg) => {
       const entry = format.entryOf(pkg);
       return entry === undefined ? [] : [entry];
     });
+  /** The state read again: `check` met it being rewritten. */
+  const reread = async (target: RepositoryStore, root: string): Promise<State | undefined> => {
+    for (let read = 1; read <= FORESIGHT_READS; read++) {
+      const current = await target.store.get(`${root}/${format.stateKey}`);
+      if (current === undefined) return format.empty;
+      try {
+        return await readState(format, target, root, current.bytes);
+      } catch (error) {
+        if (!(error instanceof StaleRead)) throw error;
+      }
+    }
+    return undefined;
+  };
   return {
     async check(target, root, signed, packages) {
       // The run's own packages must fit in one index (two files that are one package cannot): proposing
@@ -43,7 +72,10 @@ export function indexKeeper<Entry, State>(format: IndexFormat<Entry, State>): In
       format.propose(format.empty, entriesOf(packages), undefined, new Date(0));
       const { store } = target;
       const current = await store.get(`${root}/${format.stateKey}`);
-      if (current === undefined) return;
+      if (current === undefined) {
+        absent.add(root);
+        return;
+      }
       try {
         known.set(root, {
           etag: current.info.etag,
@@ -65,6 +97,12 @@ export function indexKeeper<Entry, State>(format: IndexFormat<Entry, State>): In
           );
         }
       }
+    },
+    async foresee(target, root, packages, pruning) {
+      const state = known.get(root)?.state ?? (absent.has(root) ? format.empty : await reread(target, root));
+      if (state === undefined) return undefined;
+      const change = format.propose(state, entriesOf(packages), pruning, new Date(0));
+      return (change?.removed ?? []).map((entry) => `${root}/${format.pathOf(entry)}`).sort();
     },
     update(settings, packages) {
       const state = known.get(settings.root);

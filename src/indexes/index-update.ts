@@ -6,14 +6,15 @@ import { removedPackages } from './removed-packages.js';
 import { readState } from './read-state.js';
 import { settleDerived } from './settle.js';
 import { IMMUTABLE, type RepositoryStore } from '../stores/object-store.js';
+import type { Pruning } from './retention.js';
 
-/** One repository's index update: what to add, how many versions to keep, how to sign. */
+/** One repository's index update: what to add, what retention keeps, how to sign. */
 export interface IndexUpdate<Entry, State> {
   readonly target: RepositoryStore;
   readonly root: string;
   readonly added: readonly Entry[];
-  /** Newest versions to keep of each package (dev repositories); undefined keeps all. */
-  readonly keep: number | undefined;
+  /** What retention keeps (dev repositories); undefined keeps all. */
+  readonly pruning: Pruning | undefined;
   readonly signing: Signing | undefined;
   /** The Release/repomd date: the run's start, so every repository of a run says the same. */
   readonly date: Date;
@@ -65,7 +66,7 @@ export async function updateIndex<Entry, State>(
         : current.etag === update.known?.etag
           ? update.known.state
           : await readState(format, target, root, current.bytes);
-      const change = format.propose(state, update.added, update.keep, update.date);
+      const change = format.propose(state, update.added, update.pruning, update.date);
       return {
         files: (change?.files ?? []).map((file) => ({
           key: `${root}/${file.path}`,

@@ -1,4 +1,5 @@
 import { IMMUTABLE, type ObjectStore } from '../stores/object-store.js';
+import { BESIDE_PACKAGE } from './repository-files.js';
 
 /** Where content-addressed files live and how they are named, with the Content-Type each is served as. */
 export interface OldFileCandidates {
@@ -46,7 +47,6 @@ export async function deleteUnlisted(
 export async function deletePackages(store: ObjectStore, paths: readonly string[]): Promise<void> {
   for (const path of paths) {
     await store.delete(path);
-    await store.delete(`${path}.asc`);
-    await store.delete(`${path}.sigstore.json`);
+    for (const suffix of BESIDE_PACKAGE) await store.delete(`${path}${suffix}`);
   }
 }

@@ -1,12 +1,14 @@
+import { stat } from 'node:fs/promises';
 import type { RepositoryFormat } from '../package-layout/host-layout.js';
 import type { RepositoryStore } from '../stores/object-store.js';
 import { APT_FORMAT } from './apt-format.js';
-import { pruneTarballs } from './bin-retention.js';
+import { pruneTarballs, tarballsPastLimit, type PublishedTarball } from './bin-retention.js';
 import type { IndexUpdateResult } from './index-update.js';
 import { indexKeeper, type IndexKeeper } from './index-keeper.js';
 import { indexPackage, type IndexedPackage, type PackageToIndex } from './indexed-package.js';
 import { signPackages } from './package-signatures.js';
-import { keepFor, type Retention } from './retention.js';
+import { RepositoryFiles } from './repository-files.js';
+import { limitFor, type Pruning, type Retention, type RetentionLimit } from './retention.js';
 import type { Signing } from './signing.js';
 import { YUM_FORMAT } from './yum-format.js';
 
@@ -15,8 +17,18 @@ export interface PlannedRepository {
   readonly root: string;
   readonly format: RepositoryFormat;
   readonly packages: readonly IndexedPackage[];
-  /** Newest versions kept (dev trees); undefined keeps all. */
-  readonly keep: number | undefined;
+  /** Retention of a dev tree named in `dev-retention`; undefined keeps all. */
+  readonly retention: PlannedRetention | undefined;
+}
+
+/** What retention keeps of a repository, and what it would delete of it as the host stands before the run. */
+export interface PlannedRetention {
+  readonly limit: RetentionLimit;
+  /**
+   * Every file it would delete (packages, their signatures and provenance bundles), by host path;
+   * undefined when the repository kept being rewritten by another publisher while it was read.
+   */
+  readonly deletes: readonly string[] | undefined;
 }
 
 export interface RepositoryReport extends Partial<IndexUpdateResult> {
@@ -79,45 +91,91 @@ export class RepositoryUpdater {
     const planned: PlannedRepository[] = [];
     for (const rootPackages of byRoot.values()) {
       const [{ place }] = rootPackages as [IndexedPackage];
-      const repository = {
-        root: place.root,
-        format: place.format,
-        packages: rootPackages,
-        keep: keepFor(place, this.options.retention),
-      };
-      if (repository.format !== 'bin') {
-        await this.keepers[repository.format].check(
-          this.target(),
-          repository.root,
-          this.signing !== undefined,
-          rootPackages,
-        );
+      const { root, format } = place;
+      if (format !== 'bin') {
+        await this.keepers[format].check(this.target(), root, this.signing !== undefined, rootPackages);
       }
-      planned.push(repository);
+      const limit = limitFor(place, this.options.retention);
+      const retention =
+        limit === undefined
+          ? undefined
+          : { limit, deletes: await this.foresee(root, format, rootPackages, limit) };
+      planned.push({ root, format, packages: rootPackages, retention });
     }
     return planned.sort((a, b) => (a.root < b.root ? -1 : 1));
   }
 
+  /** Every file retention would delete of a repository, as the host stands now (for the plan). */
+  private async foresee(
+    root: string,
+    format: RepositoryFormat,
+    packages: readonly IndexedPackage[],
+    limit: RetentionLimit,
+  ): Promise<string[] | undefined> {
+    const { store } = this.target();
+    if (format === 'bin') {
+      const { tarballs, files } = await tarballsPastLimit(store, root, limit, await weighed(packages));
+      return tarballs.flatMap((tarball) => files.filesOf(tarball));
+    }
+    const files = await RepositoryFiles.list(store, root);
+    const pruning = await pruningFor(root, limit, async () => files);
+    const removed = await this.keepers[format].foresee(this.target(), root, packages, pruning);
+    return removed?.flatMap((pkg) => files.filesOf(pkg));
+  }
+
   async update(repository: PlannedRepository, written: ReadonlySet<string>): Promise<RepositoryReport> {
     const target = this.target();
-    const { root, keep } = repository;
+    const { root, retention, packages } = repository;
+    const limit = retention?.limit;
     const signing = this.signing;
-    const signatures = signing ? await signPackages(target, signing.signer, repository.packages, written) : 0;
+    const signatures = signing ? await signPackages(target, signing.signer, packages, written) : 0;
     if (repository.format === 'bin') {
-      const removed = keep === undefined ? [] : await pruneTarballs(target.store, root, keep);
+      const removed =
+        limit === undefined ? [] : await pruneTarballs(target.store, root, limit, await weighed(packages));
       return { root, signatures, removed };
     }
+    // Weighed again now: the signatures just written, and whatever changed since the plan, count.
+    const pruning =
+      limit === undefined
+        ? undefined
+        : await pruningFor(root, limit, () => RepositoryFiles.list(target.store, root));
     const settings = {
       target,
       root,
-      keep,
+      pruning,
       signing,
       date: this.options.date,
       graceMs: this.options.graceMs,
       now: () => new Date(),
       ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
     };
-    const result = await this.keepers[repository.format].update(settings, repository.packages);
+    const result = await this.keepers[repository.format].update(settings, packages);
     return { root, signatures, ...result };
   }
+}
+
+/**
+ * What an index update prunes by. A size limit weighs what lies beside each package too: the
+ * repository is listed, and each signature and provenance bundle asked its size.
+ */
+async function pruningFor(
+  root: string,
+  limit: RetentionLimit,
+  files: () => Promise<RepositoryFiles>,
+): Promise<Pruning> {
+  if ('versions' in limit) return { limit, besideBytes: new Map() };
+  const prefix = `${root}/`;
+  const beside = await (await files()).besideBytes();
+  // The index names packages relative to the root (`stable/falco-….deb`).
+  return {
+    limit,
+    besideBytes: new Map([...beside].map(([pkg, bytes]) => [pkg.slice(prefix.length), bytes])),
+  };
+}
+
+/** The run's tarballs with their sizes, read from the runner's files: the plan weighs them before upload. */
+async function weighed(packages: readonly IndexedPackage[]): Promise<PublishedTarball[]> {
+  return Promise.all(
+    packages.map(async (pkg) => ({ path: pkg.path, bytes: (await stat(pkg.localFile)).size })),
+  );
 }

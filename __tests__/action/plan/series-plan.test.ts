@@ -32,7 +32,7 @@ function pkg(path: string): PlannedPackage {
   };
 }
 
-const deb: PlannedRepository = { root: 'deb', format: 'apt', packages: [], keep: undefined };
+const deb: PlannedRepository = { root: 'deb', format: 'apt', packages: [], retention: undefined };
 
 function input(overrides: Partial<PlanInput>): PlanInput {
   return {

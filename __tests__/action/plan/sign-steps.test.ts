@@ -40,7 +40,7 @@ const repository = (root: string, format: PlannedRepository['format']): PlannedR
   root,
   format,
   packages: [],
-  keep: undefined,
+  retention: undefined,
 });
 
 function input(overrides: Partial<PlanInput>): PlanInput {

@@ -34,13 +34,13 @@ const updateDebDev: Step = {
   repository: {
     root: 'deb-dev',
     format: 'apt',
-    keep: 2,
+    retention: { limit: { versions: 2 }, deletes: [] },
     packages: [
       { path: 'deb-dev/stable/falco-0.41.0-3+abc1234-x86_64.deb' },
       { path: 'deb-dev/stable/falco-0.41.0-3+abc1234-aarch64.deb' },
     ] as never,
   },
-  keep: 2,
+  retention: { limit: { versions: 2 }, deletes: [] },
   signedBy: 'ABCD',
 };
 

@@ -1,4 +1,9 @@
+import type { PlannedRetention } from '../../indexes/repository-updater.js';
+import { describeLimit } from '../../indexes/retention.js';
 import type { Step } from './steps.js';
+
+/** Where the files retention would delete are listed: under the step, one a line. */
+const UNDER_STEP = '\n           ';
 
 /** One line per step, as the dry run prints the plan. */
 export function describeStep(step: Step): string {
@@ -14,9 +19,9 @@ export function describeStep(step: Step): string {
     case 'update-repository': {
       const count = step.repository.packages.length;
       const index = { apt: 'APT indexes', yum: 'YUM repodata', bin: 'no index' }[step.format];
-      const keep = step.keep === undefined ? '' : `, keep the newest ${step.keep} versions`;
+      const keep = step.retention === undefined ? '' : `, keep ${describeLimit(step.retention.limit)}`;
       const signed = step.signedBy === undefined ? 'unsigned' : `signed by ${step.signedBy}`;
-      return `index    ${step.root}: ${count} package${count === 1 ? '' : 's'} (${index}${keep}, ${signed})`;
+      return `index    ${step.root}: ${count} package${count === 1 ? '' : 's'} (${index}${keep}, ${signed})${deletions(step.retention)}`;
     }
     case 'attest-provenance':
       return `attest   build provenance of ${step.images.length} image${step.images.length === 1 ? '' : 's'} and ${step.packages.length} package${step.packages.length === 1 ? '' : 's'} (keyless, referrers and <file>.sigstore.json)`;
@@ -27,4 +32,15 @@ export function describeStep(step: Step): string {
       return `move     ${step.source} → ${step.target}${series}`;
     }
   }
+}
+
+/** Every file retention would delete, so a dry run shows what leaves the host before it does. */
+function deletions(retention: PlannedRetention | undefined): string {
+  if (retention === undefined) return '';
+  const { deletes } = retention;
+  if (deletes === undefined)
+    return '; what retention deletes is not foreseen (another publisher was rewriting the repository)';
+  if (deletes.length === 0) return '; retention deletes nothing';
+  const files = `${deletes.length} file${deletes.length === 1 ? '' : 's'}`;
+  return `; retention deletes ${files}:${deletes.map((path) => `${UNDER_STEP}${path}`).join('')}`;
 }

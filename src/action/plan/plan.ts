@@ -91,7 +91,7 @@ export function buildPlan(input: PlanInput): Step[] {
       root: repository.root,
       format: repository.format,
       repository,
-      keep: repository.keep,
+      retention: repository.retention,
       signedBy: input.signedBy,
     });
   }

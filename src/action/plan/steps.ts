@@ -1,4 +1,4 @@
-import type { PlannedRepository } from '../../indexes/repository-updater.js';
+import type { PlannedRepository, PlannedRetention } from '../../indexes/repository-updater.js';
 import type { ImageTarget } from '../../image-drivers/image-target.js';
 import type { RepositoryFormat } from '../../package-layout/host-layout.js';
 import type { SeriesScope } from '../release/floating.js';
@@ -41,8 +41,11 @@ export type Step =
       readonly format: RepositoryFormat;
       /** The packages of this run it indexes (re-indexing one already there is harmless). */
       readonly repository: PlannedRepository;
-      /** Newest versions kept (dev trees), or undefined for all. */
-      readonly keep: number | undefined;
+      /**
+       * What retention keeps (dev trees named in `dev-retention`) and every file it would delete as
+       * the host stands before the run; undefined: nothing is pruned.
+       */
+      readonly retention: PlannedRetention | undefined;
       /** Fingerprint of the signing key, or undefined for an unsigned repository. */
       readonly signedBy: string | undefined;
     }
