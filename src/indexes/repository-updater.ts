@@ -22,6 +22,8 @@ export interface PlannedRepository {
 export interface RepositoryReport extends Partial<IndexUpdateResult> {
   readonly root: string;
   readonly signatures: number;
+  /** The `<package>.asc` files written (host paths). */
+  readonly packageSignatures: readonly string[];
   readonly removed: readonly string[];
 }
 
@@ -102,10 +104,13 @@ export class RepositoryUpdater {
     const target = this.target();
     const { root, keep } = repository;
     const signing = this.signing;
-    const signatures = signing ? await signPackages(target, signing.signer, repository.packages, written) : 0;
+    const packageSignatures = signing
+      ? await signPackages(target, signing.signer, repository.packages, written)
+      : [];
+    const signatures = packageSignatures.length;
     if (repository.format === 'bin') {
       const removed = keep === undefined ? [] : await pruneTarballs(target.store, root, keep);
-      return { root, signatures, removed };
+      return { root, signatures, packageSignatures, removed };
     }
     const settings = {
       target,
@@ -118,6 +123,6 @@ export class RepositoryUpdater {
       ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
     };
     const result = await this.keepers[repository.format].update(settings, repository.packages);
-    return { root, signatures, ...result };
+    return { root, signatures, packageSignatures, ...result };
   }
 }
