@@ -308,6 +308,12 @@ function elements(fragment: string): Element[] {
   const found: Element[] = [];
   let rest = fragment.trim();
   while (rest !== '') {
+    const empty = /^<([A-Za-z]+)\s*\/>/.exec(rest);
+    if (empty) {
+      found.push({ name: empty[1] ?? '', content: '' });
+      rest = rest.slice(empty[0].length).trim();
+      continue;
+    }
     const open = /^<([A-Za-z]+)>/.exec(rest);
     if (!open) throw new Refusal('MalformedXML', `unexpected ${rest.slice(0, 40)}`);
     const name = open[1] ?? '';
