@@ -140,6 +140,13 @@ describe('CloudFrontInvalidator.invalidate', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it('CloudFront failing (a 5xx after the SDK asked again) is one clear error, not a defect', async () => {
+    fake.failNext('ServiceUnavailable', 'ServiceUnavailable', 'ServiceUnavailable');
+    const error = await asyncUserErrorOf(invalidator().invalidate(PATHS));
+    expect(error.problem).toBe('CloudFront failed to answer (503 ServiceUnavailable)');
+    expect(error.remedy).toContain('run again later; invalidate by hand');
+  });
+
   it('an unknown distribution is NoSuchDistribution, naming the input', async () => {
     const error = await asyncUserErrorOf(invalidator({ distribution: 'E0NOTTHERE' }).invalidate(PATHS));
     expect(error.subject).toBe('cloudfront-distribution: E0NOTTHERE');

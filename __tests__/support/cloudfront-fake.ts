@@ -217,7 +217,8 @@ export async function startCloudFrontFake(options: CloudFrontFakeOptions): Promi
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       violations.push(`the fake failed: ${String(error)}`);
-      response.writeHead(500).end();
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

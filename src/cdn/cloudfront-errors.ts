@@ -28,6 +28,16 @@ export function cloudFrontCode(error: unknown): string | undefined {
   return error instanceof Error && '$metadata' in error ? error.name : undefined;
 }
 
+function httpStatus(error: unknown): number | undefined {
+  if (!(error instanceof Error) || !('$metadata' in error)) return undefined;
+  const metadata = error.$metadata;
+  const status =
+    typeof metadata === 'object' && metadata !== null && 'httpStatusCode' in metadata
+      ? metadata.httpStatusCode
+      : undefined;
+  return typeof status === 'number' ? status : undefined;
+}
+
 /** Where the failure happened, for the messages: the input's subject and the work it leaves to do. */
 export interface FailurePlace {
   /** `cloudfront-distribution: E2QWRUHEXAMPLE` */
@@ -69,6 +79,15 @@ export function cloudFrontUserError(error: unknown, place: FailurePlace): UserEr
       subject,
       'the AWS credentials may not invalidate this distribution (AccessDenied)',
       `grant the job's role cloudfront:CreateInvalidation, and cloudfront:GetInvalidation for cloudfront-wait, on this distribution; ${byHand}`,
+    );
+  }
+  const status = httpStatus(error);
+  if (status !== undefined && status >= 500) {
+    // The SDK has already asked again a few times: CloudFront itself is failing, not the request.
+    return new UserError(
+      subject,
+      `CloudFront failed to answer (${status} ${code})`,
+      `run again later; ${byHand}`,
     );
   }
   if (code === 'NoSuchDistribution') {
