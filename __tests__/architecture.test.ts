@@ -54,6 +54,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   hosts: ['stores', 'util'],
   indexes: ['formats', 'package-layout', 'stores', 'util'],
   signing: ['registry', 'oci', 'util'],
+  cdn: ['util'],
 };
 
 describe('the import graph of src/', () => {

@@ -1618,7 +1618,7 @@ keyless) {
         return client;
     };
     const driver = config.imageDriver === 'registry'
-        ? new (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(877)]).then(__webpack_require__.bind(__webpack_require__, 47877))).RegistryDriver(logger, clientFor, workspace)
+        ? new (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(137)]).then(__webpack_require__.bind(__webpack_require__, 36137))).RegistryDriver(logger, clientFor, workspace)
         : new (await __webpack_require__.e(/* import() */ 10).then(__webpack_require__.bind(__webpack_require__, 79010))).DockerDriver(logger);
     const stores = (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 89720))).signatureStores(clientFor);
     const signing = config.imageSigning.kind === 'none'

@@ -26,6 +26,7 @@ describe('readInputs defaults', () => {
       s3Endpoint: undefined,
       s3Region: undefined,
       serialized: false,
+      cloudfront: undefined,
       credentials: undefined,
       latest: 'auto',
       packagePatterns: [],

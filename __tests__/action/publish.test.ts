@@ -199,6 +199,8 @@ function summary(plan: readonly Step[]): string[] {
         return `attest-provenance ${step.images.length} ${step.packages.length}`;
       case 'sign-image':
         return `sign-image ${step.target}`;
+      case 'invalidate-cdn':
+        return `invalidate-cdn ${step.distribution}${step.wait ? ' wait' : ''}`;
     }
   });
 }

@@ -50,6 +50,35 @@ describe('settleDerived', () => {
   });
 
   it('writes nothing and reports no error when the state does not exist', async () => {
-    expect(await settleDerived(store, 'deb-dev/dists/stable/Release', async () => [])).toBe(0);
+    expect(await settleDerived(store, 'deb-dev/dists/stable/Release', async () => [])).toEqual({
+      written: 0,
+      replaced: [],
+    });
+  });
+
+  it('reports as replaced the files it wrote over or deleted, not those it created or left alone', async () => {
+    await store.put('deb/dists/stable/Release', Buffer.from('state'));
+    await store.put('deb/dists/stable/InRelease', Buffer.from('old signature'));
+    await store.put('deb/dists/stable/Release.gpg', Buffer.from('old detached'));
+    await store.put('deb/dists/stable/main/binary-amd64/Packages', Buffer.from('current'));
+    const derived = (key: string, content: string | undefined) => ({
+      key,
+      cacheControl: NO_CACHE,
+      contentType: 'text/plain',
+      matches: async (existing: Buffer | undefined) => existing?.toString() === content,
+      produce: async () => (content === undefined ? undefined : Buffer.from(content)),
+    });
+    const settled = await settleDerived(store, 'deb/dists/stable/Release', async () => [
+      derived('deb/dists/stable/InRelease', 'new signature'),
+      derived('deb/dists/stable/Release.gpg', undefined),
+      derived('deb/dists/stable/main/binary-amd64/Packages', 'current'),
+      derived('deb/dists/stable/main/binary-arm64/Packages', 'created'),
+    ]);
+    expect(settled.written).toBe(3);
+    expect([...settled.replaced].sort()).toEqual([
+      'deb/dists/stable/InRelease',
+      'deb/dists/stable/Release.gpg',
+    ]);
+    expect(await store.head('deb/dists/stable/Release.gpg')).toBeUndefined();
   });
 });

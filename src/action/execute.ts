@@ -1,7 +1,14 @@
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import type { Credentials } from './inputs.js';
-import type { AttestProvenanceStep, ImageStep, SignImageStep, Step } from './plan/steps.js';
+import type {
+  AttestProvenanceStep,
+  ImageStep,
+  InvalidateCdnStep,
+  SignImageStep,
+  Step,
+} from './plan/steps.js';
+import { invalidateCdn } from './cdn-invalidation.js';
 import { attestProvenance } from './provenance-attestation.js';
 import type { ImageTarget } from '../image-drivers/image-target.js';
 import type { ImagePorts, PublishPorts, RegistryReader } from './ports.js';
@@ -44,6 +51,8 @@ class Execution {
   };
   /** Package paths this run wrote: their signatures are written anew. */
   private readonly written = new Set<string>();
+  /** Package paths this run wrote over another build: a cache may hold the old one. */
+  private readonly replaced = new Set<string>();
   /** The digest each source got first: all its tags must get the same. */
   private readonly digestOfSource = new Map<string, string>();
   /** The plan starts with the main registry; mirrors follow it. Only the main registry is read back. */
@@ -82,6 +91,8 @@ class Execution {
         return this.repository(step);
       case 'attest-provenance':
         return this.attest(step);
+      case 'invalidate-cdn':
+        return this.invalidate(step);
     }
   }
 
@@ -204,11 +215,21 @@ class Execution {
       if (!host) throw new Error('a package step needs a package host');
       await host.put(step.path, step.localFile, { sha256: step.sha256, replace: step.action === 'replace' });
       this.written.add(step.path);
+      if (step.action === 'replace') this.replaced.add(step.path);
       this.logger.info(
         `${step.action === 'replace' ? 'replaced' : 'uploaded'} ${step.path} (${step.size} bytes, sha256 ${step.sha256})`,
       );
     });
     this.executed.packages.push({ file: step.file, path: step.path, sha256: step.sha256, size: step.size });
+  }
+
+  private async invalidate(step: InvalidateCdnStep): Promise<void> {
+    const { cdn } = this.ports;
+    if (!cdn) throw new Error('an invalidate-cdn step needs the CDN port');
+    const { repositories, signatures } = this.executed;
+    this.executed.cdnInvalidation = await this.logger.group(`Invalidate ${cdn.description}`, () =>
+      invalidateCdn(step, cdn, { replacedPackages: this.replaced, repositories, signatures }, this.logger),
+    );
   }
 
   private async repository(step: RepositoryStep): Promise<void> {

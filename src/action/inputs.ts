@@ -1,6 +1,7 @@
 import type { RegistryCredentials } from '../registry/auth.js';
 import { UserError } from '../util/errors.js';
 import { readImageInputs, type ImageInputs } from './inputs/image-inputs.js';
+import { readCloudFrontInputs, type CloudFrontInputs } from './inputs/cdn-inputs.js';
 import { boolean, oneOf, type InputReader } from './inputs/input-values.js';
 import { readPackageInputs, type PackageInputs } from './inputs/package-inputs.js';
 import { readSigningInputs, type SigningInputs } from './inputs/signing-inputs.js';
@@ -20,6 +21,8 @@ export interface Config extends ImageInputs, PackageInputs, SigningInputs {
   readonly ref: string;
   readonly devBranch: string;
   readonly latest: LatestMode;
+  /** The CloudFront distribution whose cache the run invalidates (`cloudfront-distribution`). */
+  readonly cloudfront: CloudFrontInputs | undefined;
   readonly dryRun: boolean;
   /** `publish`, or `revert-latest` to a version (`mode`, `version`). */
   readonly mode: Mode;
@@ -41,6 +44,7 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
   const images = readImageInputs(input, workspace);
   const latest = oneOf('latest', input('latest') || 'auto', ['auto', 'true', 'false'] as const);
   const packages = readPackageInputs(input, workspace);
+  const cloudfront = readCloudFrontInputs(input, packages.packageHost, env);
   if (images.images.length === 0 && packages.packagePatterns.length === 0) {
     throw new UserError(
       'images',
@@ -63,6 +67,7 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
     mode,
     latest,
     ...packages,
+    cloudfront,
     ...signing,
     dryRun: boolean('dry-run', input('dry-run')),
   };

@@ -8,6 +8,7 @@ import type { SignImageStep } from './plan/steps.js';
 import type { PayloadSigner } from '../signing/payload-signer.js';
 import type { RunnerContext } from '../signing/provenance-context.js';
 import type { SignatureStores } from './signature-stores.js';
+import type { CdnInvalidator } from '../cdn/invalidator.js';
 
 export type { RegistryReader, TargetRegistry };
 
@@ -65,4 +66,6 @@ export interface PublishPorts {
   readonly provenance?: ProvenancePort;
   /** Present when .rpm files get header signatures: validation signs them before it hashes them. */
   readonly rpmHeaders?: RpmHeaderSigning;
+  /** Present with `cloudfront-distribution`: the CDN whose cached copies of replaced files are dropped. */
+  readonly cdn?: CdnInvalidator;
 }

@@ -17,6 +17,7 @@ import { describeStep } from './plan/describe-step.js';
 import type { RepositoryReport } from '../indexes/repository-updater.js';
 import type { SignatureRecord } from '../signing/signature-record.js';
 import { describeHost, nameHost, type NamedHost } from './report/package-host.js';
+import type { CdnInvalidationRecord } from './cdn-invalidation.js';
 
 export interface PublishResult {
   readonly release: Release;
@@ -36,6 +37,8 @@ export interface PublishResult {
   readonly packages: PublishedPackage[];
   readonly repositories: RepositoryReport[];
   readonly signatures: SignatureRecord[];
+  /** What the CDN was asked to invalidate; absent in a dry run and without `cloudfront-distribution`. */
+  readonly cdnInvalidation?: CdnInvalidationRecord;
 }
 
 /**
@@ -150,6 +153,11 @@ async function validateAndPlan(
     overwrite: config.overwrite,
     imageSigning: images?.signing?.kind,
     provenance: ports.provenance !== undefined,
+    cdn: config.cloudfront && {
+      distribution: config.cloudfront.distribution,
+      root: config.cloudfront.root,
+      wait: config.cloudfront.wait,
+    },
   };
   // The plan without repositories first: it refuses what it can (a package published with other
   // content) before the slower reads of package metadata, the signing key and the current indexes.

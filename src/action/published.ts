@@ -1,5 +1,6 @@
 import type { RepositoryReport } from '../indexes/repository-updater.js';
 import type { SignatureRecord } from '../signing/signature-record.js';
+import type { CdnInvalidationRecord } from './cdn-invalidation.js';
 
 /** What an execution of the plan published: the outputs and the summary are made of it. */
 export interface PublishedImage {
@@ -31,4 +32,6 @@ export interface Executed {
   readonly repositories: RepositoryReport[];
   /** Every image signature, made by this run or already there (see SignatureRecord.state). */
   readonly signatures: SignatureRecord[];
+  /** What the CDN was asked to invalidate (`cloudfront-distribution`), once its step ran. */
+  cdnInvalidation?: CdnInvalidationRecord;
 }

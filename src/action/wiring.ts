@@ -10,6 +10,8 @@ import { findPackageFiles } from './validate/find-packages.js';
 import type { ProvenancePort, PublishPorts, Repositories } from './ports.js';
 import type { PayloadSigner } from '../signing/payload-signer.js';
 import type { Logger } from '../util/logger.js';
+import type { CdnInvalidator } from '../cdn/invalidator.js';
+import type { CloudFrontInputs } from './inputs/cdn-inputs.js';
 
 /**
  * Builds the adapters a configuration asks for, once, at start-up: the image side only when there are
@@ -25,7 +27,7 @@ export async function portsFor(
   workspace: string,
 ): Promise<PublishPorts> {
   const keyless = keylessOnce(config, mask);
-  const [images, packages, provenance] = await Promise.all([
+  const [images, packages, provenance, cdn] = await Promise.all([
     config.images.length > 0
       ? import('./image-wiring.js').then(({ imagePortsFor }) =>
           imagePortsFor(config, logger, mask, workspace, keyless),
@@ -35,13 +37,24 @@ export async function portsFor(
       ? openPackageHost(config.packageHost, config).then((host) => packagePortsFor(host, config))
       : undefined,
     config.provenance && keyless ? provenanceFor(keyless) : undefined,
+    config.cloudfront && config.packagePatterns.length > 0 ? cdnFor(config.cloudfront) : undefined,
   ]);
   return {
     ...(images ? { images } : {}),
     ...packages,
     ...(provenance ? { provenance } : {}),
+    ...(cdn ? { cdn } : {}),
     findFiles: findPackageFiles,
   };
+}
+
+/** The CloudFront client (its SDK is a chunk of its own, loaded only with `cloudfront-distribution`). */
+async function cdnFor(cloudfront: CloudFrontInputs): Promise<CdnInvalidator> {
+  const { CloudFrontInvalidator } = await import('../cdn/cloudfront-invalidator.js');
+  return new CloudFrontInvalidator({
+    distribution: cloudfront.distribution,
+    ...(cloudfront.endpoint === undefined ? {} : { endpoint: cloudfront.endpoint }),
+  });
 }
 
 /**

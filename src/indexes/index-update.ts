@@ -42,6 +42,12 @@ export interface IndexUpdateResult {
   readonly removed: readonly string[];
   /** Old content-addressed index files deleted after their grace period. */
   readonly expired: readonly string[];
+  /**
+   * Files at fixed names (the state, plain-name indexes, signatures) whose earlier content this update
+   * replaced or deleted: what a cache in front of the host may still serve. Content-addressed files are
+   * new names, never among them.
+   */
+  readonly rewritten: readonly string[];
 }
 
 /**
@@ -57,10 +63,13 @@ export async function updateIndex<Entry, State>(
   const { target, root } = update;
   const key = `${root}/${format.stateKey}`;
   let conflicts = 0;
+  // Set by each attempt: the one whose write went through says whether a state was there before it.
+  let stateExisted = false;
   const swap = await compareAndSwap(
     target,
     key,
     async (current) => {
+      stateExisted = current !== undefined;
       const state = !current
         ? format.empty
         : current.etag === update.known?.etag
@@ -81,7 +90,7 @@ export async function updateIndex<Entry, State>(
     },
     { onConflict: () => conflicts++, ...(update.sleep ? { sleep: update.sleep } : {}) },
   );
-  const derivedWritten = await settleDerived(target.store, key, async (current) =>
+  const derived = await settleDerived(target.store, key, async (current) =>
     format.derived(target.store, root, current.bytes, update.signing),
   );
   const removed = await removedPackages(target, root, format, swap);
@@ -101,5 +110,13 @@ export async function updateIndex<Entry, State>(
     update.graceMs,
     update.now(),
   );
-  return { changed: swap.changed, conflicts, derivedWritten, removed, expired };
+  const rewritten = [...(swap.changed && stateExisted ? [key] : []), ...derived.replaced];
+  return {
+    changed: swap.changed,
+    conflicts,
+    derivedWritten: derived.written,
+    removed,
+    expired,
+    rewritten,
+  };
 }

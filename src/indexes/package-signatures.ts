@@ -6,22 +6,22 @@ const ASC = 'application/pgp-signature';
 
 /**
  * Writes `<package>.asc` beside each package: always for a package this run wrote (its content is
- * new), otherwise only where the signature is missing. Returns how many were written.
+ * new), otherwise only where the signature is missing. Returns the signatures written.
  */
 export async function signPackages(
   target: RepositoryStore,
   signer: Signer,
   packages: readonly IndexedPackage[],
   written: ReadonlySet<string>,
-): Promise<number> {
-  let count = 0;
+): Promise<string[]> {
+  const signed: string[] = [];
   for (const pkg of packages) {
     const key = `${pkg.path}.asc`;
     if (!written.has(pkg.path) && (await target.store.head(key)) !== undefined) continue;
     // Streamed: a package can be a GiB, and signing must not hold it in memory.
     const signature = await signer.detachSignFile(pkg.localFile);
     await target.store.put(key, Buffer.from(signature, 'utf8'), { cacheControl: NO_CACHE, contentType: ASC });
-    count++;
+    signed.push(key);
   }
-  return count;
+  return signed;
 }

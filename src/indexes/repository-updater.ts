@@ -34,6 +34,8 @@ export interface PlannedRetention {
 export interface RepositoryReport extends Partial<IndexUpdateResult> {
   readonly root: string;
   readonly signatures: number;
+  /** The `<package>.asc` files written (host paths). */
+  readonly packageSignatures: readonly string[];
   readonly removed: readonly string[];
 }
 
@@ -128,11 +130,12 @@ export class RepositoryUpdater {
     const { root, retention, packages } = repository;
     const limit = retention?.limit;
     const signing = this.signing;
-    const signatures = signing ? await signPackages(target, signing.signer, packages, written) : 0;
+    const packageSignatures = signing ? await signPackages(target, signing.signer, packages, written) : [];
+    const signatures = packageSignatures.length;
     if (repository.format === 'bin') {
       const removed =
         limit === undefined ? [] : await pruneTarballs(target.store, root, limit, await weighed(packages));
-      return { root, signatures, removed };
+      return { root, signatures, packageSignatures, removed };
     }
     // Weighed again now: the signatures just written, and whatever changed since the plan, count.
     const pruning =
@@ -150,7 +153,7 @@ export class RepositoryUpdater {
       ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
     };
     const result = await this.keepers[repository.format].update(settings, packages);
-    return { root, signatures, ...result };
+    return { root, signatures, packageSignatures, ...result };
   }
 }
 

@@ -18,6 +18,17 @@ export interface Derived {
 
 const ROUNDS = 30;
 
+/** What settling wrote. */
+export interface Settled {
+  /** Files written or deleted. */
+  readonly written: number;
+  /**
+   * Keys whose earlier content this replaced or deleted: a cache in front of the store (a CDN) may still
+   * serve that content. A file created where there was none is not among them.
+   */
+  readonly replaced: readonly string[];
+}
+
 /**
  * Brings the derived files in line with the state key, then checks the state did not change meanwhile.
  * If it did, another publisher committed after us and our files may describe the older state: they are
@@ -27,11 +38,13 @@ export async function settleDerived(
   store: ObjectStore,
   key: string,
   derive: (current: Current) => Promise<readonly Derived[]>,
-): Promise<number> {
+): Promise<Settled> {
   let written = 0;
+  const replaced = new Set<string>();
+  const settled = (): Settled => ({ written, replaced: [...replaced] });
   for (let round = 1; round <= ROUNDS; round++) {
     const read = await store.get(key);
-    if (read === undefined) return written;
+    if (read === undefined) return settled();
     for (const file of await derive({ bytes: read.bytes, etag: read.info.etag })) {
       const existing = await store.get(file.key);
       if (await file.matches(existing?.bytes)) continue;
@@ -40,8 +53,9 @@ export async function settleDerived(
       else
         await store.put(file.key, bytes, { cacheControl: file.cacheControl, contentType: file.contentType });
       written++;
+      if (existing !== undefined) replaced.add(file.key);
     }
-    if ((await store.head(key))?.etag === read.info.etag) return written;
+    if ((await store.head(key))?.etag === read.info.etag) return settled();
   }
   // Another publisher committed in each of the rounds: the user resolves it by running again, alone.
   throw new UserError(

@@ -71,6 +71,8 @@ function summary(steps: readonly Step[]): string[] {
         return `attest-provenance ${step.images.length} ${step.packages.length}`;
       case 'sign-image':
         return `sign-image ${step.target} as ${step.signedAs}`;
+      case 'invalidate-cdn':
+        return `invalidate-cdn ${step.distribution}${step.wait ? ' wait' : ''}`;
     }
   });
 }

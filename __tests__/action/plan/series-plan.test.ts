@@ -59,6 +59,8 @@ function summary(steps: readonly Step[]): string[] {
         return `attest-provenance ${step.images.map((image) => image.tag).join(' ')}`;
       case 'login':
         return 'login';
+      case 'invalidate-cdn':
+        return 'invalidate-cdn';
     }
   });
 }

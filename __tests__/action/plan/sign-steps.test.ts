@@ -74,6 +74,8 @@ function summary(steps: readonly Step[]): string[] {
         return `update-repository ${step.root}`;
       case 'attest-provenance':
         return `attest-provenance ${step.images.map((image) => image.target).join(' ')} | ${step.packages.map((p) => p.path).join(' ')}`;
+      case 'invalidate-cdn':
+        return `invalidate-cdn ${step.distribution}${step.wait ? ' wait' : ''}`;
     }
   });
 }

@@ -81,6 +81,7 @@ describe('the job summary, rendered', () => {
             root: 'deb-dev',
             changed: true,
             signatures: 3,
+            packageSignatures: [],
             removed: [
               'deb-dev/stable/falco-0.40.0-9+0123abc-x86_64.deb',
               'deb-dev/stable/falco-0.40.0-9+0123abc-x86_64.deb.asc',

@@ -25,6 +25,8 @@ export function describeStep(step: Step): string {
     }
     case 'attest-provenance':
       return `attest   build provenance of ${step.images.length} image${step.images.length === 1 ? '' : 's'} and ${step.packages.length} package${step.packages.length === 1 ? '' : 's'} (keyless, referrers and <file>.sigstore.json)`;
+    case 'invalidate-cdn':
+      return `cdn      invalidate what this run replaces (indexes, their signatures, replaced packages) in CloudFront distribution ${step.distribution}${step.wait ? ', and wait until it completes' : ''}`;
     case 'move-tag': {
       // A series tag says what it follows: it moves only while that release still leads the series.
       const series =

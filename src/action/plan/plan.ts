@@ -8,7 +8,7 @@ import {
   type ImageTarget,
 } from '../../image-drivers/image-target.js';
 import type { ImageLine } from '../release/image-lines.js';
-import type { Existing, ImageStep, Step } from './steps.js';
+import type { Existing, ImageStep, InvalidateCdnStep, Step } from './steps.js';
 import type { PlannedRepository } from '../../indexes/repository-updater.js';
 import { dockerReferenceOf } from '../../signing/simple-signing.js';
 
@@ -46,6 +46,8 @@ export interface PlanInput {
   readonly provenance?: boolean;
   /** How every pushed digest is signed (`image-signing`); undefined: not at all. */
   readonly imageSigning?: 'key' | 'keyless' | undefined;
+  /** The CDN in front of the package host, invalidated after the host's last write (`cloudfront-distribution`). */
+  readonly cdn?: Omit<InvalidateCdnStep, 'step'> | undefined;
   readonly overwrite: boolean;
 }
 
@@ -102,8 +104,22 @@ export function buildPlan(input: PlanInput): Step[] {
   phase('move-tag', (tags) => tags.floating);
   signPhase(steps, input, 'floating');
   if (devImages) attestPhase(steps, input);
+  cdnPhase(steps, input);
   rejectCollisions(steps);
   return steps;
+}
+
+/** The invalidation right after the last step that writes to the package host; none without one. */
+function cdnPhase(steps: Step[], input: PlanInput): void {
+  if (input.cdn === undefined) return;
+  const last = steps.findLastIndex(
+    (step) =>
+      step.step === 'publish-package' ||
+      step.step === 'update-repository' ||
+      (step.step === 'attest-provenance' && step.packages.length > 0),
+  );
+  if (last === -1) return;
+  steps.splice(last + 1, 0, { step: 'invalidate-cdn', ...input.cdn });
 }
 
 /**
@@ -199,7 +215,8 @@ function rejectCollisions(steps: readonly Step[]): void {
         : step.step === 'login' ||
             step.step === 'update-repository' ||
             step.step === 'sign-image' ||
-            step.step === 'attest-provenance'
+            step.step === 'attest-provenance' ||
+            step.step === 'invalidate-cdn'
           ? [undefined, undefined]
           : [step.target, step.source];
     if (target === undefined) continue;

@@ -15,6 +15,7 @@ export const STEP_KINDS = [
   'publish-package',
   'update-repository',
   'attest-provenance',
+  'invalidate-cdn',
   'move-tag',
 ] as const;
 
@@ -50,7 +51,21 @@ export type Step =
       readonly signedBy: string | undefined;
     }
   | AttestProvenanceStep
+  | InvalidateCdnStep
   | ImageStep<'move-tag'>;
+
+/**
+ * Invalidating the CDN's cached copies of the files the run replaced on the host (`cloudfront-distribution`):
+ * right after the last step that writes to the host, so with `wait` the floating tags move only once the
+ * cache serves the new indexes.
+ */
+export interface InvalidateCdnStep {
+  readonly step: 'invalidate-cdn';
+  readonly distribution: string;
+  /** The host's root as a URL path of the distribution (`/packages`, or `` for its root). */
+  readonly root: string;
+  readonly wait: boolean;
+}
 
 /**
  * Build provenance (`provenance: true`): one statement for every image digest and package of the run,

@@ -23,6 +23,14 @@ export function renderSummary(result: PublishResult): string {
     out.push('');
   }
   out.push(...repositoryTable(result));
+  const cdn = result.cdnInvalidation;
+  if (cdn) {
+    const what =
+      cdn.id === undefined
+        ? 'nothing to invalidate (the run replaced no file a cache may hold)'
+        : `invalidation \`${cdn.id}\` of ${cdn.items.length} path${cdn.items.length === 1 ? '' : 's'}, ${cdn.status}`;
+    out.push(`CloudFront distribution \`${cdn.distribution}\`: ${what}`, '');
+  }
   out.push(...signatureTable(result));
   return out.join('\n');
 }
