@@ -1,48 +1,19 @@
-import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Descriptor } from '../../src/oci/descriptor.js';
-import type { BlobReader } from '../../src/oci/image.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import { captureLogger } from '../fixtures/capture-logger.js';
+import { clockedBlob, eightyMiBLines } from '../fixtures/clocked-blob.js';
 import { startFakeRegistry, type Answer, type FakeRegistry, type Received } from './fake-registry.js';
 
 // The progress of blob uploads, on a clock that moves 50 ms each time the blob's source gives 1 MiB:
 // 20 MiB/s whichever way the blob goes up.
 
 const MIB = 1024 * 1024;
-const MS_PER_MIB = 50;
 
 let fake: FakeRegistry | undefined;
 afterEach(async () => {
   await fake?.stop();
   fake = undefined;
 });
-
-/** A blob of `mib` MiB read 1 MiB at a time, each read moving the clock. */
-function blob(mib: number) {
-  const chunk = (index: number): Buffer => Buffer.alloc(MIB, index % 251);
-  const hash = createHash('sha256');
-  for (let i = 0; i < mib; i++) hash.update(chunk(i));
-  const descriptor: Descriptor = {
-    mediaType: 'application/octet-stream',
-    digest: `sha256:${hash.digest('hex')}`,
-    size: mib * MIB,
-  };
-  const clock = { time: 0 };
-  let opened = 0;
-  const open = async (): Promise<BlobReader> => {
-    opened++;
-    async function* read(): AsyncGenerator<Buffer> {
-      for (let i = 0; i < mib; i++) {
-        clock.time += MS_PER_MIB;
-        yield chunk(i);
-      }
-    }
-    const reader = read();
-    return Object.assign(reader, { destroy: () => void reader.return(undefined) });
-  };
-  return { descriptor, open, now: () => clock.time, opened: () => opened };
-}
 
 /** POST opens an upload session (with `sessionHeaders`); the rest is `answer`'s. */
 async function registry(
@@ -60,16 +31,10 @@ async function registry(
   return fake;
 }
 
-/** The lines of an 80 MiB blob sent at 20 MiB/s, from its first byte. */
-function eightyMiBLines(label: string): string[] {
-  const etas = [4, 4, 3, 3, 2, 2, 2, 1, 1];
-  return etas.map((eta, step) => `${label} ${(step + 1) * 10}% of 80 MiB, 20.0 MiB/s, ETA ${eta} s`);
-}
-
 describe('RegistryClient.uploadBlob progress', () => {
   it('logs each 10 % of a blob sent in one PUT, then the average rate once the registry stored it', async () => {
     const r = await registry(() => ({ status: 201 }));
-    const source = blob(80);
+    const source = clockedBlob(80);
     const logger = captureLogger();
     const client = new RegistryClient(r.address, undefined, { logger, now: source.now });
     await client.uploadBlob('falcosecurity/falco', source.descriptor, source.open);
@@ -86,7 +51,7 @@ describe('RegistryClient.uploadBlob progress', () => {
           : { status: 201 },
       { 'oci-chunk-min-length': String(8 * MIB) },
     );
-    const source = blob(80);
+    const source = clockedBlob(80);
     const logger = captureLogger();
     const client = new RegistryClient(r.address, undefined, { logger, now: source.now });
     await client.uploadBlob('falcosecurity/falco', source.descriptor, source.open);
@@ -102,7 +67,7 @@ describe('RegistryClient.uploadBlob progress', () => {
   it('starts over from 0 % when an attempt fails and the blob is sent again', async () => {
     let puts = 0;
     const r = await registry(() => (++puts === 1 ? { status: 503 } : { status: 201 }));
-    const source = blob(80);
+    const source = clockedBlob(80);
     const logger = captureLogger();
     const client = new RegistryClient(r.address, undefined, {
       logger,
@@ -124,7 +89,7 @@ describe('RegistryClient.uploadBlob progress', () => {
 
   it('logs nothing for a blob of 64 MiB or less', async () => {
     const r = await registry(() => ({ status: 201 }));
-    const source = blob(64);
+    const source = clockedBlob(64);
     const logger = captureLogger();
     const client = new RegistryClient(r.address, undefined, { logger, now: source.now });
     await client.uploadBlob('falcosecurity/falco', source.descriptor, source.open);
