@@ -33,15 +33,26 @@ const NO_PROGRESS: Progress = {
 };
 
 /**
+ * Whether a transfer of `total` bytes gets progress lines: one over PROGRESS_MIN_BYTES with somewhere
+ * to report. A writer may move bytes more cheaply when nothing needs counting (a copy in the kernel).
+ */
+export function reportsProgress(
+  reporting: ProgressReporting | undefined,
+  total: number,
+): reporting is ProgressReporting {
+  return reporting !== undefined && total > PROGRESS_MIN_BYTES;
+}
+
+/**
  * The progress of a transfer of `total` bytes, told as `<label> 40% of 1024 MiB, 85.3 MiB/s, ETA 7 s`.
- * A transfer of PROGRESS_MIN_BYTES or less, or one with nowhere to report, gets a reporter that does nothing.
+ * A transfer that does not report (see reportsProgress) gets a reporter that does nothing.
  */
 export function startProgress(
   reporting: ProgressReporting | undefined,
   label: string,
   total: number,
 ): Progress {
-  if (reporting === undefined || total <= PROGRESS_MIN_BYTES) return NO_PROGRESS;
+  if (!reportsProgress(reporting, total)) return NO_PROGRESS;
   return new ProgressLines(reporting.logger, label, total, reporting.now ?? (() => performance.now()));
 }
 
