@@ -34,7 +34,7 @@ export async function portsFor(
         )
       : undefined,
     config.packageHost
-      ? openPackageHost(config.packageHost, config).then((host) => packagePortsFor(host, config))
+      ? openPackageHost(config.packageHost, config, logger).then((host) => packagePortsFor(host, config))
       : undefined,
     config.provenance && keyless ? provenanceFor(keyless) : undefined,
     config.cloudfront && config.packagePatterns.length > 0 ? cdnFor(config.cloudfront) : undefined,

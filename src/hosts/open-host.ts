@@ -1,4 +1,5 @@
 import { DirectoryStore } from '../stores/directory-store.js';
+import type { Logger } from '../util/logger.js';
 import type { PackageHost } from './host.js';
 import type { HostLocation } from './location.js';
 import { StoreHost } from './store-host.js';
@@ -12,12 +13,18 @@ export interface HostOptions {
 /**
  * The one place that maps a `package-host` location to its adapter. The S3 store's code (the AWS SDK,
  * over a megabyte) is imported only for an `s3://` location: the bundle splits it into a chunk of its
- * own, which runs that publish elsewhere never load.
+ * own, which runs that publish elsewhere never load. Packages over 64 MiB tell their progress through
+ * `logger`.
  */
-export async function openPackageHost(location: HostLocation, options: HostOptions): Promise<PackageHost> {
+export async function openPackageHost(
+  location: HostLocation,
+  options: HostOptions,
+  logger?: Logger,
+): Promise<PackageHost> {
+  const progress = logger === undefined ? undefined : { logger };
   switch (location.kind) {
     case 'directory':
-      return new StoreHost(new DirectoryStore(location.path), options.serialized);
+      return new StoreHost(new DirectoryStore(location.path, progress), options.serialized);
     case 's3': {
       const { S3Store } = await import('../stores/s3-store.js');
       return new StoreHost(
@@ -26,6 +33,7 @@ export async function openPackageHost(location: HostLocation, options: HostOptio
           prefix: location.prefix,
           ...(options.s3Endpoint ? { endpoint: options.s3Endpoint } : {}),
           ...(options.s3Region ? { region: options.s3Region } : {}),
+          progress,
         }),
         options.serialized,
       );

@@ -1,5 +1,6 @@
 import { OciLayoutTarget } from '../oci/layout-target.js';
 import type { RegistryClient } from '../registry/client.js';
+import type { ProgressReporting } from '../util/progress.js';
 import type { BlobLedger } from './copy-image.js';
 import type { CopyTarget } from './copy-target.js';
 import type { TagLocation } from './driver.js';
@@ -18,7 +19,11 @@ export class CopyTargets {
   /** Per registry: a repository that holds each blob this run saw there (for cross-repository mounts). */
   private readonly blobHomes = new Map<string, Map<string, string>>();
 
-  constructor(private readonly clientFor: (registry: string) => RegistryClient) {}
+  constructor(
+    private readonly clientFor: (registry: string) => RegistryClient,
+    /** Where a layout target tells the progress of large blobs (a registry's client has its own logger). */
+    private readonly progress?: ProgressReporting,
+  ) {}
 
   targetFor(where: TagLocation): CopyTarget {
     const key = `${targetName(where.registry)}\u0000${where.repository}`;
@@ -53,7 +58,7 @@ export class CopyTargets {
       const { dir } = target;
       let layout = this.layouts.get(dir);
       if (!layout) {
-        layout = new OciLayoutTarget(dir);
+        layout = new OciLayoutTarget(dir, this.progress);
         this.layouts.set(dir, layout);
       }
       return new LayoutCopyTarget(layout, where.repository);

@@ -30,7 +30,7 @@ export class RegistryDriver implements ImageDriver {
     private readonly clientFor: ClientFactory,
     private readonly workspace: string,
   ) {
-    this.targets = new CopyTargets(clientFor);
+    this.targets = new CopyTargets(clientFor, { logger });
   }
 
   /** Opening a source reads its manifests: anything missing or unreadable fails here, before any write. */

@@ -44,3 +44,9 @@ export function algorithmOf(digest: string): DigestAlgorithm | undefined {
 export function digestBytes(bytes: Buffer, algorithm: DigestAlgorithm = 'sha256'): string {
   return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
 }
+
+/** `sha256:` and the first 12 hex digits of a digest, for log lines that need only tell blobs apart. */
+export function shortDigest(digest: string): string {
+  const colon = digest.indexOf(':');
+  return digest.length > colon + 13 ? `${digest.slice(0, colon + 13)}…` : digest;
+}

@@ -4,10 +4,11 @@ import { Readable } from 'node:stream';
 import { UserError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
 import { isNotFound } from '../util/errno.js';
+import { startProgress, type ProgressReporting } from '../util/progress.js';
 import { writeChecked } from './checked-write.js';
 import { ContentCheck } from './content-check.js';
 import type { Descriptor } from './descriptor.js';
-import { digestBytes, parseDigest, type ParsedDigest } from './digest.js';
+import { digestBytes, parseDigest, shortDigest, type ParsedDigest } from './digest.js';
 import type { BlobReader } from './image.js';
 import { isJsonObject, parseJsonObject } from './json.js';
 import { BLOBS_DIR, REF_NAME_ANNOTATION, blobPath } from './layout-files.js';
@@ -30,7 +31,11 @@ export class OciLayoutTarget {
   private readonly subject: string;
   private ready: Promise<void> | undefined;
 
-  constructor(readonly dir: string) {
+  constructor(
+    readonly dir: string,
+    /** Where the progress of blobs over 64 MiB is told; nowhere when absent. */
+    private readonly progress?: ProgressReporting,
+  ) {
     this.subject = `oci-layout:${dir}`;
   }
 
@@ -46,7 +51,8 @@ export class OciLayoutTarget {
   /**
    * Writes a blob into the layout unless it is there already (then `open` is not called). What
    * arrives must have the descriptor's digest and size, or nothing is written; a blob that runs past
-   * its size is cut off at once. Different blobs may be written concurrently.
+   * its size is cut off at once. Different blobs may be written concurrently. A blob over 64 MiB logs
+   * its progress.
    */
   async writeBlob(descriptor: Descriptor, open: () => Promise<BlobReader>): Promise<void> {
     const digest = this.parse(descriptor.digest);
@@ -63,13 +69,19 @@ export class OciLayoutTarget {
           'the source is damaged or changed while it was copied; nothing was written',
         ),
     );
+    const progress = startProgress(
+      this.progress,
+      `${this.subject}: ${shortDigest(descriptor.digest)}`,
+      descriptor.size,
+    );
     // The blob's temporary file goes in blobs/ itself: the rename stays on one filesystem.
     await writeFileAtomic(
       path,
-      async (file) => writeChecked(await open(), check, file),
+      async (file) => writeChecked(await open(), check, file, progress),
       undefined,
       join(this.dir, BLOBS_DIR),
     );
+    progress.finish();
   }
 
   hasManifest(digest: string): Promise<boolean> {

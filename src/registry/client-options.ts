@@ -17,7 +17,10 @@ export interface RegistryClientOptions {
   readonly logger?: Logger;
   /** Waits between retries; tests pass one that records and returns at once. */
   readonly sleep?: (ms: number) => Promise<void>;
-  /** The clock of token expiry (ms since the epoch); tests move it forward. */
+  /**
+   * The clock of token expiry (ms since the epoch) and of upload progress; tests move it forward.
+   * Default: Date.now for tokens, performance.now for progress (which only measures intervals).
+   */
   readonly now?: () => number;
   /** Retries of a request (or of a whole blob upload) after the first attempt. Default 4. */
   readonly retries?: number;

@@ -39,6 +39,7 @@ export class RegistryClient {
   private readonly uploads: Limiter;
   private readonly pageSize: number;
   private readonly chunkSize: number;
+  private readonly now: (() => number) | undefined;
   /** Per repository, the last tag list read in full: what `listedTags` answers from. */
   private readonly tagLists = new Map<string, Promise<readonly string[]>>();
 
@@ -50,6 +51,7 @@ export class RegistryClient {
     this.base = registryEndpoint(registry, options.insecure);
     this.pageSize = options.pageSize ?? 1000;
     this.chunkSize = options.chunkSize ?? 8 * MIB;
+    this.now = options.now;
     this.uploads = new Limiter(options.uploadConcurrency ?? 4);
     this.requester = clientRequester(registry, this.base, credentials, options);
   }
@@ -121,11 +123,12 @@ export class RegistryClient {
 
   /**
    * Uploads a blob from `open()` (called again when an attempt starts over), each chunk sent before
-   * the next is read (see BlobReader); at most `uploadConcurrency` at once.
+   * the next is read (see BlobReader); at most `uploadConcurrency` at once. A blob over 64 MiB logs its
+   * progress through the client's logger.
    */
   uploadBlob(repository: string, descriptor: Descriptor, open: () => Promise<BlobReader>): Promise<void> {
     return this.uploads.run(() =>
-      uploadBlob(this.requester, this.at(repository), descriptor, open, this.chunkSize),
+      uploadBlob(this.requester, this.at(repository), descriptor, open, this.chunkSize, this.now),
     );
   }
 

@@ -16,6 +16,7 @@ import {
 export async function chunked(upload: Upload, session: Session): Promise<void> {
   const { descriptor, requester, subject } = upload;
   const size = chunkSizeOf(upload, session);
+  // Counted below, as the registry takes each chunk, rather than as it is filled (up to a chunk ahead).
   const stream = await openChecked(upload);
   let offset = 0;
   try {
@@ -35,6 +36,7 @@ export async function chunked(upload: Upload, session: Session): Promise<void> {
       if (reply.statusCode !== 202) throw requester.refusal(reply, subject, 'uploading a chunk of the blob');
       session.location = new URL(headerOf(reply, 'location') ?? session.location, reply.url).toString();
       offset += chunk.length;
+      upload.progress.advance(chunk.length);
     }
   } catch (error) {
     throw stream.failure() ?? error;

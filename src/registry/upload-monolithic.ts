@@ -12,7 +12,7 @@ import {
 /** The whole blob in one PUT. False when the registry refused it in a way that chunks may get around. */
 export async function monolithic(upload: Upload, session: Session): Promise<boolean> {
   const { descriptor, requester, subject } = upload;
-  const stream = await openChecked(upload);
+  const stream = await openChecked(upload, upload.progress);
   let reply: Reply;
   try {
     reply = await requester.send(

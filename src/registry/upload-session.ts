@@ -2,6 +2,7 @@ import { checkedChunks, ContentCheck } from '../oci/content-check.js';
 import type { Descriptor } from '../oci/descriptor.js';
 import type { BlobReader } from '../oci/image.js';
 import { UserError } from '../util/errors.js';
+import type { Progress } from '../util/progress.js';
 import type { Repository } from './repository.js';
 import type { Requester } from './requester.js';
 import { isRetryableStatus, RetryableReply } from './retry-policy.js';
@@ -21,6 +22,8 @@ export interface Upload {
   readonly chunkSize: number;
   /** Every session the attempts opened, to cancel the unfinished ones when the upload fails for good. */
   readonly sessions: Session[];
+  /** Told of the bytes the registry took; each pass over the blob starts it over. */
+  readonly progress: Progress;
 }
 
 /** An upload session: where to send the bytes, and the smallest chunk the registry takes, if it says. */
@@ -78,10 +81,12 @@ export async function cancelSessions(upload: Upload): Promise<void> {
 /**
  * The blob's bytes through a digest check, as the body of a request: got writes each chunk out before
  * it asks for the next, so the source may read every chunk into the same buffer. `failure()` tells a
- * bad blob or a failed read from a network error.
+ * bad blob or a failed read from a network error. The upload's progress starts over; when `counting`
+ * is given, each chunk goes into it once the request asks for the next one, i.e. once it is written out.
  */
 export async function openChecked(
   upload: Upload,
+  counting?: Progress,
 ): Promise<{ body: AsyncIterable<Buffer>; failure(): Error | undefined; close(): void }> {
   const { descriptor, subject } = upload;
   const check = new ContentCheck(
@@ -94,10 +99,15 @@ export async function openChecked(
       ),
   );
   const source = await upload.open();
+  upload.progress.restart();
   let readFailure: Error | undefined;
   async function* read(): AsyncGenerator<Buffer> {
     try {
-      yield* source;
+      if (counting === undefined) return yield* source;
+      for await (const chunk of source) {
+        yield chunk;
+        counting.advance(chunk.length);
+      }
     } catch (error) {
       readFailure = error instanceof Error ? error : new Error(String(error));
       throw error;

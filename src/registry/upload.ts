@@ -1,6 +1,8 @@
 import type { Descriptor } from '../oci/descriptor.js';
+import { shortDigest } from '../oci/digest.js';
 import type { BlobReader } from '../oci/image.js';
 import { UserError } from '../util/errors.js';
+import { startProgress } from '../util/progress.js';
 import { referenceName, type Repository } from './repository.js';
 import type { Requester } from './requester.js';
 import { RetryableReply, SessionLost } from './retry-policy.js';
@@ -15,7 +17,8 @@ import { cancelSessions, startSession, type Upload } from './upload-session.js';
  * with their Content-Length — or in chunks (PATCH) when the registry asks for them with
  * `OCI-Chunk-Min-Length` or refuses the single PUT. The digest is computed while streaming; a wrong
  * blob fails before the upload is completed. A failed attempt starts over with a new session and
- * `open()`s the blob again; when the upload fails for good, its sessions are cancelled.
+ * `open()`s the blob again; when the upload fails for good, its sessions are cancelled. A blob over
+ * 64 MiB logs its progress (see startProgress), from zero again on each attempt; `now` is its clock.
  */
 export async function uploadBlob(
   requester: Requester,
@@ -23,8 +26,10 @@ export async function uploadBlob(
   descriptor: Descriptor,
   open: () => Promise<BlobReader>,
   chunkSize: number,
+  now?: () => number,
 ): Promise<void> {
   const subject = referenceName(repository, descriptor.digest);
+  const label = `${repository.display}: ${shortDigest(descriptor.digest)}`;
   const upload: Upload = {
     requester,
     repository,
@@ -34,6 +39,7 @@ export async function uploadBlob(
     scopes: [pushScope(repository.name)],
     chunkSize,
     sessions: [],
+    progress: startProgress({ logger: requester.logger, now }, label, descriptor.size),
   };
   let lastFailure: unknown;
   try {
@@ -43,6 +49,7 @@ export async function uploadBlob(
         throw error;
       }),
     );
+    upload.progress.finish();
   } catch (error) {
     // Unless the registry cannot be reached: each DELETE would only wait out the same timeouts.
     if (networkErrorCode(lastFailure) === undefined) await cancelSessions(upload);

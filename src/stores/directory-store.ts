@@ -1,5 +1,6 @@
 import { join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
+import type { ProgressReporting } from '../util/progress.js';
 import { listDirectory } from './directory-listing.js';
 import { getFile, headFile, openFile } from './directory-reads.js';
 import { deleteFile, putFile } from './directory-writes.js';
@@ -18,7 +19,11 @@ export class DirectoryStore implements ObjectStore {
   readonly conditionalWritesGuaranteed = true;
   private readonly root: string;
 
-  constructor(root: string) {
+  constructor(
+    root: string,
+    /** Where the progress of files over 64 MiB is told; nowhere when absent. */
+    private readonly progress?: ProgressReporting,
+  ) {
     // Normalized once, so `/srv//packages` and `/srv/./packages` compare equal to the paths under them.
     this.root = resolve(root);
     this.description = `directory ${this.root}`;
@@ -37,7 +42,7 @@ export class DirectoryStore implements ObjectStore {
   }
 
   async put(key: string, body: PutBody, options: PutOptions = {}): Promise<string> {
-    return putFile(key, this.pathOf(key), body, options);
+    return putFile(key, this.pathOf(key), body, options, this.progress);
   }
 
   async delete(key: string): Promise<void> {

@@ -4,6 +4,8 @@ import { stageFile } from '../util/atomic-file.js';
 import { UserError } from '../util/errors.js';
 import { sha256File } from '../util/sha256-file.js';
 import { sha256Hex } from '../util/sha256-hex.js';
+import { reportsProgress, startProgress, type ProgressReporting } from '../util/progress.js';
+import { countedCopy } from './counted-copy.js';
 import { directoryUserError, mkdirUserError } from './directory-errors.js';
 import { headFile } from './directory-reads.js';
 import { sweepDeadWriters } from './dead-writers.js';
@@ -11,12 +13,16 @@ import { withFileLock } from './file-lock.js';
 import { processTag } from './lock-owner.js';
 import { PreconditionFailed, type PutBody, type PutOptions } from './object-store.js';
 
-/** Writes the object `key` to the file at `path`, creating its directory; returns the new ETag. */
+/**
+ * Writes the object `key` to the file at `path`, creating its directory; returns the new ETag. A file
+ * over 64 MiB is copied in counted steps, its progress told through `progress`.
+ */
 export async function putFile(
   key: string,
   path: string,
   body: PutBody,
   options: PutOptions,
+  progress?: ProgressReporting,
 ): Promise<string> {
   try {
     await mkdir(dirname(path), { recursive: true });
@@ -24,7 +30,7 @@ export async function putFile(
     throw mkdirUserError(error, dirname(path)) ?? error;
   }
   try {
-    return await write(key, path, body, options);
+    return await write(key, path, body, options, progress);
   } catch (error) {
     throw directoryUserError(error, 'write', path) ?? error;
   }
@@ -47,8 +53,18 @@ export async function deleteFile(path: string): Promise<void> {
  * the compare and the rename, whatever the object's size. The staged file's name says which process
  * wrote it: under the lock, what killed writers left in the directory is removed.
  */
-async function write(key: string, path: string, body: PutBody, options: PutOptions): Promise<string> {
-  const staged = await stageFile(path, body, dirname(path), processTag());
+async function write(
+  key: string,
+  path: string,
+  body: PutBody,
+  options: PutOptions,
+  reporting: ProgressReporting | undefined,
+): Promise<string> {
+  const counted = !Buffer.isBuffer(body) && reportsProgress(reporting, body.size);
+  const progress = counted ? startProgress(reporting, key, body.size) : undefined;
+  // Counted only when there is progress to tell: otherwise copyFile, which may copy in the kernel.
+  const content = Buffer.isBuffer(body) || progress === undefined ? body : countedCopy(body.file, progress);
+  const staged = await stageFile(path, content, dirname(path), processTag());
   try {
     const etag = Buffer.isBuffer(body) ? sha256Hex(body) : await sha256File(staged.temp);
     const announced = options.metadata?.['sha256'];
@@ -68,6 +84,7 @@ async function write(key: string, path: string, body: PutBody, options: PutOptio
       }
       await staged.commit();
     });
+    progress?.finish();
     return etag;
   } finally {
     await staged.discard();

@@ -1,4 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { ProgressReporting } from '../util/progress.js';
 import type { S3StoreOptions } from './s3-client.js';
 import { createS3Client } from './s3-client.js';
 import { s3UserError, type S3Place } from './s3-errors.js';
@@ -14,6 +15,8 @@ export class S3Bucket {
   readonly client: S3Client;
   /** For conditional PUTs: an attempt that timed out may have landed, so it is never repeated blindly. */
   readonly onceClient: S3Client;
+  /** Where uploads over 64 MiB tell their progress. */
+  readonly progress: ProgressReporting | undefined;
   private readonly prefix: string;
   private readonly place: S3Place;
 
@@ -27,6 +30,7 @@ export class S3Bucket {
     };
     this.client = createS3Client(options, true);
     this.onceClient = createS3Client(options, false);
+    this.progress = options.progress;
   }
 
   /** What every object key of the store starts with: the prefix and a slash, or nothing. */

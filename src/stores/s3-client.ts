@@ -1,4 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
+import type { ProgressReporting } from '../util/progress.js';
 
 /** Where an S3Store lives and how to reach it. */
 export interface S3StoreOptions {
@@ -17,6 +18,8 @@ export interface S3StoreOptions {
     readonly secretAccessKey: string;
     readonly sessionToken?: string;
   };
+  /** Where the progress of uploads over 64 MiB is told; nowhere when absent. */
+  readonly progress?: ProgressReporting;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { UserError } from '../util/errors.js';
+import type { Progress } from '../util/progress.js';
 import { abortUploads, olderUploads } from './s3-abandoned-uploads.js';
 import { changedSincePlanned, PartsDigest } from './s3-digest.js';
 
@@ -34,13 +35,15 @@ export function partSize(size: number): number {
  * with parts sent in parallel. Each sender reads its parts from the file into one buffer of its own,
  * reused part after part: a new buffer per part (what lib-storage allocates) leaves dead parts to the
  * garbage collector, ~60 MiB of them at a time. Parts go as bytes, not streams, so the SDK can retry
- * one; a failed upload is aborted, leaving no parts behind.
+ * one; a failed upload is aborted, leaving no parts behind. Each part goes into `progress` once the
+ * store has it (a part the SDK sends again is counted once).
  * Returns the ETag as the server gave it (empty from radosgw's CompleteMultipartUpload).
  */
 export async function uploadFile(
   client: S3Client,
   params: Omit<PutObjectCommandInput, 'Body'>,
   file: { readonly file: string; readonly size: number },
+  progress?: Progress,
 ): Promise<string | undefined> {
   const size = partSize(file.size);
   const handle = await open(file.file, 'r');
@@ -52,7 +55,7 @@ export async function uploadFile(
       if (!matchesPlanned(params, digest)) throw changedSincePlanned(file.file);
       return (await client.send(new PutObjectCommand({ ...params, Body: body }))).ETag;
     }
-    return await uploadParts(client, params, handle, file, size);
+    return await uploadParts(client, params, handle, file, size, progress);
   } finally {
     await handle.close();
   }
@@ -64,6 +67,7 @@ async function uploadParts(
   handle: FileHandle,
   file: { readonly file: string; readonly size: number },
   size: number,
+  progress: Progress | undefined,
 ): Promise<string | undefined> {
   const { Bucket, Key } = params;
   const { UploadId } = await client.send(new CreateMultipartUploadCommand(params));
@@ -94,6 +98,7 @@ async function uploadParts(
         }),
       );
       parts[index] = { ETag: part.ETag, PartNumber: index + 1 };
+      progress?.advance(length);
     }
   };
   const senders = Array.from({ length: Math.min(QUEUE_SIZE, count) }, () =>

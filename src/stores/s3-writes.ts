@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { PutObjectCommandInput } from '@aws-sdk/client-s3';
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { PutBody, PutOptions } from './object-store.js';
@@ -8,10 +7,13 @@ import { changedSincePlanned, checkBytes, fileDigests } from './s3-digest.js';
 import { isNotFound, s3Failure } from './s3-errors.js';
 import { headObject } from './s3-reads.js';
 import { uploadFile } from './s3-upload.js';
+import { fileBody } from './s3-file-body.js';
+import { reportsProgress, startProgress, type Progress } from '../util/progress.js';
 
 /**
  * Writes an object and returns its ETag: bytes in one PutObject, a file as `uploadFile` sends it, and a
- * conditional write in one PutObject tried once.
+ * conditional write in one PutObject tried once. A file over 64 MiB tells its progress through the
+ * bucket's logger, from the start again on each call (StoreHost's next attempt of a write).
  */
 export async function putObject(
   bucket: S3Bucket,
@@ -28,15 +30,20 @@ export async function putObject(
   };
   const conditional = options.ifMatch !== undefined || options.ifNoneMatch === true;
   if (Buffer.isBuffer(body)) checkBytes(key, body, options.metadata?.['sha256']);
+  const progress =
+    !Buffer.isBuffer(body) && reportsProgress(bucket.progress, body.size)
+      ? startProgress(bucket.progress, key, body.size)
+      : undefined;
   let etag: string | undefined;
   try {
     if (conditional) {
-      etag = await putConditional(bucket, params, body, options);
+      etag = await putConditional(bucket, params, body, options, progress);
     } else if (Buffer.isBuffer(body)) {
       etag = (await bucket.client.send(new PutObjectCommand({ ...params, Body: body }))).ETag;
     } else {
-      etag = await uploadFile(bucket.client, params, body);
+      etag = await uploadFile(bucket.client, params, body, progress);
     }
+    progress?.finish();
   } catch (error) {
     throw (
       (conditional ? conditionalPutError(error, key, options.ifMatch !== undefined) : undefined) ??
@@ -73,6 +80,7 @@ async function putConditional(
   params: Omit<PutObjectCommandInput, 'Body'>,
   body: PutBody,
   options: PutOptions,
+  progress: Progress | undefined,
 ): Promise<string | undefined> {
   let md5: string | undefined;
   if (!Buffer.isBuffer(body)) {
@@ -80,6 +88,8 @@ async function putConditional(
     const announced = options.metadata?.['sha256'];
     if (announced !== undefined && digests.sha256 !== announced) throw changedSincePlanned(body.file);
     md5 = digests.md5;
+    // Timed from when the bytes go, not while the file was hashed.
+    progress?.restart();
   }
   try {
     const output = await bucket.onceClient.send(
@@ -88,7 +98,7 @@ async function putConditional(
         ...(Buffer.isBuffer(body)
           ? { Body: body }
           : {
-              Body: createReadStream(body.file, { end: Math.max(body.size - 1, 0) }),
+              Body: fileBody(body, progress),
               ContentLength: body.size,
               ContentMD5: md5,
             }),
