@@ -1140,13 +1140,17 @@ class RegistryCopyTarget {
  */
 class CopyTargets {
     clientFor;
+    progress;
     layouts = new Map();
     /** One target per repository, so what it learns (manifests it holds) serves every tag. */
     targets = new Map();
     /** Per registry: a repository that holds each blob this run saw there (for cross-repository mounts). */
     blobHomes = new Map();
-    constructor(clientFor) {
+    constructor(clientFor, 
+    /** Where a layout target tells the progress of large blobs (a registry's client has its own logger). */
+    progress) {
         this.clientFor = clientFor;
+        this.progress = progress;
     }
     targetFor(where) {
         const key = `${(0,image_target/* targetName */.je)(where.registry)}\u0000${where.repository}`;
@@ -1179,7 +1183,7 @@ class CopyTargets {
             const { dir } = target;
             let layout = this.layouts.get(dir);
             if (!layout) {
-                layout = new layout_target/* OciLayoutTarget */.l(dir);
+                layout = new layout_target/* OciLayoutTarget */.l(dir, this.progress);
                 this.layouts.set(dir, layout);
             }
             return new LayoutCopyTarget(layout, where.repository);
@@ -1253,7 +1257,7 @@ class RegistryDriver {
         this.logger = logger;
         this.clientFor = clientFor;
         this.workspace = workspace;
-        this.targets = new CopyTargets(clientFor);
+        this.targets = new CopyTargets(clientFor, { logger });
     }
     /** Opening a source reads its manifests: anything missing or unreadable fails here, before any write. */
     async checkSources(sources) {
@@ -1382,6 +1386,8 @@ var errors = __webpack_require__(99661);
 var atomic_file = __webpack_require__(13854);
 // EXTERNAL MODULE: ./lib/util/errno.js
 var errno = __webpack_require__(85980);
+// EXTERNAL MODULE: ./lib/util/progress.js
+var util_progress = __webpack_require__(46189);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./lib/oci/content-check.js
@@ -1391,9 +1397,10 @@ var content_check = __webpack_require__(117);
 
 /**
  * Writes a blob's chunks into `file` through `check`, each one on its way before the next is asked for
- * (the reader may reuse its buffer), and ends the file once the whole content checked out.
+ * (the reader may reuse its buffer), and ends the file once the whole content checked out. Each chunk
+ * goes into `progress` once it is written.
  */
-async function writeChecked(reader, check, file) {
+async function writeChecked(reader, check, file, progress) {
     // A failed write reports to its callback; without a listener the 'error' it also emits would throw.
     file.on('error', () => undefined);
     try {
@@ -1401,6 +1408,7 @@ async function writeChecked(reader, check, file) {
             await new Promise((resolve, reject) => {
                 file.write(chunk, (error) => (error ? reject(error) : resolve()));
             });
+            progress?.advance(chunk.length);
         }
     }
     finally {
@@ -1555,6 +1563,7 @@ async function updateTargetIndex(dir, subject, change) {
 
 
 
+
 /**
  * An OCI image layout written in place: blobs (manifests too) land atomically under blobs/<alg>/<hex>,
  * each checked against its digest while it streams; index.json names images by
@@ -1562,10 +1571,14 @@ async function updateTargetIndex(dir, subject, change) {
  */
 class OciLayoutTarget {
     dir;
+    progress;
     subject;
     ready;
-    constructor(dir) {
+    constructor(dir, 
+    /** Where the progress of blobs over 64 MiB is told; nowhere when absent. */
+    progress) {
         this.dir = dir;
+        this.progress = progress;
         this.subject = `oci-layout:${dir}`;
     }
     async hasBlob(digest) {
@@ -1581,7 +1594,8 @@ class OciLayoutTarget {
     /**
      * Writes a blob into the layout unless it is there already (then `open` is not called). What
      * arrives must have the descriptor's digest and size, or nothing is written; a blob that runs past
-     * its size is cut off at once. Different blobs may be written concurrently.
+     * its size is cut off at once. Different blobs may be written concurrently. A blob over 64 MiB logs
+     * its progress.
      */
     async writeBlob(descriptor, open) {
         const digest = this.parse(descriptor.digest);
@@ -1591,8 +1605,10 @@ class OciLayoutTarget {
         const path = (0,layout_files/* blobPath */.nD)(this.dir, digest);
         await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, layout_files/* BLOBS_DIR */.xl, digest.algorithm), { recursive: true });
         const check = new content_check/* ContentCheck */.S$(descriptor, (problem) => new errors/* UserError */.y(this.subject, `blob ${descriptor.digest} is not what its descriptor says: ${problem}`, 'the source is damaged or changed while it was copied; nothing was written'));
+        const progress = (0,util_progress/* startProgress */.ot)(this.progress, `${this.subject}: ${(0,oci_digest/* shortDigest */.VK)(descriptor.digest)}`, descriptor.size);
         // The blob's temporary file goes in blobs/ itself: the rename stays on one filesystem.
-        await (0,atomic_file/* writeFileAtomic */.Z)(path, async (file) => writeChecked(await open(), check, file), undefined, (0,external_node_path_.join)(this.dir, layout_files/* BLOBS_DIR */.xl));
+        await (0,atomic_file/* writeFileAtomic */.Z)(path, async (file) => writeChecked(await open(), check, file, progress), undefined, (0,external_node_path_.join)(this.dir, layout_files/* BLOBS_DIR */.xl));
+        progress.finish();
     }
     hasManifest(digest) {
         return this.hasBlob(digest);

@@ -77,24 +77,23 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.1177.0";
+var version = "3.1163.0";
 var packageInfo = {
 	version: version};
 
-const p = "ref", q = "authSchemes", s = "name", t = "signingRegion";
-const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "stringEquals", g = "getAttr", h = { [p]: "Endpoint" }, i = { "fn": g, "argv": [{ [p]: d }, "name"] }, j = { [p]: d }, k = { [q]: [{ [s]: "sigv4", [t]: "us-east-1" }] }, l = { [q]: [{ [s]: "sigv4", [t]: "cn-northwest-1" }] }, m = { [q]: [{ [s]: "sigv4", [t]: "eusc-de-east-1" }] }, n = { [q]: [{ [s]: "sigv4", [t]: "{PartitionResult#implicitGlobalRegion}" }] }, o = [{ [p]: "Region" }];
+const o = "ref", p = "authSchemes", q = "name", s = "signingRegion";
+const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "stringEquals", g = "getAttr", h = { [o]: "Endpoint" }, i = { "fn": g, "argv": [{ [o]: d }, "name"] }, j = { [o]: d }, k = { [p]: [{ [q]: "sigv4", [s]: "us-east-1" }] }, l = { [p]: [{ [q]: "sigv4", [s]: "cn-northwest-1" }] }, m = { [p]: [{ [q]: "sigv4", [s]: "{PartitionResult#implicitGlobalRegion}" }] }, n = [{ [o]: "Region" }];
 const _data = {
     conditions: [
         [c, [h]],
-        [c, o],
-        ["aws.partition", o, d],
-        [e, [{ [p]: "UseFIPS" }, b]],
-        [e, [{ [p]: "UseDualStack" }, b]],
+        [c, n],
+        ["aws.partition", n, d],
+        [e, [{ [o]: "UseFIPS" }, b]],
+        [e, [{ [o]: "UseDualStack" }, b]],
         [f, [i, "aws"]],
         [f, [i, "aws-cn"]],
-        [f, [i, "aws-eusc"]],
-        [e, [{ fn: g, argv: [j, "supportsFIPS"] }, b]],
-        [e, [{ fn: g, argv: [j, "supportsDualStack"] }, b]]
+        [e, [{ fn: g, argv: [j, "supportsDualStack"] }, b]],
+        [e, [{ fn: g, argv: [j, "supportsFIPS"] }, b]]
     ],
     results: [
         [a],
@@ -105,15 +104,13 @@ const _data = {
         ["https://cloudfront-fips.global.api.aws", k],
         ["https://cloudfront.cn-northwest-1.amazonaws.com.cn", l],
         ["https://cloudfront-fips.cn-northwest-1.amazonaws.com.cn", l],
-        ["https://cloudfront.amazonaws.eu", m],
-        ["https://cloudfront.global.api.amazonwebservices.eu", m],
-        ["https://cloudfront-fips.{PartitionResult#dualStackDnsSuffix}", n],
+        ["https://cloudfront-fips.{PartitionResult#dualStackDnsSuffix}", m],
         [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-        ["https://cloudfront-fips.{PartitionResult#dnsSuffix}", n],
+        ["https://cloudfront-fips.{PartitionResult#dnsSuffix}", m],
         [a, "FIPS is enabled but this partition does not support FIPS"],
-        ["https://cloudfront.{PartitionResult#dualStackDnsSuffix}", n],
+        ["https://cloudfront.{PartitionResult#dualStackDnsSuffix}", m],
         [a, "DualStack is enabled but this partition does not support DualStack"],
-        ["https://cloudfront.{PartitionResult#dnsSuffix}", n],
+        ["https://cloudfront.{PartitionResult#dnsSuffix}", m],
         [a, "Invalid Configuration: Missing Region"]
     ]
 };
@@ -121,23 +118,21 @@ const root = 2;
 const r = 100_000_000;
 const nodes = new Int32Array([
     -1, 1, -1,
-    0, 18, 3,
-    1, 4, r + 17,
-    2, 5, r + 17,
-    3, 12, 6,
-    4, 9, 7,
-    6, r + 6, 8,
-    7, r + 8, r + 16,
-    5, r + 4, 10,
-    7, r + 9, 11,
-    9, r + 14, r + 15,
-    4, 15, 13,
-    6, r + 7, 14,
-    8, r + 12, r + 13,
-    5, r + 5, 16,
-    8, 17, r + 11,
-    9, r + 10, r + 11,
-    3, r + 1, 19,
+    0, 16, 3,
+    1, 4, r + 15,
+    2, 5, r + 15,
+    3, 10, 6,
+    4, 8, 7,
+    6, r + 6, r + 14,
+    5, r + 4, 9,
+    7, r + 12, r + 13,
+    4, 13, 11,
+    6, r + 7, 12,
+    8, r + 10, r + 11,
+    5, r + 5, 14,
+    7, 15, r + 9,
+    8, r + 8, r + 9,
+    3, r + 1, 17,
     4, r + 2, r + 3,
 ]);
 const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
@@ -3236,7 +3231,6 @@ const _OAI = "OwnerAccountId";
 const _OAIr = "OriginAccessIdentity";
 const _OCH = "OriginCustomHeader";
 const _OCHL = "OriginCustomHeadersList";
-const _ODT = "OnDomainTakeover";
 const _OEA = "OriginEndpointArn";
 const _OG = "OriginGroups";
 const _OGFC = "OriginGroupFailoverCriteria";
@@ -3245,7 +3239,6 @@ const _OGM = "OriginGroupMember";
 const _OGML = "OriginGroupMemberList";
 const _OGMr = "OriginGroupMembers";
 const _OGr = "OriginGroup";
-const _OHV = "OriginHttpVersion";
 const _OI = "OriginId";
 const _OKT = "OriginKeepaliveTimeout";
 const _OL = "OriginList";
@@ -3407,9 +3400,8 @@ const _SHC = "SecurityHeadersConfig";
 const _SHCi = "SingleHeaderConfig";
 const _SL = "SignerList";
 const _SLC = "StreamingLoggingConfig";
-const _SO = "ServeOn";
+const _SO = "S3Origin";
 const _SOC = "S3OriginConfig";
-const _SOr = "S3Origin";
 const _SP = "SigningProtocol";
 const _SPL = "SslProtocolsList";
 const _SPs = "SslProtocol";
@@ -3589,7 +3581,6 @@ const _VC = "ViewerCertificate";
 const _VDC = "VerifyDnsConfiguration";
 const _VDCR = "VerifyDnsConfigurationRequest";
 const _VDCRe = "VerifyDnsConfigurationResult";
-const _VF = "ViewerFallback";
 const _VMC = "ViewerMtlsConfig";
 const _VO = "VpcOrigin";
 const _VOC = "VpcOriginConfig";
@@ -4725,8 +4716,8 @@ var ConnectionFunctionTestResult$ = [3, n0, _CFTR,
 ];
 var ConnectionGroup$ = [3, n0, _CG,
     0,
-    [_Id, _N, _Ar, _CTr, _LMT, _Ta, _IE, _RE, _AILI, _S, _E, _IDs, _VF],
-    [0, 0, 0, 4, 4, [() => Tags$, 0], 2, 0, 0, 0, 2, 2, () => ViewerFallback$]
+    [_Id, _N, _Ar, _CTr, _LMT, _Ta, _IE, _RE, _AILI, _S, _E, _IDs],
+    [0, 0, 0, 4, 4, [() => Tags$, 0], 2, 0, 0, 0, 2, 2]
 ];
 var ConnectionGroupAssociationFilter$ = [3, n0, _CGAF,
     0,
@@ -4735,8 +4726,8 @@ var ConnectionGroupAssociationFilter$ = [3, n0, _CGAF,
 ];
 var ConnectionGroupSummary$ = [3, n0, _CGS,
     0,
-    [_Id, _N, _Ar, _RE, _CTr, _LMT, _ET, _AILI, _E, _S, _IDs, _VF],
-    [0, 0, 0, 0, 4, 4, 0, 0, 2, 0, 2, () => ViewerFallback$], 7
+    [_Id, _N, _Ar, _RE, _CTr, _LMT, _ET, _AILI, _E, _S, _IDs],
+    [0, 0, 0, 0, 4, 4, 0, 0, 2, 0, 2], 7
 ];
 var ContentTypeProfile$ = [3, n0, _CTP,
     0,
@@ -4845,8 +4836,8 @@ var CreateConnectionFunctionResult$ = [3, n0, _CCFRr,
 ];
 var CreateConnectionGroupRequest$ = [3, n0, _CCGR,
     0,
-    [_N, _IE, _Ta, _AILI, _E, _VF],
-    [0, 2, [() => Tags$, 0], 0, 2, () => ViewerFallback$], 1
+    [_N, _IE, _Ta, _AILI, _E],
+    [0, 2, [() => Tags$, 0], 0, 2], 1
 ];
 var CreateConnectionGroupResult$ = [3, n0, _CCGRr,
     0,
@@ -4875,8 +4866,8 @@ var CreateDistributionResult$ = [3, n0, _CDRre,
 ];
 var CreateDistributionTenantRequest$ = [3, n0, _CDTR,
     0,
-    [_DI, _N, _Do, _Ta, _Cu, _P, _CGI, _MCR, _E, _ODT],
-    [0, 0, () => DomainList, [() => Tags$, 0], [() => Customizations$, 0], () => _Parameters, 0, () => ManagedCertificateRequest$, 2, 0], 3
+    [_DI, _N, _Do, _Ta, _Cu, _P, _CGI, _MCR, _E],
+    [0, 0, () => DomainList, [() => Tags$, 0], [() => Customizations$, 0], () => _Parameters, 0, () => ManagedCertificateRequest$, 2], 3
 ];
 var CreateDistributionTenantResult$ = [3, n0, _CDTRr,
     0,
@@ -5085,8 +5076,8 @@ var Customizations$ = [3, n0, _Cu,
 ];
 var CustomOriginConfig$ = [3, n0, _COC,
     0,
-    [_HTTPP, _HTTPSP, _OPP, _OSP, _ORT, _OKT, _IAT, _OMC, _OHV],
-    [1, 1, 0, [() => OriginSslProtocols$, 0], 1, 1, 0, () => OriginMtlsConfig$, 0], 3
+    [_HTTPP, _HTTPSP, _OPP, _OSP, _ORT, _OKT, _IAT, _OMC],
+    [1, 1, 0, [() => OriginSslProtocols$, 0], 1, 1, 0, () => OriginMtlsConfig$], 3
 ];
 var DefaultCacheBehavior$ = [3, n0, _DCB,
     0,
@@ -5340,13 +5331,13 @@ var DomainConflict$ = [3, n0, _DCo,
 ];
 var DomainItem$ = [3, n0, _DIo,
     0,
-    [_Dom, _SO],
-    [0, 0], 1
+    [_Dom],
+    [0], 1
 ];
 var DomainResult$ = [3, n0, _DR,
     0,
-    [_Dom, _S, _SO],
-    [0, 0, 0], 1
+    [_Dom, _S],
+    [0, 0], 1
 ];
 var EncryptionEntities$ = [3, n0, _EE,
     0,
@@ -6698,7 +6689,7 @@ var Restrictions$ = [3, n0, _Re,
     [_GRe],
     [[() => GeoRestriction$, 0]], 1
 ];
-var S3Origin$ = [3, n0, _SOr,
+var S3Origin$ = [3, n0, _SO,
     0,
     [_DN, _OAIr],
     [0, 0], 2
@@ -6735,7 +6726,7 @@ var StreamingDistribution$ = [3, n0, _SD,
 ];
 var StreamingDistributionConfig$ = [3, n0, _SDC,
     0,
-    [_CR, _SOr, _Co, _TS, _E, _A, _Lo, _PC],
+    [_CR, _SO, _Co, _TS, _E, _A, _Lo, _PC],
     [0, () => S3Origin$, 0, [() => TrustedSigners$, 0], 2, [() => Aliases$, 0], () => StreamingLoggingConfig$, 0], 5
 ];
 var StreamingDistributionConfigWithTags$ = [3, n0, _SDCWT,
@@ -6750,7 +6741,7 @@ var StreamingDistributionList$ = [3, n0, _SDL,
 ];
 var StreamingDistributionSummary$ = [3, n0, _SDS,
     0,
-    [_Id, _ARN, _S, _LMT, _DN, _SOr, _A, _TS, _Co, _PC, _E],
+    [_Id, _ARN, _S, _LMT, _DN, _SO, _A, _TS, _Co, _PC, _E],
     [0, 0, 0, 4, 0, () => S3Origin$, [() => Aliases$, 0], [() => TrustedSigners$, 0], 0, 0, 2], 11
 ];
 var StreamingLoggingConfig$ = [3, n0, _SLC,
@@ -6890,8 +6881,8 @@ var UpdateConnectionFunctionResult$ = [3, n0, _UCFRp,
 ];
 var UpdateConnectionGroupRequest$ = [3, n0, _UCGR,
     0,
-    [_Id, _IM, _IE, _AILI, _E, _VF],
-    [[0, 1], [0, { [_hH]: _IM_ }], 2, 0, 2, () => ViewerFallback$], 2
+    [_Id, _IM, _IE, _AILI, _E],
+    [[0, 1], [0, { [_hH]: _IM_ }], 2, 0, 2], 2
 ];
 var UpdateConnectionGroupResult$ = [3, n0, _UCGRp,
     0,
@@ -6920,8 +6911,8 @@ var UpdateDistributionResult$ = [3, n0, _UDRp,
 ];
 var UpdateDistributionTenantRequest$ = [3, n0, _UDTR,
     0,
-    [_Id, _IM, _DI, _Do, _Cu, _P, _CGI, _MCR, _E, _ODT],
-    [[0, 1], [0, { [_hH]: _IM_ }], 0, () => DomainList, [() => Customizations$, 0], () => _Parameters, 0, () => ManagedCertificateRequest$, 2, 0], 2
+    [_Id, _IM, _DI, _Do, _Cu, _P, _CGI, _MCR, _E],
+    [[0, 1], [0, { [_hH]: _IM_ }], 0, () => DomainList, [() => Customizations$, 0], () => _Parameters, 0, () => ManagedCertificateRequest$, 2], 2
 ];
 var UpdateDistributionTenantResult$ = [3, n0, _UDTRp,
     0,
@@ -7098,11 +7089,6 @@ var ViewerCertificate$ = [3, n0, _VC,
     [_CFDC, _IAMCI, _ACMCA, _SSLSM, _MPV, _Ce, _CSe],
     [2, 0, 0, 0, 0, 0, 0]
 ];
-var ViewerFallback$ = [3, n0, _VF,
-    0,
-    [_DI],
-    [0]
-];
 var ViewerMtlsConfig$ = [3, n0, _VMC,
     0,
     [_Mo, _TSC],
@@ -7115,8 +7101,8 @@ var VpcOrigin$ = [3, n0, _VO,
 ];
 var VpcOriginConfig$ = [3, n0, _VOC,
     0,
-    [_VOI, _OAI, _ORT, _OKT, _OHV],
-    [0, 0, 1, 1, 0], 1
+    [_VOI, _OAI, _ORT, _OKT],
+    [0, 0, 1, 1], 1
 ];
 var VpcOriginEndpointConfig$ = [3, n0, _VOEC,
     0,
@@ -9051,10 +9037,6 @@ const OriginGroupSelectionCriteria = {
     Default: "default",
     MediaQualityBased: "media-quality-based",
 };
-const OriginHttpVersion = {
-    Http1_1: "http1.1",
-    Http2: "http2",
-};
 const OriginProtocolPolicy = {
     http_only: "http-only",
     https_only: "https-only",
@@ -9114,17 +9096,9 @@ const CustomizationActionType = {
     disable: "disable",
     override: "override",
 };
-const ServeOn = {
-    Any: "any",
-    AnycastIpListOnly: "anycast-ip-list-only",
-};
 const ValidationTokenHost = {
     CloudFront: "cloudfront",
     SelfHosted: "self-hosted",
-};
-const OnDomainTakeover = {
-    Allow: "allow",
-    Reject: "reject",
 };
 const DomainStatus = {
     Active: "active",
@@ -10048,7 +10022,6 @@ __webpack_unused_export__ = NoSuchResponseHeadersPolicy;
 __webpack_unused_export__ = NoSuchResponseHeadersPolicy$;
 __webpack_unused_export__ = NoSuchStreamingDistribution;
 __webpack_unused_export__ = NoSuchStreamingDistribution$;
-__webpack_unused_export__ = OnDomainTakeover;
 __webpack_unused_export__ = Origin$;
 __webpack_unused_export__ = OriginAccessControl$;
 __webpack_unused_export__ = OriginAccessControlAlreadyExists;
@@ -10068,7 +10041,6 @@ __webpack_unused_export__ = OriginGroupMember$;
 __webpack_unused_export__ = OriginGroupMembers$;
 __webpack_unused_export__ = OriginGroupSelectionCriteria;
 __webpack_unused_export__ = OriginGroups$;
-__webpack_unused_export__ = OriginHttpVersion;
 __webpack_unused_export__ = OriginMtlsConfig$;
 __webpack_unused_export__ = OriginProtocolPolicy;
 __webpack_unused_export__ = OriginRequestPolicy$;
@@ -10170,7 +10142,6 @@ __webpack_unused_export__ = Restrictions$;
 __webpack_unused_export__ = S3Origin$;
 __webpack_unused_export__ = S3OriginConfig$;
 __webpack_unused_export__ = SSLSupportMethod;
-__webpack_unused_export__ = ServeOn;
 __webpack_unused_export__ = SessionStickinessConfig$;
 __webpack_unused_export__ = Signer$;
 __webpack_unused_export__ = SslProtocol;
@@ -10426,7 +10397,6 @@ __webpack_unused_export__ = VerifyDnsConfigurationCommand;
 __webpack_unused_export__ = VerifyDnsConfigurationRequest$;
 __webpack_unused_export__ = VerifyDnsConfigurationResult$;
 __webpack_unused_export__ = ViewerCertificate$;
-__webpack_unused_export__ = ViewerFallback$;
 __webpack_unused_export__ = ViewerMtlsConfig$;
 __webpack_unused_export__ = ViewerMtlsMode;
 __webpack_unused_export__ = ViewerProtocolPolicy;

@@ -199,6 +199,8 @@ var errors = __webpack_require__(99661);
 var atomic_file = __webpack_require__(13854);
 // EXTERNAL MODULE: ./lib/util/errno.js
 var errno = __webpack_require__(85980);
+// EXTERNAL MODULE: ./lib/util/progress.js
+var util_progress = __webpack_require__(46189);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./lib/oci/content-check.js
@@ -208,9 +210,10 @@ var content_check = __webpack_require__(117);
 
 /**
  * Writes a blob's chunks into `file` through `check`, each one on its way before the next is asked for
- * (the reader may reuse its buffer), and ends the file once the whole content checked out.
+ * (the reader may reuse its buffer), and ends the file once the whole content checked out. Each chunk
+ * goes into `progress` once it is written.
  */
-async function writeChecked(reader, check, file) {
+async function writeChecked(reader, check, file, progress) {
     // A failed write reports to its callback; without a listener the 'error' it also emits would throw.
     file.on('error', () => undefined);
     try {
@@ -218,6 +221,7 @@ async function writeChecked(reader, check, file) {
             await new Promise((resolve, reject) => {
                 file.write(chunk, (error) => (error ? reject(error) : resolve()));
             });
+            progress?.advance(chunk.length);
         }
     }
     finally {
@@ -372,6 +376,7 @@ async function updateTargetIndex(dir, subject, change) {
 
 
 
+
 /**
  * An OCI image layout written in place: blobs (manifests too) land atomically under blobs/<alg>/<hex>,
  * each checked against its digest while it streams; index.json names images by
@@ -379,10 +384,14 @@ async function updateTargetIndex(dir, subject, change) {
  */
 class OciLayoutTarget {
     dir;
+    progress;
     subject;
     ready;
-    constructor(dir) {
+    constructor(dir, 
+    /** Where the progress of blobs over 64 MiB is told; nowhere when absent. */
+    progress) {
         this.dir = dir;
+        this.progress = progress;
         this.subject = `oci-layout:${dir}`;
     }
     async hasBlob(digest) {
@@ -398,7 +407,8 @@ class OciLayoutTarget {
     /**
      * Writes a blob into the layout unless it is there already (then `open` is not called). What
      * arrives must have the descriptor's digest and size, or nothing is written; a blob that runs past
-     * its size is cut off at once. Different blobs may be written concurrently.
+     * its size is cut off at once. Different blobs may be written concurrently. A blob over 64 MiB logs
+     * its progress.
      */
     async writeBlob(descriptor, open) {
         const digest = this.parse(descriptor.digest);
@@ -408,8 +418,10 @@ class OciLayoutTarget {
         const path = (0,layout_files/* blobPath */.nD)(this.dir, digest);
         await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, layout_files/* BLOBS_DIR */.xl, digest.algorithm), { recursive: true });
         const check = new content_check/* ContentCheck */.S$(descriptor, (problem) => new errors/* UserError */.y(this.subject, `blob ${descriptor.digest} is not what its descriptor says: ${problem}`, 'the source is damaged or changed while it was copied; nothing was written'));
+        const progress = (0,util_progress/* startProgress */.ot)(this.progress, `${this.subject}: ${(0,oci_digest/* shortDigest */.VK)(descriptor.digest)}`, descriptor.size);
         // The blob's temporary file goes in blobs/ itself: the rename stays on one filesystem.
-        await (0,atomic_file/* writeFileAtomic */.Z)(path, async (file) => writeChecked(await open(), check, file), undefined, (0,external_node_path_.join)(this.dir, layout_files/* BLOBS_DIR */.xl));
+        await (0,atomic_file/* writeFileAtomic */.Z)(path, async (file) => writeChecked(await open(), check, file, progress), undefined, (0,external_node_path_.join)(this.dir, layout_files/* BLOBS_DIR */.xl));
+        progress.finish();
     }
     hasManifest(digest) {
         return this.hasBlob(digest);

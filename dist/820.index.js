@@ -1131,6 +1131,8 @@ function nextPage(link, current) {
     return match?.[1] ? new URL(match[1], current).toString() : undefined;
 }
 
+// EXTERNAL MODULE: ./lib/util/progress.js
+var progress = __webpack_require__(46189);
 ;// CONCATENATED MODULE: ./lib/registry/chunks.js
 /**
  * Regroups a stream into pieces of exactly `size` bytes (the last one shorter): the chunks of a chunked
@@ -1205,16 +1207,23 @@ async function cancelSessions(upload) {
 /**
  * The blob's bytes through a digest check, as the body of a request: got writes each chunk out before
  * it asks for the next, so the source may read every chunk into the same buffer. `failure()` tells a
- * bad blob or a failed read from a network error.
+ * bad blob or a failed read from a network error. The upload's progress starts over; when `counting`
+ * is given, each chunk goes into it once the request asks for the next one, i.e. once it is written out.
  */
-async function openChecked(upload) {
+async function openChecked(upload, counting) {
     const { descriptor, subject } = upload;
     const check = new content_check/* ContentCheck */.S$(descriptor, (problem) => new errors/* UserError */.y(subject, `the blob is not what its descriptor says: ${problem}`, 'the source image is corrupt; rebuild it'));
     const source = await upload.open();
+    upload.progress.restart();
     let readFailure;
     async function* read() {
         try {
-            yield* source;
+            if (counting === undefined)
+                return yield* source;
+            for await (const chunk of source) {
+                yield chunk;
+                counting.advance(chunk.length);
+            }
         }
         catch (error) {
             readFailure = error instanceof Error ? error : new Error(String(error));
@@ -1260,6 +1269,7 @@ function checkStored(upload, session, reply) {
 async function chunked(upload, session) {
     const { descriptor, requester, subject } = upload;
     const size = chunkSizeOf(upload, session);
+    // Counted below, as the registry takes each chunk, rather than as it is filled (up to a chunk ahead).
     const stream = await openChecked(upload);
     let offset = 0;
     try {
@@ -1280,6 +1290,7 @@ async function chunked(upload, session) {
                 throw requester.refusal(reply, subject, 'uploading a chunk of the blob');
             session.location = new URL(headerOf(reply, 'location') ?? session.location, reply.url).toString();
             offset += chunk.length;
+            upload.progress.advance(chunk.length);
         }
     }
     catch (error) {
@@ -1322,7 +1333,7 @@ function chunkSizeOf(upload, session) {
 /** The whole blob in one PUT. False when the registry refused it in a way that chunks may get around. */
 async function monolithic(upload, session) {
     const { descriptor, requester, subject } = upload;
-    const stream = await openChecked(upload);
+    const stream = await openChecked(upload, upload.progress);
     let reply;
     try {
         reply = await requester.send({
@@ -1367,15 +1378,19 @@ async function monolithic(upload, session) {
 
 
 
+
+
 /**
  * Uploads a blob the registry does not have: a session (POST), then the bytes in one streamed PUT
  * with their Content-Length — or in chunks (PATCH) when the registry asks for them with
  * `OCI-Chunk-Min-Length` or refuses the single PUT. The digest is computed while streaming; a wrong
  * blob fails before the upload is completed. A failed attempt starts over with a new session and
- * `open()`s the blob again; when the upload fails for good, its sessions are cancelled.
+ * `open()`s the blob again; when the upload fails for good, its sessions are cancelled. A blob over
+ * 64 MiB logs its progress (see startProgress), from zero again on each attempt; `now` is its clock.
  */
-async function uploadBlob(requester, repository, descriptor, open, chunkSize) {
+async function uploadBlob(requester, repository, descriptor, open, chunkSize, now) {
     const subject = referenceName(repository, descriptor.digest);
+    const label = `${repository.display}: ${(0,oci_digest/* shortDigest */.VK)(descriptor.digest)}`;
     const upload = {
         requester,
         repository,
@@ -1385,6 +1400,7 @@ async function uploadBlob(requester, repository, descriptor, open, chunkSize) {
         scopes: [pushScope(repository.name)],
         chunkSize,
         sessions: [],
+        progress: (0,progress/* startProgress */.ot)({ logger: requester.logger, now }, label, descriptor.size),
     };
     let lastFailure;
     try {
@@ -1392,6 +1408,7 @@ async function uploadBlob(requester, repository, descriptor, open, chunkSize) {
             lastFailure = error;
             throw error;
         }));
+        upload.progress.finish();
     }
     catch (error) {
         // Unless the registry cannot be reached: each DELETE would only wait out the same timeouts.
@@ -1438,6 +1455,7 @@ class RegistryClient {
     uploads;
     pageSize;
     chunkSize;
+    now;
     /** Per repository, the last tag list read in full: what `listedTags` answers from. */
     tagLists = new Map();
     constructor(registry, credentials, options = {}) {
@@ -1445,6 +1463,7 @@ class RegistryClient {
         this.base = (0,endpoint/* registryEndpoint */.Fh)(registry, options.insecure);
         this.pageSize = options.pageSize ?? 1000;
         this.chunkSize = options.chunkSize ?? 8 * MIB;
+        this.now = options.now;
         this.uploads = new Limiter(options.uploadConcurrency ?? 4);
         this.requester = clientRequester(registry, this.base, credentials, options);
     }
@@ -1508,10 +1527,11 @@ class RegistryClient {
     }
     /**
      * Uploads a blob from `open()` (called again when an attempt starts over), each chunk sent before
-     * the next is read (see BlobReader); at most `uploadConcurrency` at once.
+     * the next is read (see BlobReader); at most `uploadConcurrency` at once. A blob over 64 MiB logs its
+     * progress through the client's logger.
      */
     uploadBlob(repository, descriptor, open) {
-        return this.uploads.run(() => uploadBlob(this.requester, this.at(repository), descriptor, open, this.chunkSize));
+        return this.uploads.run(() => uploadBlob(this.requester, this.at(repository), descriptor, open, this.chunkSize, this.now));
     }
     /** Streams a blob; the stream fails at its end if the content does not have the digest. */
     openBlob(repository, digest) {
