@@ -948,7 +948,9 @@ function readCloudFrontInputs(input, host, env) {
     const waitValue = input('cloudfront-wait');
     const originPath = input('cloudfront-origin-path').trim();
     if (distribution === '') {
-        const given = [waitValue.trim() && 'cloudfront-wait', originPath && 'cloudfront-origin-path'].find(Boolean);
+        // A runner passes every input's default: `cloudfront-wait: false` is what an unset input reads as.
+        const wait = input_values_boolean('cloudfront-wait', waitValue);
+        const given = [wait && 'cloudfront-wait', originPath && 'cloudfront-origin-path'].find(Boolean);
         if (given) {
             throw new errors/* UserError */.y(given, 'is set, but cloudfront-distribution is empty', `set cloudfront-distribution, or remove ${given}`);
         }

@@ -61,7 +61,7 @@ interface PlanStep {
   path?: string;
   action?: string;
   root?: string;
-  keep?: number;
+  retention?: { limit: { versions?: number; bytes?: number } };
 }
 const planOf = (run: ActionRun): PlanStep[] => JSON.parse(run.outputs.plan ?? '[]') as PlanStep[];
 const uploads = (run: ActionRun): [string, string][] =>
@@ -179,7 +179,7 @@ describe('wasm and noarch tarballs on a directory host', () => {
     expect(second.exitCode, second.stdout).toBe(0);
     const keeps = planOf(second)
       .filter((step) => step.step === 'update-repository')
-      .map((step) => [step.root, step.keep]);
+      .map((step) => [step.root, step.retention?.limit.versions]);
     expect(keeps).toEqual([
       ['bin-dev', 1],
       ['wasm-dev', undefined],

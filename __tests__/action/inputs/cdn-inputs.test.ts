@@ -16,6 +16,16 @@ describe('the CloudFront inputs', () => {
     expect(read(S3)).toBeUndefined();
   });
 
+  it('are off with the defaults a runner passes for every input (cloudfront-wait: false), on any host', () => {
+    const defaults = {
+      'cloudfront-distribution': '',
+      'cloudfront-wait': 'false',
+      'cloudfront-origin-path': '',
+    };
+    expect(read({ ...S3, ...defaults })).toBeUndefined();
+    expect(read({ packages: 'build/*', 'package-host': './download', ...defaults })).toBeUndefined();
+  });
+
   it('map the host prefix under the bucket root by default, as a distribution of the whole bucket serves it', () => {
     expect(read({ ...S3, 'cloudfront-distribution': 'E2QWRUHEXAMPLE' })).toEqual({
       distribution: 'E2QWRUHEXAMPLE',

@@ -31,9 +31,9 @@ export function readCloudFrontInputs(
   const waitValue = input('cloudfront-wait');
   const originPath = input('cloudfront-origin-path').trim();
   if (distribution === '') {
-    const given = [waitValue.trim() && 'cloudfront-wait', originPath && 'cloudfront-origin-path'].find(
-      Boolean,
-    );
+    // A runner passes every input's default: `cloudfront-wait: false` is what an unset input reads as.
+    const wait = boolean('cloudfront-wait', waitValue);
+    const given = [wait && 'cloudfront-wait', originPath && 'cloudfront-origin-path'].find(Boolean);
     if (given) {
       throw new UserError(
         given,
