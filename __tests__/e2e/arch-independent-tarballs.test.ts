@@ -1,8 +1,9 @@
+import { newBucket } from './services/s3-bucket.js';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { createMessage, readKey, readSignature, verify } from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTestKey, type TestKey } from '../formats/openpgp/test-keys.js';
@@ -25,13 +26,7 @@ beforeAll(async () => {
   workspace = await mkdtemp(join(tmpdir(), 'arch-independent-'));
   key = await generateTestKey('ed25519');
   radosgw = await startRadosgw();
-  s3 = new S3Client({
-    endpoint: radosgw.endpoint,
-    region: radosgw.region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: radosgw.accessKeyId, secretAccessKey: radosgw.secretAccessKey },
-  });
-  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  s3 = await newBucket(radosgw, BUCKET);
 });
 afterAll(async () => {
   s3?.destroy();

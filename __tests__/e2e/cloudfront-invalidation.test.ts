@@ -1,7 +1,8 @@
+import { newBucket } from './services/s3-bucket.js';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTestKey, type TestKey } from '../formats/openpgp/test-keys.js';
 import { falcoPackage } from '../indexes/falco-packages.js';
@@ -34,13 +35,7 @@ beforeAll(async () => {
   });
   workspace = await mkdtemp(join(tmpdir(), 'cloudfront-'));
   key = await generateTestKey('ed25519');
-  s3 = new S3Client({
-    endpoint: swift.endpoint,
-    region: swift.region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: swift.accessKeyId, secretAccessKey: swift.secretAccessKey },
-  });
-  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  s3 = await newBucket(swift, BUCKET);
 });
 afterAll(async () => {
   s3?.destroy();

@@ -1,8 +1,9 @@
+import { newBucket, type S3Service } from './services/s3-bucket.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3Store } from '../../src/stores/s3-store.js';
 import { useTools } from '../formats/fixtures/tools.js';
@@ -101,24 +102,9 @@ function directoryHost(dir: string): Host {
   };
 }
 
-interface S3Service {
-  readonly endpoint: string;
-  readonly region: string;
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-}
-
 async function bucketHost(service: S3Service, bucket: string, serialized: boolean): Promise<Host> {
   const credentials = { accessKeyId: service.accessKeyId, secretAccessKey: service.secretAccessKey };
-  const s3 = new S3Client({
-    endpoint: service.endpoint,
-    region: service.region,
-    forcePathStyle: true,
-    credentials,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  const s3 = await newBucket(service, bucket);
   const store = new S3Store({
     bucket,
     prefix: 'packages',

@@ -3,11 +3,12 @@
 // (create-only PUT) and to Swift's s3api (multipart); a line every 10 % with the rate and time left, a
 // last line with the average, and none for a 1 MiB blob or package beside them.
 // Needs the Debian packages docker-registry, apache2-utils, radosgw (ceph) and swift.
+import { newBucket } from './services/s3-bucket.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Descriptor } from '../../src/oci/descriptor.js';
 import { MediaTypes } from '../../src/oci/media-types.js';
@@ -202,13 +203,7 @@ describe('progress of long uploads, through the bundled action', () => {
       let s3: S3Client;
       beforeAll(async () => {
         radosgw = await startRadosgw();
-        s3 = new S3Client({
-          endpoint: radosgw.endpoint,
-          region: radosgw.region,
-          forcePathStyle: true,
-          credentials: { accessKeyId: radosgw.accessKeyId, secretAccessKey: radosgw.secretAccessKey },
-        });
-        await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+        s3 = await newBucket(radosgw, BUCKET);
       });
       afterAll(async () => {
         s3?.destroy();
@@ -240,15 +235,7 @@ describe('progress of long uploads, through the bundled action', () => {
       let s3: S3Client;
       beforeAll(async () => {
         swift = await startSwift();
-        s3 = new S3Client({
-          endpoint: swift.endpoint,
-          region: swift.region,
-          forcePathStyle: true,
-          credentials: { accessKeyId: swift.accessKeyId, secretAccessKey: swift.secretAccessKey },
-          requestChecksumCalculation: 'WHEN_REQUIRED',
-          responseChecksumValidation: 'WHEN_REQUIRED',
-        });
-        await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+        s3 = await newBucket(swift, BUCKET);
       });
       afterAll(async () => {
         s3?.destroy();
