@@ -1,7 +1,7 @@
 import { createHash, generateKeyPairSync, sign, verify, X509Certificate } from 'node:crypto';
 import type { Signer } from '@sigstore/sign';
 import { CAClient } from '@sigstore/sign/dist/signer/fulcio/ca.js';
-import { X509Certificate as SigstoreCertificate } from '@sigstore/core';
+import { ASN1Obj, X509Certificate as SigstoreCertificate } from '@sigstore/core';
 import { UserError } from '../util/errors.js';
 import { CERTIFICATE_ANNOTATION, type ExistingSignature } from './cosign-signatures.js';
 import { signedStatement } from './dsse-statement.js';
@@ -17,7 +17,8 @@ export interface KeylessOptions {
 }
 
 /** Fulcio writes the OIDC issuer into this extension (and its older form): part of the signer's identity. */
-const ISSUER_OIDS = ['1.3.6.1.4.1.57264.1.8', '1.3.6.1.4.1.57264.1.1'];
+const ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
+const ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
 /** A certificate this close to its end (they live 10 minutes) is replaced before it signs again. */
 const RENEW_BEFORE_MS = 2 * 60_000;
 
@@ -120,13 +121,12 @@ function sameIdentityStatement(bundle: unknown, statement: Buffer, identity: str
 function identityOf(pem: string): string {
   const parsed = SigstoreCertificate.parse(pem);
   const san = parsed.subjectAltName ?? '(no subject alternative name)';
-  const issuer = ISSUER_OIDS.map((oid) => parsed.extension(oid)).find(Boolean);
-  return `${san} (${issuer ? issuerText(issuer.value) : 'no issuer'})`;
-}
-
-/** The v2 extension is a DER UTF8String; the v1 one holds the raw string. */
-function issuerText(value: Buffer): string {
-  return value[0] === 0x0c ? value.subarray(2).toString('utf8') : value.toString('utf8');
+  // The v2 extension holds a DER UTF8String (parsed by @sigstore/core); the v1 one the raw string.
+  const v2 = parsed.extension(ISSUER_V2);
+  const issuer = v2
+    ? ASN1Obj.parseBuffer(Buffer.from(v2.value)).value.toString('utf8')
+    : parsed.extension(ISSUER_V1)?.value.toString('utf8');
+  return `${san} (${issuer ?? 'no issuer'})`;
 }
 
 function payloadDigest(payload: Buffer): string {
