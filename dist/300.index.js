@@ -9,10 +9,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   revertLatest: () => (/* binding */ revertLatest)
 /* harmony export */ });
-/* harmony import */ var _image_drivers_image_target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31906);
+/* harmony import */ var _image_drivers_image_target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31906);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99661);
 /* harmony import */ var _execute_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56564);
 /* harmony import */ var _plan_describe_step_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21414);
+/* harmony import */ var _published_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85356);
+
 
 
 
@@ -36,6 +38,7 @@ async function revertLatest(config, loading, logger) {
         await checkReverting(config, images, version);
         const plan = revertPlan(config, version);
         const base = {
+            mode: 'revert-latest',
             release: { version, channel: 'stable' },
             latest: { latest: true, reason: `latest goes back to ${version} (mode: revert-latest)` },
             packageVersion: undefined,
@@ -48,15 +51,7 @@ async function revertLatest(config, loading, logger) {
             await logger.group('Plan (dry run: nothing is published)', async () => {
                 plan.forEach((step) => logger.info((0,_plan_describe_step_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStep */ .E)(step)));
             });
-            return {
-                ...base,
-                images: [],
-                changedTags: [],
-                tagChanges: [],
-                packages: [],
-                repositories: [],
-                signatures: [],
-            };
+            return { ...base, ...(0,_published_js__WEBPACK_IMPORTED_MODULE_3__/* .nothingExecuted */ .l)() };
         }
         // No latest re-check: going back is the point.
         return { ...base, ...(await (0,_execute_js__WEBPACK_IMPORTED_MODULE_1__/* .execute */ .g)(plan, ports, config.credentials, logger, undefined)) };
@@ -72,7 +67,7 @@ async function checkReverting(config, images, version) {
     for (const line of revertedLines(config)) {
         const tag = `${version}${line.suffix}`;
         if ((await images.registry.manifestDigest(line.repository, tag)) === undefined) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y('version', `${(0,_image_drivers_image_target_js__WEBPACK_IMPORTED_MODULE_3__/* .imageReference */ .rA)(config.registry, line.repository, tag)} does not exist: ${version} was never published there`, 'give a version this repository has (its tags are the versions published)');
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y('version', `${(0,_image_drivers_image_target_js__WEBPACK_IMPORTED_MODULE_4__/* .imageReference */ .rA)(config.registry, line.repository, tag)} does not exist: ${version} was never published there`, 'give a version this repository has (its tags are the versions published)');
         }
         if (config.credentials && !config.dryRun)
             await images.registry.checkPush(line.repository);
@@ -89,19 +84,19 @@ function revertPlan(config, version) {
     if (config.credentials) {
         steps.push({
             step: 'login',
-            registry: (0,_image_drivers_image_target_js__WEBPACK_IMPORTED_MODULE_3__/* .targetName */ .je)(config.registry),
+            registry: (0,_image_drivers_image_target_js__WEBPACK_IMPORTED_MODULE_4__/* .targetName */ .je)(config.registry),
             username: config.credentials.username,
         });
     }
-    for (const registry of [config.registry, ...config.mirrors.map(_image_drivers_image_target_js__WEBPACK_IMPORTED_MODULE_3__/* .registryHost */ .U$)]) {
+    for (const registry of [config.registry, ...config.mirrors.map(_image_drivers_image_target_js__WEBPACK_IMPORTED_MODULE_4__/* .registryHost */ .U$)]) {
         for (const line of revertedLines(config)) {
             const tag = `latest${line.suffix}`;
             // From the main registry's version tag: its manifest is what latest held when that release was latest.
-            const source = `docker://${(0,_image_drivers_image_target_js__WEBPACK_IMPORTED_MODULE_3__/* .imageReference */ .rA)(config.registry, line.repository, `${version}${line.suffix}`)}`;
+            const source = `docker://${(0,_image_drivers_image_target_js__WEBPACK_IMPORTED_MODULE_4__/* .imageReference */ .rA)(config.registry, line.repository, `${version}${line.suffix}`)}`;
             const step = {
                 step: 'move-tag',
                 source,
-                target: (0,_image_drivers_image_target_js__WEBPACK_IMPORTED_MODULE_3__/* .imageReference */ .rA)(registry, line.repository, tag),
+                target: (0,_image_drivers_image_target_js__WEBPACK_IMPORTED_MODULE_4__/* .imageReference */ .rA)(registry, line.repository, tag),
                 registry,
                 repository: line.repository,
                 tag,

@@ -15,7 +15,20 @@ __webpack_require__.r(__webpack_exports__);
 
 async function signatureCheck(publicKeyArmored) {
     const key = await (0,openpgp__WEBPACK_IMPORTED_MODULE_0__/* .readKey */ .YZ)({ armoredKey: publicKeyArmored, config: _signing_config_js__WEBPACK_IMPORTED_MODULE_1__/* .SIGNING_CONFIG */ .p });
+    const ids = new Set(key.getKeyIDs().map((id) => id.toHex()));
     return {
+        issuedByThisKey: async (given) => {
+            try {
+                const signature = 'armored' in given
+                    ? await (0,openpgp__WEBPACK_IMPORTED_MODULE_0__/* .readSignature */ .Bc)({ armoredSignature: given.armored, config: _signing_config_js__WEBPACK_IMPORTED_MODULE_1__/* .SIGNING_CONFIG */ .p })
+                    : await (0,openpgp__WEBPACK_IMPORTED_MODULE_0__/* .readSignature */ .Bc)({ binarySignature: given.binary, config: _signing_config_js__WEBPACK_IMPORTED_MODULE_1__/* .SIGNING_CONFIG */ .p });
+                const issuers = signature.getSigningKeyIDs().map((id) => id.toHex());
+                return issuers.length > 0 && issuers.every((id) => ids.has(id));
+            }
+            catch {
+                return false; // unreadable: replaced like another key's
+            }
+        },
         clearSigned: async (armored, text) => {
             try {
                 const message = await (0,openpgp__WEBPACK_IMPORTED_MODULE_0__/* .readCleartextMessage */ .cL)({ cleartextMessage: armored, config: _signing_config_js__WEBPACK_IMPORTED_MODULE_1__/* .SIGNING_CONFIG */ .p });

@@ -201,6 +201,9 @@ function summary(plan: readonly Step[]): string[] {
         return `sign-image ${step.target}`;
       case 'invalidate-cdn':
         return `invalidate-cdn ${step.distribution}${step.wait ? ' wait' : ''}`;
+      case 'withdraw-packages':
+      case 'resign-repository':
+        return `${step.step} ${step.root}`;
     }
   });
 }

@@ -1,9 +1,8 @@
-import { newBucket, type S3Service } from './services/s3-bucket.js';
+import { listBucket, newBucket, type S3Service } from './services/s3-bucket.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3Store } from '../../src/stores/s3-store.js';
 import { useTools } from '../formats/fixtures/tools.js';
@@ -120,18 +119,7 @@ async function bucketHost(service: S3Service, bucket: string, serialized: boolea
     },
     env: { AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey },
     async files() {
-      const files = new Map<string, number>();
-      let token: string | undefined;
-      do {
-        const page = await s3.send(
-          new ListObjectsV2Command({ Bucket: bucket, Prefix: 'packages/', ContinuationToken: token }),
-        );
-        for (const object of page.Contents ?? []) {
-          files.set((object.Key ?? '').slice('packages/'.length), object.Size ?? 0);
-        }
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (token !== undefined);
-      return files;
+      return new Map((await listBucket(s3, bucket, 'packages')).map((object) => [object.key, object.size]));
     },
     async serve() {
       const copy = mkdtempSync(join(work, `${bucket}-copy-`));

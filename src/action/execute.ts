@@ -5,7 +5,9 @@ import type {
   AttestProvenanceStep,
   ImageStep,
   InvalidateCdnStep,
+  ResignRepositoryStep,
   SignImageStep,
+  WithdrawPackagesStep,
   Step,
 } from './plan/steps.js';
 import { invalidateCdn } from './cdn-invalidation.js';
@@ -14,7 +16,7 @@ import type { ImageTarget } from '../image-drivers/image-target.js';
 import type { ImagePorts, PublishPorts, RegistryReader } from './ports.js';
 import { describeRepositoryReport } from './report/repository-report.js';
 import { targetName } from '../image-drivers/image-target.js';
-import type { Executed } from './published.js';
+import { nothingExecuted, type Executed } from './published.js';
 import { refuseLatestBackwards } from './recheck-latest.js';
 import { refuseSeriesBackwards } from './recheck-series.js';
 
@@ -41,14 +43,7 @@ export async function execute(
 
 /** One run of a plan: what it published so far, and what later steps need of earlier ones. */
 class Execution {
-  readonly executed: Executed = {
-    images: [],
-    changedTags: [],
-    tagChanges: [],
-    packages: [],
-    repositories: [],
-    signatures: [],
-  };
+  readonly executed: Executed = nothingExecuted();
   /** Package paths this run wrote: their signatures are written anew. */
   private readonly written = new Set<string>();
   /** Package paths this run wrote over another build: a cache may hold the old one. */
@@ -91,6 +86,10 @@ class Execution {
         return this.repository(step);
       case 'attest-provenance':
         return this.attest(step);
+      case 'withdraw-packages':
+        return this.withdraw(step);
+      case 'resign-repository':
+        return this.resign(step);
       case 'invalidate-cdn':
         return this.invalidate(step);
     }
@@ -230,6 +229,31 @@ class Execution {
     this.executed.cdnInvalidation = await this.logger.group(`Invalidate ${cdn.description}`, () =>
       invalidateCdn(step, cdn, { replacedPackages: this.replaced, repositories, signatures }, this.logger),
     );
+  }
+
+  private async withdraw(step: WithdrawPackagesStep): Promise<void> {
+    const { maintenance } = this.ports;
+    if (!maintenance) throw new Error('a withdraw step needs the maintenance port');
+    const report = await this.logger.group(
+      `Withdraw ${step.packages.length} package(s) from ${step.root}`,
+      async () => {
+        const done = await maintenance.withdraw(step);
+        this.logger.info(describeRepositoryReport(done));
+        return done;
+      },
+    );
+    this.executed.repositories.push(report);
+  }
+
+  private async resign(step: ResignRepositoryStep): Promise<void> {
+    const { maintenance } = this.ports;
+    if (!maintenance) throw new Error('a resign step needs the maintenance port');
+    const report = await this.logger.group(`Sign ${step.root} again`, async () => {
+      const done = await maintenance.resign(step);
+      this.logger.info(describeRepositoryReport(done));
+      return done;
+    });
+    this.executed.repositories.push(report);
   }
 
   private async repository(step: RepositoryStep): Promise<void> {

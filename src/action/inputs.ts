@@ -24,14 +24,13 @@ export interface Config extends ImageInputs, PackageInputs, SigningInputs {
   /** The CloudFront distribution whose cache the run invalidates (`cloudfront-distribution`). */
   readonly cloudfront: CloudFrontInputs | undefined;
   readonly dryRun: boolean;
-  /** `publish`, or `revert-latest` to a version (`mode`, `version`). */
+  /** `publish`, `revert-latest` to a version, `unpublish` a version, or `resign` (`mode`, `version`). */
   readonly mode: Mode;
 }
 
 export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Config {
   rejectUnknownInputs(env);
   const ref = input('ref') || env.GITHUB_REF || '';
-  if (ref === '') throw new UserError('ref', 'is empty', 'run on a tag or branch push, or set ref');
   const devBranch = input('dev-branch') || 'master';
   if (!isValidTag(devBranch)) {
     throw new UserError(
@@ -45,19 +44,24 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
   const latest = oneOf('latest', input('latest') || 'auto', ['auto', 'true', 'false'] as const);
   const packages = readPackageInputs(input, workspace);
   const cloudfront = readCloudFrontInputs(input, packages.packageHost, env);
-  if (images.images.length === 0 && packages.packagePatterns.length === 0) {
+  const signing = readSigningInputs(input, env, images.images.length > 0);
+  const mode = readModeInputs(input, {
+    images: images.images.length,
+    signing: signing.imageSigning.kind !== 'none' || signing.provenance !== undefined,
+    packageHost: packages.packageHost !== undefined,
+    signingKey: packages.signingKey !== undefined,
+  });
+  const keepsHost = mode.kind === 'unpublish' || mode.kind === 'resign';
+  // Unpublishing and re-signing name what they work on in their own inputs: the ref says nothing to them.
+  if (ref === '' && !keepsHost)
+    throw new UserError('ref', 'is empty', 'run on a tag or branch push, or set ref');
+  if (!keepsHost && images.images.length === 0 && packages.packagePatterns.length === 0) {
     throw new UserError(
       'images',
       'nothing to publish: images and packages are both empty',
       'set images, packages, or both',
     );
   }
-  const signing = readSigningInputs(input, env, images.images.length > 0);
-  const mode = readModeInputs(input, {
-    images: images.images.length,
-    packages: packages.packagePatterns.length,
-    signing: signing.imageSigning.kind !== 'none' || signing.provenance !== undefined,
-  });
   return {
     ref,
     devBranch,
@@ -67,6 +71,8 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
     mode,
     latest,
     ...packages,
+    // Unpublishing reads `packages` as file-name patterns on the host (see the mode): no workspace files.
+    ...(keepsHost ? { packagePatterns: [] } : {}),
     cloudfront,
     ...signing,
     dryRun: boolean('dry-run', input('dry-run')),

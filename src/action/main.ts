@@ -42,7 +42,9 @@ export async function run(): Promise<void> {
     const result =
       config.mode.kind === 'revert-latest'
         ? await (await import('./revert-latest.js')).revertLatest(config, ports, coreLogger)
-        : await publish(config, ports, coreLogger, workspace);
+        : config.mode.kind === 'unpublish' || config.mode.kind === 'resign'
+          ? await (await import('./host-maintenance.js')).maintainHost(config, ports, coreLogger)
+          : await publish(config, ports, coreLogger, workspace);
     for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, value);
     // Outside a runner (local runs, the demo) there is no summary file to write to.
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write();

@@ -9,6 +9,9 @@ import type { PayloadSigner } from '../signing/payload-signer.js';
 import type { RunnerContext } from '../signing/provenance-context.js';
 import type { SignatureStores } from './signature-stores.js';
 import type { CdnInvalidator } from '../cdn/invalidator.js';
+import type { PackagePlace } from '../package-layout/host-layout.js';
+import type { PlannedResigning } from '../indexes/resigning.js';
+import type { PlannedWithdrawal } from '../indexes/withdrawal.js';
 
 export type { RegistryReader, TargetRegistry };
 
@@ -52,6 +55,18 @@ export interface Repositories {
   update(repository: PlannedRepository, written: ReadonlySet<string>): Promise<RepositoryReport>;
 }
 
+/** Keeps the repositories a host has, outside a publish (`mode: unpublish`, `mode: resign`): see RepositoryMaintainer. */
+export interface Maintenance {
+  /** The signing key's fingerprint, known once a plan has been made. */
+  readonly fingerprint: string | undefined;
+  /** The packages `select` picks, repository by repository; reads, never writes. */
+  planWithdrawals(select: (place: PackagePlace) => boolean): Promise<PlannedWithdrawal[]>;
+  withdraw(planned: PlannedWithdrawal): Promise<RepositoryReport>;
+  /** What every repository needs signed again with the current key; reads, never writes. */
+  planResignings(): Promise<PlannedResigning[]>;
+  resign(planned: PlannedResigning): Promise<RepositoryReport>;
+}
+
 /**
  * Everything the publish touches outside itself, passed in so tests can pass plain objects. Each part
  * is present only when the configuration needs it, so a run loads only the code it uses.
@@ -61,6 +76,8 @@ export interface PublishPorts {
   readonly host?: PackageHost;
   /** Present with a host that can keep repositories: updates its indexes after the packages. */
   readonly repositories?: Repositories;
+  /** Present with `mode: unpublish` or `mode: resign` (a host that keeps repositories). */
+  readonly maintenance?: Maintenance;
   readonly findFiles: (patterns: readonly string[]) => Promise<string[]>;
   /** Present with `provenance: true`. */
   readonly provenance?: ProvenancePort;

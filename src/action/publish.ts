@@ -7,7 +7,7 @@ import type { Release } from './release/release.js';
 import { buildPlan, type PlanInput } from './plan/plan.js';
 import type { Step } from './plan/steps.js';
 import { execute } from './execute.js';
-import type { PublishedImage, PublishedPackage, TagChange } from './published.js';
+import { nothingExecuted, type PublishedImage, type PublishedPackage, type TagChange } from './published.js';
 import { preparePackages } from './validate/prepare-packages.js';
 import { readMovingTags } from './validate/read-moving-tags.js';
 import { SERIES_SCOPES } from './release/floating.js';
@@ -18,8 +18,11 @@ import type { RepositoryReport } from '../indexes/repository-updater.js';
 import type { SignatureRecord } from '../signing/signature-record.js';
 import { describeHost, nameHost, type NamedHost } from './report/package-host.js';
 import type { CdnInvalidationRecord } from './cdn-invalidation.js';
+import type { ModeKind } from './inputs/mode-inputs.js';
 
 export interface PublishResult {
+  /** What the run did, when not a publish: `revert-latest`, `unpublish`, `resign`. */
+  readonly mode?: ModeKind;
   readonly release: Release;
   readonly latest: LatestDecision;
   /** The version the packages carry (for dev builds, e.g. `0.27.0-12+abc1234`). */
@@ -79,15 +82,7 @@ async function validateAndRun(
       if (packageHost) logger.info(`host     ${describeHost(packageHost)}`);
       plan.forEach((step) => logger.info(describeStep(step)));
     });
-    return {
-      ...planned,
-      images: [],
-      changedTags: [],
-      tagChanges: [],
-      packages: [],
-      repositories: [],
-      signatures: [],
-    };
+    return { ...planned, ...nothingExecuted() };
   }
   if (packageHost) logger.info(`packages go to ${describeHost(packageHost)}`);
   try {

@@ -35,3 +35,8 @@ export interface Executed {
   /** What the CDN was asked to invalidate (`cloudfront-distribution`), once its step ran. */
   cdnInvalidation?: CdnInvalidationRecord;
 }
+
+/** What a run that published nothing (a dry run, before execution) reports: every list empty. */
+export function nothingExecuted(): Executed {
+  return { images: [], changedTags: [], tagChanges: [], packages: [], repositories: [], signatures: [] };
+}

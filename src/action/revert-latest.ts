@@ -7,6 +7,7 @@ import { describeStep } from './plan/describe-step.js';
 import type { ImageStep, Step } from './plan/steps.js';
 import type { ImagePorts, PublishPorts } from './ports.js';
 import type { PublishResult } from './publish.js';
+import { nothingExecuted } from './published.js';
 
 /**
  * `mode: revert-latest`: moves every `latest<suffix>` tag of the `images` lines back to the digest the
@@ -29,6 +30,7 @@ export async function revertLatest(
     await checkReverting(config, images, version);
     const plan = revertPlan(config, version);
     const base = {
+      mode: 'revert-latest' as const,
       release: { version, channel: 'stable' as const },
       latest: { latest: true, reason: `latest goes back to ${version} (mode: revert-latest)` },
       packageVersion: undefined,
@@ -41,15 +43,7 @@ export async function revertLatest(
       await logger.group('Plan (dry run: nothing is published)', async () => {
         plan.forEach((step) => logger.info(describeStep(step)));
       });
-      return {
-        ...base,
-        images: [],
-        changedTags: [],
-        tagChanges: [],
-        packages: [],
-        repositories: [],
-        signatures: [],
-      };
+      return { ...base, ...nothingExecuted() };
     }
     // No latest re-check: going back is the point.
     return { ...base, ...(await execute(plan, ports, config.credentials, logger, undefined)) };

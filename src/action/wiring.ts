@@ -7,7 +7,7 @@ import type { RepositoryStore } from '../stores/object-store.js';
 import { UserError } from '../util/errors.js';
 import { openPackageHost } from '../hosts/open-host.js';
 import { findPackageFiles } from './validate/find-packages.js';
-import type { ProvenancePort, PublishPorts, Repositories } from './ports.js';
+import type { Maintenance, ProvenancePort, PublishPorts, Repositories } from './ports.js';
 import type { PayloadSigner } from '../signing/payload-signer.js';
 import type { Logger } from '../util/logger.js';
 import type { CdnInvalidator } from '../cdn/invalidator.js';
@@ -37,7 +37,9 @@ export async function portsFor(
       ? openPackageHost(config.packageHost, config, logger).then((host) => packagePortsFor(host, config))
       : undefined,
     config.provenance && keyless ? provenanceFor(keyless) : undefined,
-    config.cloudfront && config.packagePatterns.length > 0 ? cdnFor(config.cloudfront) : undefined,
+    config.cloudfront && (config.packagePatterns.length > 0 || keepsHost(config))
+      ? cdnFor(config.cloudfront)
+      : undefined,
   ]);
   return {
     ...(images ? { images } : {}),
@@ -89,9 +91,16 @@ async function provenanceFor(keyless: () => Promise<PayloadSigner>): Promise<Pro
 export async function packagePortsFor(
   host: PackageHost,
   config: Config,
-): Promise<Pick<PublishPorts, 'host' | 'repositories'>> {
+): Promise<Pick<PublishPorts, 'host' | 'repositories' | 'maintenance'>> {
   const repositoryStore = host.repositoryStore?.bind(host);
   if (repositoryStore === undefined) {
+    if (keepsHost(config)) {
+      throw new UserError(
+        'package-host',
+        `${host.description} keeps no repositories, which mode '${config.mode.kind}' works on`,
+        'give the directory or s3:// host the packages were published to',
+      );
+    }
     if (config.signingKey !== undefined) {
       throw new UserError(
         'signing-key',
@@ -101,6 +110,7 @@ export async function packagePortsFor(
     }
     return { host };
   }
+  if (keepsHost(config)) return { host, maintenance: await maintainerFor(host, repositoryStore, config) };
   if (config.packagePatterns.length === 0) return { host };
   const signing = signingOnce(config);
   const [repositories, rpmHeaders] = await Promise.all([
@@ -142,5 +152,30 @@ async function repositoriesFor(
     retention: config.retention,
     date: new Date(),
     graceMs: DEFAULT_GRACE_MS,
+  });
+}
+
+/** `mode: unpublish` and `mode: resign` work on the host's repositories, with no files of the workspace. */
+function keepsHost(config: Config): boolean {
+  return config.mode.kind === 'unpublish' || config.mode.kind === 'resign';
+}
+
+async function maintainerFor(
+  host: PackageHost,
+  repositoryStore: () => RepositoryStore,
+  config: Config,
+): Promise<Maintenance> {
+  const [{ RepositoryMaintainer }, { DEFAULT_GRACE_MS }] = await Promise.all([
+    import('../indexes/repository-maintainer.js'),
+    import('../indexes/repository-updater.js'),
+  ]);
+  const replacePackage = (path: string, localFile: string, sha256: string): Promise<void> =>
+    host.put(path, localFile, { sha256, replace: true });
+  return new RepositoryMaintainer(replacePackage, repositoryStore, {
+    loadSigning: signingOnce(config),
+    headerSignatures: config.rpmHeaderSignatures,
+    date: new Date(),
+    graceMs: DEFAULT_GRACE_MS,
+    tempRoot: process.env.RUNNER_TEMP || tmpdir(),
   });
 }

@@ -27,6 +27,7 @@ export function proposeApt(
   added: readonly AptEntry[],
   pruning: Pruning | undefined,
   date: Date,
+  withdrawn: ReadonlySet<string> = new Set(),
 ): AptChange | undefined {
   const architectures = [
     ...new Set([
@@ -35,16 +36,23 @@ export function proposeApt(
       ...added.map((entry) => entry.architecture).filter((a) => a !== 'all'),
     ]),
   ].sort();
+  const taken: AptEntry[] = [];
   const merged = new Map(
-    architectures.map((architecture) => [
-      architecture,
-      mergePackages(
+    architectures.map((architecture) => {
+      const entries = mergePackages(
         state.entries.get(architecture) ?? [],
         added.filter((entry) => entry.architecture === architecture || entry.architecture === 'all'),
-      ),
-    ]),
+      );
+      taken.push(...entries.filter((entry) => withdrawn.has(entry.filename)));
+      return [architecture, entries.filter((entry) => !withdrawn.has(entry.filename))];
+    }),
   );
-  const { packages, removed } = prune(merged, pruning, new Set(added.map((entry) => entry.version)));
+  const pruned = prune(merged, pruning, new Set(added.map((entry) => entry.version)));
+  const { packages } = pruned;
+  // An `all` package sits in every architecture's index: each file is reported once.
+  const removed = [
+    ...new Map([...taken, ...pruned.removed].map((entry) => [entry.filename, entry])).values(),
+  ];
   const built = buildAptIndexes({ packages, architectures, date, acquireByHash: true });
   const unchanged =
     removed.length === 0 &&

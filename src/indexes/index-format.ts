@@ -43,13 +43,16 @@ export interface IndexFormat<Entry, State> {
   read(store: ObjectStore, root: string, state: Buffer): Promise<State>;
   /**
    * The next state, or undefined when the current one already lists exactly this. Retention (dev
-   * trees) prunes by `pruning`, and never a version of `added` by size.
+   * trees) prunes by `pruning`, and never a version of `added` by size. `withdrawn` names packages
+   * (paths relative to the root) taken out on purpose (`mode: unpublish`): they leave the state and are
+   * reported `removed`, so they are deleted once it is committed, as retention's are.
    */
   propose(
     state: State,
     added: readonly Entry[],
     pruning: Pruning | undefined,
     date: Date,
+    withdrawn?: ReadonlySet<string>,
   ): Proposal<Entry> | undefined;
   /** The package paths a state lists, relative to the root (what retention must not delete). */
   packages(state: State): string[];

@@ -37,6 +37,11 @@ export interface IndexKeeper {
     packages: readonly IndexedPackage[],
     pruning: Pruning,
   ): Promise<string[] | undefined>;
+  /**
+   * The host paths of the packages the state `check` read lists; undefined when the repository kept
+   * being rewritten while it was read.
+   */
+  listed(target: RepositoryStore, root: string): Promise<string[] | undefined>;
   update(settings: UpdateSettings, packages: readonly IndexedPackage[]): Promise<IndexUpdateResult>;
 }
 
@@ -65,6 +70,9 @@ export function indexKeeper<Entry, State>(format: IndexFormat<Entry, State>): In
     }
     return undefined;
   };
+  /** The state `check` read, or read again if it was being rewritten then. */
+  const stateOf = async (target: RepositoryStore, root: string): Promise<State | undefined> =>
+    known.get(root)?.state ?? (absent.has(root) ? format.empty : await reread(target, root));
   return {
     async check(target, root, signed, packages) {
       // The run's own packages must fit in one index (two files that are one package cannot): proposing
@@ -99,10 +107,14 @@ export function indexKeeper<Entry, State>(format: IndexFormat<Entry, State>): In
       }
     },
     async foresee(target, root, packages, pruning) {
-      const state = known.get(root)?.state ?? (absent.has(root) ? format.empty : await reread(target, root));
+      const state = await stateOf(target, root);
       if (state === undefined) return undefined;
       const change = format.propose(state, entriesOf(packages), pruning, new Date(0));
       return (change?.removed ?? []).map((entry) => `${root}/${format.pathOf(entry)}`).sort();
+    },
+    async listed(target, root) {
+      const state = await stateOf(target, root);
+      return state && format.packages(state).map((path) => `${root}/${path}`);
     },
     update(settings, packages) {
       const state = known.get(settings.root);

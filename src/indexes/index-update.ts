@@ -13,6 +13,8 @@ export interface IndexUpdate<Entry, State> {
   readonly target: RepositoryStore;
   readonly root: string;
   readonly added: readonly Entry[];
+  /** Packages taken out on purpose (`mode: unpublish`), by path relative to the root. */
+  readonly withdrawn?: ReadonlySet<string>;
   /** What retention keeps (dev repositories); undefined keeps all. */
   readonly pruning: Pruning | undefined;
   readonly signing: Signing | undefined;
@@ -75,7 +77,7 @@ export async function updateIndex<Entry, State>(
         : current.etag === update.known?.etag
           ? update.known.state
           : await readState(format, target, root, current.bytes);
-      const change = format.propose(state, update.added, update.pruning, update.date);
+      const change = format.propose(state, update.added, update.pruning, update.date, update.withdrawn);
       return {
         files: (change?.files ?? []).map((file) => ({
           key: `${root}/${file.path}`,

@@ -36,7 +36,10 @@ export interface RepositoryReport extends Partial<IndexUpdateResult> {
   readonly signatures: number;
   /** The `<package>.asc` files written (host paths). */
   readonly packageSignatures: readonly string[];
+  /** Packages taken out: by retention, or by `mode: unpublish`. */
   readonly removed: readonly string[];
+  /** The .rpm files signed again in their header and put back (`mode: resign`). */
+  readonly headersSigned?: readonly string[];
 }
 
 export interface RepositoryOptions {

@@ -17,9 +17,13 @@ export function proposeYum(
   added: readonly RepodataEntry[],
   pruning: Pruning | undefined,
   date: Date,
+  withdrawn: ReadonlySet<string> = new Set(),
 ): Proposal<RepodataEntry> | undefined {
-  const merged = mergeRepodata(state.entries, added);
-  const { kept, removed } = prune(merged, pruning, added);
+  const all = mergeRepodata(state.entries, added);
+  const merged = all.filter((entry) => !withdrawn.has(entry.location));
+  const pruned = prune(merged, pruning, added);
+  const { kept } = pruned;
+  const removed = [...all.filter((entry) => withdrawn.has(entry.location)), ...pruned.removed];
   // createrepo_c's revision is the time of the run in seconds; so is each document's timestamp.
   const timestamp = Math.floor(date.getTime() / 1000);
   const built = buildRepodata(kept, { revision: String(timestamp), timestamp });

@@ -120,3 +120,14 @@ export function placeOfPath(path: string): PackagePlace | undefined {
   const place = placePackage(tree, name);
   return slash > 0 && place.path === path ? place : undefined;
 }
+
+/** Every repository of the layout, stable and dev trees: what a run that keeps the whole host walks. */
+export function everyRepository(): RepositoryPlace[] {
+  const trees: readonly Tree[] = ['stable', 'dev'];
+  return trees.flatMap((tree) => [
+    repositoryPlace('deb', tree),
+    repositoryPlace('rpm', tree),
+    repositoryPlace('tar.gz', tree),
+    repositoryPlace('tar.gz', tree, 'wasm'),
+  ]);
+}

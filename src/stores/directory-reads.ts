@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { isNotFound } from '../util/errno.js';
@@ -37,7 +36,10 @@ export async function openFile(path: string): Promise<Readable | undefined> {
   // Opened before the stream exists, so a missing file is `undefined` here, not a stream error later.
   try {
     const handle = await open(path, 'r');
-    return createReadStream('', { fd: handle.fd, autoClose: true });
+    // The handle's own stream closes the handle: a stream over its bare fd would close the fd while the
+    // FileHandle still owned it, and the handle's collection would later close that number again, by
+    // then perhaps another file's.
+    return handle.createReadStream({ autoClose: true });
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw directoryUserError(error, 'read', path) ?? error;

@@ -73,6 +73,9 @@ function summary(steps: readonly Step[]): string[] {
         return `sign-image ${step.target} as ${step.signedAs}`;
       case 'invalidate-cdn':
         return `invalidate-cdn ${step.distribution}${step.wait ? ' wait' : ''}`;
+      case 'withdraw-packages':
+      case 'resign-repository':
+        return `${step.step} ${step.root}`;
     }
   });
 }

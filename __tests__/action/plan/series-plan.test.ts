@@ -61,6 +61,9 @@ function summary(steps: readonly Step[]): string[] {
         return 'login';
       case 'invalidate-cdn':
         return 'invalidate-cdn';
+      case 'withdraw-packages':
+      case 'resign-repository':
+        return `${step.step} ${step.root}`;
     }
   });
 }

@@ -76,6 +76,9 @@ function summary(steps: readonly Step[]): string[] {
         return `attest-provenance ${step.images.map((image) => image.target).join(' ')} | ${step.packages.map((p) => p.path).join(' ')}`;
       case 'invalidate-cdn':
         return `invalidate-cdn ${step.distribution}${step.wait ? ' wait' : ''}`;
+      case 'withdraw-packages':
+      case 'resign-repository':
+        return `${step.step} ${step.root}`;
     }
   });
 }

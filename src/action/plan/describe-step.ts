@@ -23,6 +23,27 @@ export function describeStep(step: Step): string {
       const signed = step.signedBy === undefined ? 'unsigned' : `signed by ${step.signedBy}`;
       return `index    ${step.root}: ${count} package${count === 1 ? '' : 's'} (${index}${keep}, ${signed})${deletions(step.retention)}`;
     }
+    case 'withdraw-packages': {
+      const index = { apt: 'APT indexes', yum: 'YUM repodata', bin: 'no index' }[step.format];
+      const signed = step.signedBy === undefined ? 'unsigned' : `signed again by ${step.signedBy}`;
+      const count = plural(step.packages.length, 'package');
+      return `withdraw ${step.root}: ${count} (${index}, ${signed}); deletes ${plural(step.deletes.length, 'file')}:${listed(step.deletes)}`;
+    }
+    case 'resign-repository': {
+      const parts = [
+        step.rpmHeaders.length > 0
+          ? `${plural(step.rpmHeaders.length, 'rpm header')} (the rpms replaced)`
+          : '',
+        step.signatures.length > 0 ? plural(step.signatures.length, '.asc signature') : '',
+        step.indexes.length > 0 ? plural(step.indexes.length, 'index file') : '',
+        step.staleBundles.length > 0
+          ? `${plural(step.staleBundles.length, 'provenance bundle')} of the old rpm bytes deleted`
+          : '',
+      ].filter(Boolean);
+      const what = parts.length === 0 ? 'nothing to sign again' : parts.join(', ');
+      const files = [...step.rpmHeaders, ...step.signatures.map((pkg) => `${pkg}.asc`), ...step.indexes];
+      return `resign   ${step.root}: ${plural(step.packages.length, 'package')}, signed by ${step.signedBy}: ${what}${listed([...new Set(files)])}`;
+    }
     case 'attest-provenance':
       return `attest   build provenance of ${step.images.length} image${step.images.length === 1 ? '' : 's'} and ${step.packages.length} package${step.packages.length === 1 ? '' : 's'} (keyless, referrers and <file>.sigstore.json)`;
     case 'invalidate-cdn':
@@ -45,4 +66,14 @@ function deletions(retention: PlannedRetention | undefined): string {
   if (deletes.length === 0) return '; retention deletes nothing';
   const files = `${deletes.length} file${deletes.length === 1 ? '' : 's'}`;
   return `; retention deletes ${files}:${deletes.map((path) => `${UNDER_STEP}${path}`).join('')}`;
+}
+
+/** `1 package`, `3 packages`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Paths under the step, one a line. */
+function listed(paths: readonly string[]): string {
+  return paths.map((path) => `${UNDER_STEP}${path}`).join('');
 }

@@ -212,13 +212,9 @@ function rejectCollisions(steps: readonly Step[]): void {
     const [target, from] =
       step.step === 'publish-package'
         ? [step.path, step.file]
-        : step.step === 'login' ||
-            step.step === 'update-repository' ||
-            step.step === 'sign-image' ||
-            step.step === 'attest-provenance' ||
-            step.step === 'invalidate-cdn'
-          ? [undefined, undefined]
-          : [step.target, step.source];
+        : step.step === 'push' || step.step === 'move-tag'
+          ? [step.target, step.source]
+          : [undefined, undefined];
     if (target === undefined) continue;
     const earlier = written.get(target);
     if (earlier !== undefined) {

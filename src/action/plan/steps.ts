@@ -1,4 +1,6 @@
 import type { PlannedRepository, PlannedRetention } from '../../indexes/repository-updater.js';
+import type { PlannedResigning } from '../../indexes/resigning.js';
+import type { PlannedWithdrawal } from '../../indexes/withdrawal.js';
 import type { ImageTarget } from '../../image-drivers/image-target.js';
 import type { RepositoryFormat } from '../../package-layout/host-layout.js';
 import type { SeriesScope } from '../release/floating.js';
@@ -14,6 +16,8 @@ export const STEP_KINDS = [
   'sign-image',
   'publish-package',
   'update-repository',
+  'withdraw-packages',
+  'resign-repository',
   'attest-provenance',
   'invalidate-cdn',
   'move-tag',
@@ -50,9 +54,30 @@ export type Step =
       /** Fingerprint of the signing key, or undefined for an unsigned repository. */
       readonly signedBy: string | undefined;
     }
+  | WithdrawPackagesStep
+  | ResignRepositoryStep
   | AttestProvenanceStep
   | InvalidateCdnStep
   | ImageStep<'move-tag'>;
+
+/**
+ * `mode: unpublish`: a version's packages taken out of one repository's index (signed again), then
+ * deleted with what lies beside them. Images are never deleted.
+ */
+export interface WithdrawPackagesStep extends PlannedWithdrawal {
+  readonly step: 'withdraw-packages';
+  /** Fingerprint of the key the index is signed again with, or undefined for an unsigned repository. */
+  readonly signedBy: string | undefined;
+}
+
+/**
+ * `mode: resign`: every signature of one repository the current key did not make, made again (rpm
+ * headers, `.asc` files, the index's signatures), and the index updated where rpms changed.
+ */
+export interface ResignRepositoryStep extends PlannedResigning {
+  readonly step: 'resign-repository';
+  readonly signedBy: string;
+}
 
 /**
  * Invalidating the CDN's cached copies of the files the run replaced on the host (`cloudfront-distribution`):

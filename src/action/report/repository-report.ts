@@ -10,8 +10,11 @@ export function describeRepositoryReport(report: RepositoryReport): string {
     report.signatures
       ? `${report.signatures} package signature${report.signatures > 1 ? 's' : ''} written`
       : undefined,
+    report.headersSigned?.length
+      ? `${report.headersSigned.length} rpm header signature${report.headersSigned.length > 1 ? 's' : ''} made again`
+      : undefined,
     report.derivedWritten ? `${report.derivedWritten} signature/plain index file(s) written` : undefined,
-    report.removed.length > 0 ? `retention removed ${report.removed.join(', ')}` : undefined,
+    report.removed.length > 0 ? `removed ${report.removed.join(', ')}` : undefined,
     report.expired?.length
       ? `${report.expired.length} index file(s) past their grace period deleted`
       : undefined,

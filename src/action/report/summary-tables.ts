@@ -73,3 +73,50 @@ function versionsOf(paths: readonly string[]): Set<string> {
 function list(versions: ReadonlySet<string> | undefined): string {
   return versions && versions.size > 0 ? [...versions].map((version) => code(version)).join(', ') : '—';
 }
+
+/**
+ * What `mode: unpublish` or `mode: resign` does to each repository, from the plan (so a dry run shows
+ * it too), with whether it is done.
+ */
+export function maintenanceTable(result: PublishResult): string[] {
+  const state = (root: string): string =>
+    result.dryRun
+      ? 'planned'
+      : result.repositories.some((done) => done.root === root)
+        ? 'done'
+        : 'not reached';
+  const withdrawals = result.plan.flatMap((step) => (step.step === 'withdraw-packages' ? [step] : []));
+  const resignings = result.plan.flatMap((step) => (step.step === 'resign-repository' ? [step] : []));
+  return [
+    ...table(
+      ['repository', 'versions removed', 'packages removed', 'files deleted', 'state'],
+      withdrawals.map((step) => [
+        code(step.root),
+        list(versionsOf(step.packages)),
+        step.packages.map((path) => code(basename(path))).join(', '),
+        String(step.deletes.length),
+        state(step.root),
+      ]),
+    ),
+    ...table(
+      [
+        'repository',
+        'packages',
+        'rpm headers signed',
+        '.asc signed',
+        'index files signed',
+        'signed by',
+        'state',
+      ],
+      resignings.map((step) => [
+        code(step.root),
+        String(step.packages.length),
+        String(step.rpmHeaders.length),
+        String(step.signatures.length),
+        String(step.indexes.length),
+        code(step.signedBy),
+        state(step.root),
+      ]),
+    ),
+  ];
+}

@@ -1,10 +1,11 @@
 import type { PublishResult } from '../publish.js';
 import { describeHost } from './package-host.js';
-import { escape, repositoryTable, tagTable } from './summary-tables.js';
+import { escape, maintenanceTable, repositoryTable, tagTable } from './summary-tables.js';
 
 /** The job summary: what was published (or planned), as markdown tables. */
 export function renderSummary(result: PublishResult): string {
   const { release } = result;
+  if (result.mode === 'unpublish' || result.mode === 'resign') return renderMaintenance(result);
   const out: string[] = [
     `## Falco ${release.version} (${release.channel})${result.dryRun ? ' — dry run, nothing published' : ''}`,
     '',
@@ -23,16 +24,30 @@ export function renderSummary(result: PublishResult): string {
     out.push('');
   }
   out.push(...repositoryTable(result));
-  const cdn = result.cdnInvalidation;
-  if (cdn) {
-    const what =
-      cdn.id === undefined
-        ? 'nothing to invalidate (the run replaced no file a cache may hold)'
-        : `invalidation \`${cdn.id}\` of ${cdn.items.length} path${cdn.items.length === 1 ? '' : 's'}, ${cdn.status}`;
-    out.push(`CloudFront distribution \`${cdn.distribution}\`: ${what}`, '');
-  }
-  out.push(...signatureTable(result));
+  out.push(...cdnLine(result), ...signatureTable(result));
   return out.join('\n');
+}
+
+/** `mode: unpublish` and `mode: resign`: what each repository lost or had signed again, and the CDN. */
+function renderMaintenance(result: PublishResult): string {
+  const title =
+    result.mode === 'unpublish'
+      ? `## Falco ${result.release.version} unpublished from the package host`
+      : '## Package repositories signed again';
+  const out = [`${title}${result.dryRun ? ' — dry run, nothing changed' : ''}`, ''];
+  if (result.packageHost) out.push(`package host: \`${describeHost(result.packageHost)}\``, '');
+  out.push(...maintenanceTable(result), ...cdnLine(result));
+  return out.join('\n');
+}
+
+function cdnLine(result: PublishResult): string[] {
+  const cdn = result.cdnInvalidation;
+  if (!cdn) return [];
+  const what =
+    cdn.id === undefined
+      ? 'nothing to invalidate (the run replaced no file a cache may hold)'
+      : `invalidation \`${cdn.id}\` of ${cdn.items.length} path${cdn.items.length === 1 ? '' : 's'}, ${cdn.status}`;
+  return [`CloudFront distribution \`${cdn.distribution}\`: ${what}`, ''];
 }
 
 /** One row per signature: what is signed, how, where it is stored, by whom; or, in a dry run, what would be. */

@@ -10,11 +10,31 @@ export interface SignatureCheck {
   clearSigned(armored: string, text: string): Promise<boolean>;
   /** A Release.gpg or `.asc`: a detached signature by the key over `bytes`. */
   detached(armored: string, bytes: Uint8Array): Promise<boolean>;
+  /**
+   * Whether a signature names this key (or one of its subkeys) as its issuer, without the signed bytes:
+   * how a re-signing run tells, cheaply, the signatures a key rotation has yet to replace.
+   */
+  issuedByThisKey(
+    signature: { readonly armored: string } | { readonly binary: Uint8Array },
+  ): Promise<boolean>;
 }
 
 export async function signatureCheck(publicKeyArmored: string): Promise<SignatureCheck> {
   const key = await readKey({ armoredKey: publicKeyArmored, config: SIGNING_CONFIG });
+  const ids = new Set(key.getKeyIDs().map((id) => id.toHex()));
   return {
+    issuedByThisKey: async (given) => {
+      try {
+        const signature =
+          'armored' in given
+            ? await readSignature({ armoredSignature: given.armored, config: SIGNING_CONFIG })
+            : await readSignature({ binarySignature: given.binary, config: SIGNING_CONFIG });
+        const issuers = signature.getSigningKeyIDs().map((id) => id.toHex());
+        return issuers.length > 0 && issuers.every((id) => ids.has(id));
+      } catch {
+        return false; // unreadable: replaced like another key's
+      }
+    },
     clearSigned: async (armored, text) => {
       try {
         const message = await readCleartextMessage({ cleartextMessage: armored, config: SIGNING_CONFIG });

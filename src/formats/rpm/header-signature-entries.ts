@@ -2,7 +2,7 @@ import { signatureHeaderSize, writeSignatureHeader, type RawEntry } from './rpm-
 import { SignatureTag, TagType } from './rpm-tags.js';
 
 /** Every tag an OpenPGP signature of the package can sit in: a new signature replaces all of them. */
-const SIGNATURE_TAGS: ReadonlySet<number> = new Set([
+export const SIGNATURE_TAGS: ReadonlySet<number> = new Set([
   SignatureTag.dsaHeader,
   SignatureTag.rsaHeader,
   SignatureTag.openPgp,

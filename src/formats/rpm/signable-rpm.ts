@@ -55,8 +55,7 @@ export async function readSignableRpm(file: string): Promise<SignableRpm> {
     const sizes = signature.number(SignatureTag.longSize) ?? signature.number(SignatureTag.size);
     if (sizes !== undefined && mainStart + sizes > fileSize)
       throw truncated(subject, mainStart + sizes, fileSize);
-    checkSignable(parseHeader(mainHeader, subject, 'main header'), subject);
-    checkDigest(signature, mainHeader, subject);
+    checkSignableHeaders(signatureHeader, mainHeader, subject);
     return {
       subject,
       lead,
@@ -68,6 +67,16 @@ export async function readSignableRpm(file: string): Promise<SignableRpm> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The checks rpmsign makes before it signs, on the two headers alone (no payload needed): an rpm 4
+ * package whose main header holds the payload's digest and matches its recorded digest. A UserError
+ * naming `subject` otherwise.
+ */
+export function checkSignableHeaders(signatureHeader: Buffer, mainHeader: Buffer, subject: string): void {
+  checkSignable(parseHeader(mainHeader, subject, 'main header'), subject);
+  checkDigest(parseHeader(signatureHeader, subject, 'signature header'), mainHeader, subject);
 }
 
 function checkSignable(main: RpmHeader, subject: string): void {
