@@ -1,10 +1,14 @@
 import type { Readable } from 'node:stream';
+import { UserError } from '../util/errors.js';
 import type { ProgressReporting } from '../util/progress.js';
 import { DEFAULT_HTTP_RETRY, HttpClient, type HttpRetry } from './http-client.js';
 import { FolderLister } from './http-listing.js';
 import { getFile, headFile, openFile } from './http-reads.js';
 import { deleteFile, probeChecksumDeploy, putFile } from './http-writes.js';
 import type { ListedObject, ObjectInfo, ObjectStore, PutBody, PutOptions } from './object-store.js';
+
+/** Where the listing check writes: a name no publisher uses, in the folder of the other probes. */
+const LISTING_PROBE_KEY = '.falco-publisher/listing-probe';
 
 export interface HttpStoreOptions {
   /** The base URL, ending with `/`; keys are paths under it. */
@@ -54,9 +58,26 @@ export class HttpStore implements ObjectStore {
     return this.deploysByChecksum;
   }
 
-  /** Lists the base folder once: a server that offers no listing is found out before anything is written. */
+  /**
+   * Writes a probe file, lists its folder and deletes it again: a server whose listing the action cannot
+   * read (or that leaves out what it holds) is found out before anything is published. A folder that
+   * already exists is needed for this: a missing one answers 404 on any server.
+   */
   async checkListing(): Promise<void> {
-    await this.lister.children('');
+    const [folder = '', name = ''] = LISTING_PROBE_KEY.split('/');
+    await this.put(LISTING_PROBE_KEY, Buffer.alloc(0));
+    try {
+      const listed = await this.lister.children(folder);
+      if (!listed.some((child) => child.name === name && !child.folder)) {
+        throw new UserError(
+          'package-host',
+          `${this.description} lists folders without the files in them (${LISTING_PROBE_KEY} was written but not listed), and keeping APT/YUM indexes needs to list them`,
+          'check that the server lists folders with WebDAV PROPFIND or nginx `autoindex_format json`',
+        );
+      }
+    } finally {
+      await this.delete(LISTING_PROBE_KEY);
+    }
   }
 
   head(key: string): Promise<ObjectInfo | undefined> {
