@@ -313,3 +313,38 @@ describe('package-host: an http(s):// server (nginx with WebDAV)', () => {
     ).toEqual([404]);
   });
 });
+
+describe('package-host on nginx without WebDAV listing (its JSON autoindex instead)', () => {
+  let plain: Nginx;
+  beforeAll(async () => {
+    plain = await startNginx({ user: USER, listing: 'autoindex' });
+  });
+  afterAll(async () => {
+    await plain?.stop();
+  });
+
+  it('publishes a dev version, its + percent-encoded, and keeps its APT repository', async () => {
+    const dev = ['falco-0.27.0-12+abc1234-x86_64.deb', 'falco-0.27.0-12+abc1234-x86_64.rpm'];
+    const run = await publish(
+      { ref: 'refs/heads/master', packages: packages('dev', dev, 'dev build'), 'package-host': 'packages' },
+      plain.origin,
+    );
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(readFileSync(join(plain.root, 'packages/deb-dev/stable', dev[0] ?? ''))).toEqual(
+      readFileSync(join(workspace, 'dev', dev[0] ?? '')),
+    );
+    const apt = aptClient(
+      join(workspace, 'clients', 'apt-dev'),
+      `deb [trusted=yes] ${plain.origin}/packages/deb-dev stable main`,
+      'amd64',
+    );
+    expect((await apt.run('apt-get', 'update')).ok).toBe(true);
+    expect(await aptCandidate(apt)).toBe('0.27.0-12+abc1234');
+    const again = await publish(
+      { ref: 'refs/heads/master', packages: 'dev/*', 'package-host': 'packages' },
+      plain.origin,
+    );
+    expect(again.exitCode, again.stdout).toBe(0);
+    expect(publishSteps(again)).toEqual(['skip', 'skip']);
+  });
+});
