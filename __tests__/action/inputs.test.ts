@@ -270,10 +270,10 @@ describe('readInputs refuses bad inputs, naming the input', () => {
       "the scheme 'bintray://' has no adapter",
     ],
     [
-      'package-host https',
-      { 'package-host': 'https://download.falco.org/packages' },
+      'package-host plain http off loopback',
+      { 'package-host': 'http://repo.example.com/falco' },
       'package-host',
-      "the scheme 'https://' has no adapter",
+      'http://repo.example.com/falco/ is plain http off this machine',
     ],
     [
       'package-host file URL with a host',

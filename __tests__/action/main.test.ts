@@ -96,6 +96,23 @@ describe('run() masks every secret before anything can print it', () => {
     expect(core.setFailed).toHaveBeenCalledOnce();
   });
 
+  it("the package host's password and its Basic form, or its token", async () => {
+    core.resetCore({
+      'package-host-username': 'deployer',
+      'package-host-password': 'host password 4321',
+      ref: 'refs/tags/0.26.0',
+      latest: 'sometimes',
+    });
+    await run();
+    expect(core.setSecret.mock.calls.map(([secret]) => secret)).toEqual([
+      'host password 4321',
+      Buffer.from('deployer:host password 4321').toString('base64'),
+    ]);
+    core.resetCore({ 'package-host-token': 'host token 8765', ref: 'refs/tags/0.26.0', latest: 'sometimes' });
+    await run();
+    expect(core.setSecret.mock.calls.map(([secret]) => secret)).toEqual(['host token 8765']);
+  });
+
   it('masks nothing that is not set', async () => {
     core.resetCore({ ref: 'refs/tags/0.26.0', latest: 'sometimes' });
     await run();

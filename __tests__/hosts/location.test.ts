@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseHostLocation, type HostLocation } from '../../src/hosts/location.js';
+import { isLoopbackUrl, parseHostLocation, type HostLocation } from '../../src/hosts/location.js';
 import { userErrorOf } from '../fixtures/errors.js';
 
 const WORKSPACE = '/home/runner/work/falco/falco';
@@ -21,13 +21,20 @@ describe('parseHostLocation', () => {
     ['S3://falco-distribution/packages', { kind: 's3', bucket: 'falco-distribution', prefix: 'packages' }],
     ['s3://falco-distribution', { kind: 's3', bucket: 'falco-distribution', prefix: '' }],
     ['s3://falco-distribution/a//b/', { kind: 's3', bucket: 'falco-distribution', prefix: 'a/b' }],
+    [
+      'https://repo.example.com/artifactory/falco',
+      { kind: 'http', url: 'https://repo.example.com/artifactory/falco/' },
+    ],
+    ['HTTPS://Repo.Example.com:8443/falco/', { kind: 'http', url: 'https://repo.example.com:8443/falco/' }],
+    ['https://repo.example.com', { kind: 'http', url: 'https://repo.example.com/' }],
+    ['http://127.0.0.1:8080/dav', { kind: 'http', url: 'http://127.0.0.1:8080/dav/' }],
   ])('%s', (value, expected) => {
     expect(parseHostLocation(value, WORKSPACE)).toEqual(expected);
   });
 
   it.each<[value: string, problem: string]>([
     ['s3://Falco_Distribution/packages', "'Falco_Distribution' is not an S3 bucket name"],
-    ['https://download.falco.org/packages', "the scheme 'https://' has no adapter"],
+    ['ftp://download.falco.org/packages', "the scheme 'ftp://' has no adapter"],
     ['bintray://falcosecurity/deb', "the scheme 'bintray://' has no adapter"],
     ['file://fileserver/packages', "'file://fileserver/packages' is not a file URL"],
   ])('refuses %s', (value, problem) => {
@@ -35,7 +42,7 @@ describe('parseHostLocation', () => {
     expect(error.subject).toBe('package-host');
     expect(error.message).toContain(problem);
     expect(error.message).toContain(
-      'accepted: s3://<bucket>/<prefix>, file:///abs/dir, /abs/dir or ./rel/dir',
+      'accepted: s3://<bucket>/<prefix>, https://<host>/<path>, file:///abs/dir, /abs/dir or ./rel/dir',
     );
   });
 });
@@ -66,5 +73,35 @@ describe('parseHostLocation: a bare relative path is refused, naming both readin
     const error = userErrorOf(() => parseHostLocation(value, WORKSPACE));
     expect(error.subject).toBe('package-host');
     expect(error.message).toBe(message);
+  });
+});
+
+describe('parseHostLocation: an http(s) URL', () => {
+  it('refuses credentials in the URL without repeating them', () => {
+    const error = userErrorOf(() =>
+      parseHostLocation('https://deployer:s3cr3t-pw@repo.example.com/falco', WORKSPACE),
+    );
+    expect(error.subject).toBe('package-host');
+    expect(error.message).toContain('holds credentials in its URL');
+    expect(error.message).toContain('package-host-username');
+    expect(error.message).not.toContain('s3cr3t-pw');
+    expect(error.message).not.toContain('deployer');
+  });
+
+  it('refuses a query or fragment, which a base URL cannot carry', () => {
+    const error = userErrorOf(() => parseHostLocation('https://repo.example.com/falco?x=1', WORKSPACE));
+    expect(error.message).toContain("'https://repo.example.com/falco' is followed by a query or fragment");
+  });
+
+  it.each([
+    ['http://127.0.0.1:8080/', true],
+    ['http://127.1.2.3/', true],
+    ['http://localhost:8080/x/', true],
+    ['http://[::1]:8080/', true],
+    ['http://128.0.0.1/', false],
+    ['http://localhost.example.com/', false],
+    ['http://127.0.0.1.nip.io/', false],
+  ])('%s is on loopback: %s', (url, loopback) => {
+    expect(isLoopbackUrl(url)).toBe(loopback);
   });
 });

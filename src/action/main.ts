@@ -62,6 +62,15 @@ function maskSecrets(): void {
     core.setSecret(password);
     core.setSecret(basicAuthValue(username, password));
   }
+  // The package host's password goes as HTTP Basic too, and its token as a Bearer header.
+  const hostUsername = core.getInput('package-host-username');
+  const hostPassword = core.getInput('package-host-password');
+  if (hostPassword) {
+    core.setSecret(hostPassword);
+    core.setSecret(basicAuthValue(hostUsername, hostPassword));
+  }
+  const hostToken = core.getInput('package-host-token');
+  if (hostToken) core.setSecret(hostToken);
   // The signing key is many lines: each one is masked too, as a log may show a key line by line.
   const signingKey = core.getInput('signing-key');
   for (const secret of [signingKey, ...signingKey.split(/\r?\n/).filter((line) => line.trim().length >= 8)]) {

@@ -10,8 +10,12 @@ export interface PackageHost {
   readonly description: string;
   /** Checks, before anything is published, that the host can keep its promises (e.g. conditional writes). */
   check?(): Promise<void>;
-  /** sha256 (hex) of what is published at `path`, or undefined when nothing is. */
-  existing(path: string): Promise<string | undefined>;
+  /**
+   * sha256 (hex) of what is published at `path`, or undefined when nothing is. `local` is the file
+   * about to be published there: a host that must download a file to hash it may skip one of another
+   * size, which cannot be the same, and answer a value that is no sha256 (`size <n>`).
+   */
+  existing(path: string, local?: { readonly size: number }): Promise<string | undefined>;
   /**
    * Publishes a local file at `path`. Unless `replace` is set, it must not overwrite a file that
    * appeared since `existing` was asked: then it throws, rather than lose someone else's package.

@@ -5,9 +5,12 @@ import { UserError } from '../util/errors.js';
 /** Where the `package-host` input points; the scheme picks the adapter. */
 export type HostLocation =
   | { readonly kind: 'directory'; readonly path: string }
-  | { readonly kind: 's3'; readonly bucket: string; readonly prefix: string };
+  | { readonly kind: 's3'; readonly bucket: string; readonly prefix: string }
+  /** Any HTTP server taking PUT (Artifactory, Nexus, WebDAV); `url` ends with `/`, holds no credentials. */
+  | { readonly kind: 'http'; readonly url: string };
 
-const ACCEPTED = 'accepted: s3://<bucket>/<prefix>, file:///abs/dir, /abs/dir or ./rel/dir';
+const ACCEPTED =
+  'accepted: s3://<bucket>/<prefix>, https://<host>/<path>, file:///abs/dir, /abs/dir or ./rel/dir';
 /** S3's bucket naming rules (DNS-style, as path-style S3-compatible stores also require). */
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
@@ -42,7 +45,47 @@ export function parseHostLocation(value: string, workspace: string): HostLocatio
     }
     return { kind: 's3', bucket, prefix: rest.filter(Boolean).join('/') };
   }
+  if (scheme === 'http' || scheme === 'https') return parseHttpLocation(value);
   throw new UserError('package-host', `the scheme '${scheme}://' has no adapter`, ACCEPTED);
+}
+
+/**
+ * An HTTP(S) base URL. Credentials in it are refused without repeating the value: a password written
+ * there would end up in logs and the summary, which show the host's URL.
+ */
+function parseHttpLocation(value: string): HostLocation {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UserError(
+      'package-host',
+      'is not a valid http(s) URL',
+      'write e.g. https://repo.example.com/falco',
+    );
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new UserError(
+      'package-host',
+      'holds credentials in its URL',
+      'remove them from the URL and set package-host-username and package-host-password (or package-host-token) from secrets',
+    );
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new UserError(
+      'package-host',
+      `'${url.origin}${url.pathname}' is followed by a query or fragment`,
+      'give the base URL only, e.g. https://repo.example.com/falco',
+    );
+  }
+  const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  return { kind: 'http', url: `${url.origin}${path}` };
+}
+
+/** True for a host that never leaves the machine: plain http to it exposes nothing. */
+export function isLoopbackUrl(url: string): boolean {
+  const { hostname } = new URL(url);
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /**

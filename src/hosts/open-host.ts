@@ -1,5 +1,6 @@
 import { DirectoryStore } from '../stores/directory-store.js';
 import type { Logger } from '../util/logger.js';
+import { authorizationOf, credentialInputsOf, type HostCredentials } from './host-credentials.js';
 import type { PackageHost } from './host.js';
 import type { HostLocation } from './location.js';
 import { StoreHost } from './store-host.js';
@@ -8,12 +9,15 @@ export interface HostOptions {
   readonly s3Endpoint: string | undefined;
   readonly s3Region: string | undefined;
   readonly serialized: boolean;
+  /** The credentials of an http(s):// host; none for the other kinds. */
+  readonly packageHostCredentials?: HostCredentials;
 }
 
 /**
  * The one place that maps a `package-host` location to its adapter. The S3 store's code (the AWS SDK,
- * over a megabyte) is imported only for an `s3://` location: the bundle splits it into a chunk of its
- * own, which runs that publish elsewhere never load. Packages over 64 MiB tell their progress through
+ * over a megabyte) is imported only for an `s3://` location, the HTTP store's (got) only for an
+ * `http(s)://` one: the bundle splits each into a chunk of its own, which runs that publish elsewhere
+ * never load. Packages over 64 MiB tell their progress through
  * `logger`.
  */
 export async function openPackageHost(
@@ -37,6 +41,20 @@ export async function openPackageHost(
         }),
         options.serialized,
       );
+    }
+    case 'http': {
+      const [{ HttpStore }, { HttpHost }] = await Promise.all([
+        import('../stores/http-store.js'),
+        import('./http-host.js'),
+      ]);
+      const credentials = options.packageHostCredentials;
+      const store = new HttpStore({
+        baseUrl: location.url,
+        ...(credentials === undefined ? {} : { authorization: authorizationOf(credentials) }),
+        credentialInputs: credentialInputsOf(credentials),
+        progress,
+      });
+      return new HttpHost(store, options.serialized);
     }
   }
 }

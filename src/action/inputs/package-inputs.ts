@@ -1,6 +1,8 @@
-import { parseHostLocation, type HostLocation } from '../../hosts/location.js';
+import type { HostCredentials } from '../../hosts/host-credentials.js';
+import { isLoopbackUrl, parseHostLocation, type HostLocation } from '../../hosts/location.js';
 import { parseRetention, type Retention } from '../../indexes/retention.js';
 import { UserError } from '../../util/errors.js';
+import { readHostCredentials } from './host-credential-inputs.js';
 import { boolean, lines, oneOf, type InputReader } from './input-values.js';
 
 /** The package inputs, checked together: the S3 inputs only make sense for an `s3://` host. */
@@ -10,6 +12,8 @@ export interface PackageInputs {
   /** An S3-compatible store's URL for `package-host: s3://…` (AWS S3 when empty). */
   readonly s3Endpoint: string | undefined;
   readonly s3Region: string | undefined;
+  /** How the action signs in to an http(s):// package host; absent when it takes no credentials. */
+  readonly packageHostCredentials?: HostCredentials;
   /** The workflow runs one publisher at a time, so stores without conditional writes are safe. */
   readonly serialized: boolean;
   readonly overwrite: boolean;
@@ -37,6 +41,7 @@ export function readPackageInputs(input: InputReader, workspace: string): Packag
     packagePatterns,
     packageHost,
     ...readS3Options(input, packageHost),
+    ...readHttpOptions(input, packageHost),
     overwrite: boolean('overwrite', input('overwrite')),
     ...readSigning(input),
     retention: parseRetention(input('dev-retention')),
@@ -52,9 +57,12 @@ function readS3Options(
   const s3Region = input('s3-region').trim() || undefined;
   const serialized = boolean('serialized', input('serialized'));
   if (host?.kind !== 's3') {
-    const given = [s3Endpoint && 's3-endpoint', s3Region && 's3-region', serialized && 'serialized'].find(
-      Boolean,
-    );
+    // serialized also serves an http(s):// host, whose server may ignore conditional writes too.
+    const given = [
+      s3Endpoint && 's3-endpoint',
+      s3Region && 's3-region',
+      serialized && host?.kind !== 'http' && 'serialized',
+    ].find(Boolean);
     if (given)
       throw new UserError(
         given,
@@ -66,6 +74,46 @@ function readS3Options(
     throw new UserError('s3-region', `'${s3Region}' is not a region`, 'write e.g. us-east-1');
   }
   return { s3Endpoint, s3Region, serialized };
+}
+
+/**
+ * The inputs of an http(s):// host: its credentials, and `package-host-insecure`, without which plain
+ * http is refused off loopback (the credentials and the packages would cross the network in clear).
+ */
+function readHttpOptions(
+  input: InputReader,
+  host: HostLocation | undefined,
+): Pick<PackageInputs, 'packageHostCredentials'> {
+  const credentials = readHostCredentials(input);
+  const insecure = boolean('package-host-insecure', input('package-host-insecure'));
+  if (host?.kind !== 'http') {
+    if (insecure) {
+      throw new UserError(
+        'package-host-insecure',
+        'is set, but package-host is not an http(s):// URL',
+        'remove package-host-insecure',
+      );
+    }
+    if (
+      credentials !== undefined &&
+      (host === undefined || host.kind === 'directory' || host.kind === 's3')
+    ) {
+      const inputs =
+        credentials.kind === 'basic' ? 'package-host-username / package-host-password' : 'package-host-token';
+      throw new UserError(
+        inputs,
+        `${credentials.kind === 'basic' ? 'are' : 'is'} set, but package-host takes no credentials`,
+        `remove ${inputs}: an s3:// host takes the AWS environment's, a directory none`,
+      );
+    }
+  } else if (host.url.startsWith('http://') && !isLoopbackUrl(host.url) && !insecure) {
+    throw new UserError(
+      'package-host',
+      `${host.url} is plain http off this machine: the credentials and packages would cross the network unencrypted`,
+      'use https://, or set package-host-insecure: true for a trusted network',
+    );
+  }
+  return credentials === undefined ? {} : { packageHostCredentials: credentials };
 }
 
 function readEndpoint(value: string): string | undefined {
