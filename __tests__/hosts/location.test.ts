@@ -21,6 +21,9 @@ describe('parseHostLocation', () => {
     ['S3://falco-distribution/packages', { kind: 's3', bucket: 'falco-distribution', prefix: 'packages' }],
     ['s3://falco-distribution', { kind: 's3', bucket: 'falco-distribution', prefix: '' }],
     ['s3://falco-distribution/a//b/', { kind: 's3', bucket: 'falco-distribution', prefix: 'a/b' }],
+    ['bintray://falcosecurity', { kind: 'bintray', subject: 'falcosecurity' }],
+    ['bintray://falcosecurity/', { kind: 'bintray', subject: 'falcosecurity' }],
+    ['BINTRAY://falco.security-org', { kind: 'bintray', subject: 'falco.security-org' }],
   ])('%s', (value, expected) => {
     expect(parseHostLocation(value, WORKSPACE)).toEqual(expected);
   });
@@ -28,14 +31,17 @@ describe('parseHostLocation', () => {
   it.each<[value: string, problem: string]>([
     ['s3://Falco_Distribution/packages', "'Falco_Distribution' is not an S3 bucket name"],
     ['https://download.falco.org/packages', "the scheme 'https://' has no adapter"],
-    ['bintray://falcosecurity/deb', "the scheme 'bintray://' has no adapter"],
+    ['bintray://falcosecurity/deb', "'bintray://falcosecurity/deb' names more than a subject"],
+    ['bintray://', "'' is not a Bintray subject (user or organization)"],
+    ['bintray://falco%20security', "'falco%20security' is not a Bintray subject (user or organization)"],
+    ['ftp://download.falco.org/packages', "the scheme 'ftp://' has no adapter"],
     ['file://fileserver/packages', "'file://fileserver/packages' is not a file URL"],
   ])('refuses %s', (value, problem) => {
     const error = userErrorOf(() => parseHostLocation(value, WORKSPACE));
     expect(error.subject).toBe('package-host');
     expect(error.message).toContain(problem);
-    expect(error.message).toContain(
-      'accepted: s3://<bucket>/<prefix>, file:///abs/dir, /abs/dir or ./rel/dir',
+    expect(error.message).toMatch(
+      /accepted: s3:\/\/<bucket>\/<prefix>, bintray:\/\/<subject>, file|write bintray:\/\/falcosecurity: the repositories/,
     );
   });
 });

@@ -74,6 +74,12 @@ function maskSecrets(): void {
   if (cosignPassword) core.setSecret(cosignPassword);
   const passphrase = core.getInput('signing-passphrase');
   if (passphrase) core.setSecret(passphrase);
+  // The package host's password (Bintray's API key) travels as HTTP Basic authorization: both forms.
+  const hostPassword = core.getInput('package-host-password');
+  if (hostPassword) {
+    core.setSecret(hostPassword);
+    core.setSecret(basicAuthValue(core.getInput('package-host-username'), hostPassword));
+  }
   // The S3 host reads the standard AWS variables (what aws-actions/configure-aws-credentials sets).
   // ACTIONS_ID_TOKEN_REQUEST_TOKEN lets its holder ask for OIDC tokens in the workflow's name.
   for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN']) {

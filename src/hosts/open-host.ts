@@ -1,5 +1,7 @@
 import { DirectoryStore } from '../stores/directory-store.js';
 import type { Logger } from '../util/logger.js';
+import type { BintrayHostOptions } from './bintray/bintray-host.js';
+import type { BintrayInputs } from './bintray/bintray-inputs.js';
 import type { PackageHost } from './host.js';
 import type { HostLocation } from './location.js';
 import { StoreHost } from './store-host.js';
@@ -8,13 +10,15 @@ export interface HostOptions {
   readonly s3Endpoint: string | undefined;
   readonly s3Region: string | undefined;
   readonly serialized: boolean;
+  /** For `bintray://`: the API and credentials, and where each layout path goes there. */
+  readonly bintrayHost?: (BintrayInputs & BintrayHostOptions) | undefined;
 }
 
 /**
  * The one place that maps a `package-host` location to its adapter. The S3 store's code (the AWS SDK,
  * over a megabyte) is imported only for an `s3://` location: the bundle splits it into a chunk of its
- * own, which runs that publish elsewhere never load. Packages over 64 MiB tell their progress through
- * `logger`.
+ * own, which runs that publish elsewhere never load; so is the Bintray client, for `bintray://`.
+ * Packages over 64 MiB tell their progress through `logger`.
  */
 export async function openPackageHost(
   location: HostLocation,
@@ -37,6 +41,15 @@ export async function openPackageHost(
         }),
         options.serialized,
       );
+    }
+    case 'bintray': {
+      if (options.bintrayHost === undefined) throw new Error('a bintray:// host needs its inputs');
+      const [{ BintrayApi }, { BintrayHost }] = await Promise.all([
+        import('./bintray/bintray-api.js'),
+        import('./bintray/bintray-host.js'),
+      ]);
+      const api = new BintrayApi({ ...options.bintrayHost, ...(logger ? { logger } : {}) });
+      return new BintrayHost(location.subject, api, options.bintrayHost);
     }
   }
 }

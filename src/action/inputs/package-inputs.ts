@@ -1,6 +1,8 @@
+import { readBintrayInputs, type BintrayInputs } from '../../hosts/bintray/bintray-inputs.js';
 import { parseHostLocation, type HostLocation } from '../../hosts/location.js';
 import { parseRetention, type Retention } from '../../indexes/retention.js';
 import { UserError } from '../../util/errors.js';
+import { bintrayKeep, type BintrayKeep } from './bintray-retention.js';
 import { boolean, lines, oneOf, type InputReader } from './input-values.js';
 
 /** The package inputs, checked together: the S3 inputs only make sense for an `s3://` host. */
@@ -20,6 +22,12 @@ export interface PackageInputs {
   readonly rpmHeaderSignatures: boolean;
   /** Versions kept in the dev trees after a publish to them. */
   readonly retention: Retention;
+  /** For `bintray://`: its API, credentials, and what its dev repositories keep. */
+  readonly bintray?: BintrayConfig | undefined;
+}
+
+export interface BintrayConfig extends BintrayInputs {
+  readonly keep: BintrayKeep;
 }
 
 export function readPackageInputs(input: InputReader, workspace: string): PackageInputs {
@@ -33,13 +41,16 @@ export function readPackageInputs(input: InputReader, workspace: string): Packag
       'set package-host, e.g. ./out/packages',
     );
   }
+  const retention = parseRetention(input('dev-retention'));
+  const bintray = readBintrayInputs(input, packageHost?.kind === 'bintray');
   return {
     packagePatterns,
     packageHost,
     ...readS3Options(input, packageHost),
     overwrite: boolean('overwrite', input('overwrite')),
     ...readSigning(input),
-    retention: parseRetention(input('dev-retention')),
+    retention,
+    bintray: bintray && { ...bintray, keep: bintrayKeep(retention) },
   };
 }
 
