@@ -49,7 +49,7 @@ export async function openPackageHost(
         import('./bintray/bintray-host.js'),
       ]);
       const api = new BintrayApi({ ...options.bintrayHost, ...(logger ? { logger } : {}) });
-      return new BintrayHost(location.subject, api, options.bintrayHost);
+      return new BintrayHost(location.subject, api, { ...options.bintrayHost, progress });
     }
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { truncate } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureLogger } from '../../fixtures/capture-logger.js';
 import { asyncUserErrorOf } from '../../fixtures/errors.js';
@@ -219,5 +220,37 @@ describe('BintrayHost.put', () => {
     );
     expect(waits).toHaveLength(4);
     expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(5);
+  });
+
+  it('a file that changed since it was planned is said to be published changed, naming it', async () => {
+    const { host } = hostOf(fake);
+    const file = await localFile('falco-0.26.0-x86_64.rpm', 'rewritten after the plan');
+    const error = await asyncUserErrorOf(
+      host.put('rpm/falco-0.26.0-x86_64.rpm', file, {
+        sha256: sha256('what the plan hashed'),
+        replace: false,
+      }),
+    );
+    expect(error.message).toBe(
+      `${file}: changed while it was being published (its sha256 is no longer the one planned); Bintray now holds the changed bytes at rpm/falco/0.26.0/falco-0.26.0-x86_64.rpm — make sure nothing rewrites the package files while the action runs, then run again with overwrite: true`,
+    );
+  });
+
+  it('tells the progress of a package over 64 MiB, from the start again on a retry', async () => {
+    const logger = captureLogger();
+    const { host } = hostOf(fake, { logger });
+    const file = await localFile('falco-0.26.0-x86_64.tar.gz', '');
+    await truncate(file, 65 * 1024 * 1024);
+    fake.fail({ status: 503, times: 1, match: (method) => method === 'PUT' });
+    const zeros = createHash('sha256')
+      .update(Buffer.alloc(65 * 1024 * 1024))
+      .digest('hex');
+    await host.put('bin/x86_64/falco-0.26.0-x86_64.tar.gz', file, { sha256: zeros, replace: false });
+    const lines = logger.lines.filter((line) =>
+      line.startsWith('upload bin/x86_64/falco-0.26.0-x86_64.tar.gz'),
+    );
+    expect(lines.filter((line) => line.includes(' 10% of 65 MiB'))).toHaveLength(2);
+    expect(lines.at(-1)).toMatch(/ 100% of 65 MiB in /);
+    expect(fake.files('bin').map((f) => f.sha256)).toEqual([zeros]);
   });
 });

@@ -54,6 +54,7 @@ export function hostOf(
     placement: bintrayFileOf,
     vcsTag: options.vcsTag,
     released: RELEASED,
+    ...(options.logger ? { progress: { logger: options.logger } } : {}),
   });
   return { host, waits };
 }

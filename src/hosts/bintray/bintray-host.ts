@@ -1,12 +1,13 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { UserError } from '../../util/errors.js';
+import { startProgress, type ProgressReporting } from '../../util/progress.js';
 import type { PackageHost } from '../host.js';
 import type { BintrayApi } from './bintray-api.js';
 import type { BintrayFile, BintrayPlacement } from './bintray-file.js';
 import { parseFiles } from './bintray-files.js';
 import { packagePath, subjectPath, uploadPath, versionPath } from './bintray-paths.js';
 import { refusal } from './bintray-refusals.js';
+import { UploadBody } from './bintray-upload-body.js';
 
 export interface BintrayHostOptions {
   /** Where each path of the host layout goes on Bintray. */
@@ -15,6 +16,8 @@ export interface BintrayHostOptions {
   readonly vcsTag: string | undefined;
   /** The `released` date of the versions the run creates: its start. */
   readonly released: Date;
+  /** Where the progress of packages over 64 MiB is told; nowhere when absent. */
+  readonly progress?: ProgressReporting | undefined;
 }
 
 /**
@@ -68,11 +71,22 @@ export class BintrayHost implements PackageHost {
     const file = this.options.placement(path);
     await once(this.versions, versionKey(file), () => this.makeVersion(file));
     const { size } = await stat(localFile);
+    const progress = startProgress(this.options.progress, `upload ${path}`, size);
+    const body = new UploadBody(localFile, progress);
     const reply = await this.api.request('PUT', uploadPath(this.subject, file, options.replace), {
       headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
-      body: () => createReadStream(localFile),
+      body: () => body.open(),
     });
-    if (reply.status === 200 || reply.status === 201) return;
+    if (reply.status === 200 || reply.status === 201) {
+      progress.finish();
+      if (body.sentSha256() === options.sha256) return;
+      // Published already (publish=1): said plainly, so the next run, which sees other bytes there, is understood.
+      throw new UserError(
+        localFile,
+        `changed while it was being published (its sha256 is no longer the one planned); Bintray now holds the changed bytes at ${where(file)}/${file.path}`,
+        'make sure nothing rewrites the package files while the action runs, then run again with overwrite: true',
+      );
+    }
     if (reply.status === 409 && !options.replace) {
       // Published since the plan: by someone else, or by an attempt of ours whose answer was lost (a 5xx).
       const there = (await this.readFiles(file)).get(file.path);
