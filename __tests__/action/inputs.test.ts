@@ -265,9 +265,9 @@ describe('readInputs refuses bad inputs, naming the input', () => {
     ],
     [
       'package-host with an unknown scheme',
-      { packages: 'build/*.deb', 'package-host': 'bintray://falcosecurity/deb' },
+      { packages: 'build/*.deb', 'package-host': 'ftp://download.falco.org/packages' },
       'package-host',
-      "the scheme 'bintray://' has no adapter",
+      "the scheme 'ftp://' has no adapter",
     ],
     [
       'package-host plain http off loopback',

@@ -25,8 +25,8 @@ const repodataWithPrimary = (primary: Uint8Array): Record<string, Uint8Array | s
 const cases: BadCase[] = [
   {
     name: 'a package host with an unknown scheme',
-    inputs: { 'package-host': 'bintray://falcosecurity/deb' },
-    message: "package-host: the scheme 'bintray://' has no adapter",
+    inputs: { 'package-host': 'ftp://download.falco.org/packages' },
+    message: "package-host: the scheme 'ftp://' has no adapter",
   },
   {
     name: 'a published package with different content',

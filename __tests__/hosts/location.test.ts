@@ -28,6 +28,9 @@ describe('parseHostLocation', () => {
     ['HTTPS://Repo.Example.com:8443/falco/', { kind: 'http', url: 'https://repo.example.com:8443/falco/' }],
     ['https://repo.example.com', { kind: 'http', url: 'https://repo.example.com/' }],
     ['http://127.0.0.1:8080/dav', { kind: 'http', url: 'http://127.0.0.1:8080/dav/' }],
+    ['bintray://falcosecurity', { kind: 'bintray', subject: 'falcosecurity' }],
+    ['bintray://falcosecurity/', { kind: 'bintray', subject: 'falcosecurity' }],
+    ['BINTRAY://falco.security-org', { kind: 'bintray', subject: 'falco.security-org' }],
   ])('%s', (value, expected) => {
     expect(parseHostLocation(value, WORKSPACE)).toEqual(expected);
   });
@@ -35,14 +38,16 @@ describe('parseHostLocation', () => {
   it.each<[value: string, problem: string]>([
     ['s3://Falco_Distribution/packages', "'Falco_Distribution' is not an S3 bucket name"],
     ['ftp://download.falco.org/packages', "the scheme 'ftp://' has no adapter"],
-    ['bintray://falcosecurity/deb', "the scheme 'bintray://' has no adapter"],
+    ['bintray://falcosecurity/deb', "'bintray://falcosecurity/deb' names more than a subject"],
+    ['bintray://', "'' is not a Bintray subject (user or organization)"],
+    ['bintray://falco%20security', "'falco%20security' is not a Bintray subject (user or organization)"],
     ['file://fileserver/packages', "'file://fileserver/packages' is not a file URL"],
   ])('refuses %s', (value, problem) => {
     const error = userErrorOf(() => parseHostLocation(value, WORKSPACE));
     expect(error.subject).toBe('package-host');
     expect(error.message).toContain(problem);
-    expect(error.message).toContain(
-      'accepted: s3://<bucket>/<prefix>, https://<host>/<path>, file:///abs/dir, /abs/dir or ./rel/dir',
+    expect(error.message).toMatch(
+      /accepted: s3:\/\/<bucket>\/<prefix>, https:\/\/<host>\/<path>, bintray:\/\/<subject>, file|write bintray:\/\/falcosecurity: the repositories/,
     );
   });
 });

@@ -62,7 +62,7 @@ function maskSecrets(): void {
     core.setSecret(password);
     core.setSecret(basicAuthValue(username, password));
   }
-  // The package host's password goes as HTTP Basic too, and its token as a Bearer header.
+  // The package host's password (an HTTP host's, Bintray's API key) goes as HTTP Basic too, its token as Bearer.
   const hostUsername = core.getInput('package-host-username');
   const hostPassword = core.getInput('package-host-password');
   if (hostPassword) {

@@ -27,15 +27,18 @@ export async function portsFor(
   workspace: string,
 ): Promise<PublishPorts> {
   const keyless = keylessOnce(config, mask);
+  const location = config.packageHost;
   const [images, packages, provenance, cdn] = await Promise.all([
     config.images.length > 0
       ? import('./image-wiring.js').then(({ imagePortsFor }) =>
           imagePortsFor(config, logger, mask, workspace, keyless),
         )
       : undefined,
-    config.packageHost
-      ? openPackageHost(config.packageHost, config, logger).then((host) => packagePortsFor(host, config))
-      : undefined,
+    location?.kind === 'bintray'
+      ? import('./bintray-wiring.js').then(({ bintrayPortsFor }) => bintrayPortsFor(config, location, logger))
+      : config.packageHost
+        ? openPackageHost(config.packageHost, config, logger).then((host) => packagePortsFor(host, config))
+        : undefined,
     config.provenance && keyless ? provenanceFor(keyless) : undefined,
     config.cloudfront && (config.packagePatterns.length > 0 || keepsHost(config))
       ? cdnFor(config.cloudfront)

@@ -7,10 +7,11 @@ export type HostLocation =
   | { readonly kind: 'directory'; readonly path: string }
   | { readonly kind: 's3'; readonly bucket: string; readonly prefix: string }
   /** Any HTTP server taking PUT (Artifactory, Nexus, WebDAV); `url` ends with `/`, holds no credentials. */
-  | { readonly kind: 'http'; readonly url: string };
+  | { readonly kind: 'http'; readonly url: string }
+  | { readonly kind: 'bintray'; readonly subject: string };
 
 const ACCEPTED =
-  'accepted: s3://<bucket>/<prefix>, https://<host>/<path>, file:///abs/dir, /abs/dir or ./rel/dir';
+  'accepted: s3://<bucket>/<prefix>, https://<host>/<path>, bintray://<subject>, file:///abs/dir, /abs/dir or ./rel/dir';
 /** S3's bucket naming rules (DNS-style, as path-style S3-compatible stores also require). */
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
@@ -46,7 +47,34 @@ export function parseHostLocation(value: string, workspace: string): HostLocatio
     return { kind: 's3', bucket, prefix: rest.filter(Boolean).join('/') };
   }
   if (scheme === 'http' || scheme === 'https') return parseHttpLocation(value);
+  if (scheme === 'bintray') return { kind: 'bintray', subject: bintraySubject(value) };
   throw new UserError('package-host', `the scheme '${scheme}://' has no adapter`, ACCEPTED);
+}
+
+/** A Bintray user or organization name, as Bintray spelled them. */
+const SUBJECT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * `bintray://<subject>`: the repositories (`deb`, `rpm-dev`, ...) follow from the layout, so a path
+ * after the subject would be silently ignored, and is refused instead.
+ */
+function bintraySubject(value: string): string {
+  const [subject = '', ...rest] = value.slice('bintray://'.length).split('/');
+  if (!SUBJECT.test(subject)) {
+    throw new UserError(
+      'package-host',
+      `'${subject}' is not a Bintray subject (user or organization)`,
+      ACCEPTED,
+    );
+  }
+  if (rest.some(Boolean)) {
+    throw new UserError(
+      'package-host',
+      `'${value}' names more than a subject`,
+      `write bintray://${subject}: the repositories (deb, deb-dev, rpm, rpm-dev, bin, bin-dev) follow from each package`,
+    );
+  }
+  return subject;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { DirectoryStore } from '../stores/directory-store.js';
 import type { Logger } from '../util/logger.js';
 import { authorizationOf, credentialInputsOf, type HostCredentials } from './host-credentials.js';
+import type { BintrayHostOptions } from './bintray/bintray-host.js';
+import type { BintrayInputs } from './bintray/bintray-inputs.js';
 import type { PackageHost } from './host.js';
 import type { HostLocation } from './location.js';
 import { StoreHost } from './store-host.js';
@@ -11,13 +13,15 @@ export interface HostOptions {
   readonly serialized: boolean;
   /** The credentials of an http(s):// host; none for the other kinds. */
   readonly packageHostCredentials?: HostCredentials;
+  /** For `bintray://`: the API and credentials, and where each layout path goes there. */
+  readonly bintrayHost?: (BintrayInputs & BintrayHostOptions) | undefined;
 }
 
 /**
  * The one place that maps a `package-host` location to its adapter. The S3 store's code (the AWS SDK,
  * over a megabyte) is imported only for an `s3://` location, the HTTP store's (got) only for an
- * `http(s)://` one: the bundle splits each into a chunk of its own, which runs that publish elsewhere
- * never load. Packages over 64 MiB tell their progress through
+ * `http(s)://` one, the Bintray client only for `bintray://`: the bundle splits each into a chunk of its
+ * own, which runs that publish elsewhere never load. Packages over 64 MiB tell their progress through
  * `logger`.
  */
 export async function openPackageHost(
@@ -55,6 +59,15 @@ export async function openPackageHost(
         progress,
       });
       return new HttpHost(store, options.serialized);
+    }
+    case 'bintray': {
+      if (options.bintrayHost === undefined) throw new Error('a bintray:// host needs its inputs');
+      const [{ BintrayApi }, { BintrayHost }] = await Promise.all([
+        import('./bintray/bintray-api.js'),
+        import('./bintray/bintray-host.js'),
+      ]);
+      const api = new BintrayApi({ ...options.bintrayHost, ...(logger ? { logger } : {}) });
+      return new BintrayHost(location.subject, api, { ...options.bintrayHost, progress });
     }
   }
 }

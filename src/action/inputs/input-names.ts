@@ -23,6 +23,7 @@ export const INPUT_NAMES = [
   'package-host-password',
   'package-host-token',
   'package-host-insecure',
+  'bintray-api-url',
   's3-endpoint',
   's3-region',
   'serialized',

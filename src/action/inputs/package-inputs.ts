@@ -3,6 +3,8 @@ import { isLoopbackUrl, parseHostLocation, type HostLocation } from '../../hosts
 import { parseRetention, type Retention } from '../../indexes/retention.js';
 import { UserError } from '../../util/errors.js';
 import { readHostCredentials } from './host-credential-inputs.js';
+import { readBintrayInputs, type BintrayInputs } from '../../hosts/bintray/bintray-inputs.js';
+import { bintrayKeep, type BintrayKeep } from './bintray-retention.js';
 import { boolean, lines, oneOf, type InputReader } from './input-values.js';
 
 /** The package inputs, checked together: the S3 inputs only make sense for an `s3://` host. */
@@ -24,6 +26,12 @@ export interface PackageInputs {
   readonly rpmHeaderSignatures: boolean;
   /** Versions kept in the dev trees after a publish to them. */
   readonly retention: Retention;
+  /** For `bintray://`: its API, credentials, and what its dev repositories keep. */
+  readonly bintray?: BintrayConfig | undefined;
+}
+
+export interface BintrayConfig extends BintrayInputs {
+  readonly keep: BintrayKeep;
 }
 
 export function readPackageInputs(input: InputReader, workspace: string): PackageInputs {
@@ -37,6 +45,8 @@ export function readPackageInputs(input: InputReader, workspace: string): Packag
       'set package-host, e.g. ./out/packages',
     );
   }
+  const retention = parseRetention(input('dev-retention'));
+  const bintray = readBintrayInputs(input, packageHost?.kind === 'bintray');
   return {
     packagePatterns,
     packageHost,
@@ -44,7 +54,8 @@ export function readPackageInputs(input: InputReader, workspace: string): Packag
     ...readHttpOptions(input, packageHost),
     overwrite: boolean('overwrite', input('overwrite')),
     ...readSigning(input),
-    retention: parseRetention(input('dev-retention')),
+    retention,
+    bintray: bintray && { ...bintray, keep: bintrayKeep(retention) },
   };
 }
 
@@ -94,16 +105,20 @@ function readHttpOptions(
         'remove package-host-insecure',
       );
     }
+    // Bintray takes a user and an API key (Basic), never a token.
     if (
       credentials !== undefined &&
-      (host === undefined || host.kind === 'directory' || host.kind === 's3')
+      (host === undefined ||
+        host.kind === 'directory' ||
+        host.kind === 's3' ||
+        (host.kind === 'bintray' && credentials.kind === 'bearer'))
     ) {
       const inputs =
         credentials.kind === 'basic' ? 'package-host-username / package-host-password' : 'package-host-token';
       throw new UserError(
         inputs,
         `${credentials.kind === 'basic' ? 'are' : 'is'} set, but package-host takes no credentials`,
-        `remove ${inputs}: an s3:// host takes the AWS environment's, a directory none`,
+        `remove ${inputs}: an s3:// host takes the AWS environment's, a directory none, bintray:// a user and API key`,
       );
     }
   } else if (host.url.startsWith('http://') && !isLoopbackUrl(host.url) && !insecure) {
