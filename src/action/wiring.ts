@@ -6,6 +6,7 @@ import type { PackageHost } from '../hosts/host.js';
 import type { RepositoryStore } from '../stores/object-store.js';
 import { UserError } from '../util/errors.js';
 import { openPackageHost } from '../hosts/open-host.js';
+import { gitHubReleaseSettings } from './github-release-settings.js';
 import { findPackageFiles } from './validate/find-packages.js';
 import type { ProvenancePort, PublishPorts, Repositories } from './ports.js';
 import type { PayloadSigner } from '../signing/payload-signer.js';
@@ -34,7 +35,11 @@ export async function portsFor(
         )
       : undefined,
     config.packageHost
-      ? openPackageHost(config.packageHost, config, logger).then((host) => packagePortsFor(host, config))
+      ? openPackageHost(
+          config.packageHost,
+          { ...config, githubRelease: gitHubReleaseSettings(config, process.env) },
+          logger,
+        ).then((host) => packagePortsFor(host, config))
       : undefined,
     config.provenance && keyless ? provenanceFor(keyless) : undefined,
     config.cloudfront && config.packagePatterns.length > 0 ? cdnFor(config.cloudfront) : undefined,

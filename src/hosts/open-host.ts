@@ -1,6 +1,7 @@
 import { DirectoryStore } from '../stores/directory-store.js';
 import type { Logger } from '../util/logger.js';
 import type { PackageHost } from './host.js';
+import type { GitHubReleaseSettings } from './github-release/release-settings.js';
 import type { HostLocation } from './location.js';
 import { StoreHost } from './store-host.js';
 
@@ -8,6 +9,8 @@ export interface HostOptions {
   readonly s3Endpoint: string | undefined;
   readonly s3Region: string | undefined;
   readonly serialized: boolean;
+  /** For `package-host: github-release`: the repository, the release and the token. */
+  readonly githubRelease?: GitHubReleaseSettings | undefined;
 }
 
 /**
@@ -37,6 +40,13 @@ export async function openPackageHost(
         }),
         options.serialized,
       );
+    }
+    case 'github-release': {
+      // Octokit and its plugins are a chunk of their own too.
+      const settings = options.githubRelease;
+      if (settings === undefined) throw new Error('package-host: github-release needs its settings');
+      const { GitHubReleaseHost } = await import('./github-release/github-release-host.js');
+      return new GitHubReleaseHost({ settings, ...(logger ? { logger } : {}), progress });
     }
   }
 }

@@ -50,7 +50,7 @@ export async function preparePackages(
     // A .deb or .rpm was hashed with its contents; a tarball is hashed here.
     const [{ sha256, size }, existing] = await Promise.all([
       read?.hashes ?? hashOf(file),
-      host?.existing(path),
+      host?.existing(path, file),
     ]);
     packages.push({
       file: displayPath(given, workspace),
