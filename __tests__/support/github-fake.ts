@@ -99,6 +99,10 @@ export class GitHubFake {
     this.faults.push({ ...fault });
   }
 
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   /** Runs once, right before the next request of the operation is carried out: another publisher's move. */
   before(operationId: string, run: () => void): void {
     this.hooks.push({ operationId, run });
