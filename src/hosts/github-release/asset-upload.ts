@@ -39,7 +39,7 @@ export interface UploadContext {
  */
 export async function uploadAsset(context: UploadContext, file: AssetToUpload): Promise<UploadOutcome> {
   const url = uploadUrl(context.release.upload_url);
-  const body = new FileBody(file.localFile, startProgress(context.progress, file.path, file.size));
+  const body = new FileBody(file.localFile, file.size, startProgress(context.progress, file.path, file.size));
   for (let retry = 0; ; retry++) {
     try {
       const { data } = await context.client.request({

@@ -14,6 +14,8 @@ export class FileBody implements AsyncIterable<Buffer> {
 
   constructor(
     private readonly file: string,
+    /** The Content-Length announced: the client may stop asking for chunks once it has that many bytes. */
+    private readonly size: number,
     private readonly progress: Progress,
   ) {}
 
@@ -21,12 +23,17 @@ export class FileBody implements AsyncIterable<Buffer> {
     this.sentSha256 = undefined;
     this.progress.restart();
     const hash = createHash('sha256');
+    let read = 0;
     for await (const chunk of createReadStream(this.file)) {
       const bytes = chunk as Buffer;
+      read += bytes.length;
       hash.update(bytes);
+      // Taken before the last chunk goes: the client may end the iteration right after it.
+      if (read === this.size) this.sentSha256 = hash.copy().digest('hex');
       this.progress.advance(bytes.length);
       yield bytes;
     }
-    this.sentSha256 = hash.digest('hex');
+    // A file that grew or shrank since it was planned: what was read is not what was planned.
+    if (read !== this.size) this.sentSha256 = hash.digest('hex');
   }
 }
