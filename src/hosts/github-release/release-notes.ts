@@ -82,5 +82,8 @@ function escapeLinkText(text: string): string {
  * `+`), so only what would end the link or the table cell is encoded.
  */
 function linkTarget(url: string): string {
-  return url.replace(/[\s()<>|]/g, (character) => encodeURIComponent(character));
+  return url.replace(
+    /[ \t\n()<>|]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
