@@ -52,7 +52,12 @@ export function repositoryJson(
   };
 }
 
-export function releaseJson(release: FakeRelease, repository: FakeRepository, origins: Origins, legacyDigests: boolean): unknown {
+export function releaseJson(
+  release: FakeRelease,
+  repository: FakeRepository,
+  origins: Origins,
+  legacyDigests: boolean,
+): unknown {
   const api = `${origins.api}/repos/${repository.fullName}/releases/${release.id}`;
   return {
     url: api,

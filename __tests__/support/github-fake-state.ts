@@ -61,7 +61,12 @@ export class FakeRepositories {
   ): FakeRelease {
     // A published release makes its tag when the tag is missing (a draft does so when published).
     if (!fields.draft) repository.tags.add(fields.tagName);
-    const release: FakeRelease = { id: this.nextId++, ...fields, createdAt: new Date().toISOString(), assets: [] };
+    const release: FakeRelease = {
+      id: this.nextId++,
+      ...fields,
+      createdAt: new Date().toISOString(),
+      assets: [],
+    };
     repository.releases.push(release);
     return release;
   }
@@ -99,8 +104,12 @@ export class FakeRepositories {
     const match = /^([^/]+\/[^/]+)\/releases\/download\/([^/]+)\/([^/]+)$/.exec(path);
     if (!match) return undefined;
     const [, fullName = '', tag = '', name = ''] = match;
-    const release = this.find(fullName)?.releases.find((candidate) => candidate.tagName === decodeURIComponent(tag));
-    return release?.assets.find((asset) => asset.name === decodeURIComponent(name) && asset.state === 'uploaded');
+    const release = this.find(fullName)?.releases.find(
+      (candidate) => candidate.tagName === decodeURIComponent(tag),
+    );
+    return release?.assets.find(
+      (asset) => asset.name === decodeURIComponent(name) && asset.state === 'uploaded',
+    );
   }
 
   /** The release of a tag (drafts too), for tests to look at. */

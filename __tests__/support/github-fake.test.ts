@@ -14,7 +14,12 @@ beforeAll(async () => {
 });
 afterAll(() => fake.stop());
 
-function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+function call(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(url, {
     method,
     headers: {
@@ -40,7 +45,9 @@ describe('the GitHub fake', () => {
   });
 
   it('answers 401 without a token it knows', async () => {
-    const response = await fetch(`${fake.apiUrl}/repos/falcosecurity/falco`, { headers: { authorization: 'token nope' } });
+    const response = await fetch(`${fake.apiUrl}/repos/falcosecurity/falco`, {
+      headers: { authorization: 'token nope' },
+    });
     expect(response.status).toBe(401);
     expect(((await response.json()) as { message: string }).message).toBe('Bad credentials');
   });
@@ -59,9 +66,15 @@ describe('the GitHub fake', () => {
 
   it('refuses a query parameter the operation does not take, and a path parameter of the wrong type', async () => {
     const release = await createRelease('0.2.0');
-    const extra = await call('GET', `${fake.apiUrl}/repos/falcosecurity/falco/releases/${release.id}/assets?perpage=100`);
+    const extra = await call(
+      'GET',
+      `${fake.apiUrl}/repos/falcosecurity/falco/releases/${release.id}/assets?perpage=100`,
+    );
     expect(extra.status).toBe(422);
-    const wrongType = await call('GET', `${fake.apiUrl}/repos/falcosecurity/falco/releases/latest-one/assets`);
+    const wrongType = await call(
+      'GET',
+      `${fake.apiUrl}/repos/falcosecurity/falco/releases/latest-one/assets`,
+    );
     expect(wrongType.status).toBe(422);
   });
 
@@ -70,17 +83,33 @@ describe('the GitHub fake', () => {
     const bytes = Buffer.from('a package');
     const path = `/repos/falcosecurity/falco/releases/${release.id}/assets?name=falco-0.3.0-x86_64.tar.gz`;
     const headers = { 'content-type': 'application/gzip', 'content-length': String(bytes.length) };
-    const onApi = await fetch(`${fake.apiUrl}${path}`, { method: 'POST', body: bytes, headers: { ...headers, authorization: `token ${TOKEN}` } });
+    const onApi = await fetch(`${fake.apiUrl}${path}`, {
+      method: 'POST',
+      body: bytes,
+      headers: { ...headers, authorization: `token ${TOKEN}` },
+    });
     expect(onApi.status).toBe(404);
     expect(release.upload_url.startsWith(`${fake.uploadsUrl}/`)).toBe(true);
-    const noType = await fetch(`${fake.uploadsUrl}${path}`, { method: 'POST', body: bytes, headers: { authorization: `token ${TOKEN}` } });
+    const noType = await fetch(`${fake.uploadsUrl}${path}`, {
+      method: 'POST',
+      body: bytes,
+      headers: { authorization: `token ${TOKEN}` },
+    });
     expect(noType.status).toBe(422);
-    const uploaded = await fetch(`${fake.uploadsUrl}${path}`, { method: 'POST', body: bytes, headers: { ...headers, authorization: `token ${TOKEN}` } });
+    const uploaded = await fetch(`${fake.uploadsUrl}${path}`, {
+      method: 'POST',
+      body: bytes,
+      headers: { ...headers, authorization: `token ${TOKEN}` },
+    });
     expect(uploaded.status).toBe(201);
     const asset = (await uploaded.json()) as { name: string; digest: string; browser_download_url: string };
     expect(asset.digest).toBe(digestOf(bytes));
     expect(Buffer.from(await (await fetch(asset.browser_download_url)).arrayBuffer())).toEqual(bytes);
-    const again = await fetch(`${fake.uploadsUrl}${path}`, { method: 'POST', body: bytes, headers: { ...headers, authorization: `token ${TOKEN}` } });
+    const again = await fetch(`${fake.uploadsUrl}${path}`, {
+      method: 'POST',
+      body: bytes,
+      headers: { ...headers, authorization: `token ${TOKEN}` },
+    });
     expect(again.status).toBe(422);
     expect(await again.text()).toContain('already_exists');
   });
@@ -88,11 +117,23 @@ describe('the GitHub fake', () => {
   it('renames an asset as GitHub does: an unencoded + arrives as a space and becomes a dot', async () => {
     const release = await createRelease('0.4.0');
     const bytes = Buffer.from('dev');
-    const headers = { authorization: `token ${TOKEN}`, 'content-type': 'application/gzip', 'content-length': '3' };
+    const headers = {
+      authorization: `token ${TOKEN}`,
+      'content-type': 'application/gzip',
+      'content-length': '3',
+    };
     const base = `${fake.uploadsUrl}/repos/falcosecurity/falco/releases/${release.id}/assets?name=`;
-    const raw = await fetch(`${base}falco-0.4.0-1+abc-x86_64.tar.gz`, { method: 'POST', body: bytes, headers });
+    const raw = await fetch(`${base}falco-0.4.0-1+abc-x86_64.tar.gz`, {
+      method: 'POST',
+      body: bytes,
+      headers,
+    });
     expect(((await raw.json()) as { name: string }).name).toBe('falco-0.4.0-1.abc-x86_64.tar.gz');
-    const encoded = await fetch(`${base}${encodeURIComponent('falco-0.4.0-1+abc-x86_64.tar.gz')}`, { method: 'POST', body: bytes, headers });
+    const encoded = await fetch(`${base}${encodeURIComponent('falco-0.4.0-1+abc-x86_64.tar.gz')}`, {
+      method: 'POST',
+      body: bytes,
+      headers,
+    });
     expect(((await encoded.json()) as { name: string }).name).toBe('falco-0.4.0-1+abc-x86_64.tar.gz');
   });
 

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GitHubSpec, type Matched } from './github-openapi.js';
-import { FakeRepositories, type FakeAsset, type FakeRelease, type FakeRepository } from './github-fake-state.js';
+import {
+  FakeRepositories,
+  type FakeAsset,
+  type FakeRelease,
+  type FakeRepository,
+} from './github-fake-state.js';
 import { assetJson, releaseJson, repositoryJson, type Origins } from './github-fake-json.js';
 
 /**
@@ -121,11 +126,19 @@ export class GitHubFake {
     }
   }
 
-  private async serve(server: 'api' | 'uploads', request: IncomingMessage, response: ServerResponse): Promise<void> {
+  private async serve(
+    server: 'api' | 'uploads',
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://fake');
     const method = request.method ?? 'GET';
     const body = await readBody(request);
-    const record = (status: number, operationId?: string, where: RecordedRequest['server'] = server): void => {
+    const record = (
+      status: number,
+      operationId?: string,
+      where: RecordedRequest['server'] = server,
+    ): void => {
       this.requests.push({ method, path: url.pathname + url.search, operationId, status, server: where });
     };
     // Browser downloads (github.com/<owner>/<repo>/releases/download/...) are not part of the API.
@@ -146,7 +159,8 @@ export class GitHubFake {
       record(status, operation.operationId);
       if (json !== undefined && status < 300) {
         const problems = this.spec.checkResponse(operation, status, json);
-        if (problems.length > 0) throw new Error(`the fake answered ${operation.operationId} wrongly: ${problems.join('; ')}`);
+        if (problems.length > 0)
+          throw new Error(`the fake answered ${operation.operationId} wrongly: ${problems.join('; ')}`);
       }
       send(response, status, json, headers);
     };
@@ -156,23 +170,39 @@ export class GitHubFake {
       return answer(404, notFound());
     }
     const grant = this.tokens.get(tokenOf(request.headers.authorization));
-    if (grant === undefined) return answer(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
+    if (grant === undefined)
+      return answer(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
     const problems = this.spec.checkParameters(matched, url.searchParams);
-    const json = parseJson(request, body, operation.requestBody?.content['application/octet-stream'] !== undefined);
-    if (json === INVALID_JSON) return answer(400, { message: 'Problems parsing JSON', documentation_url: DOCS });
+    const json = parseJson(
+      request,
+      body,
+      operation.requestBody?.content['application/octet-stream'] !== undefined,
+    );
+    if (json === INVALID_JSON)
+      return answer(400, { message: 'Problems parsing JSON', documentation_url: DOCS });
     problems.push(...this.spec.checkJsonBody(operation, json));
     if (operation.requestBody?.content['application/octet-stream'] !== undefined) {
       if (!request.headers['content-type']) problems.push('Content-Type is required');
       const length = request.headers['content-length'];
       if (length === undefined) problems.push('Content-Length is required');
-      else if (Number(length) !== body.length) problems.push(`Content-Length ${length} but ${body.length} bytes`);
+      else if (Number(length) !== body.length)
+        problems.push(`Content-Length ${length} but ${body.length} bytes`);
     }
-    if (problems.length > 0) return answer(422, { message: `Invalid request.\n\n${problems.join('\n')}`, documentation_url: DOCS, status: '422' });
+    if (problems.length > 0)
+      return answer(422, {
+        message: `Invalid request.\n\n${problems.join('\n')}`,
+        documentation_url: DOCS,
+        status: '422',
+      });
     const fault = this.takeFault(operation.operationId);
     if (fault?.status === 'secondary-limit') {
       return answer(
         403,
-        { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: DOCS },
+        {
+          message:
+            'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          documentation_url: DOCS,
+        },
         { 'retry-after': String(fault.retryAfter ?? 1) },
       );
     }
@@ -189,7 +219,8 @@ export class GitHubFake {
 
   private takeFault(operationId: string): Fault | undefined {
     const fault = this.faults.find(
-      (candidate) => candidate.times > 0 && (candidate.operationId === undefined || candidate.operationId === operationId),
+      (candidate) =>
+        candidate.times > 0 && (candidate.operationId === undefined || candidate.operationId === operationId),
     );
     if (fault) fault.times--;
     return fault;
@@ -216,22 +247,33 @@ export class GitHubFake {
     if (repository === undefined) return { status: 404, json: notFound() };
     const write = operation.method !== 'GET';
     if (write && !grant.write) {
-      return { status: 403, json: { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' } };
+      return {
+        status: 403,
+        json: { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' },
+      };
     }
     const body = (json ?? {}) as Record<string, unknown>;
     const origins = this.origins;
-    const releaseOut = (release: FakeRelease): unknown => releaseJson(release, repository, origins, this.legacyDigests);
+    const releaseOut = (release: FakeRelease): unknown =>
+      releaseJson(release, repository, origins, this.legacyDigests);
     const assetOut = (asset: FakeAsset, release: FakeRelease): unknown =>
       assetJson(asset, release, repository, origins, this.legacyDigests);
     switch (operation.operationId) {
       case 'repos/get':
-        return { status: 200, json: repositoryJson(this.spec.example('repos/get', 200), repository, origins, grant) };
+        return {
+          status: 200,
+          json: repositoryJson(this.spec.example('repos/get', 200), repository, origins, grant),
+        };
       case 'repos/get-release-by-tag': {
-        const release = repository.releases.find((candidate) => candidate.tagName === params['tag'] && !candidate.draft);
+        const release = repository.releases.find(
+          (candidate) => candidate.tagName === params['tag'] && !candidate.draft,
+        );
         return release ? { status: 200, json: releaseOut(release) } : { status: 404, json: notFound() };
       }
       case 'repos/get-release': {
-        const release = repository.releases.find((candidate) => candidate.id === Number(params['release_id']));
+        const release = repository.releases.find(
+          (candidate) => candidate.id === Number(params['release_id']),
+        );
         return release ? { status: 200, json: releaseOut(release) } : { status: 404, json: notFound() };
       }
       case 'repos/list-releases':
@@ -252,7 +294,9 @@ export class GitHubFake {
         return { status: 201, json: releaseOut(release) };
       }
       case 'repos/update-release': {
-        const release = repository.releases.find((candidate) => candidate.id === Number(params['release_id']));
+        const release = repository.releases.find(
+          (candidate) => candidate.id === Number(params['release_id']),
+        );
         if (release === undefined) return { status: 404, json: notFound() };
         if (typeof body['body'] === 'string') release.body = body['body'];
         if (typeof body['prerelease'] === 'boolean') release.prerelease = body['prerelease'];
@@ -261,12 +305,16 @@ export class GitHubFake {
         return { status: 200, json: releaseOut(release) };
       }
       case 'repos/list-release-assets': {
-        const release = repository.releases.find((candidate) => candidate.id === Number(params['release_id']));
+        const release = repository.releases.find(
+          (candidate) => candidate.id === Number(params['release_id']),
+        );
         if (release === undefined) return { status: 404, json: notFound() };
         return page(release.assets, query, request, (asset) => assetOut(asset, release));
       }
       case 'repos/upload-release-asset': {
-        const release = repository.releases.find((candidate) => candidate.id === Number(params['release_id']));
+        const release = repository.releases.find(
+          (candidate) => candidate.id === Number(params['release_id']),
+        );
         if (release === undefined) return { status: 404, json: notFound() };
         const name = assetNameAsGitHubKeepsIt(query.get('name') ?? '');
         if (release.assets.some((asset) => asset.name === name)) {
@@ -281,7 +329,11 @@ export class GitHubFake {
         if (found === undefined) return { status: 404, json: notFound() };
         if (request.headers.accept === 'application/octet-stream') {
           // GitHub redirects to where the bytes are; the client must follow it.
-          return { status: 302, json: undefined, headers: { location: webUrl(origins, repository, found.release, found.asset) } };
+          return {
+            status: 302,
+            json: undefined,
+            headers: { location: webUrl(origins, repository, found.release, found.asset) },
+          };
         }
         return { status: 200, json: assetOut(found.asset, found.release) };
       }
@@ -308,7 +360,12 @@ const DOCS = 'https://docs.github.com/rest';
 const WEB_PREFIX = '/_web/';
 const INVALID_JSON = Symbol('invalid JSON');
 
-export function webUrl(origins: Origins, repository: FakeRepository, release: FakeRelease, asset: FakeAsset): string {
+export function webUrl(
+  origins: Origins,
+  repository: FakeRepository,
+  release: FakeRelease,
+  asset: FakeAsset,
+): string {
   return `${origins.api}${WEB_PREFIX}${repository.fullName}/releases/download/${encodeURIComponent(release.tagName)}/${encodeURIComponent(asset.name)}`;
 }
 
@@ -321,7 +378,12 @@ export function assetNameAsGitHubKeepsIt(name: string): string {
 }
 
 /** A page of a list, with the `link` header Octokit's paginate follows. */
-function page<T>(items: readonly T[], query: URLSearchParams, request: IncomingMessage, out: (item: T) => unknown): Answer {
+function page<T>(
+  items: readonly T[],
+  query: URLSearchParams,
+  request: IncomingMessage,
+  out: (item: T) => unknown,
+): Answer {
   const perPage = Math.min(Number(query.get('per_page') ?? 30), 100);
   const number = Number(query.get('page') ?? 1);
   const slice = items.slice((number - 1) * perPage, number * perPage);
@@ -336,7 +398,12 @@ function page<T>(items: readonly T[], query: URLSearchParams, request: IncomingM
 }
 
 function alreadyExists(resource: string, field: string): object {
-  return { message: 'Validation Failed', errors: [{ resource, code: 'already_exists', field }], documentation_url: DOCS, status: '422' };
+  return {
+    message: 'Validation Failed',
+    errors: [{ resource, code: 'already_exists', field }],
+    documentation_url: DOCS,
+    status: '422',
+  };
 }
 
 function notFound(): object {
@@ -357,7 +424,12 @@ function parseJson(request: IncomingMessage, body: Buffer, binary: boolean): unk
   }
 }
 
-function send(response: ServerResponse, status: number, json: unknown, headers: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  json: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (json === undefined) {
     response.writeHead(status, headers);
     response.end();
@@ -374,7 +446,9 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function listen(handler: (request: IncomingMessage, response: ServerResponse) => Promise<void>): Promise<Server> {
+async function listen(
+  handler: (request: IncomingMessage, response: ServerResponse) => Promise<void>,
+): Promise<Server> {
   const server = createServer((request, response) => {
     handler(request, response).catch((error: unknown) => {
       // A defect of the fake (or an answer the description does not allow): loud, as a 500 with why.

@@ -29,8 +29,19 @@ export interface Operation {
   /** The server the operation is served from when not the API's (`https://uploads.github.com`). */
   readonly server: string | undefined;
   readonly parameters: readonly Parameter[];
-  readonly requestBody: { readonly required: boolean; readonly content: Readonly<Record<string, { schema?: JsonObject }>> } | undefined;
-  readonly responses: Readonly<Record<string, { content?: Readonly<Record<string, { schema?: JsonObject; examples?: Readonly<Record<string, { value?: unknown }>> }>> }>>;
+  readonly requestBody:
+    | { readonly required: boolean; readonly content: Readonly<Record<string, { schema?: JsonObject }>> }
+    | undefined;
+  readonly responses: Readonly<
+    Record<
+      string,
+      {
+        content?: Readonly<
+          Record<string, { schema?: JsonObject; examples?: Readonly<Record<string, { value?: unknown }>> }>
+        >;
+      }
+    >
+  >;
 }
 
 export interface Matched {
@@ -129,10 +140,13 @@ export class GitHubSpec {
     if (schema === undefined) return body === undefined ? [] : ['this operation takes no JSON body'];
     if (body === undefined) return operation.requestBody?.required ? ['a JSON body is required'] : [];
     const validate = this.validator(schema);
-    const problems = validate(body) ? [] : (validate.errors ?? []).map((error) => `body${error.instancePath} ${error.message ?? ''}`);
+    const problems = validate(body)
+      ? []
+      : (validate.errors ?? []).map((error) => `body${error.instancePath} ${error.message ?? ''}`);
     const properties = schema['properties'] as JsonObject | undefined;
     if (properties && typeof body === 'object' && body !== null && !Array.isArray(body)) {
-      for (const key of Object.keys(body)) if (!(key in properties)) problems.push(`body.${key} is not a property`);
+      for (const key of Object.keys(body))
+        if (!(key in properties)) problems.push(`body.${key} is not a property`);
     }
     return problems;
   }
@@ -142,7 +156,9 @@ export class GitHubSpec {
     const schema = operation.responses[String(status)]?.content?.['application/json']?.schema;
     if (schema === undefined) return [];
     const validate = this.validator(schema);
-    return validate(body) ? [] : (validate.errors ?? []).map((error) => `response${error.instancePath} ${error.message ?? ''}`);
+    return validate(body)
+      ? []
+      : (validate.errors ?? []).map((error) => `response${error.instancePath} ${error.message ?? ''}`);
   }
 
   /** The first documented example of an operation's response: the fake's objects start from these. */
@@ -150,7 +166,8 @@ export class GitHubSpec {
     const route = this.routes.find((candidate) => candidate.operation.operationId === operationId);
     const content = route?.operation.responses[String(status)]?.content?.['application/json'];
     const example = Object.values(content?.examples ?? {})[0]?.value;
-    if (typeof example !== 'object' || example === null) throw new Error(`${operationId} ${status} has no example`);
+    if (typeof example !== 'object' || example === null)
+      throw new Error(`${operationId} ${status} has no example`);
     return structuredClone(example as JsonObject);
   }
 

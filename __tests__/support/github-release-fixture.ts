@@ -25,7 +25,10 @@ export const FAST: GitHubTiming = {
   },
 };
 
-export function settingsFor(fake: GitHubFake, overrides: Partial<GitHubReleaseSettings> = {}): GitHubReleaseSettings {
+export function settingsFor(
+  fake: GitHubFake,
+  overrides: Partial<GitHubReleaseSettings> = {},
+): GitHubReleaseSettings {
   const [owner = '', repo = ''] = REPOSITORY.split('/');
   return {
     token: TOKEN,
@@ -47,7 +50,10 @@ export function hostFor(
   overrides: Partial<GitHubReleaseSettings> = {},
 ): { host: GitHubReleaseHost; logger: CapturedLogger } {
   const logger = captureLogger();
-  return { host: new GitHubReleaseHost({ settings: settingsFor(fake, overrides), logger, timing: FAST }), logger };
+  return {
+    host: new GitHubReleaseHost({ settings: settingsFor(fake, overrides), logger, timing: FAST }),
+    logger,
+  };
 }
 
 export interface LocalPackage {
@@ -68,7 +74,11 @@ export async function localPackage(path: string, content: string): Promise<Local
 }
 
 /** What the publish does with a package: ask what is there, then put it unless it is the same. */
-export async function publishPackage(host: GitHubReleaseHost, pkg: LocalPackage, replace = false): Promise<'skipped' | 'uploaded'> {
+export async function publishPackage(
+  host: GitHubReleaseHost,
+  pkg: LocalPackage,
+  replace = false,
+): Promise<'skipped' | 'uploaded'> {
   const there = await host.existing(pkg.path, pkg.file);
   if (there === pkg.sha256) return 'skipped';
   await host.put(pkg.path, pkg.file, { sha256: pkg.sha256, replace: replace && there !== undefined });

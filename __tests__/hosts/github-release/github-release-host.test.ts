@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { GitHubFake, digestOf } from '../../support/github-fake.js';
 import { asyncUserErrorOf } from '../../fixtures/errors.js';
-import { REPOSITORY, TOKEN, hostFor, localPackage, publishPackage } from '../../support/github-release-fixture.js';
+import { configOf } from '../../fixtures/config.js';
+import {
+  REPOSITORY,
+  TOKEN,
+  hostFor,
+  localPackage,
+  publishPackage,
+} from '../../support/github-release-fixture.js';
 
 let fake: GitHubFake;
 
@@ -17,6 +24,15 @@ const UPLOAD = 'repos/upload-release-asset';
 const writes = (): number => fake.requests.filter((request) => request.method !== 'GET').length;
 
 describe('GitHubReleaseHost before any write', () => {
+  it('keeps no APT/YUM repositories: the plan gets no repository step, and signing-key is refused', async () => {
+    const { packagePortsFor } = await import('../../../src/action/wiring.js');
+    const { host } = hostFor(fake, { tag: '0.1.0' });
+    expect('repositoryStore' in host).toBe(false);
+    const config = configOf({ signingKey: 'a key', packagePatterns: ['build/*'] });
+    const error = await asyncUserErrorOf(packagePortsFor(host, config));
+    expect(error.subject).toBe('signing-key');
+  });
+
   it('refuses a token GitHub refuses (401), naming github-token, and writes nothing', async () => {
     const before = writes();
     const { host } = hostFor(fake, { token: 'ghs_wrong', tag: '0.1.0' });
@@ -95,7 +111,12 @@ describe('GitHubReleaseHost publishing', () => {
   it('uploads a draft’s assets to the draft made for the tag, rather than to a second release', async () => {
     const repository = fake.repository(REPOSITORY);
     const draft = fake.state.newRelease(repository, {
-      tagName: '0.26.5', name: '0.26.5', body: '', draft: true, prerelease: false, targetCommitish: 'main',
+      tagName: '0.26.5',
+      name: '0.26.5',
+      body: '',
+      draft: true,
+      prerelease: false,
+      targetCommitish: 'main',
     });
     const pkg = await localPackage('rpm/falco-0.26.5-x86_64.rpm', 'rpm');
     const { host } = hostFor(fake, { tag: '0.26.5' });
@@ -133,24 +154,43 @@ describe('GitHubReleaseHost publishing', () => {
     const { host } = hostFor(fake, { tag: '0.26.3' });
     await host.check();
     expect(await host.existing(pkg.path, pkg.file)).toBeUndefined();
-    await publishPackage(hostFor(fake, { tag: '0.26.3' }).host, await localPackage('rpm/falco-0.26.4-x86_64.rpm', 'x'));
+    await publishPackage(
+      hostFor(fake, { tag: '0.26.3' }).host,
+      await localPackage('rpm/falco-0.26.4-x86_64.rpm', 'x'),
+    );
     fake.before(UPLOAD, () => {
       const release = fake.state.release(REPOSITORY, '0.26.3');
-      release?.assets.push(fake.state.newAsset('falco-0.26.3-x86_64.rpm', 'application/x-rpm', Buffer.from('theirs'), 'uploaded'));
+      release?.assets.push(
+        fake.state.newAsset(
+          'falco-0.26.3-x86_64.rpm',
+          'application/x-rpm',
+          Buffer.from('theirs'),
+          'uploaded',
+        ),
+      );
     });
-    const error = await asyncUserErrorOf(host.put(pkg.path, pkg.file, { sha256: pkg.sha256, replace: false }));
+    const error = await asyncUserErrorOf(
+      host.put(pkg.path, pkg.file, { sha256: pkg.sha256, replace: false }),
+    );
     expect(error.subject).toBe('packages: rpm/falco-0.26.3-x86_64.rpm');
     expect(error.remedy).toContain('overwrite: true');
   });
 
   it('accepts the same package uploaded meanwhile by another publisher', async () => {
     const pkg = await localPackage('rpm/falco-0.26.6-x86_64.rpm', 'same');
-    await publishPackage(hostFor(fake, { tag: '0.26.6' }).host, await localPackage('rpm/falco-0.26.6-aarch64.rpm', 'arm'));
+    await publishPackage(
+      hostFor(fake, { tag: '0.26.6' }).host,
+      await localPackage('rpm/falco-0.26.6-aarch64.rpm', 'arm'),
+    );
     const { host } = hostFor(fake, { tag: '0.26.6' });
     await host.check();
     await host.existing(pkg.path, pkg.file);
     fake.before(UPLOAD, () => {
-      fake.state.release(REPOSITORY, '0.26.6')?.assets.push(fake.state.newAsset('falco-0.26.6-x86_64.rpm', 'application/x-rpm', pkg.bytes, 'uploaded'));
+      fake.state
+        .release(REPOSITORY, '0.26.6')
+        ?.assets.push(
+          fake.state.newAsset('falco-0.26.6-x86_64.rpm', 'application/x-rpm', pkg.bytes, 'uploaded'),
+        );
     });
     await host.put(pkg.path, pkg.file, { sha256: pkg.sha256, replace: false });
     expect(fake.state.release(REPOSITORY, '0.26.6')?.assets).toHaveLength(2);
@@ -162,7 +202,9 @@ describe('GitHubReleaseHost publishing', () => {
     await host.check();
     await host.existing(pkg.path, pkg.file);
     await writeFile(pkg.file, 'rewritten meanwhile');
-    const error = await asyncUserErrorOf(host.put(pkg.path, pkg.file, { sha256: pkg.sha256, replace: false }));
+    const error = await asyncUserErrorOf(
+      host.put(pkg.path, pkg.file, { sha256: pkg.sha256, replace: false }),
+    );
     expect(error.message).toContain('changed while it was being published');
     expect(fake.state.release(REPOSITORY, '0.26.7')?.assets).toEqual([]);
   });
@@ -220,7 +262,12 @@ describe('GitHubReleaseHost under faults', () => {
     await host.put(pkg.path, pkg.file, { sha256: pkg.sha256, replace: false });
     const release = fake.state.release(REPOSITORY, '0.29.0');
     expect(release?.assets.map((asset) => asset.digest)).toEqual([digestOf(pkg.bytes)]);
-    expect(fake.calls(UPLOAD).slice(-3).map((call) => call.status)).toEqual([403, 403, 201]);
+    expect(
+      fake
+        .calls(UPLOAD)
+        .slice(-3)
+        .map((call) => call.status),
+    ).toEqual([403, 403, 201]);
     expect(logger.lines.filter((line) => line.includes('secondary rate limit'))).toHaveLength(2);
   });
 
@@ -256,7 +303,9 @@ describe('GitHubReleaseHost under faults', () => {
     fake.inject({ status: 503, times: 100, operationId: UPLOAD });
     const uploads = fake.calls(UPLOAD).length;
     try {
-      const error = await asyncUserErrorOf(host.put(pkg.path, pkg.file, { sha256: pkg.sha256, replace: false }));
+      const error = await asyncUserErrorOf(
+        host.put(pkg.path, pkg.file, { sha256: pkg.sha256, replace: false }),
+      );
       expect(error.subject).toBe('package-host');
       expect(error.message).toContain('503');
       expect(error.message).toContain('falco-0.29.3-x86_64.tar.gz');
@@ -273,7 +322,9 @@ describe('GitHubReleaseHost under faults', () => {
     const { host } = hostFor(fake, { token: 'ghs_job-read-only', tag: '0.29.4' });
     await host.check();
     await host.existing(pkg.path, pkg.file);
-    const error = await asyncUserErrorOf(host.put(pkg.path, pkg.file, { sha256: pkg.sha256, replace: false }));
+    const error = await asyncUserErrorOf(
+      host.put(pkg.path, pkg.file, { sha256: pkg.sha256, replace: false }),
+    );
     expect(error.subject).toBe('github-token');
     expect(error.message).toContain('403');
   });

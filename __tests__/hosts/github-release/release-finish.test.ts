@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitHubFake } from '../../support/github-fake.js';
-import { REPOSITORY, TOKEN, hostFor, localPackage, publishPackage, type LocalPackage } from '../../support/github-release-fixture.js';
+import {
+  REPOSITORY,
+  TOKEN,
+  hostFor,
+  localPackage,
+  publishPackage,
+  type LocalPackage,
+} from '../../support/github-release-fixture.js';
 import { NOTES_BEGIN, NOTES_END } from '../../../src/hosts/github-release/release-notes.js';
 import type { GitHubReleaseSettings } from '../../../src/hosts/github-release/release-settings.js';
 
@@ -22,7 +29,11 @@ const IMAGES = [
 ];
 
 /** Publishes the packages as the publish does, then finishes the run. */
-async function run(overrides: Partial<GitHubReleaseSettings>, packages: readonly LocalPackage[], images = IMAGES): Promise<void> {
+async function run(
+  overrides: Partial<GitHubReleaseSettings>,
+  packages: readonly LocalPackage[],
+  images = IMAGES,
+): Promise<void> {
   const { host } = hostFor(fake, overrides);
   await host.check();
   for (const pkg of packages) await publishPackage(host, pkg);
@@ -50,7 +61,9 @@ describe('the dev release', () => {
     expect(fake.state.release(REPOSITORY, 'dev')?.assets.map((asset) => asset.name)).toEqual([
       'falco-0.27.0-2+bbb-x86_64.deb',
     ]);
-    expect(fake.repository(REPOSITORY).releases.filter((candidate) => candidate.tagName === 'dev')).toHaveLength(1);
+    expect(
+      fake.repository(REPOSITORY).releases.filter((candidate) => candidate.tagName === 'dev'),
+    ).toHaveLength(1);
   });
 
   it('deletes nothing on a re-run of the same push', async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { NOTES_BEGIN, NOTES_END, notesSection, withNotes } from '../../../src/hosts/github-release/release-notes.js';
+import {
+  NOTES_BEGIN,
+  NOTES_END,
+  notesSection,
+  withNotes,
+} from '../../../src/hosts/github-release/release-notes.js';
 
 const SHA = 'b'.repeat(64);
 const section = notesSection(

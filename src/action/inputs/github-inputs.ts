@@ -108,7 +108,11 @@ function apiUrl(value: string | undefined): string {
   }
   // Checked first: the value is echoed below, and must not be when it holds a password.
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-    throw new UserError('GITHUB_API_URL', 'carries credentials, a query or a fragment', 'give the bare API URL');
+    throw new UserError(
+      'GITHUB_API_URL',
+      'carries credentials, a query or a fragment',
+      'give the bare API URL',
+    );
   }
   const plainAllowed = url.protocol === 'http:' && isLoopback(url.host);
   if (url.protocol !== 'https:' && !plainAllowed) {

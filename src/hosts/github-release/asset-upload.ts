@@ -21,7 +21,8 @@ export interface AssetToUpload {
 }
 
 /** What an upload ended with: the asset, or `exists` when an asset of that name appeared meanwhile. */
-export type UploadOutcome = { readonly kind: 'uploaded'; readonly asset: AssetInfo } | { readonly kind: 'exists' };
+export type UploadOutcome =
+  { readonly kind: 'uploaded'; readonly asset: AssetInfo } | { readonly kind: 'exists' };
 
 export interface UploadContext {
   readonly client: GitHubClient;

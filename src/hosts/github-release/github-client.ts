@@ -61,7 +61,9 @@ export function gitHubClient({ token, apiUrl, logger, timing }: GitHubClientOpti
       },
       onRateLimit: (retryAfter, options, _octokit, retryCount) => {
         if (retryCount > 0 || retryAfter > PRIMARY_LIMIT_WAIT_S) return false;
-        logger.warning(`GitHub's rate limit: ${options.method} ${options.url} is asked again in ${retryAfter} s`);
+        logger.warning(
+          `GitHub's rate limit: ${options.method} ${options.url} is asked again in ${retryAfter} s`,
+        );
         return true;
       },
     },

@@ -93,7 +93,8 @@ export class GitHubReleaseHost implements PackageHost {
     const current = found.assets.get(name);
     if (current !== undefined) {
       // An upload that failed earlier leaves an empty asset; a replacement deletes the old one first.
-      if (current.state === 'uploaded' && !options.replace) return this.alreadyThere(path, localFile, current, options.sha256);
+      if (current.state === 'uploaded' && !options.replace)
+        return this.alreadyThere(path, localFile, current, options.sha256);
       await deleteAsset(this.client, this.settings, current);
       found.assets.delete(name);
     }
@@ -115,7 +116,9 @@ export class GitHubReleaseHost implements PackageHost {
       return;
     }
     // Another publisher uploaded this name since the plan was made: fine if it is the same package.
-    const there = (await listAssets(this.client, this.settings, release)).find((asset) => asset.name === name);
+    const there = (await listAssets(this.client, this.settings, release)).find(
+      (asset) => asset.name === name,
+    );
     if (there === undefined) throw new Error(`GitHub said ${name} exists, then did not list it`);
     found.assets.set(name, there);
     await this.alreadyThere(path, localFile, there, options.sha256);
@@ -134,13 +137,19 @@ export class GitHubReleaseHost implements PackageHost {
     if (this.settings.replaceAssets) {
       for (const asset of assets.filter((asset) => !names.has(asset.name))) {
         await deleteAsset(this.client, this.settings, asset);
-        this.logger.info(`deleted ${asset.name} from the release ${release.tag_name}: an earlier push's asset`);
+        this.logger.info(
+          `deleted ${asset.name} from the release ${release.tag_name}: an earlier push's asset`,
+        );
       }
     }
     if (this.settings.notes === 'append') await this.writeNotes(release, run, assets);
   }
 
-  private async writeNotes(release: ReleaseInfo, run: PublishedRun, assets: readonly AssetInfo[]): Promise<void> {
+  private async writeNotes(
+    release: ReleaseInfo,
+    run: PublishedRun,
+    assets: readonly AssetInfo[],
+  ): Promise<void> {
     const byName = new Map(assets.map((asset) => [asset.name, asset]));
     const packages: NotedPackage[] = run.packages.map((pkg) => {
       const name = assetName(pkg.path);
@@ -168,7 +177,12 @@ export class GitHubReleaseHost implements PackageHost {
   }
 
   /** An asset of this name is there, and no replacement was planned: it must be this package. */
-  private async alreadyThere(path: string, localFile: string, asset: AssetInfo, sha256: string): Promise<void> {
+  private async alreadyThere(
+    path: string,
+    localFile: string,
+    asset: AssetInfo,
+    sha256: string,
+  ): Promise<void> {
     if ((await assetSha256(this.client, this.settings, asset, localFile)) === sha256) return;
     throw new UserError(
       `packages: ${path}`,
@@ -240,7 +254,9 @@ export class GitHubReleaseHost implements PackageHost {
   private async releaseToWrite(found: Found): Promise<ReleaseInfo> {
     if (found.release !== undefined) return found.release;
     this.creating ??= createRelease(this.client, this.settings).then((release) => {
-      this.logger.info(`created the release ${release.tag_name}${this.settings.prerelease ? ' (prerelease)' : ''}`);
+      this.logger.info(
+        `created the release ${release.tag_name}${this.settings.prerelease ? ' (prerelease)' : ''}`,
+      );
       found.release = release;
       return release;
     });

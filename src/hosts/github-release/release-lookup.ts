@@ -18,7 +18,8 @@ export async function findRelease(
   try {
     return (await client.rest.repos.getReleaseByTag({ owner, repo, tag })).data;
   } catch (error) {
-    if (statusOf(error) !== 404) throw explainFailure(error, `reading the release ${tag} of ${owner}/${repo}`);
+    if (statusOf(error) !== 404)
+      throw explainFailure(error, `reading the release ${tag} of ${owner}/${repo}`);
   }
   try {
     let pages = 0;
@@ -41,7 +42,10 @@ export async function findRelease(
  * Creates the release of the tag, published (not a draft) and a prerelease when the settings say so.
  * Another publisher may have created it meanwhile (422 `already_exists`): then that one is used.
  */
-export async function createRelease(client: GitHubClient, settings: GitHubReleaseSettings): Promise<ReleaseInfo> {
+export async function createRelease(
+  client: GitHubClient,
+  settings: GitHubReleaseSettings,
+): Promise<ReleaseInfo> {
   const { owner, repo, tag, prerelease, targetCommitish } = settings;
   try {
     const created = await client.rest.repos.createRelease({

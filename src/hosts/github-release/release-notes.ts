@@ -33,7 +33,9 @@ export function notesSection(images: readonly NotedImage[], packages: readonly N
   if (packages.length > 0) {
     lines.push('### Packages', '', '| package | size | sha256 |', '| --- | --- | --- |');
     for (const pkg of packages) {
-      lines.push(`| [${escapeLinkText(pkg.name)}](${linkTarget(pkg.url)}) | ${size(pkg.size)} | \`${pkg.sha256}\` |`);
+      lines.push(
+        `| [${escapeLinkText(pkg.name)}](${linkTarget(pkg.url)}) | ${size(pkg.size)} | \`${pkg.sha256}\` |`,
+      );
     }
     lines.push('');
   }
