@@ -40,7 +40,8 @@ export interface UploadContext {
  */
 export async function uploadAsset(context: UploadContext, file: AssetToUpload): Promise<UploadOutcome> {
   const url = uploadUrl(context.release.upload_url);
-  const body = new FileBody(file.localFile, file.size, startProgress(context.progress, file.path, file.size));
+  const progress = startProgress(context.progress, file.path, file.size);
+  const body = new FileBody(file.localFile, file.size, progress);
   for (let retry = 0; ; retry++) {
     try {
       const { data } = await context.client.request({
@@ -53,6 +54,7 @@ export async function uploadAsset(context: UploadContext, file: AssetToUpload): 
       });
       const asset = data as AssetInfo;
       await checkUploaded(context, file, asset, body.sentSha256);
+      progress.finish();
       return { kind: 'uploaded', asset };
     } catch (error) {
       if (isAlreadyExists(error)) return { kind: 'exists' };
