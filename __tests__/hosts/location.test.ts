@@ -47,7 +47,7 @@ describe('parseHostLocation', () => {
     expect(error.subject).toBe('package-host');
     expect(error.message).toContain(problem);
     expect(error.message).toMatch(
-      /accepted: s3:\/\/<bucket>\/<prefix>, https:\/\/<host>\/<path>, bintray:\/\/<subject>, file|write bintray:\/\/falcosecurity: the repositories/,
+      /accepted: s3:\/\/<bucket>\/<prefix>, https:\/\/<host>\/<path>, bintray:\/\/<subject>, github-release, file|write bintray:\/\/falcosecurity: the repositories/,
     );
   });
 });

@@ -4,6 +4,7 @@ import { readImageInputs, type ImageInputs } from './inputs/image-inputs.js';
 import { readCloudFrontInputs, type CloudFrontInputs } from './inputs/cdn-inputs.js';
 import { boolean, oneOf, type InputReader } from './inputs/input-values.js';
 import { readPackageInputs, type PackageInputs } from './inputs/package-inputs.js';
+import { readGitHubReleaseInputs, type GitHubReleaseInputs } from './inputs/github-inputs.js';
 import { readSigningInputs, type SigningInputs } from './inputs/signing-inputs.js';
 import { readModeInputs, type Mode } from './inputs/mode-inputs.js';
 import { rejectUnknownInputs } from './inputs/unknown-inputs.js';
@@ -26,6 +27,8 @@ export interface Config extends ImageInputs, PackageInputs, SigningInputs {
   readonly dryRun: boolean;
   /** `publish`, `revert-latest` to a version, `unpublish` a version, or `resign` (`mode`, `version`). */
   readonly mode: Mode;
+  /** The `github-*` inputs, with `package-host: github-release`. */
+  readonly githubRelease?: GitHubReleaseInputs;
 }
 
 export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Config {
@@ -45,6 +48,7 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
   const packages = readPackageInputs(input, workspace);
   const cloudfront = readCloudFrontInputs(input, packages.packageHost, env);
   const signing = readSigningInputs(input, env, images.images.length > 0);
+  const githubRelease = readGitHubReleaseInputs(input, env, packages.packageHost);
   const mode = readModeInputs(input, {
     images: images.images.length,
     signing: signing.imageSigning.kind !== 'none' || signing.provenance !== undefined,
@@ -74,6 +78,7 @@ export function readInputs(input: InputReader, env: NodeJS.ProcessEnv = {}): Con
     // Unpublishing reads `packages` as file-name patterns on the host (see the mode): no workspace files.
     ...(keepsHost ? { packagePatterns: [] } : {}),
     cloudfront,
+    ...(githubRelease ? { githubRelease } : {}),
     ...signing,
     dryRun: boolean('dry-run', input('dry-run')),
   };

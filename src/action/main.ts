@@ -85,6 +85,9 @@ function maskSecrets(): void {
   if (cosignPassword) core.setSecret(cosignPassword);
   const passphrase = core.getInput('signing-passphrase');
   if (passphrase) core.setSecret(passphrase);
+  // The job's token by default: masked even when another host is used, since it is always passed.
+  const githubToken = core.getInput('github-token');
+  if (githubToken) core.setSecret(githubToken);
   // The S3 host reads the standard AWS variables (what aws-actions/configure-aws-credentials sets).
   // ACTIONS_ID_TOKEN_REQUEST_TOKEN lets its holder ask for OIDC tokens in the workflow's name.
   for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN']) {

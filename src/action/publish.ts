@@ -89,6 +89,9 @@ async function validateAndRun(
     // Decided by comparing versions: checked again before latest moves (a newer release may appear meanwhile).
     const latestFor = config.latest === 'auto' && latest.latest ? release.version : undefined;
     const executed = await execute(plan, ports, config.credentials, logger, latestFor);
+    // The smallest hook for a host that records the run as a whole (a GitHub release's notes and its
+    // dev assets): it needs what every step published, so it comes after the plan, floating tags too.
+    await ports.host?.finish?.({ images: executed.images, packages: executed.packages });
     return { ...planned, ...executed };
   } finally {
     await ports.images?.driver.close?.();

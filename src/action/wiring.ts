@@ -6,6 +6,7 @@ import type { PackageHost } from '../hosts/host.js';
 import type { RepositoryStore } from '../stores/object-store.js';
 import { UserError } from '../util/errors.js';
 import { openPackageHost } from '../hosts/open-host.js';
+import { gitHubReleaseSettings } from './github-release-settings.js';
 import { findPackageFiles } from './validate/find-packages.js';
 import type { Maintenance, ProvenancePort, PublishPorts, Repositories } from './ports.js';
 import type { PayloadSigner } from '../signing/payload-signer.js';
@@ -37,7 +38,11 @@ export async function portsFor(
     location?.kind === 'bintray'
       ? import('./bintray-wiring.js').then(({ bintrayPortsFor }) => bintrayPortsFor(config, location, logger))
       : config.packageHost
-        ? openPackageHost(config.packageHost, config, logger).then((host) => packagePortsFor(host, config))
+        ? openPackageHost(
+            config.packageHost,
+            { ...config, githubReleaseSettings: gitHubReleaseSettings(config, process.env) },
+            logger,
+          ).then((host) => packagePortsFor(host, config))
         : undefined,
     config.provenance && keyless ? provenanceFor(keyless) : undefined,
     config.cloudfront && (config.packagePatterns.length > 0 || keepsHost(config))

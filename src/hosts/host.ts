@@ -1,5 +1,13 @@
 import type { RepositoryStore } from '../stores/object-store.js';
 
+/** What a run published, once all of it is: for a host that records it (a GitHub release's notes). */
+export interface PublishedRun {
+  /** Every image tag pushed (full reference) and its digest, mirrors' too, in order. */
+  readonly images: readonly { readonly ref: string; readonly digest: string }[];
+  /** Every package of the run, published now or already there. */
+  readonly packages: readonly { readonly path: string; readonly sha256: string; readonly size: number }[];
+}
+
 /**
  * The port every package host implements: paths are relative to the host's root (`deb/stable/x.deb`).
  * What every host can do is required; what only some can is an optional method (a capability), so a
@@ -27,4 +35,10 @@ export interface PackageHost {
    * store keeps conditional writes. A host without it gets packages only: no repository step is planned.
    */
   repositoryStore?(): RepositoryStore;
+  /**
+   * Capability: told what the run published once every step of the plan has succeeded (never in a dry
+   * run, never after a failure), for a host that records a run as a whole: a GitHub release drops the
+   * dev assets of earlier pushes and writes its notes. Its failure fails the run.
+   */
+  finish?(run: PublishedRun): Promise<void>;
 }

@@ -8,10 +8,14 @@ export type HostLocation =
   | { readonly kind: 's3'; readonly bucket: string; readonly prefix: string }
   /** Any HTTP server taking PUT (Artifactory, Nexus, WebDAV); `url` ends with `/`, holds no credentials. */
   | { readonly kind: 'http'; readonly url: string }
-  | { readonly kind: 'bintray'; readonly subject: string };
+  | { readonly kind: 'bintray'; readonly subject: string }
+  /** The assets of the GitHub release of the ref (the `github-*` inputs say which repository and how). */
+  | { readonly kind: 'github-release' };
 
 const ACCEPTED =
-  'accepted: s3://<bucket>/<prefix>, https://<host>/<path>, bintray://<subject>, file:///abs/dir, /abs/dir or ./rel/dir';
+  'accepted: s3://<bucket>/<prefix>, https://<host>/<path>, bintray://<subject>, github-release, file:///abs/dir, /abs/dir or ./rel/dir';
+/** The one `package-host` value that is a word, not a place. */
+const GITHUB_RELEASE = 'github-release';
 /** S3's bucket naming rules (DNS-style, as path-style S3-compatible stores also require). */
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
@@ -20,6 +24,7 @@ const EXPLICITLY_RELATIVE = /^\.\.?(\/|$)/;
 
 /** Parses `package-host`; relative directories are taken from the workspace. */
 export function parseHostLocation(value: string, workspace: string): HostLocation {
+  if (value === GITHUB_RELEASE) return { kind: 'github-release' };
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
   if (scheme === undefined) {
     // `s3:bucket` or `https:/x` is a mistyped URL, not a directory named so.

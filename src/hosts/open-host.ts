@@ -4,6 +4,7 @@ import { authorizationOf, credentialInputsOf, type HostCredentials } from './hos
 import type { BintrayHostOptions } from './bintray/bintray-host.js';
 import type { BintrayInputs } from './bintray/bintray-inputs.js';
 import type { PackageHost } from './host.js';
+import type { GitHubReleaseSettings } from './github-release/release-settings.js';
 import type { HostLocation } from './location.js';
 import { StoreHost } from './store-host.js';
 
@@ -15,6 +16,8 @@ export interface HostOptions {
   readonly packageHostCredentials?: HostCredentials;
   /** For `bintray://`: the API and credentials, and where each layout path goes there. */
   readonly bintrayHost?: (BintrayInputs & BintrayHostOptions) | undefined;
+  /** For `package-host: github-release`: the repository, the release and the token. */
+  readonly githubReleaseSettings?: GitHubReleaseSettings | undefined;
 }
 
 /**
@@ -68,6 +71,13 @@ export async function openPackageHost(
       ]);
       const api = new BintrayApi({ ...options.bintrayHost, ...(logger ? { logger } : {}) });
       return new BintrayHost(location.subject, api, { ...options.bintrayHost, progress });
+    }
+    case 'github-release': {
+      // Octokit and its plugins are a chunk of their own too.
+      const settings = options.githubReleaseSettings;
+      if (settings === undefined) throw new Error('package-host: github-release needs its settings');
+      const { GitHubReleaseHost } = await import('./github-release/github-release-host.js');
+      return new GitHubReleaseHost({ settings, ...(logger ? { logger } : {}), progress });
     }
   }
 }

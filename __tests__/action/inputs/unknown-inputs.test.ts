@@ -27,7 +27,7 @@ describe('edit distance', () => {
     expect(closest('dryrun', INPUT_NAMES)).toBe('dry-run');
     expect(closest('signing_key', INPUT_NAMES)).toBe('signing-key');
     expect(closest('token', INPUT_NAMES)).toBeUndefined();
-    expect(closest('github-token', INPUT_NAMES)).toBeUndefined();
+    expect(closest('npm-auth-key', INPUT_NAMES)).toBeUndefined();
   });
 });
 
