@@ -944,7 +944,11 @@ async function readManifest(dir, descriptor, name, depth) {
 
 
 
-const NO_LEDGER = { whereIs: () => undefined, stored: () => undefined };
+const NO_LEDGER = {
+    whereIs: () => undefined,
+    stored: () => undefined,
+    alone: (_digest, store) => store(),
+};
 /**
  * Copies `source` to `target` as `tag`. A tag already at the digest is left alone; content the target
  * already holds is not sent again (a promotion is one manifest PUT per tag); children of an index go
@@ -1000,21 +1004,23 @@ async function copyContent(source, target, node, counts, ledger) {
 /** Blobs of one image checked (HEAD), mounted or uploaded at once. */
 const BLOBS_AT_ONCE = 8;
 async function copyBlob(source, target, blob, counts, ledger) {
-    if (!(await target.hasBlob(blob.digest))) {
-        // A mount moves no bytes: from the source's own repository, or from one this run already filled.
-        const places = [source.origin, ledger.whereIs(blob.digest)].filter((place) => place !== undefined);
-        let mounted = false;
-        for (const from of places)
-            if (!mounted)
-                mounted = await target.mountBlob(blob.digest, from);
-        if (mounted)
-            counts.mounted++;
-        else {
-            await target.putBlob(blob, () => source.readBlob(blob));
-            counts.uploaded++;
+    await ledger.alone(blob.digest, async () => {
+        if (!(await target.hasBlob(blob.digest))) {
+            // A mount moves no bytes: from the source's own repository, or from one this run already filled.
+            const places = [source.origin, ledger.whereIs(blob.digest)].filter((place) => place !== undefined);
+            let mounted = false;
+            for (const from of places)
+                if (!mounted)
+                    mounted = await target.mountBlob(blob.digest, from);
+            if (mounted)
+                counts.mounted++;
+            else {
+                await target.putBlob(blob, () => source.readBlob(blob));
+                counts.uploaded++;
+            }
         }
-    }
-    ledger.stored(blob.digest);
+        ledger.stored(blob.digest);
+    });
 }
 
 // EXTERNAL MODULE: ./lib/oci/layout-target.js + 4 modules
@@ -1146,6 +1152,8 @@ class CopyTargets {
     targets = new Map();
     /** Per registry: a repository that holds each blob this run saw there (for cross-repository mounts). */
     blobHomes = new Map();
+    /** Per registry: the blobs a copy of this run is storing there right now, settled when it is done. */
+    storing = new Map();
     constructor(clientFor, 
     /** Where a layout target tells the progress of large blobs (a registry's client has its own logger). */
     progress) {
@@ -1169,12 +1177,33 @@ class CopyTargets {
             this.blobHomes.set(registry, homes);
         }
         const known = homes;
+        let busy = this.storing.get(registry);
+        if (!busy) {
+            busy = new Map();
+            this.storing.set(registry, busy);
+        }
+        const inFlight = busy;
         return {
             whereIs: (digest) => {
                 const repository = known.get(digest);
                 return repository === undefined ? undefined : { registry, repository };
             },
             stored: (digest) => void known.set(digest, where.repository),
+            async alone(digest, store) {
+                // Looked at again after each wait: another waiter may have taken its turn first.
+                for (let other = inFlight.get(digest); other !== undefined; other = inFlight.get(digest)) {
+                    await other.catch(() => undefined);
+                }
+                const mine = store();
+                inFlight.set(digest, mine);
+                try {
+                    return await mine;
+                }
+                finally {
+                    if (inFlight.get(digest) === mine)
+                        inFlight.delete(digest);
+                }
+            },
         };
     }
     newTarget(where) {
@@ -1251,6 +1280,7 @@ class RegistryDriver {
     name = 'registry';
     verifiesDigests = true;
     reportsChanges = true;
+    concurrentPushes = true;
     sources = new Map();
     targets;
     constructor(logger, clientFor, workspace) {
@@ -1685,46 +1715,6 @@ class OciLayoutTarget {
         });
         return this.ready;
     }
-}
-
-
-/***/ }),
-
-/***/ 57474:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ mapConcurrent)
-/* harmony export */ });
-/**
- * Maps `items` with at most `limit` calls of `fn` in flight; results keep the items' order. The first
- * failure rejects, after the calls already started have settled (so none is left writing files that
- * a cleanup is about to remove), and no further call starts.
- */
-async function mapConcurrent(items, limit, fn) {
-    const results = new Array(items.length);
-    // One iterator shared by the workers: each next() hands out an item no other worker gets.
-    const queue = items.entries();
-    let failed = false;
-    const worker = async () => {
-        for (const [index, item] of queue) {
-            if (failed)
-                return;
-            try {
-                results[index] = await fn(item, index);
-            }
-            catch (error) {
-                failed = true;
-                throw error;
-            }
-        }
-    };
-    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
-    const settled = await Promise.allSettled(workers);
-    const rejected = settled.find((result) => result.status === 'rejected');
-    if (rejected !== undefined)
-        throw rejected.reason;
-    return results;
 }
 
 

@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var _package_layout_package_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52461);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99661);
-/* harmony import */ var _execute_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56564);
+/* harmony import */ var _execute_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64681);
 /* harmony import */ var _plan_describe_step_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(21414);
 /* harmony import */ var _published_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(85356);
 /* harmony import */ var _report_package_host_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46884);

@@ -1458,6 +1458,8 @@ class RegistryClient {
     now;
     /** Per repository, the last tag list read in full: what `listedTags` answers from. */
     tagLists = new Map();
+    /** Per repository, the listing on its way now, if any. */
+    listings = new Map();
     constructor(registry, credentials, options = {}) {
         this.registry = registry;
         this.base = (0,endpoint/* registryEndpoint */.Fh)(registry, options.insecure);
@@ -1479,14 +1481,25 @@ class RegistryClient {
     }
     /** Every tag of a repository (following pagination); [] when the repository does not exist. */
     listTags(repository) {
+        // A listing already on its way answers as well as a new one would: parts of a run that read the
+        // same repository at once (the latest decision, the copy's before-read) share one request.
+        const pending = this.listings.get(repository);
+        if (pending !== undefined)
+            return pending.then((tags) => [...tags]);
         const listed = listTags(this.requester, this.at(repository), this.pageSize);
         this.tagLists.set(repository, listed);
-        // A failed listing is the caller's error; `listedTags` must not answer from it.
-        listed.catch(() => {
+        this.listings.set(repository, listed);
+        const settled = () => {
+            if (this.listings.get(repository) === listed)
+                this.listings.delete(repository);
+        };
+        listed.then(settled, () => {
+            settled();
+            // A failed listing is the caller's error; `listedTags` must not answer from it.
             if (this.tagLists.get(repository) === listed)
                 this.tagLists.delete(repository);
         });
-        return listed;
+        return listed.then((tags) => [...tags]);
     }
     /**
      * The tags of a repository as this client last listed them (e.g. for `latest: auto`), listed now if

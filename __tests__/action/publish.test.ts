@@ -102,6 +102,8 @@ interface WorldOptions {
   /** What the registry serves for a tag after the push (default: what was pushed). */
   readonly serve?: (repository: string, tag: string, pushed: string | undefined) => string | undefined;
   readonly failPut?: string;
+  /** Pushes to one registry may run at once (as the registry driver's), each taking this long. */
+  readonly concurrentPushes?: (target: string) => number;
   readonly refuseAccess?: boolean;
   readonly refusePush?: boolean;
 }
@@ -111,6 +113,8 @@ interface World {
   readonly calls: string[];
   readonly ports: PublishPorts;
   readonly patterns: (readonly string[])[];
+  /** The most pushes that were in flight at one time. */
+  readonly mostPushesAtOnce: () => number;
 }
 
 /** Object-literal fakes of every port. */
@@ -118,8 +122,11 @@ function world(options: WorldOptions = {}): World {
   const calls: string[] = [];
   const patterns: (readonly string[])[] = [];
   const pushed = new Map<string, string>();
+  let pushing = 0;
+  let mostPushing = 0;
   const driver: ImageDriver = {
     name: 'fake',
+    ...(options.concurrentPushes ? { concurrentPushes: true } : {}),
     async checkSources(sources) {
       if (options.unavailable !== undefined) return { unavailable: options.unavailable, missing: [] };
       const local = options.localImages ?? SOURCES;
@@ -130,6 +137,10 @@ function world(options: WorldOptions = {}): World {
     },
     async push(source, target) {
       calls.push(`push ${target}`);
+      const delay = options.concurrentPushes?.(target) ?? 0;
+      mostPushing = Math.max(mostPushing, ++pushing);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      pushing--;
       const digest = options.digestFor?.(source, target) ?? digestOf(source);
       pushed.set(target, digest);
       return { digest };
@@ -180,6 +191,7 @@ function world(options: WorldOptions = {}): World {
     calls,
     patterns,
     ports: { images: { driver, registry, mirror: () => registry }, host, findFiles },
+    mostPushesAtOnce: () => mostPushing,
   };
 }
 
@@ -445,6 +457,30 @@ describe('publish: the order of writes (version tags → packages → floating t
 });
 
 describe('publish: a failure stops the run before the floating tags', () => {
+  it('pushes the tags of one registry together, reporting and logging them in plan order whatever order they end in', async () => {
+    const files = await packageFiles(...STABLE_FILES);
+    // The first tags take longest: they end last.
+    const order = [`${R}/falco:0.26.0`, `${R}/falco:0.26.0-slim`, `${R}/falco-no-driver:0.26.0`];
+    const w = world({
+      files,
+      concurrentPushes: (target) => (order.includes(target) ? 60 - 20 * order.indexOf(target) : 1),
+    });
+    const logger = captureLogger();
+    const result = await publish(config({ packagePatterns: ['build/*'] }), w.ports, logger, workspace);
+    const sequential = await publish(
+      config({ packagePatterns: ['build/*'] }),
+      world({ files }).ports,
+      captureLogger(),
+      workspace,
+    );
+    expect(result.images.map((image) => image.ref)).toEqual(sequential.images.map((image) => image.ref));
+    expect(result.tagChanges.map((change) => change.ref)).toEqual(result.images.map((image) => image.ref));
+    // Four at a time: the version tags of the main registry overlapped.
+    expect(w.mostPushesAtOnce()).toBe(4);
+    const groups = logger.lines.filter((line) => line.startsWith('group: Push '));
+    expect(groups.slice(0, 3)).toEqual(order.map((target) => `group: Push ${target}`));
+  });
+
   it('a failing package put means no floating tag was pushed', async () => {
     const files = await packageFiles(...STABLE_FILES);
     const w = world({ files, failPut: 'deb/stable/falco-0.26.0-x86_64.deb' });
@@ -452,15 +488,16 @@ describe('publish: a failure stops the run before the floating tags', () => {
       publish(config({ packagePatterns: ['build/*'] }), w.ports, captureLogger(), workspace),
     );
     expect(error.message).toContain('permission denied');
-    expect(w.calls).toEqual([
+    // The packages go up together: the ones already started when the .deb failed finish; nothing after.
+    expect(w.calls.slice(0, 5)).toEqual([
       `login ${REGISTRY} falcoci`,
       `push ${R}/falco:0.26.0`,
       `push ${R}/falco:0.26.0-slim`,
       `push ${R}/falco-no-driver:0.26.0`,
       `push ${R}/falco-driver-loader:0.26.0`,
-      'put bin/x86_64/falco-0.26.0-x86_64.tar.gz',
-      'put deb/stable/falco-0.26.0-x86_64.deb',
     ]);
+    expect(w.calls.slice(5).every((call) => call.startsWith('put '))).toBe(true);
+    expect(w.calls).toContain('put deb/stable/falco-0.26.0-x86_64.deb');
     expect(w.calls.some((call) => call.includes(':latest'))).toBe(false);
   });
 

@@ -141,7 +141,14 @@ interface JobRun {
  */
 async function runJob(steps: readonly Step[], ref: string, registry?: string): Promise<JobRun> {
   const [, type = '', name = ''] = /^refs\/(tags|heads)\/(.+)$/.exec(ref) ?? [];
-  const github = { ref, ref_name: name, ref_type: type === 'tags' ? 'tag' : 'branch' };
+  // The job's token, as a runner passes it for `github-token`'s default; the example publishes no
+  // GitHub release, so it is never used, and it is masked like any token.
+  const github = {
+    ref,
+    ref_name: name,
+    ref_type: type === 'tags' ? 'tag' : 'branch',
+    token: 'ghs_example-job-token-never-used',
+  };
   const context: Context = { github, outputs: {} };
   const workspace = await mkdtemp(join(tmpdir(), 'workflow-'));
   const env: NodeJS.ProcessEnv = {

@@ -197,6 +197,7 @@ describe('copyImage', () => {
       whereIs: (digest: string) =>
         homes.has(digest) ? { registry: 'r', repository: homes.get(digest) ?? '' } : undefined,
       stored: (digest: string) => void homes.set(digest, 'falcosecurity/falco'),
+      alone: <T>(_digest: string, store: () => Promise<T>) => store(),
     };
     const first = new MemoryTarget();
     expect((await copyImage(source(node, blobs), first, '0.26.0-slim', ledger)).blobsUploaded).toBe(3);

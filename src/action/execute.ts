@@ -16,7 +16,10 @@ import type { ImageTarget } from '../image-drivers/image-target.js';
 import type { ImagePorts, PublishPorts, RegistryReader } from './ports.js';
 import { describeRepositoryReport } from './report/repository-report.js';
 import { targetName } from '../image-drivers/image-target.js';
-import { nothingExecuted, type Executed } from './published.js';
+import { mergeExecuted, nothingExecuted, type Executed } from './published.js';
+import { bufferedLogger } from '../util/buffered-logger.js';
+import { mapConcurrent } from '../util/map-concurrent.js';
+import { STEPS_AT_ONCE } from './steps-at-once.js';
 import { refuseLatestBackwards } from './recheck-latest.js';
 import { refuseSeriesBackwards } from './recheck-series.js';
 
@@ -37,8 +40,37 @@ export async function execute(
   latestFor?: string,
 ): Promise<Executed> {
   const run = new Execution(plan, ports, credentials, logger, latestFor);
-  for (const step of plan) await run.step(step);
+  for (const wave of waves(plan, ports.images?.driver.concurrentPushes === true)) {
+    if (wave.length === 1) await run.step(wave[0] as Step);
+    else await run.together(wave);
+  }
   return run.executed;
+}
+
+/**
+ * Steps that may run at once, kept in plan order: a run of image steps of one kind on one registry (a
+ * mirror copies from the main registry's tags, so it waits for them), of package uploads, or of
+ * repository updates (each its own root). Every other step, and every image step of a driver whose
+ * pushes must follow each other, is a wave of its own. The phases themselves stay in order: version
+ * tags → packages → indexes → floating tags, and a failure stops the run before the next wave.
+ */
+export function waves(plan: readonly Step[], concurrentImages: boolean): Step[][] {
+  const keyOf = (step: Step): string | undefined => {
+    if ((step.step === 'push' || step.step === 'move-tag') && concurrentImages)
+      return `${step.step} ${targetName(step.registry)}`;
+    if (step.step === 'publish-package' || step.step === 'update-repository') return step.step;
+    return undefined;
+  };
+  const grouped: Step[][] = [];
+  let lastKey: string | undefined;
+  for (const step of plan) {
+    const key = keyOf(step);
+    const last = grouped.at(-1);
+    if (key !== undefined && key === lastKey && last !== undefined) last.push(step);
+    else grouped.push([step]);
+    lastKey = key;
+  }
+  return grouped;
 }
 
 /** One run of a plan: what it published so far, and what later steps need of earlier ones. */
@@ -63,6 +95,31 @@ class Execution {
     const primary = plan.find((step) => step.step === 'push' || step.step === 'move-tag');
     this.primaryRegistry =
       primary?.step === 'push' || primary?.step === 'move-tag' ? targetName(primary.registry) : undefined;
+  }
+
+  /**
+   * The steps of a wave at once, at most STEPS_AT_ONCE in flight. Each logs into a buffer and records
+   * into its own results, which join the run's in plan order once all are done: the log and the outputs
+   * read the same whatever order they finished in. The first failure stops new steps from starting; the
+   * ones already started finish (none is left writing), and what they did is still reported.
+   */
+  async together(wave: readonly Step[]): Promise<void> {
+    const views = wave.map(() => ({ logger: bufferedLogger(), executed: nothingExecuted() }));
+    try {
+      await mapConcurrent(wave, STEPS_AT_ONCE, (step, index) => {
+        // A view of this run with its own log and results; the sets later steps read stay shared.
+        const view = Object.create(this, {
+          logger: { value: views[index]?.logger },
+          executed: { value: views[index]?.executed },
+        }) as Execution;
+        return view.step(step);
+      });
+    } finally {
+      for (const { logger, executed } of views) {
+        await logger.replay(this.logger);
+        mergeExecuted(this.executed, executed);
+      }
+    }
   }
 
   async step(step: Step): Promise<void> {

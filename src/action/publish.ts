@@ -13,6 +13,7 @@ import { readMovingTags } from './validate/read-moving-tags.js';
 import { SERIES_SCOPES } from './release/floating.js';
 import type { PublishPorts } from './ports.js';
 import { checkImages } from './validate/check-images.js';
+import { allInOrder } from '../util/all-in-order.js';
 import { describeStep } from './plan/describe-step.js';
 import type { RepositoryReport } from '../indexes/repository-updater.js';
 import type { SignatureRecord } from '../signing/signature-record.js';
@@ -115,24 +116,22 @@ async function validateAndPlan(
   logger: Logger,
   workspace: string,
 ): Promise<Planned> {
-  const files = config.packagePatterns.length > 0 ? await ports.findFiles(config.packagePatterns) : [];
-  if (files.length > 0) await ports.host?.check?.();
-  const prepared = await preparePackages(
-    release,
-    files,
-    ports.host,
-    workspace,
-    config.packagePatterns,
-    ports.rpmHeaders,
-  );
-
   // The wiring gives image ports exactly when the configuration has images.
   const images = config.images.length > 0 ? ports.images : undefined;
-  if (images) await checkImages(config, images, logger);
+  // Three reads that need nothing of each other go together: at tens of ms a request, the registry's
+  // answers arrive while the packages are hashed. Each still fails the run before anything is written.
+  const [prepared, , moving] = await allInOrder([
+    async () => {
+      const files = config.packagePatterns.length > 0 ? await ports.findFiles(config.packagePatterns) : [];
+      if (files.length > 0) await ports.host?.check?.();
+      return preparePackages(release, files, ports.host, workspace, config.packagePatterns, ports.rpmHeaders);
+    },
+    async () => (images ? checkImages(config, images, logger) : undefined),
+    () => readMovingTags(config.latest, release, config.images, images?.registry),
+  ] as const);
   // Keyless: the runner's token and a Fulcio certificate, now, so a refusal comes before any push.
   if (images?.signing && !config.dryRun)
     logger.info(`images are signed by ${await images.signing.prepare()}`);
-  const moving = await readMovingTags(config.latest, release, config.images, images?.registry);
   const { latest } = moving;
   if (images) logger.info(latest.reason);
   for (const scope of SERIES_SCOPES) {

@@ -40,3 +40,14 @@ export interface Executed {
 export function nothingExecuted(): Executed {
   return { images: [], changedTags: [], tagChanges: [], packages: [], repositories: [], signatures: [] };
 }
+
+/** Appends what one part of a run did to the whole run's record. */
+export function mergeExecuted(into: Executed, part: Executed): void {
+  into.images.push(...part.images);
+  into.changedTags.push(...part.changedTags);
+  into.tagChanges.push(...part.tagChanges);
+  into.packages.push(...part.packages);
+  into.repositories.push(...part.repositories);
+  into.signatures.push(...part.signatures);
+  if (part.cdnInvalidation !== undefined) into.cdnInvalidation = part.cdnInvalidation;
+}

@@ -15,9 +15,19 @@ export type CopyOutcome = 'unchanged' | 'promoted' | 'copied';
 export interface BlobLedger {
   whereIs(digest: string): RegistryOrigin | undefined;
   stored(digest: string): void;
+  /**
+   * Runs `store` once no other copy of this run is storing the same blob in this registry: images
+   * pushed at once share base layers, and the one that waits then mounts what the other uploaded
+   * instead of uploading it again.
+   */
+  alone<T>(digest: string, store: () => Promise<T>): Promise<T>;
 }
 
-const NO_LEDGER: BlobLedger = { whereIs: () => undefined, stored: () => undefined };
+const NO_LEDGER: BlobLedger = {
+  whereIs: () => undefined,
+  stored: () => undefined,
+  alone: (_digest, store) => store(),
+};
 
 export interface CopyResult {
   readonly digest: string;
@@ -106,16 +116,18 @@ async function copyBlob(
   counts: { uploaded: number; mounted: number },
   ledger: BlobLedger,
 ): Promise<void> {
-  if (!(await target.hasBlob(blob.digest))) {
-    // A mount moves no bytes: from the source's own repository, or from one this run already filled.
-    const places = [source.origin, ledger.whereIs(blob.digest)].filter((place) => place !== undefined);
-    let mounted = false;
-    for (const from of places) if (!mounted) mounted = await target.mountBlob(blob.digest, from);
-    if (mounted) counts.mounted++;
-    else {
-      await target.putBlob(blob, () => source.readBlob(blob));
-      counts.uploaded++;
+  await ledger.alone(blob.digest, async () => {
+    if (!(await target.hasBlob(blob.digest))) {
+      // A mount moves no bytes: from the source's own repository, or from one this run already filled.
+      const places = [source.origin, ledger.whereIs(blob.digest)].filter((place) => place !== undefined);
+      let mounted = false;
+      for (const from of places) if (!mounted) mounted = await target.mountBlob(blob.digest, from);
+      if (mounted) counts.mounted++;
+      else {
+        await target.putBlob(blob, () => source.readBlob(blob));
+        counts.uploaded++;
+      }
     }
-  }
-  ledger.stored(blob.digest);
+    ledger.stored(blob.digest);
+  });
 }

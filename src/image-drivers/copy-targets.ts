@@ -18,6 +18,8 @@ export class CopyTargets {
   private readonly targets = new Map<string, CopyTarget>();
   /** Per registry: a repository that holds each blob this run saw there (for cross-repository mounts). */
   private readonly blobHomes = new Map<string, Map<string, string>>();
+  /** Per registry: the blobs a copy of this run is storing there right now, settled when it is done. */
+  private readonly storing = new Map<string, Map<string, Promise<unknown>>>();
 
   constructor(
     private readonly clientFor: (registry: string) => RegistryClient,
@@ -43,12 +45,31 @@ export class CopyTargets {
       this.blobHomes.set(registry, homes);
     }
     const known = homes;
+    let busy = this.storing.get(registry);
+    if (!busy) {
+      busy = new Map();
+      this.storing.set(registry, busy);
+    }
+    const inFlight = busy;
     return {
       whereIs: (digest) => {
         const repository = known.get(digest);
         return repository === undefined ? undefined : { registry, repository };
       },
       stored: (digest) => void known.set(digest, where.repository),
+      async alone(digest, store) {
+        // Looked at again after each wait: another waiter may have taken its turn first.
+        for (let other = inFlight.get(digest); other !== undefined; other = inFlight.get(digest)) {
+          await other.catch(() => undefined);
+        }
+        const mine = store();
+        inFlight.set(digest, mine);
+        try {
+          return await mine;
+        } finally {
+          if (inFlight.get(digest) === mine) inFlight.delete(digest);
+        }
+      },
     };
   }
 

@@ -38,6 +38,12 @@ export interface ImageDriver {
   readonly verifiesDigests?: boolean;
   /** True when every push says whether it changed the tag (`Pushed.changed`); otherwise the tag is read before. */
   readonly reportsChanges?: boolean;
+  /**
+   * True when pushes to one registry may run at once. The docker driver's may not: Falco's images share
+   * base layers, and docker uploads a shared layer once and mounts it for the next repository only when
+   * the pushes follow each other.
+   */
+  readonly concurrentPushes?: boolean;
   /** Which sources exist, without changing anything. */
   checkSources(sources: readonly string[]): Promise<SourceCheck>;
   login(registry: string, credentials: Credentials): Promise<void>;

@@ -22,6 +22,7 @@ export class RegistryDriver implements ImageDriver {
   readonly name = 'registry';
   readonly verifiesDigests = true;
   readonly reportsChanges = true;
+  readonly concurrentPushes = true;
   private readonly sources = new Map<string, Promise<SourceImage>>();
   private readonly targets: CopyTargets;
 

@@ -42,6 +42,8 @@ export class RegistryClient {
   private readonly now: (() => number) | undefined;
   /** Per repository, the last tag list read in full: what `listedTags` answers from. */
   private readonly tagLists = new Map<string, Promise<readonly string[]>>();
+  /** Per repository, the listing on its way now, if any. */
+  private readonly listings = new Map<string, Promise<readonly string[]>>();
 
   constructor(
     private readonly registry: string,
@@ -69,13 +71,22 @@ export class RegistryClient {
 
   /** Every tag of a repository (following pagination); [] when the repository does not exist. */
   listTags(repository: string): Promise<string[]> {
+    // A listing already on its way answers as well as a new one would: parts of a run that read the
+    // same repository at once (the latest decision, the copy's before-read) share one request.
+    const pending = this.listings.get(repository);
+    if (pending !== undefined) return pending.then((tags) => [...tags]);
     const listed = listTags(this.requester, this.at(repository), this.pageSize);
     this.tagLists.set(repository, listed);
-    // A failed listing is the caller's error; `listedTags` must not answer from it.
-    listed.catch(() => {
+    this.listings.set(repository, listed);
+    const settled = (): void => {
+      if (this.listings.get(repository) === listed) this.listings.delete(repository);
+    };
+    listed.then(settled, () => {
+      settled();
+      // A failed listing is the caller's error; `listedTags` must not answer from it.
       if (this.tagLists.get(repository) === listed) this.tagLists.delete(repository);
     });
-    return listed;
+    return listed.then((tags) => [...tags]);
   }
 
   /**
