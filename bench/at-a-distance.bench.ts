@@ -1,10 +1,10 @@
-import { link, mkdir, mkdtemp, rm, statfs } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, rm, statfs, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CountingProxy } from '../__tests__/e2e/services/proxy.js';
-import { startRegistry, type Registry } from '../__tests__/e2e/services/registry.js';
+import { startRegistry, type Credentials, type Registry } from '../__tests__/e2e/services/registry.js';
 import { newBucket } from '../__tests__/e2e/services/s3-bucket.js';
 import { skopeoDigest } from '../__tests__/e2e/services/skopeo.js';
 import { startSwift, type Swift } from '../__tests__/e2e/services/swift.js';
@@ -12,8 +12,8 @@ import { committedGpgKey, GPG_PASSPHRASE } from '../__tests__/formats/openpgp/co
 import { falcoPackage } from '../__tests__/indexes/falco-packages.js';
 import { awsMeasured, swiftCredentials } from './aws-cli.js';
 import { benchDelayMs, startDelayingProxy } from './delaying-proxies.js';
-import { copyTagsFalcosWay, gpgHome, publishPackagesFalcosWay, type GpgHome } from './falco-way.js';
-import { formatTable, median, wallMs } from './measure.js';
+import { copyTagsFalcosWay, gpgHome, publishPackagesFalcosWay, SIGN, type GpgHome } from './falco-way.js';
+import { exec, formatTable, median, wallMs } from './measure.js';
 import { writeRandomLayout } from './oci-layout.js';
 import { runActionMeasured, skopeoCopyMeasured, type Measured, type MeasuredAction } from './processes.js';
 import { writeRandomFile } from './random-file.js';
@@ -47,6 +47,8 @@ const UPLOAD_ROUNDS = 2;
 const RELEASE_ROUNDS = 2;
 const RELEASE_LAYER_BYTES = 256 * 1024;
 const REPOSITORY_VERSIONS = 1000;
+/** A mirror takes its login from the job's docker client configuration (the action) or --dest-creds (skopeo). */
+const MIRROR_USER: Credentials = { username: 'mirror-pusher', password: 'mirror-Pw-bench-only' };
 /** Falco's 6 packages of a release. */
 const RELEASE_PACKAGES = (v: string): string[] =>
   ['x86_64', 'aarch64'].flatMap((arch) => [
@@ -74,7 +76,7 @@ beforeAll(async () => {
   [target, staging, mirror, swift] = await Promise.all([
     startRegistry(),
     startRegistry(),
-    startRegistry(),
+    startRegistry({ htpasswd: MIRROR_USER }),
     startSwift(),
   ]);
   s3 = await newBucket(swift, BUCKET);
@@ -98,6 +100,10 @@ afterAll(() => {
 
 function mib(bytes: number): string {
   return `${(bytes / MIB).toFixed(1)} MiB`;
+}
+/** Bytes as KiB below a MiB, so a few kilobytes do not show as 0.0 MiB. */
+function size(bytes: number): string {
+  return bytes < MIB ? `${(bytes / 1024).toFixed(1)} KiB` : mib(bytes);
 }
 function ms(value: number): string {
   return `${value.toFixed(0)} ms`;
@@ -143,7 +149,7 @@ function trafficRows(title: string, ours: Traffic, peer: Traffic): string[][] {
   return [
     row(`${title}: requests`, ours.requests, peer.requests, String),
     row(`${title}: blob requests`, ours.blobRequests, peer.blobRequests, String),
-    row(`${title}: body bytes`, ours.bytes, peer.bytes, mib),
+    row(`${title}: body bytes`, ours.bytes, peer.bytes, size),
   ];
 }
 
@@ -372,27 +378,27 @@ describe(`at a distance (${DELAY_MS} ms per request)`, () => {
     const pool = await buildVersions(seeds, REPOSITORY_VERSIONS);
     await seedOurs(join(seeds, 'ours'), pool);
     await seedTheirs(join(seeds, 'theirs'), pool);
-    // Both repositories up to Swift directly (the seeding is not what is measured).
-    for (const side of ['ours', 'theirs']) {
-      await awsMeasured(
-        swift.endpoint,
-        [
-          's3',
-          'sync',
-          '--no-progress',
-          '--only-show-errors',
-          join(seeds, side),
-          `s3://${BUCKET}/release-${side}`,
-        ],
-        credentials,
-      );
-    }
     const key = committedGpgKey('sign');
     const gpg: GpgHome = await gpgHome(join(workspace, 'gnupg'), key, GPG_PASSPHRASE);
     try {
+      // Falco's repositories signed as its scripts sign them, in a hard-linked copy (the seeds stay unsigned).
+      const theirsSeed = join(workspace, 'theirs-seed');
+      await exec('cp', ['-al', join(seeds, 'theirs'), theirsSeed], process.env);
+      await exec('bash', ['-c', SIGN], { ...gpg.env, REPO: theirsSeed, PASSPHRASE: GPG_PASSPHRASE });
+      // Both repositories up to Swift directly (the seeding is not what is measured).
+      for (const [side, dir] of [
+        ['ours', join(seeds, 'ours')],
+        ['theirs', theirsSeed],
+      ] as const) {
+        await awsMeasured(
+          swift.endpoint,
+          ['s3', 'sync', '--no-progress', '--only-show-errors', dir, `s3://${BUCKET}/release-${side}`],
+          credentials,
+        );
+      }
       const ours: Side[] = [];
       const peer: Side[] = [];
-      // Round -1 signs both repositories (they were seeded unsigned) and is not counted.
+      // Round -1, not counted, is the action's first run: it signs its repositories (seeded unsigned).
       for (let round = -1; round < RELEASE_ROUNDS; round++) {
         const version = `0.${REPOSITORY_VERSIONS + 2 + round}.0`;
         const packages = join(workspace, 'release', version);
@@ -410,6 +416,7 @@ describe(`at a distance (${DELAY_MS} ms per request)`, () => {
             CountingProxy,
             CountingProxy,
           ];
+          const dockerConfig = await mirrorLogin(mirrorProxy.address);
           const run = await runAction(
             {
               ref: `refs/tags/${version}`,
@@ -425,7 +432,7 @@ describe(`at a distance (${DELAY_MS} ms per request)`, () => {
               'signing-key': key,
               'signing-passphrase': GPG_PASSPHRASE,
             },
-            credentials,
+            { ...credentials, DOCKER_CONFIG: dockerConfig },
           );
           if (round >= 0) ours.push({ wallMs: run.wallMs, traffic: trafficOf(...started) });
           await stopAll(...started);
@@ -449,6 +456,7 @@ describe(`at a distance (${DELAY_MS} ms per request)`, () => {
                   [version, 'latest'].map((tag) => ({
                     from: `docker://${stagingProxy.address}/${image.path}:index`,
                     to: `docker://${registry.address}/theirs/${image.name}:${tag}`,
+                    login: registry === mirrorProxy ? MIRROR_USER : undefined,
                   })),
                 ),
               ),
@@ -466,14 +474,18 @@ describe(`at a distance (${DELAY_MS} ms per request)`, () => {
           if (round >= 0) peer.push({ wallMs: wall, traffic: trafficOf(...started) });
           await stopAll(...started);
         };
-        await alternate(Math.max(round, 0), publishOurs, publishTheirs);
+        if (round < 0) await publishOurs();
+        else await alternate(round, publishOurs, publishTheirs);
 
         // Both really published: every tag on both registries, the new version in both signed indexes.
-        for (const side of ['ours', 'theirs']) {
+        for (const side of round < 0 ? ['ours'] : ['ours', 'theirs']) {
           for (const image of FALCO_IMAGES) {
             const [main, mirrored] = await Promise.all(
               [target, mirror].map((registry) =>
-                skopeoDigest(`${registry.address}/${side}/${image}:${version}`),
+                skopeoDigest(
+                  `${registry.address}/${side}/${image}:${version}`,
+                  registry === mirror ? MIRROR_USER : undefined,
+                ),
               ),
             );
             expect(mirrored, `${side}/${image}:${version}`).toBe(main);
@@ -509,6 +521,15 @@ describe(`at a distance (${DELAY_MS} ms per request)`, () => {
     }
   });
 });
+
+/** A docker client configuration holding the mirror's login for `address`, as a login step writes it; returns its directory. */
+async function mirrorLogin(address: string): Promise<string> {
+  const dir = join(workspace, 'docker-config');
+  await mkdir(dir, { recursive: true });
+  const auth = Buffer.from(`${MIRROR_USER.username}:${MIRROR_USER.password}`).toString('base64');
+  await writeFile(join(dir, 'config.json'), JSON.stringify({ auths: { [address]: { auth } } }));
+  return dir;
+}
 
 /** An object of the bucket as text. */
 async function text(key: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Credentials } from '../__tests__/e2e/services/registry.js';
 import { AWS } from './aws-cli.js';
 import { exec } from './measure.js';
 import { REBUILD } from './repository-seeds.js';
@@ -34,6 +35,15 @@ export async function gpgHome(dir: string, armoredKey: string, passphrase: strin
   };
 }
 
+/** gpg signs what apt and dnf check: InRelease, Release.gpg and repomd.xml.asc of the repositories at REPO. */
+export const SIGN = `set -e
+sign() { gpg --batch --yes --pinentry-mode loopback --passphrase "$PASSPHRASE" "$@"; }
+release="$REPO/deb/dists/stable/Release"
+sign --clearsign -o "$REPO/deb/dists/stable/InRelease" "$release"
+sign --armor --detach-sign -o "$release.gpg" "$release"
+sign --armor --detach-sign -o "$REPO/rpm/repodata/repomd.xml.asc" "$REPO/rpm/repodata/repomd.xml"
+`;
+
 /**
  * Falco's way for the packages, in one bash run: `aws s3 cp --recursive` of deb/ and rpm/ down, the new files
  * added, both repositories indexed again and signed (Release.gpg, InRelease, repomd.xml.asc), `aws s3 sync`
@@ -41,7 +51,6 @@ export async function gpgHome(dir: string, armoredKey: string, passphrase: strin
  */
 const PUBLISH_PACKAGES = `set -e
 s3() { "$AWS" --endpoint-url "$ENDPOINT" s3 "$@" --no-progress --only-show-errors; }
-sign() { gpg --batch --yes --pinentry-mode loopback --passphrase "$PASSPHRASE" "$@"; }
 rm -rf "$WORK"
 mkdir -p "$WORK"
 s3 cp --recursive "s3://$BUCKET/$PREFIX/deb" "$WORK/deb"
@@ -49,10 +58,7 @@ s3 cp --recursive "s3://$BUCKET/$PREFIX/rpm" "$WORK/rpm"
 cp "$NEW"/*.deb "$WORK/deb/stable/"
 cp "$NEW"/*.rpm "$WORK/rpm/"
 REPO="$WORK" bash -c "$REBUILD"
-release="$WORK/deb/dists/stable/Release"
-sign --clearsign -o "$WORK/deb/dists/stable/InRelease" "$release"
-sign --armor --detach-sign -o "$release.gpg" "$release"
-sign --armor --detach-sign -o "$WORK/rpm/repodata/repomd.xml.asc" "$WORK/rpm/repodata/repomd.xml"
+REPO="$WORK" bash -c "$SIGN"
 s3 sync "$WORK/deb" "s3://$BUCKET/$PREFIX/deb"
 s3 sync "$WORK/rpm" "s3://$BUCKET/$PREFIX/rpm"
 for tarball in "$NEW"/*.tar.gz; do
@@ -88,6 +94,7 @@ export async function publishPackagesFalcosWay(run: PackagesRun): Promise<Measur
       WORK: run.work,
       PASSPHRASE: run.passphrase,
       REBUILD,
+      SIGN,
     },
   });
   if (measured.exitCode !== 0)
@@ -96,8 +103,18 @@ export async function publishPackagesFalcosWay(run: PackagesRun): Promise<Measur
 }
 
 /** One `skopeo copy --all` per tag and registry, in turn, as Falco's release job runs its copies. */
-export async function copyTagsFalcosWay(copies: readonly { from: string; to: string }[]): Promise<void> {
-  for (const { from, to } of copies) {
-    await skopeoCopyMeasured(['--all', '--src-tls-verify=false', '--dest-tls-verify=false', from, to]);
+export async function copyTagsFalcosWay(
+  copies: readonly { from: string; to: string; login?: Credentials | undefined }[],
+): Promise<void> {
+  for (const { from, to, login } of copies) {
+    const creds = login === undefined ? [] : ['--dest-creds', `${login.username}:${login.password}`];
+    await skopeoCopyMeasured([
+      '--all',
+      '--src-tls-verify=false',
+      '--dest-tls-verify=false',
+      ...creds,
+      from,
+      to,
+    ]);
   }
 }
