@@ -1,15 +1,14 @@
-import { link, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../__tests__/e2e/run-action.js';
 import { parsePackages } from '../src/formats/apt/packages-file.js';
-import { readPackageContents } from '../src/formats/package-contents.js';
-import type { PackageToIndex } from '../src/indexes/indexed-package.js';
 import { RepositoryUpdater } from '../src/indexes/repository-updater.js';
 import { DEFAULT_RETENTION } from '../src/indexes/retention.js';
 import { DirectoryStore } from '../src/stores/directory-store.js';
 import type { ObjectStore } from '../src/stores/object-store.js';
 import { buildOne, buildVersions, PAYLOAD_BYTES } from './repository-fixtures.js';
+import { REBUILD, seedOurs, seedTheirs, toIndex } from './repository-seeds.js';
 import { exec, formatTable, median, wallMs } from './measure.js';
 
 // Adding one release to APT and YUM repositories that already hold 1,000 versions: our incremental
@@ -32,71 +31,12 @@ beforeAll(async () => {
   await rm(fresh, { recursive: true, force: true });
   await mkdir(fresh, { recursive: true });
   newPackages = await buildOne(root, fresh, NEW_VERSION);
-  await seedOurs();
-  await seedTheirs();
+  await seedOurs(ours, pool);
+  await seedTheirs(theirs, pool);
 }, 1_800_000);
 afterAll(async () => {
   await rm(join(root, 'runs'), { recursive: true, force: true });
 });
-
-/** Our repository of 1,000 versions, indexed by the action's own updater (signing off on both sides). */
-async function seedOurs(): Promise<void> {
-  if (await exists(join(ours, 'rpm/repodata/repomd.xml'))) return;
-  await placePool(ours);
-  const updater = new RepositoryUpdater(() => ({ store: new DirectoryStore(ours), conditional: true }), {
-    loadSigning: undefined,
-    retention: DEFAULT_RETENTION,
-    date: new Date(),
-    graceMs: 0,
-  });
-  const planned = await updater.prepare(await Promise.all(pool.map(toIndex)));
-  for (const repository of planned) await updater.update(repository, new Set());
-}
-
-/** The same repository as apt-ftparchive and createrepo_c build it. */
-async function seedTheirs(): Promise<void> {
-  if (await exists(join(theirs, 'rpm/repodata/repomd.xml'))) return;
-  await placePool(theirs);
-  await exec('bash', ['-c', REBUILD], { ...process.env, REPO: theirs });
-}
-
-/** Falco's scripts: index every package in the pool again (createrepo_c reuses entries of unchanged files). */
-const REBUILD = `set -e
-cd "$REPO/deb"
-mkdir -p dists/stable/main/binary-amd64
-apt-ftparchive packages stable > dists/stable/main/binary-amd64/Packages
-gzip -9nkf dists/stable/main/binary-amd64/Packages
-apt-ftparchive -o APT::FTPArchive::Release::Origin=Falco -o APT::FTPArchive::Release::Suite=stable \\
-  -o APT::FTPArchive::Release::Components=main release dists/stable > "$REPO/Release.new"
-mv "$REPO/Release.new" dists/stable/Release
-createrepo_c --quiet --update "$REPO/rpm"
-`;
-
-async function placePool(repository: string): Promise<void> {
-  for (const file of pool) {
-    const target = join(repository, hostPath(file));
-    await mkdir(join(target, '..'), { recursive: true });
-    await link(file, target);
-  }
-}
-
-/** A package as the action's validation hands it to the repositories: read once, with its hashes. */
-async function toIndex(file: string): Promise<PackageToIndex> {
-  const kind = file.endsWith('.deb') ? 'deb' : 'rpm';
-  return { path: hostPath(file), localFile: file, contents: await readPackageContents(file, kind) };
-}
-
-const hostPath = (file: string): string => {
-  const name = file.slice(file.lastIndexOf('/') + 1);
-  return name.endsWith('.deb') ? `deb/stable/${name}` : `rpm/${name}`;
-};
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
 
 async function treeBytes(dir: string): Promise<number> {
   let total = 0;

@@ -1,8 +1,7 @@
-import { createHash, randomFill } from 'node:crypto';
-import { mkdtemp, open, rm, statfs, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, statfs, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
@@ -15,6 +14,7 @@ import { startSwift, type Swift } from '../__tests__/e2e/services/swift.js';
 import { compileSource, type CompiledSource } from './compiled-source.js';
 import { formatTable, median } from './measure.js';
 import { runMeasured, type Measured } from './processes.js';
+import { writeRandomFile } from './random-file.js';
 
 // A 1 GiB package up to a real Swift s3api, the way a publish sends it (StoreHost over S3Store,
 // serialized: Swift has no conditional writes, so it goes up as a parallel multipart upload), against
@@ -89,24 +89,6 @@ function rate(wallMs: number): string {
 }
 function yes(met: boolean): string {
   return met ? 'yes' : 'NO';
-}
-
-/** Random bytes (nothing along the way can compress or skip them), written in blocks; returns their sha256. */
-async function writeRandomFile(path: string, size: number): Promise<string> {
-  const hash = createHash('sha256');
-  const block = Buffer.alloc(8 * MIB);
-  const handle = await open(path, 'w');
-  try {
-    for (let written = 0; written < size; written += block.length) {
-      await promisify(randomFill)(block);
-      const bytes = block.subarray(0, Math.min(block.length, size - written));
-      hash.update(bytes);
-      await handle.write(bytes);
-    }
-  } finally {
-    await handle.close();
-  }
-  return hash.digest('hex');
 }
 
 /** Credentials from the environment only: neither side may read a config or credentials file of the machine's. */
