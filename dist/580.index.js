@@ -2468,7 +2468,7 @@ async function listTargetTags(config, images) {
         return;
     const repositories = [...new Set(config.images.map((line) => line.repository))];
     const readers = [images.registry, ...config.mirrors.map((mirror) => images.mirror(mirror))];
-    await Promise.all(readers.flatMap((reader) => repositories.map((repository) => reader.listTags(repository).catch(() => undefined))));
+    await Promise.all(readers.flatMap((reader) => repositories.map((repository) => reader.readTagsAhead?.(repository))));
 }
 async function checkSources(config, images, logger) {
     const check = await images.driver.checkSources(config.images.map((line) => line.source));

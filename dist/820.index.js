@@ -1514,6 +1514,10 @@ class RegistryClient {
             return undefined;
         }
     }
+    /** Lists the repository's tags now, for `listedTags` to answer from later (see RegistryReader). */
+    async readTagsAhead(repository) {
+        await this.listedTags(repository);
+    }
     /** The digest a tag (or digest) points at, by HEAD; undefined when it does not exist. */
     manifestDigest(repository, reference) {
         return manifestDigest(this.requester, this.at(repository), reference);

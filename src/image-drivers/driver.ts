@@ -58,6 +58,11 @@ export interface RegistryReader {
   checkAccess(): Promise<void>;
   listTags(repository: string): Promise<string[]>;
   manifestDigest(repository: string, tag: string): Promise<string | undefined>;
+  /**
+   * Reads the repository's tag list for later, sharing a listing already on its way (see
+   * RegistryClient.listedTags); never fails. For a reader that keeps what it listed.
+   */
+  readTagsAhead?(repository: string): Promise<void>;
 }
 
 /** The registry the release goes to: a reader that can also tell, before any write, whether a push is allowed. */

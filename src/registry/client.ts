@@ -102,6 +102,11 @@ export class RegistryClient {
     }
   }
 
+  /** Lists the repository's tags now, for `listedTags` to answer from later (see RegistryReader). */
+  async readTagsAhead(repository: string): Promise<void> {
+    await this.listedTags(repository);
+  }
+
   /** The digest a tag (or digest) points at, by HEAD; undefined when it does not exist. */
   manifestDigest(repository: string, reference: string): Promise<string | undefined> {
     return manifestDigest(this.requester, this.at(repository), reference);

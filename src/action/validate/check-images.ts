@@ -30,9 +30,7 @@ async function listTargetTags(config: Config, images: ImagePorts): Promise<void>
   const repositories = [...new Set(config.images.map((line) => line.repository))];
   const readers = [images.registry, ...config.mirrors.map((mirror) => images.mirror(mirror))];
   await Promise.all(
-    readers.flatMap((reader) =>
-      repositories.map((repository) => reader.listTags(repository).catch(() => undefined)),
-    ),
+    readers.flatMap((reader) => repositories.map((repository) => reader.readTagsAhead?.(repository))),
   );
 }
 
