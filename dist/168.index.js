@@ -123,19 +123,6 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** Connection failures a new connection may not meet. */
-const RETRYABLE_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'ERR_SOCKET_CLOSED',
-    'ERR_STREAM_PREMATURE_CLOSE',
-]);
 /** Answers are JSON lists of files and versions; a package's whole file list fits in this many times over. */
 const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 /** "Not now" rather than "no": rate limiting and server failures. */
@@ -185,7 +172,7 @@ class BintrayApi {
                     return afterMs === undefined ? true : { afterMs };
                 }
                 const code = networkCode(error);
-                return code !== undefined && RETRYABLE_CODES.has(code);
+                return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableNetworkCode */ .EZ)(code);
             }, {
                 retries,
                 baseMs: this.options.backoffMs ?? 500,
@@ -200,7 +187,7 @@ class BintrayApi {
             }
             const code = networkCode(error);
             if (code !== undefined) {
-                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`package-host (${this.url})`, `${what} failed: ${code}${RETRYABLE_CODES.has(code) ? ` (${retries + 1} times)` : ''}`, 'check that bintray-api-url is reachable from the runner, then run again');
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`package-host (${this.url})`, `${what} failed: ${code}${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableNetworkCode */ .EZ)(code) ? ` (${retries + 1} times)` : ''}`, 'check that bintray-api-url is reachable from the runner, then run again');
             }
             throw error;
         }
@@ -262,7 +249,7 @@ function networkCode(error) {
     if (error instanceof got__WEBPACK_IMPORTED_MODULE_4__/* .RequestError */ .GI && error.response === undefined)
         return error.code || error.message;
     const code = (0,_util_errno_js__WEBPACK_IMPORTED_MODULE_5__/* .errnoCode */ .UK)(error);
-    return code !== undefined && RETRYABLE_CODES.has(code) ? code : undefined;
+    return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableNetworkCode */ .EZ)(code) ? code : undefined;
 }
 function describe(error) {
     if (error instanceof RetryableAnswer)

@@ -5650,6 +5650,7 @@ function formatElapsed(ms) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   EZ: () => (/* binding */ isRetryableNetworkCode),
 /* harmony export */   UE: () => (/* binding */ retryAndBackoff),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   uk: () => (/* binding */ realSleep),
@@ -5701,6 +5702,25 @@ async function retryAndBackoff(fn, isRetryable, options) {
             await options.sleep(delayMs);
         }
     }
+}
+/** Failures to connect, or of a connection that broke, which a new connection may not meet. */
+const RETRYABLE_NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'ENETDOWN',
+    'EHOSTUNREACH',
+    'EHOSTDOWN',
+    'ERR_SOCKET_CLOSED',
+    'ERR_STREAM_PREMATURE_CLOSE',
+]);
+/** Whether a network error code says "try again on a new connection" rather than "no". */
+function isRetryableNetworkCode(code) {
+    return code !== undefined && RETRYABLE_NETWORK_CODES.has(code);
 }
 
 

@@ -597,21 +597,6 @@ function networkErrorCode(error) {
 function isRetryableStatus(status) {
     return status === 408 || status === 429 || status >= 500;
 }
-/** Failures to connect or of a connection that broke, which a new connection may not meet. */
-const RETRYABLE_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'ENETDOWN',
-    'EHOSTUNREACH',
-    'EHOSTDOWN',
-    'ERR_SOCKET_CLOSED',
-    'ERR_STREAM_PREMATURE_CLOSE',
-]);
 /** A retryable answer, thrown so the retry loop sees it; the last one is handed back when retries run out. */
 class RetryableReply extends Error {
     reply;
@@ -643,7 +628,7 @@ function retryVerdict(error) {
     if (error instanceof SessionLost)
         return true;
     const code = networkErrorCode(error);
-    return code !== undefined && RETRYABLE_CODES.has(code);
+    return (0,util_retry/* isRetryableNetworkCode */.EZ)(code);
 }
 /** A short account of a failure for the log line that announces a retry. */
 function describeFailure(error) {

@@ -1,26 +1,10 @@
-import { parseRetryAfter, type RetryVerdict } from '../util/retry.js';
+import { isRetryableNetworkCode, parseRetryAfter, type RetryVerdict } from '../util/retry.js';
 import { networkErrorCode, type Reply } from './transport.js';
 
 /** Statuses that say "not now" rather than "no": a timeout, rate limiting, a server failure. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
-
-/** Failures to connect or of a connection that broke, which a new connection may not meet. */
-const RETRYABLE_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EHOSTUNREACH',
-  'EHOSTDOWN',
-  'ERR_SOCKET_CLOSED',
-  'ERR_STREAM_PREMATURE_CLOSE',
-]);
 
 /** A retryable answer, thrown so the retry loop sees it; the last one is handed back when retries run out. */
 export class RetryableReply extends Error {
@@ -54,7 +38,7 @@ export function retryVerdict(error: unknown): RetryVerdict {
   }
   if (error instanceof SessionLost) return true;
   const code = networkErrorCode(error);
-  return code !== undefined && RETRYABLE_CODES.has(code);
+  return isRetryableNetworkCode(code);
 }
 
 /** A short account of a failure for the log line that announces a retry. */

@@ -70,3 +70,24 @@ export async function retryAndBackoff<T>(
     }
   }
 }
+
+/** Failures to connect, or of a connection that broke, which a new connection may not meet. */
+const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ERR_SOCKET_CLOSED',
+  'ERR_STREAM_PREMATURE_CLOSE',
+]);
+
+/** Whether a network error code says "try again on a new connection" rather than "no". */
+export function isRetryableNetworkCode(code: string | undefined): code is string {
+  return code !== undefined && RETRYABLE_NETWORK_CODES.has(code);
+}

@@ -4,7 +4,7 @@ import { basicAuthValue } from '../../util/basic-auth.js';
 import { errnoCode } from '../../util/errno.js';
 import { UserError } from '../../util/errors.js';
 import type { Logger } from '../../util/logger.js';
-import { parseRetryAfter, realSleep, retryAndBackoff } from '../../util/retry.js';
+import { isRetryableNetworkCode, parseRetryAfter, realSleep, retryAndBackoff } from '../../util/retry.js';
 import type { BintrayInputs } from './bintray-inputs.js';
 
 export type BintrayMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
@@ -31,19 +31,6 @@ export interface BintrayApiOptions extends BintrayInputs {
   readonly logger?: Logger;
 }
 
-/** Connection failures a new connection may not meet. */
-const RETRYABLE_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'ERR_SOCKET_CLOSED',
-  'ERR_STREAM_PREMATURE_CLOSE',
-]);
 /** Answers are JSON lists of files and versions; a package's whole file list fits in this many times over. */
 const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
@@ -96,7 +83,7 @@ export class BintrayApi {
             return afterMs === undefined ? true : { afterMs };
           }
           const code = networkCode(error);
-          return code !== undefined && RETRYABLE_CODES.has(code);
+          return isRetryableNetworkCode(code);
         },
         {
           retries,
@@ -121,7 +108,7 @@ export class BintrayApi {
       if (code !== undefined) {
         throw new UserError(
           `package-host (${this.url})`,
-          `${what} failed: ${code}${RETRYABLE_CODES.has(code) ? ` (${retries + 1} times)` : ''}`,
+          `${what} failed: ${code}${isRetryableNetworkCode(code) ? ` (${retries + 1} times)` : ''}`,
           'check that bintray-api-url is reachable from the runner, then run again',
         );
       }
@@ -187,7 +174,7 @@ function networkCode(error: unknown): string | undefined {
   if (error instanceof UploadError) return undefined;
   if (error instanceof RequestError && error.response === undefined) return error.code || error.message;
   const code = errnoCode(error);
-  return code !== undefined && RETRYABLE_CODES.has(code) ? code : undefined;
+  return isRetryableNetworkCode(code) ? code : undefined;
 }
 
 function describe(error: unknown): string {
