@@ -1,4 +1,4 @@
-import { link, mkdir, stat } from 'node:fs/promises';
+import { link, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readPackageContents } from '../src/formats/package-contents.js';
 import type { PackageToIndex } from '../src/indexes/indexed-package.js';
@@ -52,24 +52,36 @@ async function placePool(repository: string, pool: readonly string[]): Promise<v
 
 /** The pool in a repository indexed by the action's own updater (unsigned), at `repository`, once. */
 export async function seedOurs(repository: string, pool: readonly string[]): Promise<void> {
-  if (await exists(join(repository, 'rpm/repodata/repomd.xml'))) return;
-  await placePool(repository, pool);
-  const updater = new RepositoryUpdater(
-    () => ({ store: new DirectoryStore(repository), conditional: true }),
-    {
+  await once(repository, async (dir) => {
+    await placePool(dir, pool);
+    const updater = new RepositoryUpdater(() => ({ store: new DirectoryStore(dir), conditional: true }), {
       loadSigning: undefined,
       retention: DEFAULT_RETENTION,
       date: new Date(),
       graceMs: 0,
-    },
-  );
-  const planned = await updater.prepare(await Promise.all(pool.map(toIndex)));
-  for (const update of planned) await updater.update(update, new Set());
+    });
+    const planned = await updater.prepare(await Promise.all(pool.map(toIndex)));
+    for (const update of planned) await updater.update(update, new Set());
+  });
 }
 
 /** The same pool as apt-ftparchive and createrepo_c index it (unsigned), at `repository`, once. */
 export async function seedTheirs(repository: string, pool: readonly string[]): Promise<void> {
+  await once(repository, async (dir) => {
+    await placePool(dir, pool);
+    await exec('bash', ['-c', REBUILD], { ...process.env, REPO: dir });
+  });
+}
+
+/**
+ * Builds a seed repository in a directory beside it, renamed into place only once whole: a run cut
+ * short while seeding (minutes for 1,000 versions) leaves nothing that a later run takes for a seed.
+ */
+async function once(repository: string, build: (dir: string) => Promise<void>): Promise<void> {
   if (await exists(join(repository, 'rpm/repodata/repomd.xml'))) return;
-  await placePool(repository, pool);
-  await exec('bash', ['-c', REBUILD], { ...process.env, REPO: repository });
+  const partial = `${repository}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  await rm(repository, { recursive: true, force: true });
+  await build(partial);
+  await rename(partial, repository);
 }

@@ -394,7 +394,7 @@ async function checkUploaded(context, file, asset, sentSha256) {
     const stored = sha256OfDigest(asset.digest);
     if (sentSha256 !== file.sha256 || (stored !== undefined && stored !== file.sha256)) {
         await deleteAsset(context.client, context.settings, asset);
-        throw (0,s3_digest/* changedSincePlanned */.fm)(file.path);
+        throw (0,s3_digest/* changedSincePlanned */.f)(file.path);
     }
     if (asset.name !== file.name) {
         await deleteAsset(context.client, context.settings, asset);
@@ -705,15 +705,11 @@ function assetName(path) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ac: () => (/* binding */ checkBytes),
-/* harmony export */   KQ: () => (/* binding */ fileDigests),
-/* harmony export */   fm: () => (/* binding */ changedSincePlanned),
-/* harmony export */   p8: () => (/* binding */ PartsDigest)
+/* harmony export */   A: () => (/* binding */ checkBytes),
+/* harmony export */   f: () => (/* binding */ changedSincePlanned)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99661);
-
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99661);
 
 
 /**
@@ -722,53 +718,12 @@ function assetName(path) {
  * writing, another step) must not go up under the planned digest.
  */
 function changedSincePlanned(file) {
-    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(file, 'changed while it was being published (its sha256 is no longer the one planned); nothing was written', 'make sure nothing rewrites the package files while the action runs, then run it again');
+    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(file, 'changed while it was being published (its sha256 is no longer the one planned); nothing was written', 'make sure nothing rewrites the package files while the action runs, then run it again');
 }
 /** Bytes whose `sha256` metadata is not their digest: a defect of the caller, never the user's. */
 function checkBytes(key, bytes, announced) {
     if (announced !== undefined && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex') !== announced) {
         throw new Error(`${key}: the sha256 metadata is not the sha256 of the content`);
-    }
-}
-/** The file's sha256 (hex) and MD5 (base64, as Content-MD5 wants it), in one read. */
-async function fileDigests(file) {
-    const sha256 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    const md5 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
-    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file)) {
-        sha256.update(chunk);
-        md5.update(chunk);
-    }
-    return { sha256: sha256.digest('hex'), md5: md5.digest('base64') };
-}
-/**
- * The sha256 of parts read out of order (parallel senders), taken in order: a part waits for the one
- * before it to be hashed, then is hashed at once, before its buffer is reused.
- */
-class PartsDigest {
-    hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    hashed = 0;
-    waiting = new Map();
-    stopped = false;
-    async add(index, bytes) {
-        if (index !== this.hashed)
-            await new Promise((resolve) => this.waiting.set(index, resolve));
-        if (this.stopped)
-            return;
-        this.hash.update(bytes);
-        this.hashed++;
-        const next = this.waiting.get(this.hashed);
-        this.waiting.delete(this.hashed);
-        next?.();
-    }
-    /** The upload failed: parts waiting for one that will never come go on (and hash nothing). */
-    stop() {
-        this.stopped = true;
-        for (const resolve of this.waiting.values())
-            resolve();
-        this.waiting.clear();
-    }
-    hex() {
-        return this.hash.digest('hex');
     }
 }
 

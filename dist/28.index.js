@@ -471,7 +471,7 @@ function verifiedFileBody(file, sha256, progress) {
             seen += chunk.length;
             // Longer than planned: stop before the request could have its Content-Length of bytes.
             if (seen > file.size) {
-                done((0,s3_digest/* changedSincePlanned */.fm)(file.file));
+                done((0,s3_digest/* changedSincePlanned */.f)(file.file));
                 return;
             }
             const previous = held;
@@ -482,7 +482,7 @@ function verifiedFileBody(file, sha256, progress) {
         },
         flush(done) {
             if (seen !== file.size || (sha256 !== undefined && hash.digest('hex') !== sha256)) {
-                done((0,s3_digest/* changedSincePlanned */.fm)(file.file));
+                done((0,s3_digest/* changedSincePlanned */.f)(file.file));
                 return;
             }
             if (held !== undefined)
@@ -514,7 +514,7 @@ async function putFile(context, key, body, options) {
     const url = context.urlOf(key);
     const announced = options.metadata?.['sha256'];
     if (Buffer.isBuffer(body))
-        (0,s3_digest/* checkBytes */.Ac)(key, body, announced);
+        (0,s3_digest/* checkBytes */.A)(key, body, announced);
     const sha256 = Buffer.isBuffer(body) ? (0,sha256_hex/* sha256Hex */.f)(body) : announced;
     const conditions = {
         ...(options.ifMatch === undefined ? {} : { 'if-match': options.ifMatch }),
@@ -719,15 +719,11 @@ class HttpStore {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ac: () => (/* binding */ checkBytes),
-/* harmony export */   KQ: () => (/* binding */ fileDigests),
-/* harmony export */   fm: () => (/* binding */ changedSincePlanned),
-/* harmony export */   p8: () => (/* binding */ PartsDigest)
+/* harmony export */   A: () => (/* binding */ checkBytes),
+/* harmony export */   f: () => (/* binding */ changedSincePlanned)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99661);
-
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99661);
 
 
 /**
@@ -736,53 +732,12 @@ class HttpStore {
  * writing, another step) must not go up under the planned digest.
  */
 function changedSincePlanned(file) {
-    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(file, 'changed while it was being published (its sha256 is no longer the one planned); nothing was written', 'make sure nothing rewrites the package files while the action runs, then run it again');
+    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(file, 'changed while it was being published (its sha256 is no longer the one planned); nothing was written', 'make sure nothing rewrites the package files while the action runs, then run it again');
 }
 /** Bytes whose `sha256` metadata is not their digest: a defect of the caller, never the user's. */
 function checkBytes(key, bytes, announced) {
     if (announced !== undefined && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex') !== announced) {
         throw new Error(`${key}: the sha256 metadata is not the sha256 of the content`);
-    }
-}
-/** The file's sha256 (hex) and MD5 (base64, as Content-MD5 wants it), in one read. */
-async function fileDigests(file) {
-    const sha256 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    const md5 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
-    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file)) {
-        sha256.update(chunk);
-        md5.update(chunk);
-    }
-    return { sha256: sha256.digest('hex'), md5: md5.digest('base64') };
-}
-/**
- * The sha256 of parts read out of order (parallel senders), taken in order: a part waits for the one
- * before it to be hashed, then is hashed at once, before its buffer is reused.
- */
-class PartsDigest {
-    hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    hashed = 0;
-    waiting = new Map();
-    stopped = false;
-    async add(index, bytes) {
-        if (index !== this.hashed)
-            await new Promise((resolve) => this.waiting.set(index, resolve));
-        if (this.stopped)
-            return;
-        this.hash.update(bytes);
-        this.hashed++;
-        const next = this.waiting.get(this.hashed);
-        this.waiting.delete(this.hashed);
-        next?.();
-    }
-    /** The upload failed: parts waiting for one that will never come go on (and hash nothing). */
-    stop() {
-        this.stopped = true;
-        for (const resolve of this.waiting.values())
-            resolve();
-        this.waiting.clear();
-    }
-    hex() {
-        return this.hash.digest('hex');
     }
 }
 

@@ -276,7 +276,7 @@ async function publicKeyAlgorithm(packet) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(99661);
-/* harmony import */ var _read_at_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(88382);
+/* harmony import */ var _util_byte_source_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(65292);
 /* harmony import */ var _rpm_header_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34837);
 /* harmony import */ var _rpm_tags_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61137);
 
@@ -303,16 +303,17 @@ async function readSignableRpm(file) {
     const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'r');
     try {
         const { size: fileSize } = await handle.stat();
-        const lead = await (0,_read_at_js__WEBPACK_IMPORTED_MODULE_6__/* .readAt */ .m)(handle, 0, Math.min(LEAD_SIZE, fileSize));
+        const source = (0,_util_byte_source_js__WEBPACK_IMPORTED_MODULE_6__/* .fileBytes */ .s)(handle);
+        const lead = await source.bytesAt(0, Math.min(LEAD_SIZE, fileSize));
         if (!lead.subarray(0, 4).equals(LEAD_MAGIC)) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(subject, 'is not an RPM package: it does not start with the rpm lead magic', REBUILD);
         }
         if (fileSize < LEAD_SIZE)
             throw truncated(subject, LEAD_SIZE, fileSize);
-        const signatureHeader = await readHeaderBytes(handle, LEAD_SIZE, fileSize, subject, 'signature header');
+        const signatureHeader = await readHeaderBytes(source, LEAD_SIZE, fileSize, subject, 'signature header');
         const unpadded = LEAD_SIZE + signatureHeader.length;
         const mainStart = unpadded + ((SIGNATURE_ALIGNMENT - (unpadded % SIGNATURE_ALIGNMENT)) % SIGNATURE_ALIGNMENT);
-        const mainHeader = await readHeaderBytes(handle, mainStart, fileSize, subject, 'main header');
+        const mainHeader = await readHeaderBytes(source, mainStart, fileSize, subject, 'main header');
         const signature = (0,_rpm_header_js__WEBPACK_IMPORTED_MODULE_4__/* .parseHeader */ .RW)(signatureHeader, subject, 'signature header');
         const sizes = signature.number(_rpm_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .SignatureTag */ .ry.longSize) ?? signature.number(_rpm_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .SignatureTag */ .ry.size);
         if (sizes !== undefined && mainStart + sizes > fileSize)
@@ -359,13 +360,13 @@ function checkDigest(signature, mainHeader, subject) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(subject, 'has a main header that does not match its SHA-256 digest', REBUILD);
     }
 }
-async function readHeaderBytes(handle, position, fileSize, subject, what) {
+async function readHeaderBytes(source, position, fileSize, subject, what) {
     if (position + _rpm_header_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER_INTRO_SIZE */ .R5 > fileSize)
         throw truncated(subject, position + _rpm_header_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER_INTRO_SIZE */ .R5, fileSize);
-    const { size } = (0,_rpm_header_js__WEBPACK_IMPORTED_MODULE_4__/* .headerShape */ .HD)(await (0,_read_at_js__WEBPACK_IMPORTED_MODULE_6__/* .readAt */ .m)(handle, position, _rpm_header_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER_INTRO_SIZE */ .R5), subject, what);
+    const { size } = (0,_rpm_header_js__WEBPACK_IMPORTED_MODULE_4__/* .headerShape */ .HD)(await source.bytesAt(position, _rpm_header_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER_INTRO_SIZE */ .R5), subject, what);
     if (position + size > fileSize)
         throw truncated(subject, position + size, fileSize);
-    return (0,_read_at_js__WEBPACK_IMPORTED_MODULE_6__/* .readAt */ .m)(handle, position, size);
+    return source.bytesAt(position, size);
 }
 function truncated(subject, needed, size) {
     return new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(subject, `is truncated: it needs at least ${needed} bytes but the file has ${size}`, 'download or build the package again');
@@ -399,8 +400,8 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: ./lib/formats/package-contents.js + 13 modules
-var package_contents = __webpack_require__(68985);
+// EXTERNAL MODULE: ./lib/formats/package-contents.js + 12 modules
+var package_contents = __webpack_require__(32352);
 // EXTERNAL MODULE: ./lib/util/errors.js
 var errors = __webpack_require__(99661);
 // EXTERNAL MODULE: ./lib/formats/rpm/header-signature-entries.js

@@ -5,11 +5,18 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
-import { CreateBucketCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  HeadObjectCommand,
+  ListMultipartUploadsCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { ConditionalWritesUnsupported, WriteOutcomeUnknown } from '../../src/stores/object-store.js';
 import { S3Store } from '../../src/stores/s3-store.js';
 import { UserError } from '../../src/util/errors.js';
+import { passOverFile } from '../../src/util/file-pass.js';
+import { asyncUserErrorOf } from '../fixtures/errors.js';
 import type { Swift } from './services/swift.js';
 import { startSwift } from './services/swift.js';
 
@@ -115,6 +122,32 @@ describe('S3Store on Swift s3api', () => {
     const stream = await store.open('rpm/falco-0.40.0-x86_64.rpm');
     expect(stream === undefined ? undefined : sha256(await buffer(stream))).toBe(sha256(bytes));
   });
+
+  test.each([
+    ['one PutObject', 3 * 1024 * 1024],
+    ['a multipart upload', 20 * 1024 * 1024],
+  ])(
+    'a file that is not what validation hashed (%s) is refused by Swift itself, and nothing is written',
+    async (_, size) => {
+      const file = join(work, `changed-${size}.tar.gz`);
+      const validated = randomBytes(size);
+      await writeFile(file, validated);
+      const partSize = store.uploadPartSize(size);
+      const pass = await passOverFile(file, { hashes: ['sha256'], partSize: () => partSize });
+      // Rewritten after validation, same size: only the store's check of each body's sha256 can tell.
+      await writeFile(file, randomBytes(size));
+      const key = `bin/x86_64/changed-${size}.tar.gz`;
+      const error = await asyncUserErrorOf(
+        store.put(key, { file, size, parts: pass.parts }, { metadata: { sha256: pass.digests.sha256 } }),
+      );
+      expect(error.message).toContain(`${file}: changed while it was being published`);
+      expect(await store.head(key)).toBeUndefined();
+      const uploads = await raw.send(
+        new ListMultipartUploadsCommand({ Bucket: BUCKET, Prefix: `${PREFIX}/${key}` }),
+      );
+      expect(uploads.Uploads ?? []).toEqual([]);
+    },
+  );
 
   test('list pages through more than 1000 keys, sorted', async () => {
     const keys = Array.from(

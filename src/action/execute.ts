@@ -269,7 +269,11 @@ class Execution {
         return;
       }
       if (!host) throw new Error('a package step needs a package host');
-      await host.put(step.path, step.localFile, { sha256: step.sha256, replace: step.action === 'replace' });
+      await host.put(step.path, step.localFile, {
+        sha256: step.sha256,
+        replace: step.action === 'replace',
+        ...(step.parts ? { parts: step.parts } : {}),
+      });
       this.written.add(step.path);
       if (step.action === 'replace') this.replaced.add(step.path);
       this.logger.info(

@@ -1,4 +1,5 @@
 import type { RepositoryStore } from '../stores/object-store.js';
+import type { PartDigests } from '../util/part-digests.js';
 
 /** What a run published, once all of it is: for a host that records it (a GitHub release's notes). */
 export interface PublishedRun {
@@ -28,7 +29,18 @@ export interface PackageHost {
    * Publishes a local file at `path`. Unless `replace` is set, it must not overwrite a file that
    * appeared since `existing` was asked: then it throws, rather than lose someone else's package.
    */
-  put(path: string, localFile: string, options: { sha256: string; replace: boolean }): Promise<void>;
+  put(
+    path: string,
+    localFile: string,
+    options: { sha256: string; replace: boolean; parts?: PartDigests | undefined },
+  ): Promise<void>;
+  /**
+   * Capability: the part size this host uploads a file of `size` bytes in, when it sends it in parts
+   * that it checks against their sha256 (S3 multipart); undefined for a file it takes whole. Validation
+   * then hashes the parts in the same read as the whole file and hands them to `put` (`parts`): the
+   * upload reads the file only to send it, and the store refuses a part that is not what was validated.
+   */
+  uploadPartSize?(size: number): number | undefined;
   /**
    * Capability: the host is an object store (list, delete, compare-and-swap) that can keep APT/YUM
    * repositories, package signatures and retention. Asked after `check`, which finds out whether the

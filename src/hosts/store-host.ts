@@ -11,6 +11,7 @@ import {
   type ObjectStore,
   type RepositoryStore,
 } from '../stores/object-store.js';
+import type { PartDigests } from '../util/part-digests.js';
 import type { PackageHost } from './host.js';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -91,7 +92,19 @@ export class StoreHost implements PackageHost {
     return hash.digest('hex');
   }
 
-  async put(path: string, localFile: string, options: { sha256: string; replace: boolean }): Promise<void> {
+  /**
+   * A store that keeps conditional writes gets a new package as one create-only PUT, checked against
+   * its whole sha256; only a store without them (Swift, serialized) takes it in parts.
+   */
+  uploadPartSize(size: number): number | undefined {
+    return this.conditional ? undefined : this.store.uploadPartSize?.(size);
+  }
+
+  async put(
+    path: string,
+    localFile: string,
+    options: { sha256: string; replace: boolean; parts?: PartDigests | undefined },
+  ): Promise<void> {
     const { size } = await stat(localFile);
     const extension = path.slice(path.lastIndexOf('.') + 1);
     const createOnly = !options.replace && this.conditional;
@@ -99,7 +112,7 @@ export class StoreHost implements PackageHost {
       try {
         await this.store.put(
           path,
-          { file: localFile, size },
+          { file: localFile, size, parts: options.parts },
           {
             ...(createOnly ? { ifNoneMatch: true } : {}),
             metadata: { sha256: options.sha256 },

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { PartDigests } from '../util/part-digests.js';
 
 /** What a store says about an object without reading it. */
 export interface ObjectInfo {
@@ -25,8 +26,12 @@ export interface ListedObject {
   readonly lastModified: Date;
 }
 
-/** The body of a put: bytes (indexes) or a local file streamed from disk (packages, any size). */
-export type PutBody = Buffer | { readonly file: string; readonly size: number };
+/**
+ * The body of a put: bytes (indexes) or a local file streamed from disk (packages, any size), with
+ * the sha256 of each of its upload parts when they were taken as the file was validated.
+ */
+export type PutBody =
+  Buffer | { readonly file: string; readonly size: number; readonly parts?: PartDigests | undefined };
 
 /** A conditional write lost: someone else changed (or created) the object since it was read. */
 export class PreconditionFailed extends Error {
@@ -61,6 +66,11 @@ export interface ObjectStore {
   head(key: string): Promise<ObjectInfo | undefined>;
   get(key: string): Promise<{ readonly bytes: Buffer; readonly info: ObjectInfo } | undefined>;
   open(key: string): Promise<Readable | undefined>;
+  /**
+   * The part size a file of `size` bytes is uploaded in, if the store takes it in parts checked by
+   * their sha256 (S3 multipart); absent or undefined when it takes files whole.
+   */
+  uploadPartSize?(size: number): number | undefined;
   /** Writes and returns the new ETag; throws PreconditionFailed or ConditionalWritesUnsupported. */
   put(key: string, body: PutBody, options?: PutOptions): Promise<string>;
   delete(key: string): Promise<void>;

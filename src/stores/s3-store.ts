@@ -4,6 +4,7 @@ import { S3Bucket } from './s3-bucket.js';
 import type { S3StoreOptions } from './s3-client.js';
 import { listObjects } from './s3-listing.js';
 import { getObject, headObject, openObject } from './s3-reads.js';
+import { uploadPartSize } from './s3-upload.js';
 import { deleteObject, putObject } from './s3-writes.js';
 
 export type { S3StoreOptions } from './s3-client.js';
@@ -29,6 +30,10 @@ export class S3Store implements ObjectStore {
 
   open(key: string): Promise<Readable | undefined> {
     return openObject(this.bucket, key);
+  }
+
+  uploadPartSize(size: number): number | undefined {
+    return uploadPartSize(size);
   }
 
   put(key: string, body: PutBody, options: PutOptions = {}): Promise<string> {

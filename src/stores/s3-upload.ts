@@ -9,10 +9,15 @@ import {
   type PutObjectCommandInput,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { UserError } from '../util/errors.js';
+import { passOverFile } from '../util/file-pass.js';
+import { sha256File } from '../util/sha256-file.js';
+import type { PartDigests } from '../util/part-digests.js';
 import type { Progress } from '../util/progress.js';
 import { abortUploads, olderUploads } from './s3-abandoned-uploads.js';
-import { changedSincePlanned, PartsDigest } from './s3-digest.js';
+import { changedSincePlanned } from './s3-digest.js';
+import { fileRangeBody, pieceBuffers } from './file-range-body.js';
+import { PAYLOAD_SHA256, payloadSha256 } from './s3-payload-sha256.js';
+import { sendAgainOnFailure } from './s3-send-again.js';
 
 const MiB = 1024 * 1024;
 /** Parts below 5 MiB are refused by S3 (except the last); 8 MiB is what `aws s3 cp` uses. */
@@ -20,91 +25,127 @@ const PART_SIZE = 8 * MiB;
 /** Swift caps an upload at 1000 parts (AWS at 10000): bigger files get bigger parts. */
 const MAX_PARTS = 1000;
 /**
- * Parts in flight; their buffers, PART_SIZE × QUEUE_SIZE, are all the memory an upload adds whatever
- * the file's size. Against Swift, 3, 4 or 6 went no faster than 2 within the noise (a 1 GiB upload:
- * 0.81–0.89× of aws s3 cp's time either way), and each one more adds 8 MiB to the peak RSS.
+ * Parts in flight. Each is streamed from the file through 2 MiB of buffers (file-range-body.ts), not
+ * held whole, so one more costs a socket and 2 MiB. A 1 GiB upload to Swift 50 ms away, the whole
+ * action: 2 parts 11.9 s, 4 7.9 s, 6 7.4 s, 8 6.6 s, 10 6.9 s, 12 6.8 s (the store is then the limit);
+ * `aws s3 cp`, 10 threads, about 7.5 s.
  */
-const QUEUE_SIZE = 2;
+const PARTS_AT_ONCE = 8;
 
-export function partSize(size: number): number {
-  return Math.max(PART_SIZE, Math.ceil(size / MAX_PARTS));
+/** The part size of a file of `size` bytes, or undefined when it goes up whole, in one PutObject. */
+export function uploadPartSize(size: number): number | undefined {
+  return size <= PART_SIZE ? undefined : Math.max(PART_SIZE, Math.ceil(size / MAX_PARTS));
 }
 
+type Params = Omit<PutObjectCommandInput, 'Body'>;
+type LocalFile = { readonly file: string; readonly size: number; readonly parts?: PartDigests | undefined };
+type OpenFile = LocalFile & { readonly handle: FileHandle };
+
 /**
- * Uploads a local file into the bucket: one PutObject up to a part's size, else a multipart upload
- * with parts sent in parallel. Each sender reads its parts from the file into one buffer of its own,
- * reused part after part: a new buffer per part (what lib-storage allocates) leaves dead parts to the
- * garbage collector, ~60 MiB of them at a time. Parts go as bytes, not streams, so the SDK can retry
- * one; a failed upload is aborted, leaving no parts behind. Each part goes into `progress` once the
- * store has it (a part the SDK sends again is counted once).
+ * Uploads a local file into the bucket: one PutObject up to a part's size, else a multipart upload of
+ * parts sent in parallel. Every body is streamed from the file and signed with its sha256 (the whole
+ * file's is the `sha256` metadata, each part's comes with the file as validation hashed it), so the
+ * file is only read to be sent, and the store itself refuses bytes that are not the ones planned. A
+ * file given without part digests is hashed first, in a read of its own. A failed upload is aborted,
+ * leaving no parts behind. Each part goes into `progress` once the store has it.
  * Returns the ETag as the server gave it (empty from radosgw's CompleteMultipartUpload).
  */
 export async function uploadFile(
   client: S3Client,
-  params: Omit<PutObjectCommandInput, 'Body'>,
-  file: { readonly file: string; readonly size: number },
+  params: Params,
+  file: LocalFile,
   progress?: Progress,
 ): Promise<string | undefined> {
-  const size = partSize(file.size);
+  const announced = params.Metadata?.['sha256'];
+  const partSize = uploadPartSize(file.size);
   const handle = await open(file.file, 'r');
   try {
-    if (file.size <= size) {
-      const body = await readPart(handle, file, Buffer.allocUnsafe(file.size), 0, file.size);
-      const digest = new PartsDigest();
-      await digest.add(0, body);
-      if (!matchesPlanned(params, digest)) throw changedSincePlanned(file.file);
-      return (await client.send(new PutObjectCommand({ ...params, Body: body }))).ETag;
+    if (partSize === undefined) {
+      const sha256 = announced ?? (await sha256File(file.file));
+      return await putWhole(client, params, { ...file, handle }, sha256);
     }
-    return await uploadParts(client, params, handle, file, size, progress);
+    const parts = givenParts(file, partSize) ?? (await digestsOf(file.file, partSize, announced));
+    return await uploadParts(client, params, { ...file, handle }, parts, progress);
   } finally {
     await handle.close();
   }
 }
 
+/** The part digests that came with the file, if they are of the parts this upload sends. */
+function givenParts(file: LocalFile, partSize: number): PartDigests | undefined {
+  const { parts } = file;
+  return parts?.partSize === partSize && parts.sha256.length === Math.ceil(file.size / partSize)
+    ? parts
+    : undefined;
+}
+
+/**
+ * One PutObject of the whole file (a part's size at most, so no progress to tell), sent again from the
+ * start of the file after a failure that allows it.
+ */
+async function putWhole(
+  client: S3Client,
+  params: Params,
+  file: OpenFile,
+  sha256: string,
+): Promise<string | undefined> {
+  return sendAgainOnFailure(file, async () => {
+    const command = new PutObjectCommand({
+      ...params,
+      Body: fileRangeBody(file.handle, { start: 0, length: file.size }, pieceBuffers()),
+      ContentLength: file.size,
+    });
+    command.middlewareStack.add(payloadSha256(sha256), PAYLOAD_SHA256);
+    return (await client.send(command)).ETag;
+  });
+}
+
 async function uploadParts(
   client: S3Client,
-  params: Omit<PutObjectCommandInput, 'Body'>,
-  handle: FileHandle,
-  file: { readonly file: string; readonly size: number },
-  size: number,
+  params: Params,
+  file: OpenFile,
+  digests: PartDigests,
   progress: Progress | undefined,
 ): Promise<string | undefined> {
   const { Bucket, Key } = params;
   const { UploadId } = await client.send(new CreateMultipartUploadCommand(params));
   if (UploadId === undefined) throw new Error(`s3://${Bucket}/${Key}: the store started no multipart upload`);
-  const count = Math.ceil(file.size / size);
+  const count = digests.sha256.length;
   const parts: CompletedPart[] = [];
   let next = 0;
   let failed = false;
-  // Hashed as read, so the digest is the one of the bytes sent, whatever the file does meanwhile.
-  const digest = new PartsDigest();
   const send = async (): Promise<void> => {
-    const buffer = Buffer.allocUnsafe(size);
+    let buffers = pieceBuffers();
     // After one part fails the others stop taking new ones: the upload is lost anyway.
     while (!failed && next < count) {
       const index = next++;
-      const start = index * size;
-      const length = Math.min(size, file.size - start);
-      const body = await readPart(handle, file, buffer, start, length);
-      await digest.add(index, body);
-      const part = await client.send(
-        new UploadPartCommand({
+      const start = index * digests.partSize;
+      const length = Math.min(digests.partSize, file.size - start);
+      const ETag = await sendAgainOnFailure(file, async () => {
+        const command = new UploadPartCommand({
           Bucket,
           Key,
           UploadId,
           PartNumber: index + 1,
-          Body: body,
+          Body: fileRangeBody(file.handle, { start, length }, buffers),
           ContentLength: length,
-        }),
-      );
-      parts[index] = { ETag: part.ETag, PartNumber: index + 1 };
+        });
+        command.middlewareStack.add(payloadSha256(digests.sha256[index] ?? ''), PAYLOAD_SHA256);
+        try {
+          return (await client.send(command)).ETag;
+        } catch (error) {
+          // A request that failed half-way may still hold its pieces somewhere: the next one gets new buffers.
+          buffers = pieceBuffers();
+          throw error;
+        }
+      });
+      parts[index] = { ETag, PartNumber: index + 1 };
       progress?.advance(length);
     }
   };
-  const senders = Array.from({ length: Math.min(QUEUE_SIZE, count) }, () =>
+  const senders = Array.from({ length: Math.min(PARTS_AT_ONCE, count) }, () =>
     send().catch((error: unknown) => {
       failed = true;
-      digest.stop();
       throw error;
     }),
   );
@@ -114,7 +155,6 @@ async function uploadParts(
   );
   try {
     if (failure !== undefined) throw failure.reason;
-    if (!matchesPlanned(params, digest)) throw changedSincePlanned(file.file);
     const abandoned = await olderUploads(client, Bucket ?? '', Key ?? '', UploadId);
     const done = await client.send(
       new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: parts } }),
@@ -127,31 +167,14 @@ async function uploadParts(
   }
 }
 
-/** Whether the bytes hashed are the ones the `sha256` metadata announces (true when it announces none). */
-function matchesPlanned(params: Omit<PutObjectCommandInput, 'Body'>, digest: PartsDigest): boolean {
-  const announced = params.Metadata?.['sha256'];
-  return digest.hex() === announced || announced === undefined;
-}
-
-/** `length` bytes of the file from `position` into the start of `buffer`; the file must still hold them. */
-async function readPart(
-  handle: FileHandle,
-  file: { readonly file: string; readonly size: number },
-  buffer: Buffer,
-  position: number,
-  length: number,
-): Promise<Buffer> {
-  let filled = 0;
-  while (filled < length) {
-    const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
-    if (bytesRead === 0) {
-      throw new UserError(
-        file.file,
-        `ended at ${position + filled} of ${file.size} bytes: it changed while it was being published`,
-        'make sure nothing rewrites the package files while the action runs, then run it again',
-      );
-    }
-    filled += bytesRead;
+/**
+ * The part digests of a file no validation hashed in parts (a file re-signed by this run, or one a host
+ * puts of its own), with the whole file's sha256 from the same read checked against the one announced.
+ */
+async function digestsOf(file: string, size: number, announced: string | undefined): Promise<PartDigests> {
+  const pass = await passOverFile(file, { hashes: ['sha256'], partSize: () => size });
+  if (pass.parts === undefined || (announced !== undefined && pass.digests.sha256 !== announced)) {
+    throw changedSincePlanned(file);
   }
-  return buffer.subarray(0, length);
+  return pass.parts;
 }

@@ -1,13 +1,16 @@
+import { open } from 'node:fs/promises';
 import type { PutObjectCommandInput } from '@aws-sdk/client-s3';
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { PutBody, PutOptions } from './object-store.js';
 import { unquote, type S3Bucket } from './s3-bucket.js';
 import { conditionalPutError } from './s3-conditional-errors.js';
-import { changedSincePlanned, checkBytes, fileDigests } from './s3-digest.js';
-import { isNotFound, s3Failure } from './s3-errors.js';
+import { changedSincePlanned, checkBytes } from './s3-digest.js';
+import { isDigestRefusal, PAYLOAD_SHA256, payloadSha256 } from './s3-payload-sha256.js';
+import { sha256File } from '../util/sha256-file.js';
+import { isNotFound } from './s3-errors.js';
 import { headObject } from './s3-reads.js';
 import { uploadFile } from './s3-upload.js';
-import { fileBody } from './s3-file-body.js';
+import { fileRangeBody, pieceBuffers } from './file-range-body.js';
 import { reportsProgress, startProgress, type Progress } from '../util/progress.js';
 
 /**
@@ -72,8 +75,8 @@ export async function deleteObject(bucket: S3Bucket, key: string): Promise<void>
  * One PutObject, tried once: a conditional write is part of a read-merge-write loop, and a repeat
  * after a lost response could fail against its own first attempt. A file body is streamed whole
  * (up to S3's 5 GiB single-PUT limit): new packages are created this way (If-None-Match), so they go up
- * in one PUT rather than multipart. Its sha256 is checked against the metadata first, and its MD5 from
- * that same read goes as Content-MD5: the store refuses the bytes (BadDigest) if the file changed since.
+ * in one PUT rather than multipart. It is signed with the sha256 its metadata announces, which
+ * validation took: the store refuses the bytes if the file changed since, and the file is read once.
  */
 async function putConditional(
   bucket: S3Bucket,
@@ -82,34 +85,34 @@ async function putConditional(
   options: PutOptions,
   progress: Progress | undefined,
 ): Promise<string | undefined> {
-  let md5: string | undefined;
-  if (!Buffer.isBuffer(body)) {
-    const digests = await fileDigests(body.file);
-    const announced = options.metadata?.['sha256'];
-    if (announced !== undefined && digests.sha256 !== announced) throw changedSincePlanned(body.file);
-    md5 = digests.md5;
-    // Timed from when the bytes go, not while the file was hashed.
-    progress?.restart();
+  const conditions = {
+    IfMatch: options.ifMatch === undefined ? undefined : unquote(options.ifMatch),
+    IfNoneMatch: options.ifNoneMatch === true ? '*' : undefined,
+  };
+  if (Buffer.isBuffer(body)) {
+    return (await bucket.onceClient.send(new PutObjectCommand({ ...params, ...conditions, Body: body })))
+      .ETag;
   }
+  const announced = options.metadata?.['sha256'];
+  const sha256 = announced ?? (await sha256File(body.file));
+  // Timed from when the bytes go, not while a file without announced sha256 was hashed.
+  if (announced === undefined) progress?.restart();
+  const handle = await open(body.file, 'r');
   try {
-    const output = await bucket.onceClient.send(
-      new PutObjectCommand({
-        ...params,
-        ...(Buffer.isBuffer(body)
-          ? { Body: body }
-          : {
-              Body: fileBody(body, progress),
-              ContentLength: body.size,
-              ContentMD5: md5,
-            }),
-        IfMatch: options.ifMatch === undefined ? undefined : unquote(options.ifMatch),
-        IfNoneMatch: options.ifNoneMatch === true ? '*' : undefined,
-      }),
-    );
-    return output.ETag;
+    const command = new PutObjectCommand({
+      ...params,
+      ...conditions,
+      Body: fileRangeBody(handle, { start: 0, length: body.size }, pieceBuffers(), (bytes) =>
+        progress?.advance(bytes),
+      ),
+      ContentLength: body.size,
+    });
+    command.middlewareStack.add(payloadSha256(sha256), PAYLOAD_SHA256);
+    return (await bucket.onceClient.send(command)).ETag;
   } catch (error) {
-    if (!Buffer.isBuffer(body) && s3Failure(error)?.code === 'BadDigest')
-      throw changedSincePlanned(body.file);
+    if (isDigestRefusal(error)) throw changedSincePlanned(body.file);
     throw error;
+  } finally {
+    await handle.close();
   }
 }

@@ -29,7 +29,7 @@ const check = async (...files: string[]): Promise<Record<string, string>> => {
   const read = await readPackageContents(
     files.map((file) => ({ file, name: parsePackageName(basename(file)) })),
   );
-  return Object.fromEntries([...read].map(([file, contents]) => [basename(file), contents.kind]));
+  return Object.fromEntries([...read].map(([file, { contents }]) => [basename(file), contents.kind]));
 };
 
 describe('readPackageContents', () => {

@@ -1,3 +1,4 @@
+import type { PartDigests } from '../../util/part-digests.js';
 import type { PackageContents } from '../../formats/package-contents.js';
 import { UserError } from '../../util/errors.js';
 import type { LineTags } from '../release/tags.js';
@@ -24,6 +25,8 @@ export interface PlannedPackage {
   readonly contents: PackageContents | undefined;
   /** An .rpm signed in its header by this run (`localFile` is the signed copy). */
   readonly headerSigned?: true;
+  /** Each upload part's sha256, for a host that takes this file in parts: hashed in validation's read. */
+  readonly parts?: PartDigests;
 }
 
 export interface PlanInput {
@@ -202,6 +205,7 @@ function packageStep(pkg: PlannedPackage, overwrite: boolean): Step {
     size: pkg.size,
     action,
     ...(pkg.headerSigned ? { headerSigned: true } : {}),
+    ...(pkg.parts ? { parts: pkg.parts } : {}),
   };
 }
 

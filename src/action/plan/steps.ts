@@ -1,3 +1,4 @@
+import type { PartDigests } from '../../util/part-digests.js';
 import type { PlannedRepository, PlannedRetention } from '../../indexes/repository-updater.js';
 import type { PlannedResigning } from '../../indexes/resigning.js';
 import type { PlannedWithdrawal } from '../../indexes/withdrawal.js';
@@ -38,6 +39,8 @@ export type Step =
       readonly action: 'upload' | 'skip' | 'replace';
       /** An .rpm this run signed in its header (`rpm-header-signatures`): `sha256` is the signed file's. */
       readonly headerSigned?: true;
+      /** Each upload part's sha256, when the host takes the file in parts; not shown in the plan output. */
+      readonly parts?: PartDigests;
     }
   | {
       readonly step: 'update-repository';

@@ -30,13 +30,16 @@ export function outputsOf(result: PublishResult): Record<string, string> {
 function planEntry(step: Step): object {
   if (step.step === 'push' || step.step === 'move-tag' || step.step === 'sign-image')
     return { ...step, registry: targetName(step.registry) };
-  if (step.step !== 'update-repository') return withoutLocalFile(step);
+  if (step.step !== 'update-repository') return withoutLocalDetails(step);
   const { repository, ...rest } = step;
   return { ...rest, packages: repository.packages.map((pkg) => pkg.path) };
 }
 
-/** The runner's absolute paths say nothing to the reader of a plan; `file` already names the package. */
-function withoutLocalFile<T extends object>(step: T): Omit<T, 'localFile'> {
-  const { localFile: _ignored, ...rest } = step as T & { localFile?: string };
+/**
+ * The runner's absolute paths say nothing to the reader of a plan (`file` already names the package),
+ * nor do the sha256 of each upload part (a 1 GiB package has 128).
+ */
+function withoutLocalDetails<T extends object>(step: T): Omit<T, 'localFile' | 'parts'> {
+  const { localFile: _file, parts: _parts, ...rest } = step as T & { localFile?: string; parts?: unknown };
   return rest;
 }

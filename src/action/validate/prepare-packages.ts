@@ -6,7 +6,8 @@ import { packagePath } from '../../package-layout/host-layout.js';
 import type { PlannedPackage } from '../plan/plan.js';
 import type { PackageHost } from '../../hosts/host.js';
 import type { RpmHeaderSigning } from '../../indexes/rpm-header-signing.js';
-import { sha256File } from '../../util/sha256-file.js';
+import { passOverFile } from '../../util/file-pass.js';
+import type { PartDigests } from '../../util/part-digests.js';
 import { checkInsideWorkspace } from './inside-workspace.js';
 import { namePackages } from './name-packages.js';
 import { readPackageContents } from './package-contents.js';
@@ -38,9 +39,12 @@ export async function preparePackages(
   );
   // With header signatures, the signed copy is the package from here on: hashed, indexed, published.
   const local = await signedCopies(names, rpmHeaders);
+  // A host that takes files in parts has each part hashed in the same read as the whole file.
+  const partSize = host?.uploadPartSize?.bind(host);
   // The names agree with the release (above); the contents must agree with the names.
   const contents = await readPackageContents(
     names.map(({ file, name }) => ({ file: local.get(file) ?? file, name })),
+    partSize,
   );
   const packages: PlannedPackage[] = [];
   for (const { file: given, name } of names) {
@@ -48,8 +52,8 @@ export async function preparePackages(
     const path = packagePath(treeOf(release.channel), name);
     const read = contents.get(file);
     // A .deb or .rpm was hashed with its contents; a tarball is hashed here.
-    const [{ sha256, size }, existing] = await Promise.all([
-      read?.hashes ?? hashOf(file),
+    const [{ sha256, size, parts }, existing] = await Promise.all([
+      read === undefined ? hashOf(file, partSize) : { ...read.contents.hashes, parts: read.parts },
       host === undefined ? undefined : stat(file).then(({ size }) => host.existing(path, { size })),
     ]);
     packages.push({
@@ -59,8 +63,9 @@ export async function preparePackages(
       sha256,
       size,
       existing: existing === undefined ? 'absent' : existing === sha256 ? 'same' : 'different',
-      contents: read,
+      contents: read?.contents,
       ...(local.has(given) ? { headerSigned: true } : {}),
+      ...(parts === undefined ? {} : { parts }),
     });
   }
   // In the plan, packages follow the host's layout (deb, rpm, bin), not the order the globs found them.
@@ -81,9 +86,12 @@ async function signedCopies(
   return copies;
 }
 
-async function hashOf(file: string): Promise<{ sha256: string; size: number }> {
-  const [sha256, info] = await Promise.all([sha256File(file), stat(file)]);
-  return { sha256, size: info.size };
+async function hashOf(
+  file: string,
+  partSize: ((size: number) => number | undefined) | undefined,
+): Promise<{ sha256: string; size: number; parts: PartDigests | undefined }> {
+  const pass = await passOverFile(file, { hashes: ['sha256'], partSize });
+  return { sha256: pass.digests.sha256, size: pass.size, parts: pass.parts };
 }
 
 /** Paths inside the workspace are shown relative to it, as the user wrote the pattern. */

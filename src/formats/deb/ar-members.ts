@@ -1,5 +1,4 @@
-import { readAt } from '../read-at.js';
-import type { FileHandle } from 'node:fs/promises';
+import type { ByteSource } from '../../util/byte-source.js';
 import { UserError } from '../../util/errors.js';
 
 /** One member of an ar archive: where its data lies in the file, never the data itself. */
@@ -24,8 +23,8 @@ const REBUILD = 'give the complete .deb as dpkg-deb --build wrote it';
  * three spellings: dpkg's (`control.tar.xz`, space padded), GNU ar's (`control.tar.xz/`, or `/N` into a
  * `//` table of long names) and BSD's (`#1/N`, the name in the first N bytes of the data).
  */
-export async function arMembers(file: FileHandle, fileSize: number, subject: string): Promise<ArMember[]> {
-  const magic = await readAt(file, 0, Math.min(MAGIC.length, fileSize));
+export async function arMembers(file: ByteSource, fileSize: number, subject: string): Promise<ArMember[]> {
+  const magic = await file.bytesAt(0, Math.min(MAGIC.length, fileSize));
   if (magic.toString('latin1') !== MAGIC) {
     throw new UserError(
       subject,
@@ -40,7 +39,7 @@ export async function arMembers(file: FileHandle, fileSize: number, subject: str
   // A writer may leave out the padding byte after the last member: one byte left is the end.
   while (fileSize - position > 1) {
     if (fileSize - position < HEADER_SIZE) throw truncated(subject, position + HEADER_SIZE, fileSize);
-    const header = await readAt(file, position, HEADER_SIZE);
+    const header = await file.bytesAt(position, HEADER_SIZE);
     if (header.toString('latin1', 58, 60) !== HEADER_END) {
       throw new UserError(subject, `has a damaged ar member header at byte ${position}`, REBUILD);
     }
@@ -58,11 +57,11 @@ export async function arMembers(file: FileHandle, fileSize: number, subject: str
         throw new UserError(subject, `has a damaged ar member name at byte ${start}`, REBUILD);
       }
       // BSD pads the name with NULs to keep the data aligned.
-      const name = (await readAt(file, start, nameLength)).toString('utf8').replace(/\0+$/, '');
+      const name = (await file.bytesAt(start, nameLength)).toString('utf8').replace(/\0+$/, '');
       members.push({ name, offset: start + nameLength, size: size - nameLength });
     } else if (rawName === '//') {
       if (size > MAX_NAME_TABLE) throw new UserError(subject, 'has an oversized ar long-name table', REBUILD);
-      longNames = await readAt(file, start, size);
+      longNames = await file.bytesAt(start, size);
     } else if (rawName === '/' || rawName === '/SYM64/') {
       continue; // a symbol table: object-file archives have one, packages never need it
     } else if (/^\/\d+$/.test(rawName)) {

@@ -1,8 +1,8 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { errorMessage, UserError } from '../../util/errors.js';
 import { arMembers, type ArMember } from './ar-members.js';
-import { readAt } from '../read-at.js';
+import { fileBytes, type ByteSource } from '../../util/byte-source.js';
 import { controlCompression, CONTROL_MEMBERS, decompressControl } from './control-compression.js';
 import { controlFileOf } from './control-file.js';
 import { parseControl } from './control-paragraph.js';
@@ -18,54 +18,57 @@ const REBUILD = 'build the package again with dpkg-deb --build';
  * member is checked to be there whole by its size, never read.
  */
 export async function readDebControl(file: string): Promise<DebControl> {
-  const subject = `packages: ${basename(file)}`;
   const handle = await open(file, 'r');
   try {
-    const { size } = await handle.stat();
-    const members = await arMembers(handle, size, subject);
-    const names = members.map((member) => member.name);
-    const listed = names.join(', ') || 'none';
-
-    const binary = members.find((member) => member.name === 'debian-binary');
-    if (binary === undefined) {
-      throw new UserError(
-        subject,
-        `is not a Debian package: its ar archive has no debian-binary (members: ${listed})`,
-        REBUILD,
-      );
-    }
-    const format = (await readAt(handle, binary.offset, Math.min(binary.size, 16))).toString('latin1');
-    if (!format.startsWith('2.')) {
-      throw new UserError(
-        subject,
-        `is a Debian package of format ${JSON.stringify(format.trim())}, not 2.x`,
-        REBUILD,
-      );
-    }
-    if (!names.some((name) => name.startsWith('data.tar'))) {
-      throw new UserError(subject, `has no data.tar member (members: ${listed})`, REBUILD);
-    }
-    const member = members.find((candidate) => candidate.name.startsWith('control.tar'));
-    if (member === undefined) {
-      throw new UserError(subject, `has no control.tar member (members: ${listed})`, REBUILD);
-    }
-    const controlTar = await readControlTar(handle, member, subject);
-
-    const text = await controlFileOf(controlTar).catch((error: unknown) => {
-      throw new UserError(
-        subject,
-        `${member.name} is not a readable tar archive (${errorMessage(error)})`,
-        REBUILD,
-      );
-    });
-    if (text === undefined) throw new UserError(subject, `${member.name} has no ./control file`, REBUILD);
-    return parseControl(text, subject);
+    return await debControlOf(fileBytes(handle), (await handle.stat()).size, `packages: ${basename(file)}`);
   } finally {
     await handle.close();
   }
 }
 
-async function readControlTar(handle: FileHandle, member: ArMember, subject: string): Promise<Buffer> {
+/** `readDebControl` of bytes however they are read (`size` is the file's). */
+export async function debControlOf(source: ByteSource, size: number, subject: string): Promise<DebControl> {
+  const members = await arMembers(source, size, subject);
+  const names = members.map((member) => member.name);
+  const listed = names.join(', ') || 'none';
+
+  const binary = members.find((member) => member.name === 'debian-binary');
+  if (binary === undefined) {
+    throw new UserError(
+      subject,
+      `is not a Debian package: its ar archive has no debian-binary (members: ${listed})`,
+      REBUILD,
+    );
+  }
+  const format = (await source.bytesAt(binary.offset, Math.min(binary.size, 16))).toString('latin1');
+  if (!format.startsWith('2.')) {
+    throw new UserError(
+      subject,
+      `is a Debian package of format ${JSON.stringify(format.trim())}, not 2.x`,
+      REBUILD,
+    );
+  }
+  if (!names.some((name) => name.startsWith('data.tar'))) {
+    throw new UserError(subject, `has no data.tar member (members: ${listed})`, REBUILD);
+  }
+  const member = members.find((candidate) => candidate.name.startsWith('control.tar'));
+  if (member === undefined) {
+    throw new UserError(subject, `has no control.tar member (members: ${listed})`, REBUILD);
+  }
+  const controlTar = await readControlTar(source, member, subject);
+
+  const text = await controlFileOf(controlTar).catch((error: unknown) => {
+    throw new UserError(
+      subject,
+      `${member.name} is not a readable tar archive (${errorMessage(error)})`,
+      REBUILD,
+    );
+  });
+  if (text === undefined) throw new UserError(subject, `${member.name} has no ./control file`, REBUILD);
+  return parseControl(text, subject);
+}
+
+async function readControlTar(source: ByteSource, member: ArMember, subject: string): Promise<Buffer> {
   const compression = controlCompression(member.name);
   if (compression === undefined) {
     throw new UserError(
@@ -81,7 +84,7 @@ async function readControlTar(handle: FileHandle, member: ArMember, subject: str
       REBUILD,
     );
   }
-  const bytes = await readAt(handle, member.offset, member.size);
+  const bytes = await source.bytesAt(member.offset, member.size);
   return decompressControl(bytes, compression, MAX_CONTROL_BYTES).catch((error: unknown) => {
     throw new UserError(subject, `${member.name} cannot be decompressed (${errorMessage(error)})`, REBUILD);
   });

@@ -1,5 +1,5 @@
-import { readAt } from '../read-at.js';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { fileBytes, type ByteSource } from '../../util/byte-source.js';
 import { basename } from 'node:path';
 import { UserError } from '../../util/errors.js';
 import { packageFromHeaders } from './package-from-headers.js';
@@ -19,39 +19,37 @@ const REBUILD = 'give the complete .rpm as rpmbuild wrote it';
  * signature states it is checked against the file's, so a truncated download is refused.
  */
 export async function readRpm(file: string): Promise<RpmPackage> {
-  const subject = `packages: ${basename(file)}`;
   const handle = await open(file, 'r');
   try {
-    const { size } = await handle.stat();
-    const lead = await readAt(handle, 0, Math.min(LEAD_SIZE, size));
-    if (!lead.subarray(0, 4).equals(LEAD_MAGIC)) {
-      throw new UserError(
-        subject,
-        'is not an RPM package: it does not start with the rpm lead magic',
-        REBUILD,
-      );
-    }
-    if (size < LEAD_SIZE) throw truncated(subject, LEAD_SIZE, size);
-
-    const signature = await readHeader(handle, LEAD_SIZE, size, subject, 'signature header');
-    const unpadded = LEAD_SIZE + signature.size;
-    const start = unpadded + ((SIGNATURE_ALIGNMENT - (unpadded % SIGNATURE_ALIGNMENT)) % SIGNATURE_ALIGNMENT);
-    const main = await readHeader(handle, start, size, subject, 'main header');
-    const end = start + main.size;
-
-    // The signature's size covers the main header and the payload: the file must end right there.
-    const sizes =
-      signature.header.number(SignatureTag.longSize) ?? signature.header.number(SignatureTag.size);
-    if (sizes !== undefined && start + sizes > size) throw truncated(subject, start + sizes, size);
-
-    return packageFromHeaders(main.header, signature.header, { start, end }, subject);
+    return await rpmOf(fileBytes(handle), (await handle.stat()).size, `packages: ${basename(file)}`);
   } finally {
     await handle.close();
   }
 }
 
+/** `readRpm` of bytes however they are read (`size` is the file's). */
+export async function rpmOf(source: ByteSource, size: number, subject: string): Promise<RpmPackage> {
+  const lead = await source.bytesAt(0, Math.min(LEAD_SIZE, size));
+  if (!lead.subarray(0, 4).equals(LEAD_MAGIC)) {
+    throw new UserError(subject, 'is not an RPM package: it does not start with the rpm lead magic', REBUILD);
+  }
+  if (size < LEAD_SIZE) throw truncated(subject, LEAD_SIZE, size);
+
+  const signature = await readHeader(source, LEAD_SIZE, size, subject, 'signature header');
+  const unpadded = LEAD_SIZE + signature.size;
+  const start = unpadded + ((SIGNATURE_ALIGNMENT - (unpadded % SIGNATURE_ALIGNMENT)) % SIGNATURE_ALIGNMENT);
+  const main = await readHeader(source, start, size, subject, 'main header');
+  const end = start + main.size;
+
+  // The signature's size covers the main header and the payload: the file must end right there.
+  const sizes = signature.header.number(SignatureTag.longSize) ?? signature.header.number(SignatureTag.size);
+  if (sizes !== undefined && start + sizes > size) throw truncated(subject, start + sizes, size);
+
+  return packageFromHeaders(main.header, signature.header, { start, end }, subject);
+}
+
 async function readHeader(
-  handle: FileHandle,
+  source: ByteSource,
   position: number,
   fileSize: number,
   subject: string,
@@ -60,9 +58,9 @@ async function readHeader(
   if (position + HEADER_INTRO_SIZE > fileSize) {
     throw truncated(subject, position + HEADER_INTRO_SIZE, fileSize);
   }
-  const { size } = headerShape(await readAt(handle, position, HEADER_INTRO_SIZE), subject, what);
+  const { size } = headerShape(await source.bytesAt(position, HEADER_INTRO_SIZE), subject, what);
   if (position + size > fileSize) throw truncated(subject, position + size, fileSize);
-  return { header: parseHeader(await readAt(handle, position, size), subject, what), size };
+  return { header: parseHeader(await source.bytesAt(position, size), subject, what), size };
 }
 
 function truncated(subject: string, needed: number, size: number): UserError {

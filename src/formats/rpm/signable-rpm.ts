@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { UserError } from '../../util/errors.js';
-import { readAt } from '../read-at.js';
+import { fileBytes, type ByteSource } from '../../util/byte-source.js';
 import { HEADER_INTRO_SIZE, headerShape, parseHeader, type RpmHeader } from './rpm-header.js';
 import { SignatureTag, Tag } from './rpm-tags.js';
 
@@ -37,7 +37,8 @@ export async function readSignableRpm(file: string): Promise<SignableRpm> {
   const handle = await open(file, 'r');
   try {
     const { size: fileSize } = await handle.stat();
-    const lead = await readAt(handle, 0, Math.min(LEAD_SIZE, fileSize));
+    const source = fileBytes(handle);
+    const lead = await source.bytesAt(0, Math.min(LEAD_SIZE, fileSize));
     if (!lead.subarray(0, 4).equals(LEAD_MAGIC)) {
       throw new UserError(
         subject,
@@ -46,11 +47,11 @@ export async function readSignableRpm(file: string): Promise<SignableRpm> {
       );
     }
     if (fileSize < LEAD_SIZE) throw truncated(subject, LEAD_SIZE, fileSize);
-    const signatureHeader = await readHeaderBytes(handle, LEAD_SIZE, fileSize, subject, 'signature header');
+    const signatureHeader = await readHeaderBytes(source, LEAD_SIZE, fileSize, subject, 'signature header');
     const unpadded = LEAD_SIZE + signatureHeader.length;
     const mainStart =
       unpadded + ((SIGNATURE_ALIGNMENT - (unpadded % SIGNATURE_ALIGNMENT)) % SIGNATURE_ALIGNMENT);
-    const mainHeader = await readHeaderBytes(handle, mainStart, fileSize, subject, 'main header');
+    const mainHeader = await readHeaderBytes(source, mainStart, fileSize, subject, 'main header');
     const signature = parseHeader(signatureHeader, subject, 'signature header');
     const sizes = signature.number(SignatureTag.longSize) ?? signature.number(SignatureTag.size);
     if (sizes !== undefined && mainStart + sizes > fileSize)
@@ -108,7 +109,7 @@ function checkDigest(signature: RpmHeader, mainHeader: Buffer, subject: string):
 }
 
 async function readHeaderBytes(
-  handle: FileHandle,
+  source: ByteSource,
   position: number,
   fileSize: number,
   subject: string,
@@ -116,9 +117,9 @@ async function readHeaderBytes(
 ): Promise<Buffer> {
   if (position + HEADER_INTRO_SIZE > fileSize)
     throw truncated(subject, position + HEADER_INTRO_SIZE, fileSize);
-  const { size } = headerShape(await readAt(handle, position, HEADER_INTRO_SIZE), subject, what);
+  const { size } = headerShape(await source.bytesAt(position, HEADER_INTRO_SIZE), subject, what);
   if (position + size > fileSize) throw truncated(subject, position + size, fileSize);
-  return readAt(handle, position, size);
+  return source.bytesAt(position, size);
 }
 
 function truncated(subject: string, needed: number, size: number): UserError {

@@ -53,3 +53,32 @@ describe('the plan output of an index update', () => {
     ]);
   });
 });
+
+describe('the plan output of a package', () => {
+  it("names the package as the user gave it, without the runner's path or the upload parts' digests", () => {
+    const result = resultOf({
+      plan: [
+        {
+          step: 'publish-package',
+          file: 'build/falco-0.40.0-x86_64.tar.gz',
+          localFile: '/home/runner/work/falco/build/falco-0.40.0-x86_64.tar.gz',
+          path: 'bin/x86_64/falco-0.40.0-x86_64.tar.gz',
+          sha256: 'a'.repeat(64),
+          size: 20 * 2 ** 20,
+          action: 'upload',
+          parts: { partSize: 8 * 2 ** 20, sha256: ['b'.repeat(64), 'c'.repeat(64), 'd'.repeat(64)] },
+        },
+      ],
+    });
+    expect(JSON.parse(outputsOf(result).plan ?? '')).toEqual([
+      {
+        step: 'publish-package',
+        file: 'build/falco-0.40.0-x86_64.tar.gz',
+        path: 'bin/x86_64/falco-0.40.0-x86_64.tar.gz',
+        sha256: 'a'.repeat(64),
+        size: 20971520,
+        action: 'upload',
+      },
+    ]);
+  });
+});
