@@ -27,7 +27,8 @@ import { NO_TRAFFIC, trafficOf, type Traffic } from './traffic.js';
 // is measured against, in this same run — going through loopback proxies that hold each answer
 // BENCH_DELAY_MS (default 50 ms): registries and buckets at a real distance, where the number of
 // sequential round trips decides the wall time. Figures and ratios are printed, never asserted; what is
-// asserted is that each side really published what it was asked to.
+// asserted is that each side really published what it was asked to. BENCH_TIMELINE=1 also prints each
+// action run's log, every line after the ms it came at: where the time goes.
 // Needs docker-registry, skopeo, Swift, awscli, apt-ftparchive, createrepo_c, gpg, dpkg-deb and rpmbuild, and
 // about 12 GiB free in the temp dir (all of it removed at the end; the 1,000-version pool stays in .bench/).
 
@@ -138,7 +139,22 @@ async function runAction(
   const run = await runActionMeasured(inputs, env, workspace);
   if (run.exitCode !== 0)
     throw new Error(`the action failed (${run.exitCode}):\n${run.stdout}\n${run.stderr}`);
+  if (process.env.BENCH_TIMELINE === '1') console.log(`action run, ms since start:\n${run.timeline}`);
   return run;
+}
+
+/** Every request the proxies saw, in the order they came, with the ms since the first and its answer. */
+function requestTimeline(proxies: readonly CountingProxy[], names: readonly string[]): string {
+  const all = proxies.flatMap((proxy, i) =>
+    proxy.exchanges.map((exchange) => ({ exchange, name: names[i] ?? '?' })),
+  );
+  all.sort((a, b) => a.exchange.at - b.exchange.at);
+  const first = all[0]?.exchange.at ?? 0;
+  const lines = all.map(
+    ({ exchange, name }) =>
+      `${(exchange.at - first).toFixed(0).padStart(6)} ${name} ${exchange.method} ${exchange.url.split('?')[0] ?? ''} ${exchange.status}`,
+  );
+  return `requests, ms since the first:\n${lines.join('\n')}`;
 }
 
 /** A figure row: the action's and the peer's, and their ratio. */
@@ -438,6 +454,8 @@ describe(`at a distance (${DELAY_MS} ms per request)`, () => {
               { ...credentials, DOCKER_CONFIG: dockerConfig },
             );
             if (round >= 0) ours.push({ wallMs: run.wallMs, traffic: trafficOf(...started) });
+            if (process.env.BENCH_TIMELINE === '1')
+              console.log(requestTimeline(started, ['staging', 'registry', 'mirror', 's3']));
             await stopAll(...started);
           };
           const publishTheirs = async (): Promise<void> => {

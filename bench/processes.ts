@@ -14,6 +14,8 @@ export interface Measured {
   readonly wallMs: number;
   /** From spawn to its first byte on stdout (the start-up a program pays before doing anything); 0 if none. */
   readonly firstOutputMs: number;
+  /** Its stdout, each line after the ms since spawn it arrived at: where the time went. */
+  readonly timeline: string;
   /** The highest VmHWM (peak RSS, KiB) read from /proc/<pid>/status while the process lived; 0 if never read. */
   readonly polledPeakKiB: number;
   /** User + system CPU time of all its threads, as last read from /proc/<pid>/stat (misses the last poll interval). */
@@ -68,9 +70,13 @@ export async function runMeasured(
   let stdout = '';
   let stderr = '';
   let firstOutputMs = 0;
+  let timeline = '';
   child.stdout.on('data', (chunk: Buffer) => {
-    if (firstOutputMs === 0) firstOutputMs = msSince(start);
+    const at = msSince(start);
+    if (firstOutputMs === 0) firstOutputMs = at;
     stdout += chunk.toString();
+    for (const line of chunk.toString().split('\n'))
+      if (line !== '') timeline += `${at.toFixed(0).padStart(6)} ${line}\n`;
   });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let peak = 0;
@@ -91,7 +97,7 @@ export async function runMeasured(
     });
   }).finally(() => clearInterval(timer));
   await closed; // the rest of its output
-  return { exitCode, stdout, stderr, wallMs, firstOutputMs, polledPeakKiB: peak, polledCpuMs: cpu };
+  return { exitCode, stdout, stderr, wallMs, firstOutputMs, timeline, polledPeakKiB: peak, polledCpuMs: cpu };
 }
 
 export interface MeasuredAction extends Measured {

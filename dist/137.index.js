@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   RegistryDriver: () => (/* binding */ RegistryDriver)
 });
 
+// EXTERNAL MODULE: ./lib/util/all-in-order.js
+var all_in_order = __webpack_require__(5078);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
@@ -944,6 +946,7 @@ async function readManifest(dir, descriptor, name, depth) {
 
 
 
+
 const NO_LEDGER = {
     whereIs: () => undefined,
     stored: () => undefined,
@@ -989,12 +992,14 @@ async function copyImage(source, target, tag, ledger = NO_LEDGER) {
 }
 /** Everything a manifest needs before it can be stored: its children (stored by digest) or its blobs. */
 async function copyContent(source, target, node, counts, ledger) {
-    for (const child of node.children) {
+    // The images of an index (one per platform) share nothing the target must hold first: they go
+    // together, each round trip paid once for all of them rather than once per platform.
+    await (0,all_in_order/* allInOrder */.b)(node.children.map((child) => async () => {
         if (await target.hasManifest(child.digest))
-            continue;
+            return;
         await copyContent(source, target, child, counts, ledger);
         await target.putManifest(child.digest, child);
-    }
+    }));
     // The blobs of one image go a few at a time: an image of hundreds of layers must not open hundreds
     // of requests at once (the target limits uploads further). Every copy under way settles before a
     // failure is reported, and none starts after it: the caller closes the source right after.
@@ -1224,6 +1229,7 @@ class CopyTargets {
 ;// CONCATENATED MODULE: ./lib/image-drivers/remote-source.js
 
 
+
 /** An image in a registry (`docker://registry/name:tag` or `@sha256:…`), read manifest by manifest; blobs streamed on demand. */
 async function openRemoteSource(client, registry, repository, reference, name) {
     const root = await readNode(client, repository, reference, undefined, name);
@@ -1246,10 +1252,8 @@ async function readNode(client, repository, reference, expected, name) {
     // The registry's Content-Type says what the manifest is (a child's descriptor must agree).
     const mediaType = expected?.mediaType ?? manifest.mediaType;
     const references = manifestReferences(manifest.bytes, mediaType, `images: ${name}`, `manifest ${manifest.digest}`);
-    const children = [];
-    for (const child of references.children) {
-        children.push(await readNode(client, repository, child.digest, child, name));
-    }
+    // An index's images (one per platform) are read together.
+    const children = await (0,all_in_order/* allInOrder */.b)(references.children.map((child) => () => readNode(client, repository, child.digest, child, name)));
     return {
         digest: manifest.digest,
         mediaType,
@@ -1262,6 +1266,7 @@ async function readNode(client, repository, reference, expected, name) {
 // EXTERNAL MODULE: ./lib/image-drivers/source-spec.js
 var source_spec = __webpack_require__(24728);
 ;// CONCATENATED MODULE: ./lib/image-drivers/registry-driver.js
+
 
 
 
@@ -1291,10 +1296,14 @@ class RegistryDriver {
     }
     /** Opening a source reads its manifests: anything missing or unreadable fails here, before any write. */
     async checkSources(sources) {
-        for (const source of new Set(sources)) {
-            const image = await this.open(source);
-            this.logger.info(`${source}: ${describeRoot(image)}`);
-        }
+        // Every source is read at once; what each holds is told in the order they were given.
+        const unique = [...new Set(sources)];
+        const images = await (0,all_in_order/* allInOrder */.b)(unique.map((source) => () => this.open(source)));
+        unique.forEach((source, i) => {
+            const image = images[i];
+            if (image !== undefined)
+                this.logger.info(`${source}: ${describeRoot(image)}`);
+        });
         return { missing: [] };
     }
     async login(registry, _credentials) {
@@ -1335,10 +1344,13 @@ class RegistryDriver {
     }
     async read(source) {
         const parts = (0,source_spec/* parseSource */.P)(source, this.workspace);
-        const images = [];
+        // The images joined into one index (one per platform) are read together.
+        const read = await Promise.allSettled(parts.map((part) => this.readPart(part, source)));
+        const images = read.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
         try {
-            for (const part of parts)
-                images.push(await this.readPart(part, source));
+            const failed = read.find((result) => result.status === 'rejected');
+            if (failed !== undefined)
+                throw failed.reason;
             return images.length === 1 && images[0] ? images[0] : await joinSources(images);
         }
         catch (error) {

@@ -857,9 +857,12 @@ function sizeOf(entry) {
 
 // EXTERNAL MODULE: ./lib/formats/gunzip-index.js
 var gunzip_index = __webpack_require__(81194);
+// EXTERNAL MODULE: ./lib/util/all-in-order.js
+var all_in_order = __webpack_require__(5078);
 // EXTERNAL MODULE: ./lib/indexes/compare-and-swap.js + 1 modules
 var compare_and_swap = __webpack_require__(12659);
 ;// CONCATENATED MODULE: ./lib/indexes/apt-state.js
+
 
 
 
@@ -880,17 +883,21 @@ async function readAptState(store, root, release) {
     const byPath = new Map(parsed.files.map((file) => [file.path, file]));
     const entries = new Map();
     const listed = new Map();
-    for (const architecture of architectures) {
+    // One index per architecture, read together.
+    const read = await (0,all_in_order/* allInOrder */.b)(architectures.map((architecture) => async () => {
         const path = `main/binary-${architecture}/Packages`;
         const plain = byPath.get(path);
         const gz = byPath.get(`${path}.gz`);
-        if (plain?.sha256)
-            listed.set(path, plain.sha256);
         const text = plain?.sha256
             ? await readListed(store, root, plain)
             : gz?.sha256
                 ? (0,gunzip_index/* gunzipIndex */.Y)(await readListed(store, root, gz), gz.path)
                 : undefined;
+        return { architecture, path, plain, text };
+    }));
+    for (const { architecture, path, plain, text } of read) {
+        if (plain?.sha256)
+            listed.set(path, plain.sha256);
         const stanzas = text === undefined ? [] : parsePackages(text.toString('utf8'));
         // Each index lists its own architecture (and `all`): a stray stanza would fail the next Release.
         const stray = stanzas.find((entry) => entry.architecture !== architecture && entry.architecture !== 'all');
@@ -1007,6 +1014,8 @@ __webpack_require__.d(__webpack_exports__, {
 var retry = __webpack_require__(89294);
 // EXTERNAL MODULE: ./lib/stores/object-store.js
 var object_store = __webpack_require__(56519);
+// EXTERNAL MODULE: ./lib/util/all-in-order.js
+var all_in_order = __webpack_require__(5078);
 // EXTERNAL MODULE: ./lib/util/errors.js
 var errors = __webpack_require__(99661);
 ;// CONCATENATED MODULE: ./lib/indexes/store-file.js
@@ -1062,6 +1071,7 @@ async function isThere(store, file) {
 
 
 
+
 /** Thrown by a proposal that read a state changing under it (an index not matching its Release). */
 class StaleRead extends Error {
     name = 'StaleRead';
@@ -1086,9 +1096,9 @@ async function compareAndSwap(target, key, propose, options = {}) {
             const proposal = await propose(current);
             if (proposal.next === undefined)
                 return { result: proposal.result, changed: false, etag: current?.etag, unknown };
-            // Every file the state names is verified there before the state is written.
-            for (const file of proposal.files)
-                await putContentAddressed(target, file, sleep);
+            // Every file the state names is verified there before the state is written; they go together,
+            // as each is a round trip or two of its own.
+            await (0,all_in_order/* allInOrder */.b)(proposal.files.map((file) => () => putContentAddressed(target, file, sleep)));
             proposed = proposal;
             const condition = !target.conditional
                 ? {}
@@ -1124,10 +1134,10 @@ async function compareAndSwap(target, key, propose, options = {}) {
  * that read the state before this commit. Such a file is written again.
  */
 async function restoreDeleted(target, files, sleep) {
-    for (const file of files) {
+    await (0,all_in_order/* allInOrder */.b)(files.map((file) => async () => {
         if ((await target.store.head(file.key)) === undefined)
             await putContentAddressed(target, file, sleep);
-    }
+    }));
 }
 
 
@@ -1188,7 +1198,10 @@ async function removedPackages(target, root, format, swap) {
     return [...paths].filter((path) => !listed.has(path)).sort();
 }
 
+// EXTERNAL MODULE: ./lib/util/all-in-order.js
+var all_in_order = __webpack_require__(5078);
 ;// CONCATENATED MODULE: ./lib/indexes/settle.js
+
 
 const ROUNDS = 30;
 /**
@@ -1204,24 +1217,35 @@ async function settleDerived(store, key, derive) {
         const read = await store.get(key);
         if (read === undefined)
             return settled();
-        for (const file of await derive({ bytes: read.bytes, etag: read.info.etag })) {
-            const existing = await store.get(file.key);
-            if (await file.matches(existing?.bytes))
-                continue;
-            const bytes = await file.produce();
-            if (bytes === undefined)
-                await store.delete(file.key);
-            else
-                await store.put(file.key, bytes, { cacheControl: file.cacheControl, contentType: file.contentType });
+        // Each file follows from the state alone, not from the others: they are checked and written
+        // together, and counted in their own order, whichever finished first.
+        const files = await derive({ bytes: read.bytes, etag: read.info.etag });
+        const outcomes = await (0,all_in_order/* allInOrder */.b)(files.map((file) => () => settleOne(store, file)));
+        files.forEach((file, i) => {
+            const outcome = outcomes[i];
+            if (outcome === 'kept')
+                return;
             written++;
-            if (existing !== undefined)
+            if (outcome === 'replaced')
                 replaced.add(file.key);
-        }
+        });
         if ((await store.head(key))?.etag === read.info.etag)
             return settled();
     }
     // Another publisher committed in each of the rounds: the user resolves it by running again, alone.
     throw new errors/* UserError */.y(`package-host: ${key}`, `kept changing while its signatures and plain-name indexes were written (${ROUNDS} rounds): other publishers are updating this repository at the same time`, 'run again; if it keeps happening, let one publisher at a time update it (e.g. a workflow concurrency group)');
+}
+/** Writes (or deletes) one derived file unless what is there already matches the state. */
+async function settleOne(store, file) {
+    const existing = await store.get(file.key);
+    if (await file.matches(existing?.bytes))
+        return 'kept';
+    const bytes = await file.produce();
+    if (bytes === undefined)
+        await store.delete(file.key);
+    else
+        await store.put(file.key, bytes, { cacheControl: file.cacheControl, contentType: file.contentType });
+    return existing === undefined ? 'created' : 'replaced';
 }
 
 // EXTERNAL MODULE: ./lib/stores/object-store.js
@@ -2406,9 +2430,12 @@ function sizeOf(entry) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./lib/util/all-in-order.js
+var all_in_order = __webpack_require__(5078);
 // EXTERNAL MODULE: ./lib/indexes/compare-and-swap.js + 1 modules
 var compare_and_swap = __webpack_require__(12659);
 ;// CONCATENATED MODULE: ./lib/indexes/yum-state.js
+
 
 
 
@@ -2424,7 +2451,8 @@ async function readYumState(store, root, repomd) {
     const { records } = parseRepomd(repomd.toString('utf8'));
     const documents = {};
     const checksums = new Map();
-    for (const kind of yum_state_KINDS) {
+    // The three documents, read together.
+    const read = await (0,all_in_order/* allInOrder */.b)(yum_state_KINDS.map((kind) => async () => {
         const record = records.find((r) => r.type === kind);
         if (record === undefined)
             throw new Error(`${root}/${REPOMD} lists no ${kind} document`);
@@ -2436,8 +2464,11 @@ async function readYumState(store, root, repomd) {
             if (actual !== record.checksum)
                 throw new compare_and_swap/* StaleRead */.O(`${root}/${record.location} does not match repomd.xml`);
         }
-        checksums.set(kind, record.checksumType === 'sha256' ? record.checksum : '');
-        documents[kind] = found.bytes;
+        return { kind, checksum: record.checksumType === 'sha256' ? record.checksum : '', bytes: found.bytes };
+    }));
+    for (const { kind, checksum, bytes } of read) {
+        checksums.set(kind, checksum);
+        documents[kind] = bytes;
     }
     const { primary, filelists, other } = documents;
     if (!primary || !filelists || !other)

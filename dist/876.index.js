@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   RepositoryUpdater: () => (/* binding */ RepositoryUpdater)
 });
 
+// EXTERNAL MODULE: ./lib/util/all-in-order.js
+var all_in_order = __webpack_require__(5078);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./lib/indexes/apt-format.js + 7 modules
@@ -133,6 +135,7 @@ var yum_format = __webpack_require__(67741);
 
 
 
+
 /** A day: far longer than any client takes between reading a Release and fetching what it lists. */
 const DEFAULT_GRACE_MS = 24 * 60 * 60 * 1000;
 /**
@@ -170,8 +173,8 @@ class RepositoryUpdater {
         const byRoot = new Map();
         for (const pkg of indexed)
             byRoot.set(pkg.place.root, [...(byRoot.get(pkg.place.root) ?? []), pkg]);
-        const planned = [];
-        for (const rootPackages of byRoot.values()) {
+        // Each repository is read on its own, all of them together.
+        const planned = await (0,all_in_order/* allInOrder */.b)([...byRoot.values()].map((rootPackages) => async () => {
             const [{ place }] = rootPackages;
             const { root, format } = place;
             if (format !== 'bin') {
@@ -181,8 +184,8 @@ class RepositoryUpdater {
             const retention = limit === undefined
                 ? undefined
                 : { limit, deletes: await this.foresee(root, format, rootPackages, limit) };
-            planned.push({ root, format, packages: rootPackages, retention });
-        }
+            return { root, format, packages: rootPackages, retention };
+        }));
         return planned.sort((a, b) => (a.root < b.root ? -1 : 1));
     }
     /** Every file retention would delete of a repository, as the host stands now (for the plan). */

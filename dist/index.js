@@ -438,7 +438,7 @@ if (problem !== undefined) {
     process.exitCode = 1;
 }
 else {
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12580));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(20)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63020));
     await main();
 }
 

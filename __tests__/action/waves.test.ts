@@ -1,5 +1,9 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { waves } from '../../src/action/execute.js';
+import { execute, waves } from '../../src/action/execute.js';
+import type { PublishPorts, TargetRegistry } from '../../src/action/ports.js';
+import type { ImageDriver } from '../../src/image-drivers/driver.js';
+import { captureLogger } from '../fixtures/capture-logger.js';
 import type { Step } from '../../src/action/plan/steps.js';
 import { registryHost } from '../../src/image-drivers/image-target.js';
 
@@ -39,14 +43,12 @@ describe('waves', () => {
     image('move-tag', mirror, 'latest'),
   ];
 
-  it('groups image steps of one kind on one registry, and packages, keeping the plan order', () => {
+  it('groups image steps of one kind (main registry, then mirrors), and packages, keeping the plan order', () => {
     expect(labels(waves(plan, true))).toEqual([
       ['login'],
-      ['push 0.40.0', 'push 0.40.0-slim'],
-      ['push 0.40.0', 'push 0.40.0-slim'],
+      ['push 0.40.0', 'push 0.40.0-slim', 'push 0.40.0', 'push 0.40.0-slim'],
       ['publish-package', 'publish-package'],
-      ['move-tag latest', 'move-tag latest-slim'],
-      ['move-tag latest'],
+      ['move-tag latest', 'move-tag latest-slim', 'move-tag latest'],
     ]);
     expect(waves(plan, true).flat()).toEqual(plan);
   });
@@ -60,5 +62,81 @@ describe('waves', () => {
       ['push 0.40.0-slim'],
     ]);
     expect(grouped).toContainEqual(['publish-package', 'publish-package']);
+  });
+});
+
+describe('a wave of image steps on the main registry and a mirror that copies from it', () => {
+  const DIGEST = `sha256:${'c'.repeat(64)}`;
+  const MAIN = 'docker.io/falcosecurity';
+  const push = (registry: typeof main, tag: string, source: string): Step => ({
+    step: 'push',
+    source,
+    target: `${registry === main ? MAIN : 'public.ecr.aws/falcosecurity'}/falco:${tag}`,
+    registry,
+    repository: 'falcosecurity/falco',
+    tag,
+  });
+  // Two version tags on the main registry, then the mirror's, each copied from the main registry's tag.
+  const plan: Step[] = [
+    push(main, '0.40.0', 'oci:staging:falco'),
+    push(main, '0.40.0-slim', 'oci:staging:falco-slim'),
+    push(mirror, '0.40.0', `docker://${MAIN}/falco:0.40.0`),
+    push(mirror, '0.40.0-slim', `docker://${MAIN}/falco:0.40.0-slim`),
+  ];
+
+  /** A registry driver whose pushes take `ms[target]` and log when they start and end; `fails` throws. */
+  function driverPorts(
+    ms: Record<string, number>,
+    fails?: string,
+  ): { events: string[]; ports: PublishPorts } {
+    const events: string[] = [];
+    const driver: ImageDriver = {
+      name: 'fake',
+      reportsChanges: true,
+      verifiesDigests: true,
+      concurrentPushes: true,
+      checkSources: async () => ({ missing: [] }),
+      login: async () => undefined,
+      push: async (_source, target) => {
+        events.push(`start ${target}`);
+        await delay(ms[target] ?? 0);
+        if (target === fails) throw new Error(`${target}: refused`);
+        events.push(`end ${target}`);
+        return { digest: DIGEST, changed: true };
+      },
+    };
+    const registry: TargetRegistry = {
+      checkAccess: async () => undefined,
+      checkPush: async () => undefined,
+      listTags: async () => [],
+      manifestDigest: async () => DIGEST,
+    };
+    return {
+      events,
+      ports: { images: { driver, registry, mirror: () => registry }, findFiles: async () => [] },
+    };
+  }
+
+  it("starts a mirror's copy once its main-registry tag is there, not after the whole main registry", async () => {
+    // The main registry's slim tag is slow: the mirror's 0.40.0 must not wait for it.
+    const { events, ports } = driverPorts({ [`${MAIN}/falco:0.40.0`]: 5, [`${MAIN}/falco:0.40.0-slim`]: 60 });
+    await execute(plan, ports, undefined, captureLogger());
+    const at = (event: string): number => events.indexOf(event);
+    expect(at('start public.ecr.aws/falcosecurity/falco:0.40.0')).toBeGreaterThan(
+      at(`end ${MAIN}/falco:0.40.0`),
+    );
+    expect(at('start public.ecr.aws/falcosecurity/falco:0.40.0')).toBeLessThan(
+      at(`end ${MAIN}/falco:0.40.0-slim`),
+    );
+    expect(at('start public.ecr.aws/falcosecurity/falco:0.40.0-slim')).toBeGreaterThan(
+      at(`end ${MAIN}/falco:0.40.0-slim`),
+    );
+    expect(events.filter((event) => event.startsWith('end'))).toHaveLength(4);
+  });
+
+  it('never copies to a mirror a tag the main registry failed to get', async () => {
+    const { events, ports } = driverPorts({}, `${MAIN}/falco:0.40.0-slim`);
+    await expect(execute(plan, ports, undefined, captureLogger())).rejects.toThrow('0.40.0-slim: refused');
+    expect(events).not.toContain('start public.ecr.aws/falcosecurity/falco:0.40.0-slim');
   });
 });

@@ -48,16 +48,16 @@ export async function execute(
 }
 
 /**
- * Steps that may run at once, kept in plan order: a run of image steps of one kind on one registry (a
- * mirror copies from the main registry's tags, so it waits for them), of package uploads, or of
- * repository updates (each its own root). Every other step, and every image step of a driver whose
- * pushes must follow each other, is a wave of its own. The phases themselves stay in order: version
- * tags → packages → indexes → floating tags, and a failure stops the run before the next wave.
+ * Steps that may run at once, kept in plan order: a run of image steps of one kind (the main
+ * registry's, then the mirrors': a mirror that copies from the main registry's tag starts once that
+ * tag is there, see `together`), of package uploads, or of repository updates (each its own root).
+ * Every other step, and every image step of a driver whose pushes must follow each other, is a wave of
+ * its own. The phases themselves stay in order: version tags → packages → indexes → floating tags,
+ * and a failure stops the run before the next wave.
  */
 export function waves(plan: readonly Step[], concurrentImages: boolean): Step[][] {
   const keyOf = (step: Step): string | undefined => {
-    if ((step.step === 'push' || step.step === 'move-tag') && concurrentImages)
-      return `${step.step} ${targetName(step.registry)}`;
+    if ((step.step === 'push' || step.step === 'move-tag') && concurrentImages) return step.step;
     if (step.step === 'publish-package' || step.step === 'update-repository') return step.step;
     return undefined;
   };
@@ -71,6 +71,41 @@ export function waves(plan: readonly Step[], concurrentImages: boolean): Step[][
     lastKey = key;
   }
   return grouped;
+}
+
+/** When an image step's tag is there: settled once the step is done, rejected if it failed. */
+interface Landing {
+  readonly promise: Promise<unknown>;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+function landing(): Landing {
+  let resolve: () => void = () => undefined;
+  let reject: (error: unknown) => void = () => undefined;
+  const promise = new Promise<unknown>((done, fail) => {
+    resolve = () => done(undefined);
+    reject = fail;
+  });
+  // Nobody may wait for it: its failure is reported by its own step, not as an unhandled rejection.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+/** The landing of each image step of a wave, by step and by `docker://<reference>` (how a mirror names its source). */
+function tagsWrittenBy(wave: readonly Step[]): {
+  readonly ofStep: ReadonlyMap<Step, Landing>;
+  readonly ofReference: ReadonlyMap<string, Landing>;
+} {
+  const ofStep = new Map<Step, Landing>();
+  const ofReference = new Map<string, Landing>();
+  for (const step of wave) {
+    if (step.step !== 'push' && step.step !== 'move-tag') continue;
+    const landed = landing();
+    ofStep.set(step, landed);
+    ofReference.set(`docker://${step.target}`, landed);
+  }
+  return { ofStep, ofReference };
 }
 
 /** One run of a plan: what it published so far, and what later steps need of earlier ones. */
@@ -101,18 +136,32 @@ class Execution {
    * The steps of a wave at once, at most STEPS_AT_ONCE in flight. Each logs into a buffer and records
    * into its own results, which join the run's in plan order once all are done: the log and the outputs
    * read the same whatever order they finished in. The first failure stops new steps from starting; the
-   * ones already started finish (none is left writing), and what they did is still reported.
+   * ones already started finish (none is left writing), and what they did is still reported. An image
+   * step whose source is a tag another step of the wave writes (a mirror copying the main registry's
+   * tag) waits for that step, and fails with it: steps start in plan order, so the one it waits for has
+   * always started.
    */
   async together(wave: readonly Step[]): Promise<void> {
     const views = wave.map(() => ({ logger: bufferedLogger(), executed: nothingExecuted() }));
+    const written = tagsWrittenBy(wave);
     try {
-      await mapConcurrent(wave, STEPS_AT_ONCE, (step, index) => {
-        // A view of this run with its own log and results; the sets later steps read stay shared.
-        const view = Object.create(this, {
-          logger: { value: views[index]?.logger },
-          executed: { value: views[index]?.executed },
-        }) as Execution;
-        return view.step(step);
+      await mapConcurrent(wave, STEPS_AT_ONCE, async (step, index) => {
+        const landed = written.ofStep.get(step);
+        try {
+          const source = step.step === 'push' || step.step === 'move-tag' ? step.source : undefined;
+          const upstream = source === undefined ? undefined : written.ofReference.get(source);
+          if (upstream !== undefined) await upstream.promise;
+          // A view of this run with its own log and results; the sets later steps read stay shared.
+          const view = Object.create(this, {
+            logger: { value: views[index]?.logger },
+            executed: { value: views[index]?.executed },
+          }) as Execution;
+          await view.step(step);
+          landed?.resolve();
+        } catch (error) {
+          landed?.reject(error);
+          throw error;
+        }
       });
     } finally {
       for (const { logger, executed } of views) {

@@ -1,6 +1,7 @@
 import type { Descriptor } from '../oci/descriptor.js';
 import { algorithmOf } from '../oci/digest.js';
 import { UserError } from '../util/errors.js';
+import { allInOrder } from '../util/all-in-order.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
 import type { ManifestNode, RegistryOrigin, SourceImage } from '../oci/image.js';
 import type { CopyTarget } from './copy-target.js';
@@ -94,11 +95,15 @@ async function copyContent(
   counts: { uploaded: number; mounted: number },
   ledger: BlobLedger,
 ): Promise<void> {
-  for (const child of node.children) {
-    if (await target.hasManifest(child.digest)) continue;
-    await copyContent(source, target, child, counts, ledger);
-    await target.putManifest(child.digest, child);
-  }
+  // The images of an index (one per platform) share nothing the target must hold first: they go
+  // together, each round trip paid once for all of them rather than once per platform.
+  await allInOrder(
+    node.children.map((child) => async () => {
+      if (await target.hasManifest(child.digest)) return;
+      await copyContent(source, target, child, counts, ledger);
+      await target.putManifest(child.digest, child);
+    }),
+  );
   // The blobs of one image go a few at a time: an image of hundreds of layers must not open hundreds
   // of requests at once (the target limits uploads further). Every copy under way settles before a
   // failure is reported, and none starts after it: the caller closes the source right after.

@@ -1,3 +1,4 @@
+import { allInOrder } from '../util/all-in-order.js';
 import type { Logger } from '../util/logger.js';
 import type { RegistryCredentials as Credentials } from '../registry/auth.js';
 import type { SourceImage } from '../oci/image.js';
@@ -36,10 +37,13 @@ export class RegistryDriver implements ImageDriver {
 
   /** Opening a source reads its manifests: anything missing or unreadable fails here, before any write. */
   async checkSources(sources: readonly string[]): Promise<SourceCheck> {
-    for (const source of new Set(sources)) {
-      const image = await this.open(source);
-      this.logger.info(`${source}: ${describeRoot(image)}`);
-    }
+    // Every source is read at once; what each holds is told in the order they were given.
+    const unique = [...new Set(sources)];
+    const images = await allInOrder(unique.map((source) => () => this.open(source)));
+    unique.forEach((source, i) => {
+      const image = images[i];
+      if (image !== undefined) this.logger.info(`${source}: ${describeRoot(image)}`);
+    });
     return { missing: [] };
   }
 
@@ -89,9 +93,12 @@ export class RegistryDriver implements ImageDriver {
 
   private async read(source: string): Promise<SourceImage> {
     const parts = parseSource(source, this.workspace);
-    const images: SourceImage[] = [];
+    // The images joined into one index (one per platform) are read together.
+    const read = await Promise.allSettled(parts.map((part) => this.readPart(part, source)));
+    const images = read.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     try {
-      for (const part of parts) images.push(await this.readPart(part, source));
+      const failed = read.find((result) => result.status === 'rejected');
+      if (failed !== undefined) throw failed.reason;
       return images.length === 1 && images[0] ? images[0] : await joinSources(images);
     } catch (error) {
       await Promise.all(images.map((image) => image.close()));

@@ -1,3 +1,4 @@
+import { allInOrder } from '../util/all-in-order.js';
 import type { Readable } from 'node:stream';
 import type { Descriptor } from '../oci/descriptor.js';
 import type { ManifestNode, SourceImage } from '../oci/image.js';
@@ -50,10 +51,10 @@ async function readNode(
     `images: ${name}`,
     `manifest ${manifest.digest}`,
   );
-  const children: ManifestNode[] = [];
-  for (const child of references.children) {
-    children.push(await readNode(client, repository, child.digest, child, name));
-  }
+  // An index's images (one per platform) are read together.
+  const children: ManifestNode[] = await allInOrder(
+    references.children.map((child) => () => readNode(client, repository, child.digest, child, name)),
+  );
   return {
     digest: manifest.digest,
     mediaType,

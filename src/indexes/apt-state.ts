@@ -1,5 +1,6 @@
 import { gunzipIndex } from '../formats/gunzip-index.js';
 import { createHash } from 'node:crypto';
+import { allInOrder } from '../util/all-in-order.js';
 import type { AptEntry } from '../formats/apt/apt-entry.js';
 import { byHashPath } from '../formats/apt/apt-indexes.js';
 import { parsePackages } from '../formats/apt/packages-file.js';
@@ -32,16 +33,22 @@ export async function readAptState(store: ObjectStore, root: string, release: Bu
   const byPath = new Map(parsed.files.map((file) => [file.path, file]));
   const entries = new Map<string, AptEntry[]>();
   const listed = new Map<string, string>();
-  for (const architecture of architectures) {
-    const path = `main/binary-${architecture}/Packages`;
-    const plain = byPath.get(path);
-    const gz = byPath.get(`${path}.gz`);
+  // One index per architecture, read together.
+  const read = await allInOrder(
+    architectures.map((architecture) => async () => {
+      const path = `main/binary-${architecture}/Packages`;
+      const plain = byPath.get(path);
+      const gz = byPath.get(`${path}.gz`);
+      const text = plain?.sha256
+        ? await readListed(store, root, plain)
+        : gz?.sha256
+          ? gunzipIndex(await readListed(store, root, gz), gz.path)
+          : undefined;
+      return { architecture, path, plain, text };
+    }),
+  );
+  for (const { architecture, path, plain, text } of read) {
     if (plain?.sha256) listed.set(path, plain.sha256);
-    const text = plain?.sha256
-      ? await readListed(store, root, plain)
-      : gz?.sha256
-        ? gunzipIndex(await readListed(store, root, gz), gz.path)
-        : undefined;
     const stanzas = text === undefined ? [] : parsePackages(text.toString('utf8'));
     // Each index lists its own architecture (and `all`): a stray stanza would fail the next Release.
     const stray = stanzas.find(

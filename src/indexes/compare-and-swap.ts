@@ -5,6 +5,7 @@ import {
   WriteOutcomeUnknown,
   type RepositoryStore,
 } from '../stores/object-store.js';
+import { allInOrder } from '../util/all-in-order.js';
 import { UserError } from '../util/errors.js';
 import { putContentAddressed, type StoreFile } from './store-file.js';
 
@@ -73,8 +74,9 @@ export async function compareAndSwap<T>(
       const proposal = await propose(current);
       if (proposal.next === undefined)
         return { result: proposal.result, changed: false, etag: current?.etag, unknown };
-      // Every file the state names is verified there before the state is written.
-      for (const file of proposal.files) await putContentAddressed(target, file, sleep);
+      // Every file the state names is verified there before the state is written; they go together,
+      // as each is a round trip or two of its own.
+      await allInOrder(proposal.files.map((file) => () => putContentAddressed(target, file, sleep)));
       proposed = proposal;
       const condition = !target.conditional
         ? {}
@@ -120,7 +122,9 @@ async function restoreDeleted(
   files: readonly StoreFile[],
   sleep: (ms: number) => Promise<void>,
 ): Promise<void> {
-  for (const file of files) {
-    if ((await target.store.head(file.key)) === undefined) await putContentAddressed(target, file, sleep);
-  }
+  await allInOrder(
+    files.map((file) => async () => {
+      if ((await target.store.head(file.key)) === undefined) await putContentAddressed(target, file, sleep);
+    }),
+  );
 }

@@ -1,3 +1,4 @@
+import { allInOrder } from '../util/all-in-order.js';
 import { stat } from 'node:fs/promises';
 import type { RepositoryFormat } from '../package-layout/host-layout.js';
 import type { RepositoryStore } from '../stores/object-store.js';
@@ -93,20 +94,22 @@ export class RepositoryUpdater {
     const indexed = packages.map(indexPackage);
     const byRoot = new Map<string, IndexedPackage[]>();
     for (const pkg of indexed) byRoot.set(pkg.place.root, [...(byRoot.get(pkg.place.root) ?? []), pkg]);
-    const planned: PlannedRepository[] = [];
-    for (const rootPackages of byRoot.values()) {
-      const [{ place }] = rootPackages as [IndexedPackage];
-      const { root, format } = place;
-      if (format !== 'bin') {
-        await this.keepers[format].check(this.target(), root, this.signing !== undefined, rootPackages);
-      }
-      const limit = limitFor(place, this.options.retention);
-      const retention =
-        limit === undefined
-          ? undefined
-          : { limit, deletes: await this.foresee(root, format, rootPackages, limit) };
-      planned.push({ root, format, packages: rootPackages, retention });
-    }
+    // Each repository is read on its own, all of them together.
+    const planned = await allInOrder(
+      [...byRoot.values()].map((rootPackages) => async (): Promise<PlannedRepository> => {
+        const [{ place }] = rootPackages as [IndexedPackage];
+        const { root, format } = place;
+        if (format !== 'bin') {
+          await this.keepers[format].check(this.target(), root, this.signing !== undefined, rootPackages);
+        }
+        const limit = limitFor(place, this.options.retention);
+        const retention =
+          limit === undefined
+            ? undefined
+            : { limit, deletes: await this.foresee(root, format, rootPackages, limit) };
+        return { root, format, packages: rootPackages, retention };
+      }),
+    );
     return planned.sort((a, b) => (a.root < b.root ? -1 : 1));
   }
 

@@ -1,4 +1,5 @@
 import type { ObjectStore } from '../stores/object-store.js';
+import { allInOrder } from '../util/all-in-order.js';
 import { UserError } from '../util/errors.js';
 import type { Current } from './compare-and-swap.js';
 
@@ -45,16 +46,16 @@ export async function settleDerived(
   for (let round = 1; round <= ROUNDS; round++) {
     const read = await store.get(key);
     if (read === undefined) return settled();
-    for (const file of await derive({ bytes: read.bytes, etag: read.info.etag })) {
-      const existing = await store.get(file.key);
-      if (await file.matches(existing?.bytes)) continue;
-      const bytes = await file.produce();
-      if (bytes === undefined) await store.delete(file.key);
-      else
-        await store.put(file.key, bytes, { cacheControl: file.cacheControl, contentType: file.contentType });
+    // Each file follows from the state alone, not from the others: they are checked and written
+    // together, and counted in their own order, whichever finished first.
+    const files = await derive({ bytes: read.bytes, etag: read.info.etag });
+    const outcomes = await allInOrder(files.map((file) => () => settleOne(store, file)));
+    files.forEach((file, i) => {
+      const outcome = outcomes[i];
+      if (outcome === 'kept') return;
       written++;
-      if (existing !== undefined) replaced.add(file.key);
-    }
+      if (outcome === 'replaced') replaced.add(file.key);
+    });
     if ((await store.head(key))?.etag === read.info.etag) return settled();
   }
   // Another publisher committed in each of the rounds: the user resolves it by running again, alone.
@@ -63,4 +64,14 @@ export async function settleDerived(
     `kept changing while its signatures and plain-name indexes were written (${ROUNDS} rounds): other publishers are updating this repository at the same time`,
     'run again; if it keeps happening, let one publisher at a time update it (e.g. a workflow concurrency group)',
   );
+}
+
+/** Writes (or deletes) one derived file unless what is there already matches the state. */
+async function settleOne(store: ObjectStore, file: Derived): Promise<'kept' | 'created' | 'replaced'> {
+  const existing = await store.get(file.key);
+  if (await file.matches(existing?.bytes)) return 'kept';
+  const bytes = await file.produce();
+  if (bytes === undefined) await store.delete(file.key);
+  else await store.put(file.key, bytes, { cacheControl: file.cacheControl, contentType: file.contentType });
+  return existing === undefined ? 'created' : 'replaced';
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { allInOrder } from '../util/all-in-order.js';
 import { readRepodata } from '../formats/yum/repodata.js';
 import type { MetadataKind } from '../formats/yum/repodata-documents.js';
 import type { RepodataEntry } from '../formats/yum/repodata-entry.js';
@@ -26,18 +27,24 @@ export async function readYumState(store: ObjectStore, root: string, repomd: Buf
   const { records } = parseRepomd(repomd.toString('utf8'));
   const documents: Partial<Record<MetadataKind, Buffer>> = {};
   const checksums = new Map<string, string>();
-  for (const kind of KINDS) {
-    const record = records.find((r) => r.type === kind);
-    if (record === undefined) throw new Error(`${root}/${REPOMD} lists no ${kind} document`);
-    const found = await store.get(`${root}/${record.location}`);
-    if (found === undefined) throw new StaleRead(`${root}/${record.location} is missing`);
-    if (record.checksumType === 'sha256') {
-      const actual = createHash('sha256').update(found.bytes).digest('hex');
-      if (actual !== record.checksum)
-        throw new StaleRead(`${root}/${record.location} does not match repomd.xml`);
-    }
-    checksums.set(kind, record.checksumType === 'sha256' ? record.checksum : '');
-    documents[kind] = found.bytes;
+  // The three documents, read together.
+  const read = await allInOrder(
+    KINDS.map((kind) => async () => {
+      const record = records.find((r) => r.type === kind);
+      if (record === undefined) throw new Error(`${root}/${REPOMD} lists no ${kind} document`);
+      const found = await store.get(`${root}/${record.location}`);
+      if (found === undefined) throw new StaleRead(`${root}/${record.location} is missing`);
+      if (record.checksumType === 'sha256') {
+        const actual = createHash('sha256').update(found.bytes).digest('hex');
+        if (actual !== record.checksum)
+          throw new StaleRead(`${root}/${record.location} does not match repomd.xml`);
+      }
+      return { kind, checksum: record.checksumType === 'sha256' ? record.checksum : '', bytes: found.bytes };
+    }),
+  );
+  for (const { kind, checksum, bytes } of read) {
+    checksums.set(kind, checksum);
+    documents[kind] = bytes;
   }
   const { primary, filelists, other } = documents;
   if (!primary || !filelists || !other) throw new Error(`${root}/${REPOMD} is incomplete`);

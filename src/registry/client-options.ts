@@ -24,7 +24,11 @@ export interface RegistryClientOptions {
   readonly now?: () => number;
   /** Retries of a request (or of a whole blob upload) after the first attempt. Default 4. */
   readonly retries?: number;
-  /** Blob uploads of this client at once. Default 4. */
+  /**
+   * Blob uploads of this client at once. Default 8: a release's images share a registry and are mostly
+   * small blobs (configs, thin layers), where round trips rather than bytes take the time; a large
+   * layer holds one chunk (`chunkSize`) in memory while it goes, so 8 at once hold at most 64 MiB.
+   */
   readonly uploadConcurrency?: number;
   /** Bytes per PATCH of a chunked upload, unless the registry asks for more. Default 8 MiB. */
   readonly chunkSize?: number;

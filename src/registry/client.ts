@@ -6,7 +6,7 @@ import { hasBlob, mountBlob, openBlob } from './blobs.js';
 import type { RegistryClientOptions } from './client-options.js';
 import { clientRequester } from './client-requester.js';
 import { registryEndpoint } from './endpoint.js';
-import { Limiter } from './limiter.js';
+import { Limiter } from '../util/limiter.js';
 import {
   getManifest,
   manifestDigest,
@@ -54,7 +54,7 @@ export class RegistryClient {
     this.pageSize = options.pageSize ?? 1000;
     this.chunkSize = options.chunkSize ?? 8 * MIB;
     this.now = options.now;
-    this.uploads = new Limiter(options.uploadConcurrency ?? 4);
+    this.uploads = new Limiter(options.uploadConcurrency ?? 8);
     this.requester = clientRequester(registry, this.base, credentials, options);
   }
 

@@ -3,6 +3,8 @@ import type { ProgressReporting } from '../util/progress.js';
 import type { S3StoreOptions } from './s3-client.js';
 import { createS3Client } from './s3-client.js';
 import { s3UserError, type S3Place } from './s3-errors.js';
+import { PartSlots } from './part-slots.js';
+import { PARTS_AT_ONCE } from './s3-upload.js';
 
 /**
  * Where an S3Store's objects are (a bucket, a root inside it) and the clients it sends with; what its
@@ -17,6 +19,8 @@ export class S3Bucket {
   readonly onceClient: S3Client;
   /** Where uploads over 64 MiB tell their progress. */
   readonly progress: ProgressReporting | undefined;
+  /** The parts in flight to this bucket, whatever the number of files going up at once. */
+  readonly partSlots = new PartSlots(PARTS_AT_ONCE);
   private readonly prefix: string;
   private readonly place: S3Place;
 

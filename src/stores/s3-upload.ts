@@ -16,6 +16,7 @@ import type { Progress } from '../util/progress.js';
 import { abortUploads, olderUploads } from './s3-abandoned-uploads.js';
 import { changedSincePlanned } from './s3-digest.js';
 import { fileRangeBody, pieceBuffers } from './file-range-body.js';
+import type { PartSlots } from './part-slots.js';
 import { PAYLOAD_SHA256, payloadSha256 } from './s3-payload-sha256.js';
 import { sendAgainOnFailure } from './s3-send-again.js';
 
@@ -25,12 +26,12 @@ const PART_SIZE = 8 * MiB;
 /** Swift caps an upload at 1000 parts (AWS at 10000): bigger files get bigger parts. */
 const MAX_PARTS = 1000;
 /**
- * Parts in flight. Each is streamed from the file through 2 MiB of buffers (file-range-body.ts), not
- * held whole, so one more costs a socket and 2 MiB. A 1 GiB upload to Swift 50 ms away, the whole
- * action: 2 parts 11.9 s, 4 7.9 s, 6 7.4 s, 8 6.6 s, 10 6.9 s, 12 6.8 s (the store is then the limit);
- * `aws s3 cp`, 10 threads, about 7.5 s.
+ * Parts in flight, for all the uploads to one store together (see PartSlots). Each is streamed from
+ * the file through 2 MiB of buffers (file-range-body.ts), not held whole, so one more costs a socket
+ * and 2 MiB. A 1 GiB upload to Swift 50 ms away, the whole action: 2 parts 11.9 s, 4 7.9 s, 6 7.4 s,
+ * 8 6.6 s, 10 6.9 s, 12 6.8 s (the store is then the limit); `aws s3 cp`, 10 threads, about 7.5 s.
  */
-const PARTS_AT_ONCE = 8;
+export const PARTS_AT_ONCE = 8;
 
 /** The part size of a file of `size` bytes, or undefined when it goes up whole, in one PutObject. */
 export function uploadPartSize(size: number): number | undefined {
@@ -52,6 +53,7 @@ type OpenFile = LocalFile & { readonly handle: FileHandle };
  */
 export async function uploadFile(
   client: S3Client,
+  slots: PartSlots,
   params: Params,
   file: LocalFile,
   progress?: Progress,
@@ -65,7 +67,7 @@ export async function uploadFile(
       return await putWhole(client, params, { ...file, handle }, sha256);
     }
     const parts = givenParts(file, partSize) ?? (await digestsOf(file.file, partSize, announced));
-    return await uploadParts(client, params, { ...file, handle }, parts, progress);
+    return await uploadParts(client, slots, params, { ...file, handle }, parts, progress);
   } finally {
     await handle.close();
   }
@@ -102,6 +104,7 @@ async function putWhole(
 
 async function uploadParts(
   client: S3Client,
+  slots: PartSlots,
   params: Params,
   file: OpenFile,
   digests: PartDigests,
@@ -115,30 +118,30 @@ async function uploadParts(
   let next = 0;
   let failed = false;
   const send = async (): Promise<void> => {
-    let buffers = pieceBuffers();
     // After one part fails the others stop taking new ones: the upload is lost anyway.
     while (!failed && next < count) {
       const index = next++;
       const start = index * digests.partSize;
       const length = Math.min(digests.partSize, file.size - start);
-      const ETag = await sendAgainOnFailure(file, async () => {
-        const command = new UploadPartCommand({
-          Bucket,
-          Key,
-          UploadId,
-          PartNumber: index + 1,
-          Body: fileRangeBody(file.handle, { start, length }, buffers),
-          ContentLength: length,
-        });
-        command.middlewareStack.add(payloadSha256(digests.sha256[index] ?? ''), PAYLOAD_SHA256);
-        try {
-          return (await client.send(command)).ETag;
-        } catch (error) {
-          // A request that failed half-way may still hold its pieces somewhere: the next one gets new buffers.
-          buffers = pieceBuffers();
-          throw error;
-        }
-      });
+      const ETag = await slots.run((slot) =>
+        sendAgainOnFailure(file, async () => {
+          const command = new UploadPartCommand({
+            Bucket,
+            Key,
+            UploadId,
+            PartNumber: index + 1,
+            Body: fileRangeBody(file.handle, { start, length }, slot.buffers),
+            ContentLength: length,
+          });
+          command.middlewareStack.add(payloadSha256(digests.sha256[index] ?? ''), PAYLOAD_SHA256);
+          try {
+            return (await client.send(command)).ETag;
+          } catch (error) {
+            slot.renew();
+            throw error;
+          }
+        }),
+      );
       parts[index] = { ETag, PartNumber: index + 1 };
       progress?.advance(length);
     }

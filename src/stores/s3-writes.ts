@@ -44,7 +44,7 @@ export async function putObject(
     } else if (Buffer.isBuffer(body)) {
       etag = (await bucket.client.send(new PutObjectCommand({ ...params, Body: body }))).ETag;
     } else {
-      etag = await uploadFile(bucket.client, params, body, progress);
+      etag = await uploadFile(bucket.client, bucket.partSlots, params, body, progress);
     }
     progress?.finish();
   } catch (error) {

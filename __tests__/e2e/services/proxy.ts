@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 
 /** One request that went through the proxy, and what became of it. */
 export interface ProxyExchange {
+  /** When the request arrived (performance.now(), ms): for timelines of who waited on what. */
+  readonly at: number;
   readonly method: string;
   /** Path and query, as the client sent them. */
   readonly url: string;
@@ -100,6 +102,7 @@ export async function startProxy(upstream: string, rules: ProxyRules = {}): Prom
 
   const server = createServer((request: IncomingMessage, response) => {
     const exchange: ProxyExchange = {
+      at: performance.now(),
       method: request.method ?? 'GET',
       url: request.url ?? '/',
       requestHeaders: request.headers,

@@ -3,9 +3,11 @@ import { relative, isAbsolute } from 'node:path';
 import { packageVersion } from '../release/package-version.js';
 import { treeOf, type Release } from '../release/release.js';
 import { packagePath } from '../../package-layout/host-layout.js';
+import type { PackageName } from '../../package-layout/package-name.js';
 import type { PlannedPackage } from '../plan/plan.js';
 import type { PackageHost } from '../../hosts/host.js';
 import type { RpmHeaderSigning } from '../../indexes/rpm-header-signing.js';
+import { allInOrder } from '../../util/all-in-order.js';
 import { passOverFile } from '../../util/file-pass.js';
 import type { PartDigests } from '../../util/part-digests.js';
 import { checkInsideWorkspace } from './inside-workspace.js';
@@ -41,33 +43,48 @@ export async function preparePackages(
   const local = await signedCopies(names, rpmHeaders);
   // A host that takes files in parts has each part hashed in the same read as the whole file.
   const partSize = host?.uploadPartSize?.bind(host);
-  // The names agree with the release (above); the contents must agree with the names.
-  const contents = await readPackageContents(
-    names.map(({ file, name }) => ({ file: local.get(file) ?? file, name })),
-    partSize,
+  const localOf = (given: string): string => local.get(given) ?? given;
+  const pathOf = (name: PackageName): string => packagePath(treeOf(release.channel), name);
+  // What the host holds at each path is asked while the files are read: one round trip for all.
+  const [contents, existing] = await allInOrder([
+    // The names agree with the release (above); the contents must agree with the names.
+    () =>
+      readPackageContents(
+        names.map(({ file, name }) => ({ file: localOf(file), name })),
+        partSize,
+      ),
+    () =>
+      allInOrder(
+        names.map(
+          ({ file, name }) =>
+            async () =>
+              host === undefined
+                ? undefined
+                : host.existing(pathOf(name), { size: (await stat(localOf(file))).size }),
+        ),
+      ),
+  ] as const);
+  const packages = await allInOrder(
+    names.map(({ file: given, name }, i) => async (): Promise<PlannedPackage> => {
+      const file = localOf(given);
+      const read = contents.get(file);
+      // A .deb or .rpm was hashed with its contents; a tarball is hashed here.
+      const { sha256, size, parts } =
+        read === undefined ? await hashOf(file, partSize) : { ...read.contents.hashes, parts: read.parts };
+      const there = existing[i];
+      return {
+        file: displayPath(given, workspace),
+        localFile: file,
+        path: pathOf(name),
+        sha256,
+        size,
+        existing: there === undefined ? 'absent' : there === sha256 ? 'same' : 'different',
+        contents: read?.contents,
+        ...(local.has(given) ? { headerSigned: true } : {}),
+        ...(parts === undefined ? {} : { parts }),
+      };
+    }),
   );
-  const packages: PlannedPackage[] = [];
-  for (const { file: given, name } of names) {
-    const file = local.get(given) ?? given;
-    const path = packagePath(treeOf(release.channel), name);
-    const read = contents.get(file);
-    // A .deb or .rpm was hashed with its contents; a tarball is hashed here.
-    const [{ sha256, size, parts }, existing] = await Promise.all([
-      read === undefined ? hashOf(file, partSize) : { ...read.contents.hashes, parts: read.parts },
-      host === undefined ? undefined : stat(file).then(({ size }) => host.existing(path, { size })),
-    ]);
-    packages.push({
-      file: displayPath(given, workspace),
-      localFile: file,
-      path,
-      sha256,
-      size,
-      existing: existing === undefined ? 'absent' : existing === sha256 ? 'same' : 'different',
-      contents: read?.contents,
-      ...(local.has(given) ? { headerSigned: true } : {}),
-      ...(parts === undefined ? {} : { parts }),
-    });
-  }
   // In the plan, packages follow the host's layout (deb, rpm, bin), not the order the globs found them.
   packages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { version, packages };

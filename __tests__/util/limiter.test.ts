@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Limiter } from '../../src/registry/limiter.js';
+import { Limiter } from '../../src/util/limiter.js';
 
 describe('Limiter', () => {
   it('runs at most `limit` tasks at a time, all of them, in order', async () => {
