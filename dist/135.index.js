@@ -1423,7 +1423,7 @@ class RegistryClient {
         this.pageSize = options.pageSize ?? 1000;
         this.chunkSize = options.chunkSize ?? 8 * MIB;
         this.now = options.now;
-        this.uploads = new limiter/* Limiter */.j(options.uploadConcurrency ?? 8);
+        this.uploads = new limiter/* Limiter */.j(options.uploadConcurrency ?? 16);
         this.requester = clientRequester(registry, this.base, credentials, options);
     }
     /** Proves the credentials work (GET /v2/ and, for token registries, a token) without changing anything. */

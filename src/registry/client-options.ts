@@ -25,9 +25,10 @@ export interface RegistryClientOptions {
   /** Retries of a request (or of a whole blob upload) after the first attempt. Default 4. */
   readonly retries?: number;
   /**
-   * Blob uploads of this client at once. Default 8: a release's images share a registry and are mostly
-   * small blobs (configs, thin layers), where round trips rather than bytes take the time; a large
-   * layer holds one chunk (`chunkSize`) in memory while it goes, so 8 at once hold at most 64 MiB.
+   * Blob uploads of this client at once. Default 16: a release's images share a registry and are mostly
+   * small blobs (configs, thin layers), where round trips rather than bytes take the time. A blob is
+   * streamed from its source in one PUT, so more at once cost sockets, not memory (only a registry that
+   * refuses whole-blob PUTs has a chunk, `chunkSize`, held per upload).
    */
   readonly uploadConcurrency?: number;
   /** Bytes per PATCH of a chunked upload, unless the registry asks for more. Default 8 MiB. */

@@ -54,7 +54,7 @@ export class RegistryClient {
     this.pageSize = options.pageSize ?? 1000;
     this.chunkSize = options.chunkSize ?? 8 * MIB;
     this.now = options.now;
-    this.uploads = new Limiter(options.uploadConcurrency ?? 8);
+    this.uploads = new Limiter(options.uploadConcurrency ?? 16);
     this.requester = clientRequester(registry, this.base, credentials, options);
   }
 
