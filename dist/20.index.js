@@ -2216,8 +2216,8 @@ function treeOf(channel) {
 var host_layout = __webpack_require__(10654);
 // EXTERNAL MODULE: ./lib/util/all-in-order.js
 var all_in_order = __webpack_require__(5078);
-// EXTERNAL MODULE: ./lib/util/file-pass.js + 1 modules
-var file_pass = __webpack_require__(27841);
+// EXTERNAL MODULE: ./lib/util/file-pass.js + 2 modules
+var file_pass = __webpack_require__(69011);
 ;// CONCATENATED MODULE: ./lib/action/validate/inside-workspace.js
 
 
@@ -5608,7 +5608,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 27841:
+/***/ 69011:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5662,7 +5662,115 @@ class PartHasher {
     }
 }
 
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+;// CONCATENATED MODULE: ./lib/util/parts-off-thread.js
+
+/** Read buffers shared with the hashing thread: the pass reads ahead into one while others are hashed. */
+const SLOTS = 4;
+/**
+ * The thread's program, as text: the bundle is one file, and this needs nothing of it. It hashes each
+ * chunk it is shown, part by part, and hands the chunk's buffer back.
+ */
+const PROGRAM = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { shared, slotBytes, partSize } = workerData;
+const digests = [];
+let current = createHash('sha256');
+let filled = 0;
+parentPort.on('message', (message) => {
+  if (message.end) {
+    if (filled > 0) digests.push(current.digest('hex'));
+    parentPort.postMessage({ digests });
+    return;
+  }
+  const chunk = Buffer.from(shared, message.slot * slotBytes, message.length);
+  let offset = 0;
+  while (offset < chunk.length) {
+    const take = Math.min(partSize - filled, chunk.length - offset);
+    current.update(chunk.subarray(offset, offset + take));
+    filled += take;
+    offset += take;
+    if (filled === partSize) {
+      digests.push(current.digest('hex'));
+      current = createHash('sha256');
+      filled = 0;
+    }
+  }
+  parentPort.postMessage({ released: message.slot });
+});
+`;
+/**
+ * Hashes a file's upload parts on a thread of their own while the pass hashes the whole file: on two
+ * cores the two sha256 of a 1 GiB package take the time of one (~0.7 s instead of ~1.3 s). The chunks
+ * are read into buffers both threads see, so nothing is copied and the file is still read once.
+ */
+class PartsOffThread {
+    partSize;
+    worker;
+    slots;
+    released = [];
+    busy = [];
+    next = 0;
+    failure;
+    result;
+    constructor(partSize, slotBytes) {
+        this.partSize = partSize;
+        const shared = new SharedArrayBuffer(SLOTS * slotBytes);
+        this.slots = Array.from({ length: SLOTS }, (_, i) => Buffer.from(shared, i * slotBytes, slotBytes));
+        this.worker = new external_node_worker_threads_.Worker(PROGRAM, { eval: true, workerData: { shared, slotBytes, partSize } });
+        this.result = new Promise((resolve, reject) => {
+            this.worker.on('message', (message) => {
+                if (message.digests !== undefined)
+                    resolve({ partSize, sha256: message.digests });
+                if (message.released !== undefined)
+                    this.released[message.released]?.();
+            });
+            this.worker.once('error', (error) => {
+                this.failure = error;
+                reject(error);
+                for (const release of this.released)
+                    release?.();
+            });
+        });
+        // Its failure is reported by `finish` or by the next buffer asked for, never as an unhandled rejection.
+        this.result.catch(() => undefined);
+    }
+    /** The buffer to read the next chunk into, once the thread is done with what it held before. */
+    async buffer() {
+        const slot = this.next;
+        this.next = (this.next + 1) % SLOTS;
+        await this.busy[slot];
+        if (this.failure !== undefined)
+            throw this.failure;
+        const bytes = this.slots[slot];
+        if (bytes === undefined)
+            throw new Error(`no buffer ${slot}`);
+        return { slot, bytes };
+    }
+    /** Shows the thread a chunk read into `slot`'s buffer; the buffer is not reused until it is hashed. */
+    hash(slot, length) {
+        this.busy[slot] = new Promise((resolve) => (this.released[slot] = resolve));
+        this.worker.postMessage({ slot, length });
+    }
+    async finish() {
+        this.worker.postMessage({ end: true });
+        try {
+            return await this.result;
+        }
+        finally {
+            await this.worker.terminate();
+        }
+    }
+    /** Stops the thread when the pass failed. */
+    async stop() {
+        await this.worker.terminate();
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/util/file-pass.js
+
 
 
 
@@ -5675,6 +5783,8 @@ class PartHasher {
  * are new buffers each, ~70 MiB of them waiting for the garbage collector by the end of a 1 GiB file.
  */
 const READ_BYTES = 1024 * 1024;
+/** From this size on, a file's parts are hashed on a thread of their own (starting one takes ~30 ms). */
+const OFF_THREAD_BYTES = 64 * READ_BYTES;
 /**
  * Reads a file once, start to end, for every digest a run needs of it: the whole file's hashes, each
  * upload part's sha256, and (through `head`) the metadata at its start. A file that ends before the
@@ -5703,28 +5813,66 @@ async function passOverFile(file, options) {
 }
 async function hashAll(read, first, size, options) {
     const hashes = options.hashes.map((name) => [name, (0,external_node_crypto_.createHash)(name)]);
-    const partSize = options.partSize?.(size);
-    const parts = partSize === undefined ? undefined : new PartHasher(partSize);
-    const update = (chunk) => {
+    const whole = (chunk) => {
         for (const [, hash] of hashes)
             hash.update(chunk);
-        parts?.update(chunk);
     };
+    const digests = () => Object.fromEntries(hashes.map(([name, hash]) => [name, hash.digest('hex')]));
+    const partSize = options.partSize?.(size);
+    if (partSize !== undefined && size >= OFF_THREAD_BYTES) {
+        const parts = await hashPartsOffThread(read, first, size, partSize, whole);
+        return { digests: digests(), parts };
+    }
+    const parts = partSize === undefined ? undefined : new PartHasher(partSize);
     // The next read fills one buffer while the other's bytes are hashed; then they swap.
     let filling = Buffer.allocUnsafe(READ_BYTES);
     let spare = Buffer.allocUnsafe(READ_BYTES);
     let position = first.length;
     let next = position < size ? read(filling, position) : undefined;
-    update(first);
+    whole(first);
+    parts?.update(first);
     while (next !== undefined) {
         const chunk = await next;
         position += chunk.length;
         [filling, spare] = [spare, filling];
         next = position < size ? read(filling, position) : undefined;
-        update(chunk);
+        whole(chunk);
+        parts?.update(chunk);
     }
-    const digests = Object.fromEntries(hashes.map(([name, hash]) => [name, hash.digest('hex')]));
-    return { digests: digests, parts: parts?.finish() };
+    return { digests: digests(), parts: parts?.finish() };
+}
+/**
+ * The pass of a big file whose parts are hashed too: the parts on a thread of their own, the whole
+ * file here, both from the same chunks (read ahead into buffers the two threads share).
+ */
+async function hashPartsOffThread(read, first, size, partSize, whole) {
+    const parts = new PartsOffThread(partSize, READ_BYTES);
+    const readAhead = async (position) => {
+        const { slot, bytes } = await parts.buffer();
+        return { slot, chunk: await read(bytes, position) };
+    };
+    try {
+        // The first chunk keeps its own buffer (the head reader may be reading it): the thread gets a copy.
+        const start = await parts.buffer();
+        first.copy(start.bytes);
+        parts.hash(start.slot, first.length);
+        let position = first.length;
+        let next = position < size ? readAhead(position) : undefined;
+        whole(first);
+        while (next !== undefined) {
+            const { slot, chunk } = await next;
+            position += chunk.length;
+            parts.hash(slot, chunk.length);
+            next = position < size ? readAhead(position) : undefined;
+            // Hashed here before the loop waits again: the read ahead goes into another buffer.
+            whole(chunk);
+        }
+        return await parts.finish();
+    }
+    catch (error) {
+        await parts.stop();
+        throw error;
+    }
 }
 /** The file's bytes from `position`, as many as fit in `buffer` and the file's size allow. */
 async function readChunk(handle, buffer, position, file) {
@@ -5986,7 +6134,7 @@ function isRetryableNetworkCode(code) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ sha256File)
 /* harmony export */ });
-/* harmony import */ var _file_pass_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27841);
+/* harmony import */ var _file_pass_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69011);
 
 /** sha256 (hex) of a file, in one read through two reused buffers: packages can be GiBs. */
 async function sha256File(path) {

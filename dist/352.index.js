@@ -691,8 +691,8 @@ function read_rpm_truncated(subject, needed, size) {
     return new errors/* UserError */.y(subject, `is truncated: it needs at least ${needed} bytes but the file has ${size}`, 'download or build the package again');
 }
 
-// EXTERNAL MODULE: ./lib/util/file-pass.js + 1 modules
-var file_pass = __webpack_require__(27841);
+// EXTERNAL MODULE: ./lib/util/file-pass.js + 2 modules
+var file_pass = __webpack_require__(69011);
 ;// CONCATENATED MODULE: ./lib/formats/package-contents.js
 
 

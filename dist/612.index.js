@@ -293,8 +293,8 @@ class PartSlots {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./lib/util/file-pass.js + 1 modules
-var file_pass = __webpack_require__(27841);
+// EXTERNAL MODULE: ./lib/util/file-pass.js + 2 modules
+var file_pass = __webpack_require__(69011);
 // EXTERNAL MODULE: ./lib/util/sha256-file.js
 var sha256_file = __webpack_require__(64292);
 ;// CONCATENATED MODULE: ./lib/stores/s3-abandoned-uploads.js

@@ -72,6 +72,16 @@ describe('passOverFile', () => {
     },
   );
 
+  it('hashes the parts of a big file on a thread of its own, to the same digests', async () => {
+    // Over 64 MiB, with a part size that is no multiple of the 1 MiB reads.
+    const bytes = randomBytes(70 * MIB + 5);
+    const file = await fileOf('big-parts', bytes);
+    const partSize = 8 * MIB + 3;
+    const pass = await passOverFile(file, { hashes: ['sha256', 'md5'], partSize: () => partSize });
+    expect(pass.digests).toEqual({ sha256: hex('sha256', bytes), md5: hex('md5', bytes) });
+    expect(pass.parts).toEqual({ partSize, sha256: slices(bytes, partSize) });
+  });
+
   it('asks for no parts when the host takes the file whole', async () => {
     const file = await fileOf('no-parts', randomBytes(2 * MIB));
     const pass = await passOverFile(file, { hashes: ['sha256'], partSize: () => undefined });

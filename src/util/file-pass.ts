@@ -3,6 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { fileBytes, headFirst, type ByteSource } from './byte-source.js';
 import { UserError } from './errors.js';
 import { PartHasher, type PartDigests } from './part-digests.js';
+import { PartsOffThread } from './parts-off-thread.js';
 
 /**
  * Bytes per read. Two buffers of this size take turns — the next read is under way while the last
@@ -11,6 +12,8 @@ import { PartHasher, type PartDigests } from './part-digests.js';
  * are new buffers each, ~70 MiB of them waiting for the garbage collector by the end of a 1 GiB file.
  */
 const READ_BYTES = 1024 * 1024;
+/** From this size on, a file's parts are hashed on a thread of their own (starting one takes ~30 ms). */
+const OFF_THREAD_BYTES = 64 * READ_BYTES;
 
 export type HashName = 'md5' | 'sha1' | 'sha256';
 
@@ -68,27 +71,72 @@ async function hashAll<H extends HashName>(
   options: PassOptions<H, unknown>,
 ): Promise<{ digests: Record<H, string>; parts: PartDigests | undefined }> {
   const hashes = options.hashes.map((name) => [name, createHash(name)] as const);
-  const partSize = options.partSize?.(size);
-  const parts = partSize === undefined ? undefined : new PartHasher(partSize);
-  const update = (chunk: Buffer): void => {
+  const whole = (chunk: Buffer): void => {
     for (const [, hash] of hashes) hash.update(chunk);
-    parts?.update(chunk);
   };
+  const digests = (): Record<H, string> =>
+    Object.fromEntries(hashes.map(([name, hash]) => [name, hash.digest('hex')])) as Record<H, string>;
+  const partSize = options.partSize?.(size);
+  if (partSize !== undefined && size >= OFF_THREAD_BYTES) {
+    const parts = await hashPartsOffThread(read, first, size, partSize, whole);
+    return { digests: digests(), parts };
+  }
+  const parts = partSize === undefined ? undefined : new PartHasher(partSize);
   // The next read fills one buffer while the other's bytes are hashed; then they swap.
   let filling = Buffer.allocUnsafe(READ_BYTES);
   let spare = Buffer.allocUnsafe(READ_BYTES);
   let position = first.length;
   let next = position < size ? read(filling, position) : undefined;
-  update(first);
+  whole(first);
+  parts?.update(first);
   while (next !== undefined) {
     const chunk = await next;
     position += chunk.length;
     [filling, spare] = [spare, filling];
     next = position < size ? read(filling, position) : undefined;
-    update(chunk);
+    whole(chunk);
+    parts?.update(chunk);
   }
-  const digests = Object.fromEntries(hashes.map(([name, hash]) => [name, hash.digest('hex')]));
-  return { digests: digests as Record<H, string>, parts: parts?.finish() };
+  return { digests: digests(), parts: parts?.finish() };
+}
+
+/**
+ * The pass of a big file whose parts are hashed too: the parts on a thread of their own, the whole
+ * file here, both from the same chunks (read ahead into buffers the two threads share).
+ */
+async function hashPartsOffThread(
+  read: (buffer: Buffer, position: number) => Promise<Buffer>,
+  first: Buffer,
+  size: number,
+  partSize: number,
+  whole: (chunk: Buffer) => void,
+): Promise<PartDigests> {
+  const parts = new PartsOffThread(partSize, READ_BYTES);
+  const readAhead = async (position: number): Promise<{ slot: number; chunk: Buffer }> => {
+    const { slot, bytes } = await parts.buffer();
+    return { slot, chunk: await read(bytes, position) };
+  };
+  try {
+    // The first chunk keeps its own buffer (the head reader may be reading it): the thread gets a copy.
+    const start = await parts.buffer();
+    first.copy(start.bytes);
+    parts.hash(start.slot, first.length);
+    let position = first.length;
+    let next = position < size ? readAhead(position) : undefined;
+    whole(first);
+    while (next !== undefined) {
+      const { slot, chunk } = await next;
+      position += chunk.length;
+      parts.hash(slot, chunk.length);
+      next = position < size ? readAhead(position) : undefined;
+      // Hashed here before the loop waits again: the read ahead goes into another buffer.
+      whole(chunk);
+    }
+    return await parts.finish();
+  } catch (error) {
+    await parts.stop();
+    throw error;
+  }
 }
 
 /** The file's bytes from `position`, as many as fit in `buffer` and the file's size allow. */
