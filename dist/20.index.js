@@ -5511,24 +5511,31 @@ function basicAuthValue(username, password) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ headFirst),
-/* harmony export */   s: () => (/* binding */ fileBytes)
+/* harmony export */   lR: () => (/* binding */ readFully),
+/* harmony export */   lx: () => (/* binding */ headFirst),
+/* harmony export */   sG: () => (/* binding */ fileBytes)
 /* harmony export */ });
 /** Positional reads of an open file. */
 function fileBytes(handle) {
     return {
-        async bytesAt(position, length) {
-            const buffer = Buffer.alloc(length);
-            let done = 0;
-            while (done < length) {
-                const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
-                if (bytesRead === 0)
-                    throw new Error(`unexpected end of file at byte ${position + done}`);
-                done += bytesRead;
-            }
-            return buffer;
-        },
+        bytesAt: (position, length) => readFully(handle, Buffer.alloc(length), position, length, (at) => {
+            return new Error(`unexpected end of file at byte ${at}`);
+        }),
     };
+}
+/**
+ * `length` bytes of an open file from `position` into the start of `buffer` (a read may return fewer
+ * than asked); a file that ends first gets the error `ended(at)` makes of where it ended.
+ */
+async function readFully(handle, buffer, position, length, ended) {
+    let filled = 0;
+    while (filled < length) {
+        const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
+        if (bytesRead === 0)
+            throw ended(position + filled);
+        filled += bytesRead;
+    }
+    return buffer.subarray(0, length);
 }
 /**
  * The file's first bytes, already read, served from memory; only what lies beyond them is read from
@@ -5797,7 +5804,7 @@ async function passOverFile(file, options) {
         const read = (buffer, position) => readChunk(handle, buffer, position, { file, size });
         const first = await read(Buffer.allocUnsafe(Math.min(READ_BYTES, size)), 0);
         // The first chunk has a buffer of its own, never reused: `head` may read it while the pass goes on.
-        const head = options.head?.((0,byte_source/* headFirst */.l)(first, (0,byte_source/* fileBytes */.s)(handle)), size);
+        const head = options.head?.((0,byte_source/* headFirst */.lx)(first, (0,byte_source/* fileBytes */.sG)(handle)), size);
         const hashing = hashAll(read, first, size, options);
         // Both settle before the file is closed; a bad package's own error comes before any read error.
         const [said, hashed] = await Promise.allSettled([head, hashing]);
@@ -5875,17 +5882,11 @@ async function hashPartsOffThread(read, first, size, partSize, whole) {
     }
 }
 /** The file's bytes from `position`, as many as fit in `buffer` and the file's size allow. */
-async function readChunk(handle, buffer, position, file) {
+function readChunk(handle, buffer, position, file) {
     const length = Math.min(buffer.length, file.size - position);
-    let filled = 0;
-    while (filled < length) {
-        const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
-        if (bytesRead === 0) {
-            throw new errors/* UserError */.y(file.file, `ended at byte ${position + filled} of ${file.size}: it changed while it was being read`, 'make sure nothing rewrites the package files while the action runs, then run it again');
-        }
-        filled += bytesRead;
-    }
-    return buffer.subarray(0, length);
+    return (0,byte_source/* readFully */.lR)(handle, buffer, position, length, (at) => {
+        return new errors/* UserError */.y(file.file, `ended at byte ${at} of ${file.size}: it changed while it was being read`, 'make sure nothing rewrites the package files while the action runs, then run it again');
+    });
 }
 
 

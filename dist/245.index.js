@@ -566,7 +566,7 @@ async function readSignableRpm(file) {
     const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'r');
     try {
         const { size: fileSize } = await handle.stat();
-        const source = (0,_util_byte_source_js__WEBPACK_IMPORTED_MODULE_6__/* .fileBytes */ .s)(handle);
+        const source = (0,_util_byte_source_js__WEBPACK_IMPORTED_MODULE_6__/* .fileBytes */ .sG)(handle);
         const lead = await source.bytesAt(0, Math.min(LEAD_SIZE, fileSize));
         if (!lead.subarray(0, 4).equals(LEAD_MAGIC)) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(subject, 'is not an RPM package: it does not start with the rpm lead magic', REBUILD);

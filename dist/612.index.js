@@ -213,7 +213,10 @@ function originOf(endpoint) {
 var limiter = __webpack_require__(90676);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: ./lib/util/byte-source.js
+var byte_source = __webpack_require__(65292);
 ;// CONCATENATED MODULE: ./lib/stores/file-range-body.js
+
 
 /** Bytes per read of a request body: few reads per part, and little memory per request in flight. */
 const PIECE_BYTES = 1024 * 1024;
@@ -245,23 +248,15 @@ function fileRangeBody(handle, range, buffers, onPiece) {
             const buffer = buffers[turn];
             turn = turn === 0 ? 1 : 0;
             const size = Math.min(buffer.length, range.length - offset);
-            readFully(handle, buffer, range.start + offset, size).then((piece) => {
+            (0,byte_source/* readFully */.lR)(handle, buffer, range.start + offset, size, (at) => {
+                return new Error(`the file ended at byte ${at}, before the bytes planned`);
+            }).then((piece) => {
                 offset += size;
                 onPiece?.(size);
                 this.push(piece);
             }, (error) => this.destroy(error instanceof Error ? error : new Error(String(error))));
         },
     });
-}
-async function readFully(handle, buffer, position, length) {
-    let filled = 0;
-    while (filled < length) {
-        const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
-        if (bytesRead === 0)
-            throw new Error(`the file ended at byte ${position + filled}, before the bytes planned`);
-        filled += bytesRead;
-    }
-    return buffer.subarray(0, length);
 }
 
 ;// CONCATENATED MODULE: ./lib/stores/part-slots.js
@@ -355,10 +350,10 @@ function payloadSha256(sha256) {
 }
 /** Where in the SDK's stack the header goes: once the request is built, before it is signed. */
 const PAYLOAD_SHA256 = { step: 'build', name: 'payloadSha256' };
-/** The store refused a body because it is not the sha256 (or Content-MD5) it was sent with. */
+/** The store refused a body because it is not the sha256 it was signed with. */
 function isDigestRefusal(error) {
     const code = s3Failure(error)?.code;
-    return code === 'BadDigest' || code === 'XAmzContentSHA256Mismatch' || code === 'InvalidDigest';
+    return code === 'BadDigest' || code === 'XAmzContentSHA256Mismatch';
 }
 
 // EXTERNAL MODULE: ./lib/util/retry.js

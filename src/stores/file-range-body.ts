@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { readFully } from '../util/byte-source.js';
 
 /** Bytes per read of a request body: few reads per part, and little memory per request in flight. */
 export const PIECE_BYTES = 1024 * 1024;
@@ -41,7 +42,9 @@ export function fileRangeBody(
       const buffer = buffers[turn];
       turn = turn === 0 ? 1 : 0;
       const size = Math.min(buffer.length, range.length - offset);
-      readFully(handle, buffer, range.start + offset, size).then(
+      readFully(handle, buffer, range.start + offset, size, (at) => {
+        return new Error(`the file ended at byte ${at}, before the bytes planned`);
+      }).then(
         (piece) => {
           offset += size;
           onPiece?.(size);
@@ -51,20 +54,4 @@ export function fileRangeBody(
       );
     },
   });
-}
-
-async function readFully(
-  handle: FileHandle,
-  buffer: Buffer,
-  position: number,
-  length: number,
-): Promise<Buffer> {
-  let filled = 0;
-  while (filled < length) {
-    const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
-    if (bytesRead === 0)
-      throw new Error(`the file ended at byte ${position + filled}, before the bytes planned`);
-    filled += bytesRead;
-  }
-  return buffer.subarray(0, length);
 }

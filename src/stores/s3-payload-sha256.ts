@@ -23,8 +23,8 @@ type Handler<I, O> = (args: { input: I; request: unknown }) => Promise<{ output:
 /** Where in the SDK's stack the header goes: once the request is built, before it is signed. */
 export const PAYLOAD_SHA256 = { step: 'build', name: 'payloadSha256' } as const;
 
-/** The store refused a body because it is not the sha256 (or Content-MD5) it was sent with. */
+/** The store refused a body because it is not the sha256 it was signed with. */
 export function isDigestRefusal(error: unknown): boolean {
   const code = s3Failure(error)?.code;
-  return code === 'BadDigest' || code === 'XAmzContentSHA256Mismatch' || code === 'InvalidDigest';
+  return code === 'BadDigest' || code === 'XAmzContentSHA256Mismatch';
 }

@@ -9,17 +9,31 @@ export interface ByteSource {
 /** Positional reads of an open file. */
 export function fileBytes(handle: FileHandle): ByteSource {
   return {
-    async bytesAt(position, length) {
-      const buffer = Buffer.alloc(length);
-      let done = 0;
-      while (done < length) {
-        const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
-        if (bytesRead === 0) throw new Error(`unexpected end of file at byte ${position + done}`);
-        done += bytesRead;
-      }
-      return buffer;
-    },
+    bytesAt: (position, length) =>
+      readFully(handle, Buffer.alloc(length), position, length, (at) => {
+        return new Error(`unexpected end of file at byte ${at}`);
+      }),
   };
+}
+
+/**
+ * `length` bytes of an open file from `position` into the start of `buffer` (a read may return fewer
+ * than asked); a file that ends first gets the error `ended(at)` makes of where it ended.
+ */
+export async function readFully(
+  handle: FileHandle,
+  buffer: Buffer,
+  position: number,
+  length: number,
+  ended: (at: number) => Error,
+): Promise<Buffer> {
+  let filled = 0;
+  while (filled < length) {
+    const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
+    if (bytesRead === 0) throw ended(position + filled);
+    filled += bytesRead;
+  }
+  return buffer.subarray(0, length);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
-import { fileBytes, headFirst, type ByteSource } from './byte-source.js';
+import { fileBytes, headFirst, readFully, type ByteSource } from './byte-source.js';
 import { UserError } from './errors.js';
 import { PartHasher, type PartDigests } from './part-digests.js';
 import { PartsOffThread } from './parts-off-thread.js';
@@ -140,24 +140,18 @@ async function hashPartsOffThread(
 }
 
 /** The file's bytes from `position`, as many as fit in `buffer` and the file's size allow. */
-async function readChunk(
+function readChunk(
   handle: FileHandle,
   buffer: Buffer,
   position: number,
   file: { readonly file: string; readonly size: number },
 ): Promise<Buffer> {
   const length = Math.min(buffer.length, file.size - position);
-  let filled = 0;
-  while (filled < length) {
-    const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
-    if (bytesRead === 0) {
-      throw new UserError(
-        file.file,
-        `ended at byte ${position + filled} of ${file.size}: it changed while it was being read`,
-        'make sure nothing rewrites the package files while the action runs, then run it again',
-      );
-    }
-    filled += bytesRead;
-  }
-  return buffer.subarray(0, length);
+  return readFully(handle, buffer, position, length, (at) => {
+    return new UserError(
+      file.file,
+      `ended at byte ${at} of ${file.size}: it changed while it was being read`,
+      'make sure nothing rewrites the package files while the action runs, then run it again',
+    );
+  });
 }
