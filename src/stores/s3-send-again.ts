@@ -44,10 +44,8 @@ export async function sendAgainOnFailure<T>(
 
 function worthAnotherTry(error: unknown): boolean {
   const failure = s3Failure(error);
+  // Any answer has its status here, even one whose body is no S3 error document (a front's plain-text 502).
   if (failure?.status !== undefined) return failure.status >= 500 || BUSY_CODES.has(failure.code);
-  // A 5xx whose body is no S3 error (a proxy's page during a burst) fails to parse: its status still tells.
-  const answered = (error as { $response?: { statusCode?: unknown } } | undefined)?.$response?.statusCode;
-  if (typeof answered === 'number') return answered >= 500;
   // No answer: the connection broke, or the store said nothing for the client's socket timeout.
   return (
     isRetryableNetworkCode(errnoCode(error)) || (error instanceof Error && error.name === 'TimeoutError')
