@@ -169,7 +169,7 @@ export async function startDockerd(): Promise<Dockerd> {
         return true;
       },
       `dockerd on ${host}`,
-      30000,
+      { timeoutMs: 30000 },
     );
     return dockerd;
   } catch (error) {

@@ -121,7 +121,7 @@ export async function startNginx(options: NginxOptions): Promise<Nginx> {
     );
     const origin = `http://127.0.0.1:${port}`;
     try {
-      await waitForDaemon(daemon, () => answers(origin), `nginx on ${origin}`);
+      await waitForDaemon(daemon, () => answers(origin), `nginx on ${origin}`, { port });
     } catch (error) {
       lastError = error;
       await daemon.stop();

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { waitFor } from './ports.js';
+import { listensOn, waitFor } from './ports.js';
 
 /** A running server that a test started and must stop. */
 export interface Started {
@@ -94,20 +94,38 @@ export async function spawnDaemon(
   };
 }
 
-/** Like waitFor, but fails at once, with the log tail, when the daemon exits during start-up. */
+/** A daemon that never bound its port: a start-up on other ports may well succeed. */
+export class PortNotBound extends Error {
+  override name = 'PortNotBound';
+}
+
+/**
+ * Like waitFor, but fails at once, with the log tail, when the daemon exits during start-up. Given its
+ * `port`, the daemon is ready only once it listens there itself (see listensOn): a check answered by a
+ * server that took the port first is not our daemon's answer.
+ */
 export async function waitForDaemon(
   daemon: Daemon,
   check: () => Promise<boolean>,
   what: string,
-  timeoutMs?: number,
+  options: { port?: number; timeoutMs?: number } = {},
 ): Promise<void> {
+  const { port, timeoutMs } = options;
   const failure = (why: string): Error =>
     new Error(`${why}; last lines of ${daemon.logFile}:\n${daemon.logTail()}`);
+  const ready = async (): Promise<boolean> =>
+    (port === undefined || (await listensOn(daemon.pid, port))) && (await check());
   try {
     // A dead daemon ends the wait early; the check below turns that into the error.
-    await waitFor(async () => !daemon.running() || (await check()), what, timeoutMs);
+    await waitFor(async () => !daemon.running() || (await ready()), what, timeoutMs);
   } catch (error) {
-    throw failure(error instanceof Error ? error.message : String(error));
+    const why = error instanceof Error ? error.message : String(error);
+    if (port !== undefined && daemon.running() && !(await listensOn(daemon.pid, port))) {
+      throw new PortNotBound(
+        `${why}: the process (pid ${daemon.pid}) never listened on port ${port}, another may hold it`,
+      );
+    }
+    throw failure(why);
   }
   if (!daemon.running()) throw failure(`${what}: the process (pid ${daemon.pid}) exited during start-up`);
 }

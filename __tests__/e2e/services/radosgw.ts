@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Daemon } from './process.js';
 import { run, spawnDaemon, waitForDaemon } from './process.js';
-import { freePort } from './ports.js';
+import { freePorts } from './ports.js';
 
 /** A single-node Ceph (one monitor, one OSD on memstore) with radosgw's S3 API on loopback. */
 export interface Radosgw {
@@ -119,16 +119,8 @@ export async function startRadosgw(): Promise<Radosgw> {
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    // Ports asked for one after another: the kernel may hand the same free one out twice.
-    const taken = new Set<number>();
-    const another = async (): Promise<number> => {
-      for (let port = await freePort(); ; port = await freePort()) {
-        if (taken.has(port)) continue;
-        taken.add(port);
-        return port;
-      }
-    };
-    const ports = { v2: await another(), v1: await another(), rgw: await another() };
+    const [v2 = 0, v1 = 0, gateway = 0] = await freePorts(3);
+    const ports = { v2, v1, rgw: gateway };
     const fsid = randomUUID();
     for (const sub of ['run', 'log', 'crash', 'mon', 'rgw']) await mkdir(join(dir, sub), { recursive: true });
     await writeFile(join(dir, 'ceph.conf'), cephConf(dir, fsid, ports));
@@ -157,7 +149,7 @@ export async function startRadosgw(): Promise<Radosgw> {
     await ceph('ceph-mon', ['--mkfs', '-i', MON_ID, '--monmap', monmap, '--keyring', keyring]);
     const mon = await spawnDaemon('ceph-mon', ['-f', '-i', MON_ID], { dir, name: 'ceph-mon', env });
     daemons.push(mon);
-    await waitForDaemon(mon, () => listening(ports.v1), `ceph-mon on port ${ports.v1}`);
+    await waitForDaemon(mon, () => listening(ports.v1), `ceph-mon on port ${ports.v1}`, { port: ports.v1 });
 
     // The monitor hands out the OSD's id; `ceph` waits for it to finish its (single-member) election.
     const osdUuid = randomUUID();
@@ -190,7 +182,10 @@ export async function startRadosgw(): Promise<Radosgw> {
     }
     const rgw = await spawnDaemon('radosgw', ['-f', '-n', RGW_NAME], { dir, name: 'radosgw', env });
     daemons.push(rgw);
-    await waitForDaemon(rgw, () => answers(ports.rgw), `radosgw on port ${ports.rgw}`, 60000);
+    await waitForDaemon(rgw, () => answers(ports.rgw), `radosgw on port ${ports.rgw}`, {
+      port: ports.rgw,
+      timeoutMs: 60000,
+    });
 
     let stopping: Promise<void> | undefined;
     return {

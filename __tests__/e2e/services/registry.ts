@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Started } from './process.js';
-import { run, spawnDaemon, waitForDaemon } from './process.js';
+import { PortNotBound, run, spawnDaemon, waitForDaemon } from './process.js';
 import { freePort } from './ports.js';
 
 export interface Credentials {
@@ -75,7 +75,8 @@ function configYaml(dir: string, address: string, auth: AuthConfig): string {
 }
 
 async function startOnce(dir: string, auth: AuthConfig): Promise<{ address: string } & Started> {
-  const address = `127.0.0.1:${await freePort()}`;
+  const port = await freePort();
+  const address = `127.0.0.1:${port}`;
   const config = join(dir, 'config.yml');
   await writeFile(config, configYaml(dir, address, auth));
   const daemon = await spawnDaemon('docker-registry', ['serve', config], { dir, name: 'registry' });
@@ -87,6 +88,7 @@ async function startOnce(dir: string, auth: AuthConfig): Promise<{ address: stri
         return response.status === 200 || response.status === 401;
       },
       `docker-registry on ${address}`,
+      { port },
     );
   } catch (error) {
     await daemon.stop();
@@ -136,7 +138,9 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
       if (options.token !== undefined) registry.token = { ...options.token };
       return registry;
     } catch (error) {
-      const portTaken = error instanceof Error && error.message.includes('address already in use');
+      const portTaken =
+        error instanceof PortNotBound ||
+        (error instanceof Error && error.message.includes('address already in use'));
       if (!portTaken || attempt >= START_ATTEMPTS) {
         await rm(dir, { recursive: true, force: true });
         throw error;

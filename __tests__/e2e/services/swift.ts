@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Daemon } from './process.js';
-import { run, spawnDaemon, waitForDaemon } from './process.js';
-import { freePort } from './ports.js';
+import { PortNotBound, run, spawnDaemon, waitForDaemon } from './process.js';
+import { freePorts } from './ports.js';
 
 /** A single-node OpenStack Swift with its S3 API (s3api + tempauth) on loopback. */
 export interface Swift {
@@ -118,11 +118,25 @@ async function healthy(port: number): Promise<boolean> {
   return response.ok;
 }
 
+// Another process may take a port between freePorts() and a server's bind: start again on others then.
+const START_ATTEMPTS = 3;
+
 /**
  * Starts memcached and the account, container, object and proxy servers, each by PID with its files
- * (configs, rings, devices, logs) in one temp dir, and waits for every /healthcheck.
+ * (configs, rings, devices, logs) in one temp dir, and waits until each listens on its own port and
+ * answers its /healthcheck.
  */
 export async function startSwift(): Promise<Swift> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startSwiftOnce();
+    } catch (error) {
+      if (!(error instanceof PortNotBound) || attempt >= START_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function startSwiftOnce(): Promise<Swift> {
   const dir = await mkdtemp(join(tmpdir(), 'swift-'));
   const daemons: Daemon[] = [];
   const stop = async (): Promise<void> => {
@@ -130,8 +144,8 @@ export async function startSwift(): Promise<Swift> {
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    const ports = { account: 0, container: 0, object: 0, proxy: 0, memcached: 0 };
-    for (const name of Object.keys(ports) as (keyof typeof ports)[]) ports[name] = await freePort();
+    const [account = 0, container = 0, object = 0, proxy = 0, memcached = 0] = await freePorts(5);
+    const ports = { account, container, object, proxy, memcached };
     // The object server keeps data and metadata (user xattrs) under devices/d1.
     await mkdir(join(dir, 'devices', 'd1'), { recursive: true });
     const swiftConf = join(dir, 'swift.conf');
@@ -153,7 +167,8 @@ export async function startSwift(): Promise<Swift> {
     const memcachedArgs = ['-l', '127.0.0.1', '-p', String(ports.memcached), '-U', '0'];
     // memcached refuses to run as root unless told which user to stay.
     if (process.getuid?.() === 0) memcachedArgs.push('-u', 'root');
-    daemons.push(await spawnDaemon('memcached', memcachedArgs, { dir, name: 'memcached' }));
+    const cache = await spawnDaemon('memcached', memcachedArgs, { dir, name: 'memcached' });
+    daemons.push(cache);
     const servers: { kind: Kind | 'proxy'; daemon: Daemon }[] = [];
     for (const kind of [...KINDS, 'proxy'] as const) {
       const args = [
@@ -168,11 +183,16 @@ export async function startSwift(): Promise<Swift> {
       daemons.push(daemon);
       servers.push({ kind, daemon });
     }
-    await Promise.all(
-      servers.map(({ kind, daemon }) =>
-        waitForDaemon(daemon, () => healthy(ports[kind]), `swift ${kind} server on port ${ports[kind]}`),
+    await Promise.all([
+      waitForDaemon(cache, () => Promise.resolve(true), `memcached on port ${ports.memcached}`, {
+        port: ports.memcached,
+      }),
+      ...servers.map(({ kind, daemon }) =>
+        waitForDaemon(daemon, () => healthy(ports[kind]), `swift ${kind} server on port ${ports[kind]}`, {
+          port: ports[kind],
+        }),
       ),
-    );
+    ]);
     let stopping: Promise<void> | undefined;
     return {
       endpoint: `http://127.0.0.1:${ports.proxy}`,
