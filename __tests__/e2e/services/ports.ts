@@ -46,26 +46,34 @@ function listenOnAnyPort(server: Server): Promise<number> {
   });
 }
 
+/** Who listens on a port, seen from one process: only it, it and another, only others, nobody. */
+export type PortListeners = 'only-it' | 'it-and-others' | 'others' | 'nobody';
+
 /**
- * True when the process `pid` itself holds a socket listening on `port` (IPv4, any local address).
- * A health check that answers on a port is no proof the daemon we started bound it: when another
- * server took the port first, ours fails to bind (or keeps retrying) while that one answers for it.
+ * Who listens on `port` (IPv4, any local address), seen from the process `pid`. A health check that
+ * answers on a port is no proof the daemon we started bound it: when another server took the port
+ * first, ours fails to bind (or keeps retrying) while that one answers for it. And a server that sets
+ * SO_REUSEPORT (eventlet's listen does, so every Swift server) binds a port another such server of the
+ * same user holds: both listen, and the kernel spreads the connections between them.
  */
-export async function listensOn(pid: number, port: number): Promise<boolean> {
+export async function portListeners(pid: number, port: number): Promise<PortListeners> {
   const listeners = await listeningInodes(port);
-  if (listeners.size === 0) return false;
-  let fds: string[];
-  try {
-    fds = await readdir(`/proc/${pid}/fd`);
-  } catch {
-    return false;
-  }
+  if (listeners.size === 0) return 'nobody';
+  const own = await socketInodesOf(pid);
+  const mine = [...listeners].filter((inode) => own.has(inode)).length;
+  if (mine === 0) return 'others';
+  return mine === listeners.size ? 'only-it' : 'it-and-others';
+}
+
+async function socketInodesOf(pid: number): Promise<Set<string>> {
+  const inodes = new Set<string>();
+  const fds = await readdir(`/proc/${pid}/fd`).catch(() => []);
   for (const fd of fds) {
     const target = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
     const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
-    if (inode !== undefined && listeners.has(inode)) return true;
+    if (inode !== undefined) inodes.add(inode);
   }
-  return false;
+  return inodes;
 }
 
 /** The inodes of the sockets in state LISTEN on `port`, from the kernel's table (/proc/net/tcp). */

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { listensOn, waitFor } from './ports.js';
+import { portListeners, waitFor, type PortListeners } from './ports.js';
 
 /** A running server that a test started and must stop. */
 export interface Started {
@@ -94,15 +94,15 @@ export async function spawnDaemon(
   };
 }
 
-/** A daemon that never bound its port: a start-up on other ports may well succeed. */
+/** A daemon that does not have its port to itself: a start-up on other ports may well succeed. */
 export class PortNotBound extends Error {
   override name = 'PortNotBound';
 }
 
 /**
  * Like waitFor, but fails at once, with the log tail, when the daemon exits during start-up. Given its
- * `port`, the daemon is ready only once it listens there itself (see listensOn): a check answered by a
- * server that took the port first is not our daemon's answer.
+ * `port`, the daemon is ready only once it alone listens there (see portListeners): a check answered
+ * by a server that took the port first, or that shares it, is not (only) our daemon's answer.
  */
 export async function waitForDaemon(
   daemon: Daemon,
@@ -113,21 +113,30 @@ export async function waitForDaemon(
   const { port, timeoutMs } = options;
   const failure = (why: string): Error =>
     new Error(`${why}; last lines of ${daemon.logFile}:\n${daemon.logTail()}`);
-  const ready = async (): Promise<boolean> =>
-    (port === undefined || (await listensOn(daemon.pid, port))) && (await check());
+  let listeners: PortListeners | undefined;
+  const ready = async (): Promise<boolean> => {
+    if (port !== undefined) {
+      listeners = await portListeners(daemon.pid, port);
+      // Sharing the port will not pass: stop waiting and say so.
+      if (listeners === 'it-and-others') return true;
+      if (listeners !== 'only-it') return false;
+    }
+    return check();
+  };
   try {
     // A dead daemon ends the wait early; the check below turns that into the error.
     await waitFor(async () => !daemon.running() || (await ready()), what, timeoutMs);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    if (port !== undefined && daemon.running() && !(await listensOn(daemon.pid, port))) {
-      throw new PortNotBound(
-        `${why}: the process (pid ${daemon.pid}) never listened on port ${port}, another may hold it`,
-      );
+    if (daemon.running() && (listeners === 'others' || listeners === 'nobody')) {
+      throw new PortNotBound(`${why}: the process (pid ${daemon.pid}) never listened on port ${port}`);
     }
     throw failure(why);
   }
   if (!daemon.running()) throw failure(`${what}: the process (pid ${daemon.pid}) exited during start-up`);
+  if (listeners === 'it-and-others') {
+    throw new PortNotBound(`${what}: another process listens on port ${port} too (SO_REUSEPORT)`);
+  }
 }
 
 /** A process seen in /proc; the start time tells it apart from a later process reusing its PID. */
