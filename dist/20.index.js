@@ -3572,7 +3572,7 @@ async function rpmHeaderSigningFor(signing) {
     return rpmHeaderSigning(signer, process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)());
 }
 async function repositoriesFor(repositoryStore, config, signing) {
-    const { DEFAULT_GRACE_MS, RepositoryUpdater } = await Promise.all(/* import() */[__webpack_require__.e(520), __webpack_require__.e(876)]).then(__webpack_require__.bind(__webpack_require__, 40876));
+    const { DEFAULT_GRACE_MS, RepositoryUpdater } = await Promise.all(/* import() */[__webpack_require__.e(139), __webpack_require__.e(876)]).then(__webpack_require__.bind(__webpack_require__, 40876));
     // Asked after the host's own check, which finds out whether its store keeps conditional writes.
     return new RepositoryUpdater(repositoryStore, {
         loadSigning: signing,
@@ -3587,8 +3587,8 @@ function keepsHost(config) {
 }
 async function maintainerFor(host, repositoryStore, config) {
     const [{ RepositoryMaintainer }, { DEFAULT_GRACE_MS }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(74), __webpack_require__.e(118), __webpack_require__.e(642), __webpack_require__.e(520), __webpack_require__.e(352), __webpack_require__.e(873)]).then(__webpack_require__.bind(__webpack_require__, 71873)),
-        Promise.all(/* import() */[__webpack_require__.e(520), __webpack_require__.e(876)]).then(__webpack_require__.bind(__webpack_require__, 40876)),
+        Promise.all(/* import() */[__webpack_require__.e(74), __webpack_require__.e(118), __webpack_require__.e(642), __webpack_require__.e(139), __webpack_require__.e(352), __webpack_require__.e(873)]).then(__webpack_require__.bind(__webpack_require__, 71873)),
+        Promise.all(/* import() */[__webpack_require__.e(139), __webpack_require__.e(876)]).then(__webpack_require__.bind(__webpack_require__, 40876)),
     ]);
     const replacePackage = (path, localFile, sha256) => host.put(path, localFile, { sha256, replace: true });
     return new RepositoryMaintainer(replacePackage, repositoryStore, {
@@ -4427,7 +4427,7 @@ async function openPackageHost(location, options, logger) {
         case 'directory':
             return new store_host/* StoreHost */.C(new DirectoryStore(location.path, progress), options.serialized);
         case 's3': {
-            const { S3Store } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(711), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 35612));
+            const { S3Store } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(711), __webpack_require__.e(520)]).then(__webpack_require__.bind(__webpack_require__, 2520));
             return new store_host/* StoreHost */.C(new S3Store({
                 bucket: location.bucket,
                 prefix: location.prefix,

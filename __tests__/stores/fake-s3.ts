@@ -13,6 +13,8 @@ export interface FakeS3 {
   /** `http://127.0.0.1:PORT`, for the S3 client's endpoint. */
   readonly endpoint: string;
   readonly received: S3Request[];
+  /** Requests whose connection closed before their body ended (the client gave up on them). */
+  readonly cutShort: S3Request[];
   stop(): Promise<void>;
 }
 
@@ -24,9 +26,21 @@ const XML = { 'content-type': 'application/xml' };
  */
 export async function startFakeS3(): Promise<FakeS3> {
   const received: S3Request[] = [];
+  const cutShort: S3Request[] = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     let bodyBytes = 0;
     request.on('data', (chunk: Buffer) => (bodyBytes += chunk.length));
+    // Like a store, it answers a request once its body has all come: one cut short gets no answer.
+    request.on('close', () => {
+      if (request.complete) return;
+      const url = request.url ?? '/';
+      cutShort.push({
+        method: request.method ?? 'GET',
+        url,
+        ifNoneMatch: request.headers['if-none-match'],
+        bodyBytes,
+      });
+    });
     request.on('end', () => {
       const url = request.url ?? '/';
       const ifNoneMatch = request.headers['if-none-match'];
@@ -61,6 +75,7 @@ export async function startFakeS3(): Promise<FakeS3> {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     received,
+    cutShort,
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -31,15 +31,24 @@ export async function sendAgainOnFailure<T>(
       try {
         return await send();
       } catch (error) {
-        if (isDigestRefusal(error) || (await sizeNow(file.file)) !== file.size) {
-          throw changedSincePlanned(file.file);
-        }
-        throw error;
+        throw await saidOfTheFile(error, file);
       }
     },
     worthAnotherTry,
     { retries: 3, baseMs: 250, maxMs: 4_000, sleep: realSleep },
   );
+}
+
+/**
+ * What to say of a failed send of a file: that the file changed since it was validated, when the store
+ * refused the body for its digest or the file's size is no longer the one planned; else the error.
+ */
+export async function saidOfTheFile(
+  error: unknown,
+  file: { readonly file: string; readonly size: number },
+): Promise<unknown> {
+  const changed = isDigestRefusal(error) || (await sizeNow(file.file)) !== file.size;
+  return changed ? changedSincePlanned(file.file) : error;
 }
 
 function worthAnotherTry(error: unknown): boolean {

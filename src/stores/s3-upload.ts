@@ -19,6 +19,7 @@ import { fileRangeBody, pieceBuffers } from './file-range-body.js';
 import type { PartSlots } from './part-slots.js';
 import { PAYLOAD_SHA256, payloadSha256 } from './s3-payload-sha256.js';
 import { sendAgainOnFailure } from './s3-send-again.js';
+import { sendStreamed } from './s3-streamed-send.js';
 
 const MiB = 1024 * 1024;
 /** Parts below 5 MiB are refused by S3 (except the last); 8 MiB is what `aws s3 cp` uses. */
@@ -92,13 +93,10 @@ async function putWhole(
   sha256: string,
 ): Promise<string | undefined> {
   return sendAgainOnFailure(file, async () => {
-    const command = new PutObjectCommand({
-      ...params,
-      Body: fileRangeBody(file.handle, { start: 0, length: file.size }, pieceBuffers()),
-      ContentLength: file.size,
-    });
+    const body = fileRangeBody(file.handle, { start: 0, length: file.size }, pieceBuffers());
+    const command = new PutObjectCommand({ ...params, Body: body, ContentLength: file.size });
     command.middlewareStack.add(payloadSha256(sha256), PAYLOAD_SHA256);
-    return (await client.send(command)).ETag;
+    return (await sendStreamed(body, (abortSignal) => client.send(command, { abortSignal }))).ETag;
   });
 }
 
@@ -125,17 +123,18 @@ async function uploadParts(
       const length = Math.min(digests.partSize, file.size - start);
       const ETag = await slots.run((slot) =>
         sendAgainOnFailure(file, async () => {
+          const body = fileRangeBody(file.handle, { start, length }, slot.buffers);
           const command = new UploadPartCommand({
             Bucket,
             Key,
             UploadId,
             PartNumber: index + 1,
-            Body: fileRangeBody(file.handle, { start, length }, slot.buffers),
+            Body: body,
             ContentLength: length,
           });
           command.middlewareStack.add(payloadSha256(digests.sha256[index] ?? ''), PAYLOAD_SHA256);
           try {
-            return (await client.send(command)).ETag;
+            return (await sendStreamed(body, (abortSignal) => client.send(command, { abortSignal }))).ETag;
           } catch (error) {
             slot.renew();
             throw error;

@@ -4,13 +4,15 @@ import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { PutBody, PutOptions } from './object-store.js';
 import { unquote, type S3Bucket } from './s3-bucket.js';
 import { conditionalPutError } from './s3-conditional-errors.js';
-import { changedSincePlanned, checkBytes } from './s3-digest.js';
-import { isDigestRefusal, PAYLOAD_SHA256, payloadSha256 } from './s3-payload-sha256.js';
+import { checkBytes } from './s3-digest.js';
+import { PAYLOAD_SHA256, payloadSha256 } from './s3-payload-sha256.js';
 import { sha256File } from '../util/sha256-file.js';
 import { isNotFound } from './s3-errors.js';
 import { headObject } from './s3-reads.js';
 import { uploadFile } from './s3-upload.js';
 import { fileRangeBody, pieceBuffers } from './file-range-body.js';
+import { saidOfTheFile } from './s3-send-again.js';
+import { sendStreamed } from './s3-streamed-send.js';
 import { reportsProgress, startProgress, type Progress } from '../util/progress.js';
 
 /**
@@ -99,19 +101,20 @@ async function putConditional(
   if (announced === undefined) progress?.restart();
   const handle = await open(body.file, 'r');
   try {
+    const stream = fileRangeBody(handle, { start: 0, length: body.size }, pieceBuffers(), (bytes) =>
+      progress?.advance(bytes),
+    );
     const command = new PutObjectCommand({
       ...params,
       ...conditions,
-      Body: fileRangeBody(handle, { start: 0, length: body.size }, pieceBuffers(), (bytes) =>
-        progress?.advance(bytes),
-      ),
+      Body: stream,
       ContentLength: body.size,
     });
     command.middlewareStack.add(payloadSha256(sha256), PAYLOAD_SHA256);
-    return (await bucket.onceClient.send(command)).ETag;
+    return (await sendStreamed(stream, (abortSignal) => bucket.onceClient.send(command, { abortSignal })))
+      .ETag;
   } catch (error) {
-    if (isDigestRefusal(error)) throw changedSincePlanned(body.file);
-    throw error;
+    throw await saidOfTheFile(error, body);
   } finally {
     await handle.close();
   }
