@@ -417,6 +417,14 @@ describe(`at a distance (${DELAY_MS} ms per request)`, () => {
         }
         const ours: Side[] = [];
         const peer: Side[] = [];
+        /** A delaying proxy in front of each server a release talks to: staging, registry, mirror, S3. */
+        const delayedRoutes = (): Promise<[CountingProxy, CountingProxy, CountingProxy, CountingProxy]> =>
+          Promise.all([
+            delayed(staging.address),
+            delayed(target.address),
+            delayed(mirror.address),
+            delayed(swift.endpoint.slice('http://'.length)),
+          ]);
         // Round -1, not counted, is the action's first run: it signs its repositories (seeded unsigned).
         for (let round = -1; round < RELEASE_ROUNDS; round++) {
           const version = `0.${REPOSITORY_VERSIONS + 2 + round}.0`;
@@ -424,17 +432,8 @@ describe(`at a distance (${DELAY_MS} ms per request)`, () => {
           for (const file of RELEASE_PACKAGES(version)) falcoPackage(packages, file, version);
           const staged = await stageRelease(staging.address, `b${version}`, workspace, RELEASE_LAYER_BYTES);
           const publishOurs = async (): Promise<void> => {
-            const started = await Promise.all(
-              [staging.address, target.address, mirror.address, swift.endpoint.slice('http://'.length)].map(
-                delayed,
-              ),
-            );
-            const [stagingProxy, targetProxy, mirrorProxy, s3Proxy] = started as [
-              CountingProxy,
-              CountingProxy,
-              CountingProxy,
-              CountingProxy,
-            ];
+            const started = await delayedRoutes();
+            const [stagingProxy, targetProxy, mirrorProxy, s3Proxy] = started;
             const dockerConfig = await mirrorLogin(mirrorProxy.address);
             const run = await runAction(
               {
@@ -459,17 +458,8 @@ describe(`at a distance (${DELAY_MS} ms per request)`, () => {
             await stopAll(...started);
           };
           const publishTheirs = async (): Promise<void> => {
-            const started = await Promise.all(
-              [staging.address, target.address, mirror.address, swift.endpoint.slice('http://'.length)].map(
-                delayed,
-              ),
-            );
-            const [stagingProxy, targetProxy, mirrorProxy, s3Proxy] = started as [
-              CountingProxy,
-              CountingProxy,
-              CountingProxy,
-              CountingProxy,
-            ];
+            const started = await delayedRoutes();
+            const [stagingProxy, targetProxy, mirrorProxy, s3Proxy] = started;
             const wall = await wallMs(async () => {
               await copyTagsFalcosWay(
                 staged.flatMap((image) =>

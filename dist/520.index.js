@@ -290,6 +290,8 @@ class PartSlots {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./lib/util/file-pass.js + 2 modules
 var file_pass = __webpack_require__(69011);
+// EXTERNAL MODULE: ./lib/util/map-concurrent.js
+var map_concurrent = __webpack_require__(57474);
 // EXTERNAL MODULE: ./lib/util/sha256-file.js
 var sha256_file = __webpack_require__(64292);
 ;// CONCATENATED MODULE: ./lib/stores/s3-abandoned-uploads.js
@@ -442,6 +444,7 @@ async function sendStreamed(body, send) {
 
 
 
+
 const MiB = 1024 * 1024;
 /** Parts below 5 MiB are refused by S3 (except the last); 8 MiB is what `aws s3 cp` uses. */
 const PART_SIZE = 8 * MiB;
@@ -507,17 +510,11 @@ async function uploadParts(client, slots, params, file, digests, progress) {
     const { UploadId } = await client.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4(params));
     if (UploadId === undefined)
         throw new Error(`s3://${Bucket}/${Key}: the store started no multipart upload`);
-    const count = digests.sha256.length;
-    const parts = [];
-    let next = 0;
-    let failed = false;
-    const send = async () => {
-        // After one part fails the others stop taking new ones: the upload is lost anyway.
-        while (!failed && next < count) {
-            const index = next++;
-            const start = index * digests.partSize;
-            const length = Math.min(digests.partSize, file.size - start);
-            const ETag = await slots.run((slot) => sendAgainOnFailure(file, async () => {
+    const sendPart = (sha256, index) => {
+        const start = index * digests.partSize;
+        const length = Math.min(digests.partSize, file.size - start);
+        return slots.run(async (slot) => {
+            const ETag = await sendAgainOnFailure(file, async () => {
                 const body = fileRangeBody(file.handle, { start, length }, slot.buffers);
                 const command = new dist_cjs/* UploadPartCommand */.iVK({
                     Bucket,
@@ -527,7 +524,7 @@ async function uploadParts(client, slots, params, file, digests, progress) {
                     Body: body,
                     ContentLength: length,
                 });
-                command.middlewareStack.add(payloadSha256(digests.sha256[index] ?? ''), PAYLOAD_SHA256);
+                command.middlewareStack.add(payloadSha256(sha256), PAYLOAD_SHA256);
                 try {
                     return (await sendStreamed(body, (abortSignal) => client.send(command, { abortSignal }))).ETag;
                 }
@@ -535,20 +532,15 @@ async function uploadParts(client, slots, params, file, digests, progress) {
                     slot.renew();
                     throw error;
                 }
-            }));
-            parts[index] = { ETag, PartNumber: index + 1 };
+            });
             progress?.advance(length);
-        }
+            return { ETag, PartNumber: index + 1 };
+        });
     };
-    const senders = Array.from({ length: Math.min(PARTS_AT_ONCE, count) }, () => send().catch((error) => {
-        failed = true;
-        throw error;
-    }));
-    // Every sender settles before an abort, so no part lands after it.
-    const failure = (await Promise.allSettled(senders)).find((result) => result.status === 'rejected');
     try {
-        if (failure !== undefined)
-            throw failure.reason;
+        // After a part fails no other starts (the upload is lost anyway), and every part under way settles
+        // before the abort: none lands after it.
+        const parts = await (0,map_concurrent/* mapConcurrent */._)(digests.sha256, PARTS_AT_ONCE, sendPart);
         const abandoned = await olderUploads(client, Bucket ?? '', Key ?? '', UploadId);
         const done = await client.send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({ Bucket, Key, UploadId, MultipartUpload: { Parts: parts } }));
         await abortUploads(client, Bucket ?? '', Key ?? '', abandoned);

@@ -84,12 +84,19 @@ describe('a wave of image steps on the main registry and a mirror that copies fr
     push(mirror, '0.40.0-slim', `docker://${MAIN}/falco:0.40.0-slim`),
   ];
 
-  /** A registry driver whose pushes take `ms[target]` and log when they start and end; `fails` throws. */
+  /**
+   * A registry driver that logs when each push starts and ends. A push in `holds` ends only once the
+   * named push has started (or after 2 s, when it never does); `fails` throws.
+   */
   function driverPorts(
-    ms: Record<string, number>,
+    holds: Record<string, string>,
     fails?: string,
   ): { events: string[]; ports: PublishPorts } {
     const events: string[] = [];
+    const started = new Map<string, () => void>();
+    const startOf = (target: string): Promise<void> =>
+      new Promise<void>((resolve) => started.set(target, resolve));
+    const waits = new Map(Object.entries(holds).map(([held, until]) => [held, startOf(until)]));
     const driver: ImageDriver = {
       name: 'fake',
       reportsChanges: true,
@@ -99,7 +106,9 @@ describe('a wave of image steps on the main registry and a mirror that copies fr
       login: async () => undefined,
       push: async (_source, target) => {
         events.push(`start ${target}`);
-        await delay(ms[target] ?? 0);
+        started.get(target)?.();
+        const wait = waits.get(target);
+        if (wait !== undefined) await Promise.race([wait, delay(2000)]);
         if (target === fails) throw new Error(`${target}: refused`);
         events.push(`end ${target}`);
         return { digest: DIGEST, changed: true };
@@ -118,8 +127,11 @@ describe('a wave of image steps on the main registry and a mirror that copies fr
   }
 
   it("starts a mirror's copy once its main-registry tag is there, not after the whole main registry", async () => {
-    // The main registry's slim tag is slow: the mirror's 0.40.0 must not wait for it.
-    const { events, ports } = driverPorts({ [`${MAIN}/falco:0.40.0`]: 5, [`${MAIN}/falco:0.40.0-slim`]: 60 });
+    // The main registry's slim tag lands only once the mirror's 0.40.0 has started: were the mirror to
+    // wait for the whole main registry, it would start only after the 2 s the slim push gives up at.
+    const { events, ports } = driverPorts({
+      [`${MAIN}/falco:0.40.0-slim`]: 'public.ecr.aws/falcosecurity/falco:0.40.0',
+    });
     await execute(plan, ports, undefined, captureLogger());
     const at = (event: string): number => events.indexOf(event);
     expect(at('start public.ecr.aws/falcosecurity/falco:0.40.0')).toBeGreaterThan(

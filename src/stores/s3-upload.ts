@@ -10,6 +10,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { passOverFile } from '../util/file-pass.js';
+import { mapConcurrent } from '../util/map-concurrent.js';
 import { sha256File } from '../util/sha256-file.js';
 import type { PartDigests } from '../util/part-digests.js';
 import type { Progress } from '../util/progress.js';
@@ -111,52 +112,36 @@ async function uploadParts(
   const { Bucket, Key } = params;
   const { UploadId } = await client.send(new CreateMultipartUploadCommand(params));
   if (UploadId === undefined) throw new Error(`s3://${Bucket}/${Key}: the store started no multipart upload`);
-  const count = digests.sha256.length;
-  const parts: CompletedPart[] = [];
-  let next = 0;
-  let failed = false;
-  const send = async (): Promise<void> => {
-    // After one part fails the others stop taking new ones: the upload is lost anyway.
-    while (!failed && next < count) {
-      const index = next++;
-      const start = index * digests.partSize;
-      const length = Math.min(digests.partSize, file.size - start);
-      const ETag = await slots.run((slot) =>
-        sendAgainOnFailure(file, async () => {
-          const body = fileRangeBody(file.handle, { start, length }, slot.buffers);
-          const command = new UploadPartCommand({
-            Bucket,
-            Key,
-            UploadId,
-            PartNumber: index + 1,
-            Body: body,
-            ContentLength: length,
-          });
-          command.middlewareStack.add(payloadSha256(digests.sha256[index] ?? ''), PAYLOAD_SHA256);
-          try {
-            return (await sendStreamed(body, (abortSignal) => client.send(command, { abortSignal }))).ETag;
-          } catch (error) {
-            slot.renew();
-            throw error;
-          }
-        }),
-      );
-      parts[index] = { ETag, PartNumber: index + 1 };
+  const sendPart = (sha256: string, index: number): Promise<CompletedPart> => {
+    const start = index * digests.partSize;
+    const length = Math.min(digests.partSize, file.size - start);
+    return slots.run(async (slot) => {
+      const ETag = await sendAgainOnFailure(file, async () => {
+        const body = fileRangeBody(file.handle, { start, length }, slot.buffers);
+        const command = new UploadPartCommand({
+          Bucket,
+          Key,
+          UploadId,
+          PartNumber: index + 1,
+          Body: body,
+          ContentLength: length,
+        });
+        command.middlewareStack.add(payloadSha256(sha256), PAYLOAD_SHA256);
+        try {
+          return (await sendStreamed(body, (abortSignal) => client.send(command, { abortSignal }))).ETag;
+        } catch (error) {
+          slot.renew();
+          throw error;
+        }
+      });
       progress?.advance(length);
-    }
+      return { ETag, PartNumber: index + 1 };
+    });
   };
-  const senders = Array.from({ length: Math.min(PARTS_AT_ONCE, count) }, () =>
-    send().catch((error: unknown) => {
-      failed = true;
-      throw error;
-    }),
-  );
-  // Every sender settles before an abort, so no part lands after it.
-  const failure = (await Promise.allSettled(senders)).find(
-    (result): result is PromiseRejectedResult => result.status === 'rejected',
-  );
   try {
-    if (failure !== undefined) throw failure.reason;
+    // After a part fails no other starts (the upload is lost anyway), and every part under way settles
+    // before the abort: none lands after it.
+    const parts = await mapConcurrent(digests.sha256, PARTS_AT_ONCE, sendPart);
     const abandoned = await olderUploads(client, Bucket ?? '', Key ?? '', UploadId);
     const done = await client.send(
       new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: parts } }),
