@@ -13,7 +13,7 @@ import {
 } from './fault-world.js';
 import { expectCleanResult, layoutRoot, observe, runScenario, type Outcome } from './run-scenario.js';
 import type { HostKind } from './object-stores.js';
-import { startScenario, type Scenario } from './scenario.js';
+import { startScenario, type Scenario, type ScenarioFaults } from './scenario.js';
 import { leftovers } from './leftovers.js';
 import { hostFiles, readEndState, type EndState } from './snapshot.js';
 
@@ -90,23 +90,41 @@ async function killAtEachStep(
   }
 }
 
+/**
+ * For the kill mid-upload: every PUT of the tarball (the whole file, or each part) stops moving at the
+ * proxy once a third of the tarball's size went through, so the kill surely finds its upload unfinished
+ * (on loopback the whole 20 MiB would otherwise go in about the time the kill takes to be asked for).
+ */
+const stallTarball: ScenarioFaults = {
+  s3: {
+    answer: (exchange) =>
+      exchange.method === 'PUT' && exchange.url.includes('.tar.gz')
+        ? { stallAfterBytes: LARGE_TARBALL_BYTES / 3 }
+        : undefined,
+  },
+};
+
 async function killAndRerun(name: string, host: HostKind, midUpload: boolean): Promise<void> {
-  const scenario = await startScenario(world, name, {}, host);
+  const scenario = await startScenario(world, name, midUpload ? stallTarball : {}, host);
   try {
     const before = await scenario.publish(BEFORE);
     expect(before.exitCode, displayedLog(before.stdout)).toBe(0);
     const kills: AfterKill[] = [];
     if (midUpload) {
-      // Killed with a third of the tarball through the proxy.
+      // Killed once a third of the tarball is through the proxy, where its upload then stalls.
       const tarballBytes = (): number =>
         scenario.s3Proxy.exchanges
           .filter((e) => e.method === 'PUT' && e.url.includes('.tar.gz'))
           .reduce((sum, e) => sum + e.requestBytes, 0);
+      scenario.armed = true;
       const run = await scenario.publish(RELEASE, {
         killWhen: () => tarballBytes() >= LARGE_TARBALL_BYTES / 3,
       });
+      scenario.armed = false;
       expect(run.killed, displayedLog(run.stdout)).toBe(true);
       expect(tarballBytes()).toBeLessThan(LARGE_TARBALL_BYTES);
+      // The stall held the tarball's upload(s): the kill found it unfinished.
+      expect(scenario.s3Proxy.exchanges.some((e) => e.injected)).toBe(true);
       kills.push({ label: 'killed mid-upload', state: await stateNow(scenario, 'kill-upload') });
       const left = await leftovers(scenario, join(world.work, 'copies', scenario.name, 'kill-upload'));
       const tarball = `packages/bin/x86_64/falco-${RELEASE}-x86_64.tar.gz`;

@@ -43,13 +43,21 @@ export interface ResetAfterBytes {
   readonly resetAfterBytes: number;
 }
 
+/**
+ * The request passes on, but the proxy stops reading its body once this many bytes went through: an
+ * upload that stops moving, still open (e.g. for a client to be killed in the middle of it).
+ */
+export interface StallAfterBytes {
+  readonly stallAfterBytes: number;
+}
+
 /** The request passes on after this long (an answer slower than the client's timeout). */
 export interface Delayed {
   readonly delayMs: number;
 }
 
 /** What the proxy does with one request instead of passing it straight on. */
-export type Fault = CannedAnswer | 'reset' | ResetAfterBytes | Delayed;
+export type Fault = CannedAnswer | 'reset' | ResetAfterBytes | StallAfterBytes | Delayed;
 
 export interface ProxyRules {
   /**
@@ -194,6 +202,14 @@ export async function startProxy(upstream: string, rules: ProxyRules = {}): Prom
           if (exchange.requestBytes < fault.resetAfterBytes) return;
           request.socket.destroy();
           forward.destroy();
+        });
+      }
+      if (fault !== undefined && 'stallAfterBytes' in fault) {
+        exchange.injected = true;
+        request.on('data', () => {
+          if (exchange.requestBytes < fault.stallAfterBytes) return;
+          request.unpipe(forward);
+          request.pause();
         });
       }
       request.pipe(forward);
